@@ -73,3 +73,23 @@ type ReviewItem struct {
 	JudgementID int64         `json:"judgement_id,omitempty"`
 	CreatedAt   time.Time     `json:"created_at"`
 }
+
+// ReviewService keeps the caseworkers' review queue.
+type ReviewService interface {
+	// EnqueueReview stores open review items. A pair that already has an open
+	// item or a judgement is skipped, so re-matching a record does not queue
+	// the same question twice.
+	EnqueueReview(ctx context.Context, items []*ReviewItem) error
+
+	// FindReviewItems returns items most urgent first, and the total that
+	// match the filter ignoring Limit.
+	FindReviewItems(ctx context.Context, f ReviewFilter) ([]*ReviewItem, int, error)
+}
+
+// ReviewFilter selects review items; zero fields match everything.
+type ReviewFilter struct {
+	State    ReviewState
+	RecordID int64 // items that involve this record
+	Limit    int
+	Offset   int
+}
