@@ -89,14 +89,15 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed); err != nil {
 		return nil, 0, err
 	}
-	// a reservoir sample of each pass's pairs: one EM session per pass
+	var deduped int64
+	opt.Blocker.Pairs(rs, func(_ int, ps []Pair) { deduped += int64(len(ps)) })
+	// a reservoir sample of each pass's own pairs: one EM session per pass
 	np := len(opt.Blocker.Passes)
 	per := max(opt.EMSample/np, 1000)
 	rng := rand.New(rand.NewPCG(opt.Train.Seed, 0xE111))
 	samples := make([][]Pair, np)
 	seen := make([]int64, np)
-	var total int64
-	opt.Blocker.Pairs(rs, func(pass int, ps []Pair) {
+	opt.Blocker.pairs(rs, func(pass int, ps []Pair) {
 		for _, p := range ps {
 			seen[pass]++
 			if len(samples[pass]) < per {
@@ -105,12 +106,11 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 				samples[pass][k] = p
 			}
 		}
-		total += int64(len(ps))
-	})
+	}, false)
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
-	if total == 0 {
+	if deduped == 0 {
 		return &TrainReport{}, 0, nil // nothing to learn from: keep the starting m
 	}
 	sessions := make([]Session, np)
@@ -135,12 +135,16 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 		}
 		all -= same
 	}
-	rep, err := m.TrainEM(sessions, all, opt.Train.Iterations)
+	rep, err := m.TrainEM(sessions, opt.Train.Iterations)
 	if err != nil {
 		return nil, 0, fmt.Errorf("train: %w", err)
 	}
+	// a list rarely holds more duplicate pairs than records
+	if err := m.SetPrior(min(rep.Matches, float64(len(rs))), all); err != nil {
+		return nil, 0, fmt.Errorf("train: %w", err)
+	}
 	rep.RandomPairs = opt.Train.RandomPairs
-	return &rep, total, nil
+	return &rep, deduped, nil
 }
 
 // score scores every blocked pair on all workers and keeps those in the

@@ -78,6 +78,13 @@ var DefaultPasses = []Pass{
 		}
 		return mix(5, d<<16|prefix(p.given.s, 2))
 	}, []int{FieldBirthDate, FieldGiven}},
+	{"birth_date+initials", func(p *Prepared) uint64 {
+		d := fullDate(p)
+		if d == 0 || p.initials == 0 {
+			return 0
+		}
+		return mix(9, d<<16|uint64(p.initials))
+	}, []int{FieldBirthDate}},
 	{"family+patronymic", func(p *Prepared) uint64 {
 		if p.family.stem == 0 || p.patr.stem == 0 {
 			return 0
@@ -141,6 +148,12 @@ func (b *Blocker) Keys(p *Prepared) []uint64 {
 // them, each pair once over all passes, and returns what each pass did. The
 // chunk is reused after emit returns.
 func (b *Blocker) Pairs(rs []*Prepared, emit func(pass int, ps []Pair)) []PassStats {
+	return b.pairs(rs, emit, true)
+}
+
+// pairs is Pairs, optionally without removing the pairs an earlier pass
+// found: training samples each pass's own pairs, as its blocks hold them.
+func (b *Blocker) pairs(rs []*Prepared, emit func(pass int, ps []Pair), dedupe bool) []PassStats {
 	np := len(b.Passes)
 	keys := make([]uint64, len(rs)*np)
 	for i, r := range rs {
@@ -175,7 +188,7 @@ func (b *Blocker) Pairs(rs []*Prepared, emit func(pass int, ps []Pair)) []PassSt
 		if i > j {
 			i, j = j, i
 		}
-		if seen(p, i, j) {
+		if dedupe && seen(p, i, j) {
 			return
 		}
 		stats[p].Comparisons++

@@ -23,12 +23,12 @@ const LevelMissing = 0
 
 // Levels of the name fields, best first.
 const (
-	NameExact     = 1 + iota // the same letters (case and diacritics aside)
-	NameTranslit             // the same after transliteration (Гнатюк / Hnatiuk)
-	NameForm                 // the same name in another form: ru/uk, diminutive, gender ending
-	NameClose                // Jaro–Winkler ≥ 0.92 on the skeletons: a typo
-	NameSimilar              // Jaro–Winkler ≥ 0.80
-	NameInitial              // one is an initial of the other
+	NameExact    = 1 + iota // the same letters (case and diacritics aside)
+	NameTranslit            // the same after transliteration (Гнатюк / Hnatiuk)
+	NameForm                // the same name in another form: ru/uk, diminutive, gender ending
+	NameClose               // Jaro–Winkler ≥ 0.92 on the skeletons: a typo
+	NameSimilar             // Jaro–Winkler ≥ 0.80
+	NameInitial             // one is an initial of the other
 	NameDifferent
 )
 
@@ -46,8 +46,8 @@ const (
 
 // Levels of the text fields (place, unit, extra columns) and identifiers.
 const (
-	TextExact     = 1 + iota
-	TextClose     // Jaro–Winkler ≥ 0.90 (text) or one edit (identifiers)
+	TextExact = 1 + iota
+	TextClose // Jaro–Winkler ≥ 0.90 (text) or one edit (identifiers)
 	TextDifferent
 )
 

@@ -49,6 +49,7 @@ type Prepared struct {
 	extra      []text
 	nameKey    uint64 // order-free hash of given and family stems, for blocking
 	givenFirst byte   // first letter of the given skeleton, for initials
+	initials   uint16 // the first letters of the given and family skeletons, in order
 }
 
 // terms interns the values of one field and counts them, for equality by id
@@ -74,6 +75,17 @@ func (t *terms) intern(s string) uint32 {
 	return id
 }
 
+// count counts an id of another dictionary (the names) in this field.
+func (t *terms) count(id uint32) {
+	if id == 0 {
+		return
+	}
+	for int(id) >= len(t.counts) {
+		t.counts = append(t.counts, 0)
+	}
+	t.counts[id]++
+}
+
 // log2freq is log2 of the relative frequency of the term among n records.
 func (t *terms) log2freq(id uint32, n int) float32 {
 	if id == 0 || n == 0 {
@@ -90,7 +102,8 @@ func (t *terms) log2freq(id uint32, n int) float32 {
 type Preparer struct {
 	mu       sync.Mutex
 	n        int
-	fields   []*terms // by field
+	fields   []*terms // by field; a name field counts ids of the names dictionary
+	names    *terms   // every name form of every name field: ids compare across fields
 	extraCol int
 }
 
@@ -101,10 +114,7 @@ func NewPreparer(extraColumns int) *Preparer {
 	for i := range p.fields {
 		p.fields[i] = newTerms()
 	}
-	// the name fields keep two more dictionaries each: folded and skeleton
-	for i := 0; i < 6; i++ {
-		p.fields = append(p.fields, newTerms())
-	}
+	p.names = newTerms()
 	return p
 }
 
@@ -169,16 +179,16 @@ func setName(n *struct{ f, s, stem string }, v string, family bool) {
 func (p *Preparer) intern(out *Prepared, st *staged) {
 	p.n++
 	f := p.fields
-	x := numCoreFields + p.extraCol
-	setN := func(n *name, v struct{ f, s, stem string }, field, fullDict, skelDict int) {
+	setN := func(n *name, v struct{ f, s, stem string }, field int) {
 		n.f, n.s = v.f, v.s
-		n.full = f[fullDict].intern(v.f)
-		n.skel = f[skelDict].intern(v.s)
-		n.stem = f[field].intern(v.stem)
+		n.full = p.names.intern(v.f)
+		n.skel = p.names.intern(v.s)
+		n.stem = p.names.intern(v.stem)
+		f[field].count(n.stem)
 	}
-	setN(&out.given, st.given, FieldGiven, x, x+1)
-	setN(&out.family, st.family, FieldFamily, x+2, x+3)
-	setN(&out.patr, st.patr, FieldPatronymic, x+4, x+5)
+	setN(&out.given, st.given, FieldGiven)
+	setN(&out.family, st.family, FieldFamily)
+	setN(&out.patr, st.patr, FieldPatronymic)
 	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
 	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
 	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
@@ -191,12 +201,21 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	if out.given.s != "" {
 		out.givenFirst = out.given.s[0]
 	}
+	// order-free: a name written family first blocks with its usual form
 	a, b := out.given.stem, out.family.stem
 	if a > b {
 		a, b = b, a
 	}
 	if a != 0 && b != 0 {
 		out.nameKey = uint64(a)<<32 | uint64(b)
+	}
+	out.initials = 0
+	if len(out.given.s) > 0 && len(out.family.s) > 0 {
+		x, y := out.given.s[0], out.family.s[0]
+		if x > y {
+			x, y = y, x
+		}
+		out.initials = uint16(x)<<8 | uint16(y)
 	}
 }
 

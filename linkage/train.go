@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 )
 
@@ -31,6 +32,25 @@ type TrainReport struct {
 	Iterations   int     `json:"iterations"` // over all sessions
 	Matches      float64 `json:"matches"`    // expected matching pairs among the blocked pairs
 	Union        bool    `json:"union"`      // some field was learnt from all passes together
+	Rejected     int     `json:"rejected"`   // sessions that converged on a degenerate solution
+}
+
+// degenerate reports whether a session's solution makes the best level of a
+// learnt field (one present in its pairs) weigh against a match.
+func degenerate(mp, up *[MaxFields][8]float64, nf int, fixed []int, num *[MaxFields][8]float64) bool {
+	for f := 0; f < nf; f++ {
+		if slices.Contains(fixed, f) || f == FieldSex {
+			continue
+		}
+		present := 0.0
+		for l := 1; l < 8; l++ {
+			present += num[f][l]
+		}
+		if present >= 1 && mp[f][1] <= up[f][1] {
+			return true
+		}
+	}
+	return false
 }
 
 // EstimateU sets every field's u-probabilities from pairs of records drawn at
@@ -92,14 +112,13 @@ type Session struct {
 // TrainEM estimates the m-probabilities by expectation–maximisation, holding
 // u fixed, as Splink does: one session per blocking pass, each learning the
 // fields its pass does not block on; a field's m is the average of its
-// sessions weighted by their expected matches. Then the number of matches
-// among all blocked pairs is estimated with m and u fixed, and divided by
-// allPairs (the pairs in the data) to give the prior.
+// sessions weighted by their expected matches. It returns the expected
+// number of matching pairs in the largest session, for SetPrior.
 //
 // Holding u fixed from random pairs keeps EM from a degenerate solution that
 // explains the blocked pairs by some other grouping; leaving out the blocked
 // fields keeps their agreement from passing for evidence of a match.
-func (m *Model) TrainEM(sessions []Session, allPairs float64, iterations int) (TrainReport, error) {
+func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error) {
 	var rep TrainReport
 	nf := len(m.Fields)
 	var mp0, up [MaxFields][8]float64
@@ -179,6 +198,31 @@ func (m *Model) TrainEM(sessions []Session, allPairs float64, iterations int) (T
 				}
 			}
 			if it == iterations-1 || change < 1e-6 {
+				// A session whose "match" class finds full agreement on a
+				// learnt field no likelier among matches than at random has
+				// converged on some other grouping: it does not vote.
+				if os.Getenv("LASTSEEN_EMDEBUG") != "" {
+					fmt.Fprintf(os.Stderr, "session fixed=%v n=%d lambda=%.3f it=%d\n", s.Fixed, len(s.Vectors), lambda, it)
+					for f := 0; f < nf; f++ {
+						fmt.Fprintf(os.Stderr, "  %s", m.Fields[f].Name)
+						for l := 1; l < len(m.Fields[f].Levels); l++ {
+							fmt.Fprintf(os.Stderr, " %.3g/%.3g(%.0f)", mp[f][l], up[f][l], num[f][l])
+						}
+						fmt.Fprintln(os.Stderr)
+					}
+				}
+				if degenerate(&mp, &up, nf, s.Fixed, &num) {
+					rep.Rejected++
+					break
+				}
+				// The pass's pairs hold (nearly) all the matches the pass can
+				// find; the pass that finds most bounds the matches from
+				// below. (EM over the distinct pairs of all passes would
+				// count the agreement on blocked fields as evidence, and
+				// find nearly every blocked pair a match.)
+				if !isUnion || rep.Matches == 0 {
+					rep.Matches = max(rep.Matches, lambda*s.Total)
+				}
 				// the session's vote: each field's m, weighted by the
 				// expected matches in which the field was present
 				for f := 0; f < nf; f++ {
@@ -215,41 +259,16 @@ func (m *Model) TrainEM(sessions []Session, allPairs float64, iterations int) (T
 			m.Fields[f].Levels[l].M = mp[f][l]
 		}
 	}
-	// the share of matches among all blocked pairs, m and u fixed
-	var total, n float64
-	for _, s := range sessions {
-		total += s.Total
-		n += float64(len(s.Vectors))
-	}
-	lambda := 0.1
-	all := make([]pattern, 0)
-	for _, s := range sessions {
-		w := 1.0
-		if len(s.Vectors) > 0 {
-			w = s.Total / float64(len(s.Vectors))
-		}
-		for _, p := range patterns(s.Vectors, nil) {
-			p.c *= w
-			all = append(all, p)
-		}
-	}
-	for it := 0; it < iterations; it++ {
-		var matches float64
-		for _, p := range all {
-			matches += posterior(&p.v, nf, lambda, &mp, &up) * p.c
-		}
-		next := min(max(matches/total, 1e-9), 1-1e-9)
-		done := math.Abs(next-lambda) < 1e-7
-		lambda = next
-		if done {
-			break
-		}
-	}
-	rep.Matches = lambda * total
-	if allPairs > 0 && total > 0 {
-		m.Prior = min(max(rep.Matches/allPairs, 1e-12), 0.5)
-	}
 	return rep, m.compile()
+}
+
+// SetPrior sets the prior from the expected number of matching pairs among
+// allPairs.
+func (m *Model) SetPrior(matches, allPairs float64) error {
+	if matches > 0 && allPairs > 0 {
+		m.Prior = min(max(matches/allPairs, 1e-12), 0.5)
+	}
+	return m.compile()
 }
 
 // informative counts the fields a session may learn that are present in

@@ -394,6 +394,31 @@ func readJudgements(name string, index map[string]int32) ([]linkage.Constraint, 
 	}
 }
 
+// rawDate reads the digits of a full date in one of ParseDate's layouts
+// without checking that the date exists. The result is only compared, never
+// stored.
+func rawDate(s string) (lastseen.PartialDate, bool) {
+	s = strings.TrimSpace(s)
+	var y, m, d string
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, m, d = s[0:4], s[5:7], s[8:10]
+	case len(s) == 10 && s[2] == '.' && s[5] == '.':
+		d, m, y = s[0:2], s[3:5], s[6:10]
+	case len(s) == 8:
+		y, m, d = s[0:4], s[4:6], s[6:8]
+	default:
+		return lastseen.PartialDate{}, false
+	}
+	yi, err1 := strconv.Atoi(y)
+	mi, err2 := strconv.Atoi(m)
+	di, err3 := strconv.Atoi(d)
+	if err1 != nil || err2 != nil || err3 != nil || yi < 0 || mi < 0 || di < 0 {
+		return lastseen.PartialDate{}, false
+	}
+	return lastseen.PartialDate{Year: yi, Month: mi, Day: di, Precision: lastseen.PrecisionDay}, true
+}
+
 // linkInput is a list read and prepared for linking.
 type linkInput struct {
 	rows     []inputRow          // every row, in input order
@@ -551,10 +576,15 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		rec.Patronymic, rec.FullName = get(fs, "patronymic"), get(fs, "full_name")
 		rec.BirthPlace, rec.Unit, rec.ServiceNumber = get(fs, "birth_place"), get(fs, "unit"), get(fs, "service_number")
 		if d := get(fs, "birth_date"); d != "" {
-			if pd, err := lastseen.ParseDate(d); err != nil {
-				warn("row %d: birth_date: %v (compared as unknown)", line, err)
-			} else {
+			if pd, err := lastseen.ParseDate(d); err == nil {
 				rec.BirthDate = pd
+			} else if pd, ok := rawDate(d); ok {
+				// a mistyped date (month 13) still agrees with its correct
+				// form in most digits: compare it as written
+				warn("row %d: birth_date: %v (compared digit by digit)", line, err)
+				rec.BirthDate = pd
+			} else {
+				warn("row %d: birth_date: %v (compared as unknown)", line, err)
 			}
 		}
 		switch strings.ToLower(get(fs, "sex")) {
