@@ -100,9 +100,13 @@ func ukPatronymics(f string) (male, female []string) {
 	return []string{f + "ович"}, []string{f + "івна"}
 }
 
+// knownPatronymics holds every generated patronymic, lower-case Cyrillic.
+var knownPatronymics = map[string]bool{}
+
 func addPatronymics(g *GivenName) {
 	add := func(forms []string, sex Sex) {
 		for _, p := range forms {
+			knownPatronymics[p] = true
 			k := Skeleton(p)
 			for _, e := range fatherBySkel[k] {
 				if e.father == g && e.sex == sex {
