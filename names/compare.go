@@ -9,11 +9,11 @@ import (
 // ComparePatronymic and Score allocate nothing.
 type Name struct {
 	Given, Patronymic, Family string // stored forms (Normalize)
-	GivenInitial                 bool   // Given is only an initial
-	PatronymicInitial            bool
-	Script                       Script
-	Sex                          Sex     // from given name, patronymic or family ending; SexUnknown when silent or in conflict
-	Confidence                   float64 // of the parse, 1 when the parts were given separately
+	GivenInitial              bool   // Given is only an initial
+	PatronymicInitial         bool
+	Script                    Script
+	Sex                       Sex     // from given name, patronymic or family ending; SexUnknown when silent or in conflict
+	Confidence                float64 // of the parse, 1 when the parts were given separately
 
 	// Skeletons (see Skeleton); FamilyBase has its gender ending folded.
 	GivenSkel, PatronymicSkel, FamilySkel, FamilyBase string

@@ -28,12 +28,12 @@ func (s Sex) String() string {
 // Ukrainian, its diminutives and the Latin spellings that transliteration
 // does not reach by itself.
 type GivenName struct {
-	ID      string   // canonical identifier, the Russian form in simple Latin: "aleksandr"
-	Sex     Sex
-	Ru      []string // Russian forms; the first is the standard one
-	Uk      []string // Ukrainian forms; the first is the standard one
-	Dim     []string // diminutives and pet forms, Russian and Ukrainian
-	Latin   []string // further Latin spellings (Alexander, Alexandre)
+	ID    string // canonical identifier, the Russian form in simple Latin: "aleksandr"
+	Sex   Sex
+	Ru    []string // Russian forms; the first is the standard one
+	Uk    []string // Ukrainian forms; the first is the standard one
+	Dim   []string // diminutives and pet forms, Russian and Ukrainian
+	Latin []string // further Latin spellings (Alexander, Alexandre)
 
 	initBits uint32 // the initials its full forms start with (see initialBits)
 }
@@ -50,6 +50,9 @@ var (
 	// the same as id lists, shared by every prepared Name
 	givenIDsBySkel  map[string][]string
 	fatherIDsBySkel map[string][]string
+	// lower-case full forms by language, for DetectLang
+	ruForms = map[string]bool{}
+	ukForms = map[string]bool{}
 )
 
 type patronymicOf struct {
@@ -114,6 +117,12 @@ func buildForms() {
 		}
 		if g.Sex == Male {
 			addPatronymics(g)
+		}
+		for _, f := range g.Ru {
+			ruForms[strings.ToLower(f)] = true
+		}
+		for _, f := range g.Uk {
+			ukForms[strings.ToLower(f)] = true
 		}
 	}
 	// A form that is some name's full form is not also read as another's

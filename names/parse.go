@@ -16,10 +16,10 @@ type Order string
 // Parsed is a full name split into its parts.
 type Parsed struct {
 	Given, Patronymic, Family string // as written, normalised; "" when absent
-	GivenInitial             bool   // Given is only an initial (О. or O)
-	PatronymicInitial        bool
-	Order                    Order
-	Script                   Script
+	GivenInitial              bool   // Given is only an initial (О. or O)
+	PatronymicInitial         bool
+	Order                     Order
+	Script                    Script
 	// Confidence in [0,1] that the parts are assigned right: high when the
 	// evidence (a patronymic suffix, a known given name, a capitalised or
 	// typical family name) leaves one reading, 0.5 when two readings tie.

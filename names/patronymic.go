@@ -121,11 +121,17 @@ func addPatronymics(g *GivenName) {
 		m, w := ruPatronymics(strings.ToLower(f))
 		add(m, Male)
 		add(w, Female)
+		for _, p := range append(m, w...) {
+			ruForms[p] = true
+		}
 	}
 	for _, f := range g.Uk {
 		m, w := ukPatronymics(strings.ToLower(f))
 		add(m, Male)
 		add(w, Female)
+		for _, p := range append(m, w...) {
+			ukForms[p] = true
+		}
 	}
 }
 

@@ -169,6 +169,7 @@ func pressDETable() *table {
 		ending:   map[string]string{"ий": "i", "ый": "y", "ей": "ei", "ай": "ai", "ой": "oi"},
 		ukEnding: map[string]string{"ій": "ij", "ий": "yj"},
 		pair:     map[[2]rune]string{{'к', 'с'}: "x"},
+		ukPair:   map[[2]rune]string{{'к', 'с'}: "ks"},
 		interV:   map[rune]string{'с': "ss"},
 	}
 	t.prev = ctx(nil, "^"+ruVowels+signs, 'е', "je", true)
@@ -188,6 +189,7 @@ func pressFRTable() *table {
 		ending:   map[string]string{"ий": "i", "ый": "y", "ей": "eï", "ай": "aï", "ой": "oï"},
 		ukEnding: map[string]string{"ський": "sky", "цький": "tsky", "ій": "iï"},
 		pair:     map[[2]rune]string{{'к', 'с'}: "x"},
+		ukPair:   map[[2]rune]string{{'к', 'с'}: "ks"},
 		interV:   map[rune]string{'с': "ss"},
 	}
 	t.next = ctx(nil, "еиыйё", 'г', "gu", false)

@@ -1,6 +1,9 @@
 package names
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Script is the writing system of a name string.
 type Script int8
@@ -63,4 +66,46 @@ func isLatinLetter(r rune) bool {
 		return r|0x20 >= 'a' && r|0x20 <= 'z'
 	}
 	return r < 0x0370 && unicode.IsLetter(r) || (r >= 0x1E00 && r <= 0x1EFF)
+}
+
+// DetectLang guesses whether a Cyrillic name is written in Russian or
+// Ukrainian: by the letters only one of them has (і ї є ґ; ы э ъ ё), then by
+// given names and patronymics that have a form in only one language
+// (Микола, Олександр, Миколайович; Николай, Александр). It returns LangAuto
+// when nothing tells.
+func DetectLang(s string) Lang {
+	var uk, ru bool
+	for _, r := range s {
+		switch unicode.ToLower(r) {
+		case 'і', 'ї', 'є', 'ґ':
+			uk = true
+		case 'ы', 'э', 'ъ', 'ё':
+			ru = true
+		}
+	}
+	switch {
+	case uk && !ru:
+		return LangUk
+	case ru && !uk:
+		return LangRu
+	case uk && ru:
+		return LangAuto
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,")
+		inRu, inUk := ruForms[w], ukForms[w]
+		switch {
+		case inUk && !inRu:
+			return LangUk
+		case inRu && !inUk:
+			return LangRu
+		}
+		if strings.HasSuffix(w, "йович") || strings.HasSuffix(w, "івна") || strings.HasSuffix(w, "ївна") {
+			return LangUk
+		}
+		if strings.HasSuffix(w, "евич") || strings.HasSuffix(w, "овна") || strings.HasSuffix(w, "евна") {
+			return LangRu
+		}
+	}
+	return LangAuto
 }

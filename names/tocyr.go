@@ -47,17 +47,25 @@ func ToCyrillic(latin string, n int) []string {
 	type combo struct {
 		parts []string
 		cost  float64
+		lang  Lang // the language the words chosen so far commit to
 	}
 	beam := []combo{{}}
 	for _, p := range pieces {
 		var next []combo
 		for _, c := range beam {
 			if !p.word || len(p.alts) == 0 {
-				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost})
+				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang})
 				continue
 			}
 			for _, a := range p.alts {
-				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), c.cost + a.cost})
+				cost, lang := c.cost+a.cost, c.lang
+				switch {
+				case lang == LangAuto:
+					lang = a.lang
+				case a.lang != LangAuto && a.lang != lang:
+					cost += 1.5 // one person's name is written in one language
+				}
+				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang})
 			}
 		}
 		sort.SliceStable(next, func(i, j int) bool { return next[i].cost < next[j].cost })
@@ -93,6 +101,7 @@ func isRomanLetter(rs []rune, j int) bool {
 type cand struct {
 	text string
 	cost float64
+	lang Lang // the reading it came from; LangAuto when both gave it
 }
 
 type alt struct {
@@ -281,9 +290,12 @@ func wordToCyrillic(w string, n int) []cand {
 	var uniq []cand
 	for _, c := range out {
 		dup := false
-		for _, u := range uniq {
-			if u.text == c.text {
+		for k := range uniq {
+			if uniq[k].text == c.text {
 				dup = true
+				if uniq[k].lang != c.lang {
+					uniq[k].lang = LangAuto
+				}
 				break
 			}
 		}
@@ -372,7 +384,7 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 				break
 			}
 		}
-		out = append(out, cand{applyCase(s, w), cost})
+		out = append(out, cand{applyCase(s, w), cost, lang})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {

@@ -120,6 +120,7 @@ type partJSON struct {
 type explainJSON struct {
 	Input        string            `json:"input"`
 	Script       string            `json:"script"`
+	Lang         string            `json:"lang,omitempty"`
 	Normalized   string            `json:"normalized"`
 	Folded       string            `json:"folded"`
 	Order        string            `json:"order"`
@@ -161,8 +162,10 @@ func explainName(s string) explainJSON {
 	switch p.Script {
 	case names.ScriptCyrillic, names.ScriptMixed:
 		e.Translit = map[string]string{}
+		lang := names.DetectLang(e.Normalized)
+		e.Lang = map[names.Lang]string{names.LangRu: "ru", names.LangUk: "uk"}[lang]
 		for _, sc := range names.Schemes {
-			e.Translit[sc.String()] = names.Translit(e.Normalized, sc)
+			e.Translit[sc.String()] = names.TranslitLang(e.Normalized, sc, lang)
 		}
 	case names.ScriptLatin:
 		e.Cyrillic = names.ToCyrillic(e.Normalized, 5)
@@ -172,7 +175,7 @@ func explainName(s string) explainJSON {
 
 func printExplain(w io.Writer, e explainJSON) {
 	fmt.Fprintf(w, "input       %s\n", e.Input)
-	fmt.Fprintf(w, "script      %s\n", e.Script)
+	fmt.Fprintf(w, "script      %s %s\n", e.Script, e.Lang)
 	fmt.Fprintf(w, "normalized  %s\n", e.Normalized)
 	fmt.Fprintf(w, "folded      %s\n", e.Folded)
 	fmt.Fprintf(w, "order       %s (confidence %.2f), sex %s\n", e.Order, e.Confidence, e.Sex)
