@@ -2,7 +2,9 @@ package synth
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 	"strings"
 	"unicode"
 )
@@ -80,54 +82,86 @@ func exportedMember(m []person, i int, first int64) Person {
 
 // Generate streams the records of a population to emit, shuffled within a
 // window, with record ids in output order. The Record passed to emit is
-// reused after emit returns. An error from emit stops generation and is
-// returned.
+// reused after emit returns; emit is called from the caller's goroutine. An
+// error from emit stops generation and is returned.
+//
+// Records are rendered by one worker per CPU; the output does not depend on
+// their number or their timing.
 func Generate(cfg Config, emit func(*Record) error) error {
 	cfg.fill()
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	g := &generator{cfg: cfg}
-	pop := newPopulation(cfg)
+	if cfg.People == 0 {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	chans := make([]chan *batch, workers)
+	free := make(chan *batch, 4*workers)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range workers {
+		chans[w] = make(chan *batch, 2)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g := &generator{cfg: cfg}
+			for b := w; ; b += workers {
+				var bt *batch
+				select {
+				case bt = <-free:
+				default:
+					bt = new(batch)
+				}
+				g.fill(bt, uint64(b))
+				select {
+				case chans[w] <- bt:
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
+	defer func() {
+		close(done)
+		wg.Wait()
+	}()
+
 	win := make([]Record, 0, min(cfg.ShuffleWindow, 1<<20))
 	sr := newRNG(cfg.Seed, 3)
 	var emitted int64
-	out := func(rec *Record) error {
+	out := func(r *Record) error {
 		emitted++
-		rec.ID = recordID(emitted)
-		return emit(rec)
+		r.ID = recordID(emitted)
+		return emit(r)
 	}
-	produced := 0
-	var tmp Record
-	for {
-		m, first, _ := pop.next()
-		if m == nil {
-			break
-		}
-		stop := false
-		for i := range m {
-			srcs := g.pickSources(&m[i], first+int64(i))
-			for k := 0; k < m[i].records; k++ {
-				if cfg.Records > 0 && produced >= cfg.Records {
-					stop = true
-					break
-				}
-				produced++
-				r := newRNG(cfg.Seed, 2, uint64(first)+uint64(i), uint64(k))
-				g.render(&r, &m[i], first+int64(i), srcs[k], &tmp)
-				if len(win) < cap(win) {
-					win = append(win, tmp)
-					continue
-				}
-				j := sr.intn(len(win))
-				if err := out(&win[j]); err != nil {
-					return err
-				}
-				win[j] = tmp
+	left, produced := cfg.People, 0
+	base := int64(1)
+	for b := 0; left > 0; b++ {
+		bt := <-chans[b%workers]
+		for i := range bt.recs {
+			t := &bt.recs[i]
+			if t.TruthID >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
+				left = 0
+				break
 			}
+			produced++
+			t.TruthID += base
+			if len(win) < cap(win) {
+				win = append(win, *t)
+				continue
+			}
+			j := sr.intn(len(win))
+			if err := out(&win[j]); err != nil {
+				return err
+			}
+			win[j] = *t
 		}
-		if stop {
-			break
+		base += int64(bt.persons)
+		left -= bt.persons
+		select {
+		case free <- bt:
+		default:
 		}
 	}
 	for i := len(win) - 1; i > 0; i-- {
@@ -142,6 +176,38 @@ func Generate(cfg Config, emit func(*Record) error) error {
 	return nil
 }
 
+// clustersPerBatch is the unit of work of a Generate worker.
+const clustersPerBatch = 256
+
+// A batch holds the records of consecutive clusters, in cluster, member and
+// source order. TruthID holds the person's index within the batch until the
+// consumer makes it global.
+type batch struct {
+	recs    []Record
+	persons int
+	cl      cluster
+}
+
+func (g *generator) fill(bt *batch, b uint64) {
+	bt.recs = bt.recs[:0]
+	bt.persons = 0
+	bt.cl.cfg = &g.cfg
+	for c := b * clustersPerBatch; c < (b+1)*clustersPerBatch; c++ {
+		r := newRNG(g.cfg.Seed, 1, c)
+		bt.cl.generate(&r)
+		for i := range bt.cl.members {
+			p := &bt.cl.members[i]
+			srcs := g.pickSources(p, c, i)
+			for k := 0; k < p.records; k++ {
+				rr := newRNG(g.cfg.Seed, 2, c, uint64(i), uint64(k))
+				bt.recs = append(bt.recs, Record{})
+				g.render(&rr, p, int64(bt.persons), srcs[k], &bt.recs[len(bt.recs)-1])
+			}
+			bt.persons++
+		}
+	}
+}
+
 func recordID(n int64) string {
 	var b [20]byte
 	s := strconv.AppendInt(b[:0], n, 10)
@@ -154,15 +220,16 @@ func recordID(n int64) string {
 }
 
 type generator struct {
-	cfg  Config
-	buf  []byte
-	srcs []int
+	cfg   Config
+	buf   []byte
+	srcs  []int
+	cache map[latinKey]string
 }
 
 // pickSources chooses the sources that saw a person. A source rarely lists
 // the same person twice, so repeats are drawn again (twice at most).
-func (g *generator) pickSources(p *person, id int64) []int {
-	r := newRNG(g.cfg.Seed, 4, uint64(id))
+func (g *generator) pickSources(p *person, cl uint64, member int) []int {
+	r := newRNG(g.cfg.Seed, 4, cl, uint64(member))
 	civ := 0
 	if p.civilian {
 		civ = 1
@@ -251,7 +318,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		rec.Phenomena |= PNoPatronymic
 	}
 	if form == formRU && r.chance(cfg.YoAsYeRate) {
-		if n := strings.ReplaceAll(given, "ё", "е") + strings.ReplaceAll(family, "ё", "е") + strings.ReplaceAll(patr, "ё", "е"); n != given+family+patr {
+		if strings.Contains(given, "ё") || strings.Contains(family, "ё") || strings.Contains(patr, "ё") {
 			given = strings.ReplaceAll(given, "ё", "е")
 			family = strings.ReplaceAll(family, "ё", "е")
 			patr = strings.ReplaceAll(patr, "ё", "е")
@@ -426,9 +493,26 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 
 func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
 
+// latin romanises s, from a cache: names repeat a lot, so most calls are a
+// lookup. The cache is dropped when it grows large (long-tail surnames).
 func (g *generator) latin(s string, sc *scheme, caps bool) string {
+	k := latinKey{sc, caps, s}
+	if v, ok := g.cache[k]; ok {
+		return v
+	}
 	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
-	return string(g.buf)
+	v := string(g.buf)
+	if g.cache == nil || len(g.cache) > 1<<18 {
+		g.cache = make(map[latinKey]string, 1<<12)
+	}
+	g.cache[k] = v
+	return v
+}
+
+type latinKey struct {
+	sc   *scheme
+	caps bool
+	s    string
 }
 
 func initial(s string) string {

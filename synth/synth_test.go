@@ -540,3 +540,20 @@ func BenchmarkWriteCSV(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }
+
+func TestWriteCSV_SameAsEncodingCSV(t *testing.T) {
+	cfg := synth.Config{People: 3000, Seed: 4, BrokenRate: 0.05}
+	var got, want bytes.Buffer
+	if _, err := synth.WriteCSV(&got, cfg); err != nil {
+		t.Fatal(err)
+	}
+	cw := csv.NewWriter(&want)
+	cw.Write(synth.Header)
+	synth.Generate(cfg, func(r *synth.Record) error {
+		return cw.Write([]string{r.ID, r.GivenName, r.FamilyName, r.Patronymic, r.FullName, r.BirthDate, r.BirthPlace, r.Sex, r.Unit, r.Status, r.StatusDate, r.Place, r.Notes, r.Side, r.ServiceNumber, r.Source, strconv.FormatInt(r.TruthID, 10)})
+	})
+	cw.Flush()
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatal("WriteCSV differs from encoding/csv")
+	}
+}
