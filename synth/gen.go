@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 )
 

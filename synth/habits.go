@@ -65,10 +65,11 @@ var informalRU = []*scheme{schEN, schEN, schICAO, schBGN, schDE, schKMU}
 // conventional press spellings of given names where the rules of a scheme
 // would give something no newspaper prints.
 var pressGiven = map[*scheme]map[string]string{
-	schEN: {"Александр": "Alexander", "Юрий": "Yuri", "Наталья": "Natalia", "Мария": "Maria", "Юлия": "Yulia", "Виктория": "Victoria"},
-	schDE: {"Александр": "Alexander", "Пётр": "Pjotr", "Мария": "Maria", "Юлия": "Julia", "Виктория": "Viktoria"},
-	schFR: {"Александр": "Alexandre", "Пётр": "Piotr", "Мария": "Maria", "Виктория": "Victoria", "Михаил": "Mikhaïl"},
-	schPL: {"Александр": "Aleksander", "Пётр": "Piotr", "Павел": "Paweł", "Мария": "Maria", "Юлия": "Julia"},
+	schEN:   {"Александр": "Alexander", "Юрий": "Yuri", "Наталья": "Natalia", "Мария": "Maria", "Юлия": "Yulia", "Виктория": "Victoria"},
+	schDE:   {"Александр": "Alexander", "Пётр": "Pjotr", "Мария": "Maria", "Юлия": "Julia", "Виктория": "Viktoria"},
+	schFR:   {"Александр": "Alexandre", "Пётр": "Piotr", "Мария": "Maria", "Виктория": "Victoria", "Михаил": "Mikhaïl"},
+	schPLUK: {"Олександр": "Ołeksandr", "Олексій": "Ołeksij", "Олена": "Ołena", "Олег": "Ołeh"},
+	schPL:   {"Александр": "Aleksander", "Пётр": "Piotr", "Павел": "Paweł", "Мария": "Maria", "Юлия": "Julia"},
 }
 
 // date layouts
@@ -100,7 +101,9 @@ const (
 	mAll = mAlive | mMissing | mCaptured | mWounded | mDead
 )
 
-// source is a list, a publication or a channel that writes records.
+// source is a list, a publication or a channel that writes records. The
+// names are generic on purpose: fictional records must not be attributed to
+// real organisations.
 type source struct {
 	name    string
 	habit   Habit
@@ -128,27 +131,27 @@ type source struct {
 
 var sources = []source{
 	{name: "UA MoD list", habit: HabitUkCyr, side: "ua", fates: mMissing | mCaptured | mDead | mWounded, weight: 10, order: orderFGP, patr: 0.95, birth: 0.95, date: dateDMY, bplace: 0.7, unit: 0.85, svc: 0.7, sex: 1, sdate: 0.9, place: 0.6, scanned: true},
-	{name: "UA Ombudsman register", habit: HabitUkCyr, side: "ua", fates: mMissing | mCaptured, civ: true, weight: 6, full: 1, order: orderFGP, patr: 0.9, birth: 0.9, date: dateDMY, bplace: 0.5, unit: 0.3, sex: 0.5, sdate: 0.7, place: 0.5},
-	{name: "UA Coordination HQ POW list", habit: HabitPOWList, side: "ru", fates: mCaptured, weight: 6, full: 1, order: orderFcGP, patr: 0.95, birth: 0.9, date: dateDMY, bplace: 0.5, unit: 0.6, svc: 0.2, sex: 0, sdate: 0.5, place: 0.4, status: "captured", scanned: true},
-	{name: "RU MoD exchange list", habit: HabitPOWList, side: "ua", fates: mCaptured | mAlive, civ: true, weight: 6, full: 1, order: orderFcGP, patr: 0.95, birth: 0.9, date: dateDMY, bplace: 0.3, unit: 0.4, sex: 0, sdate: 0.3, status: "captured", scanned: true},
-	{name: "Mediazona", habit: HabitRuCyr, side: "ru", fates: mDead, weight: 10, full: 1, order: orderFGP, patr: 0.6, birth: 0.8, date: dateDMY, bplace: 0.8, unit: 0.6, sex: 0.2, sdate: 0.7, place: 0.3, status: "dead"},
+	{name: "UA missing-persons register", habit: HabitUkCyr, side: "ua", fates: mMissing | mCaptured, civ: true, weight: 6, full: 1, order: orderFGP, patr: 0.9, birth: 0.9, date: dateDMY, bplace: 0.5, unit: 0.3, sex: 0.5, sdate: 0.7, place: 0.5},
+	{name: "UA POW list", habit: HabitPOWList, side: "ru", fates: mCaptured, weight: 6, full: 1, order: orderFcGP, patr: 0.95, birth: 0.9, date: dateDMY, bplace: 0.5, unit: 0.6, svc: 0.2, sex: 0, sdate: 0.5, place: 0.4, status: "captured", scanned: true},
+	{name: "RU exchange list", habit: HabitPOWList, side: "ua", fates: mCaptured | mAlive, civ: true, weight: 6, full: 1, order: orderFcGP, patr: 0.95, birth: 0.9, date: dateDMY, bplace: 0.3, unit: 0.4, sex: 0, sdate: 0.3, status: "captured", scanned: true},
+	{name: "RU media death list", habit: HabitRuCyr, side: "ru", fates: mDead, weight: 10, full: 1, order: orderFGP, patr: 0.6, birth: 0.8, date: dateDMY, bplace: 0.8, unit: 0.6, sex: 0.2, sdate: 0.7, place: 0.3, status: "dead"},
 	{name: "RU regional obituaries", habit: HabitRuCyr, side: "ru", fates: mDead, weight: 5, full: 0.7, order: orderGF, patr: 0.3, birth: 0.4, yearish: 0.5, date: dateDMY, bplace: 0.6, unit: 0.3, sex: 0.3, sdate: 0.4, notes: 0.3, status: "dead"},
 	{name: "UA social media", habit: HabitUkCyr, side: "ua", fates: mDead | mMissing | mCaptured, civ: true, weight: 5, dim: 0.1, full: 1, order: orderGF, patr: 0.1, birth: 0.3, yearish: 0.6, date: dateDMY, bplace: 0.4, unit: 0.4, sdate: 0.3, place: 0.5, notes: 0.4},
-	{name: "ICRC CTA (UA)", habit: HabitKMU, side: "ua", fates: mCaptured | mMissing | mAlive, civ: true, weight: 4, patr: 0.5, birth: 0.95, date: dateISO, bplace: 0.4, sex: 1, sdate: 0.8},
-	{name: "ICRC CTA (RU)", habit: HabitICAO, side: "ru", fates: mCaptured | mMissing | mAlive, civ: true, weight: 4, patr: 0.5, birth: 0.95, date: dateISO, bplace: 0.4, sex: 1, sdate: 0.8},
+	{name: "tracing agency (UA)", habit: HabitKMU, side: "ua", fates: mCaptured | mMissing | mAlive, civ: true, weight: 4, patr: 0.5, birth: 0.95, date: dateISO, bplace: 0.4, sex: 1, sdate: 0.8},
+	{name: "tracing agency (RU)", habit: HabitICAO, side: "ru", fates: mCaptured | mMissing | mAlive, civ: true, weight: 4, patr: 0.5, birth: 0.95, date: dateISO, bplace: 0.4, sex: 1, sdate: 0.8},
 	{name: "UA registry extract", habit: HabitKMU, side: "ua", fates: mAll, civ: true, weight: 3, patr: 0, birth: 1, date: dateYMD, bplace: 0.8, svc: 0.3, sex: 1},
 	{name: "RU registry extract", habit: HabitICAO, side: "ru", fates: mAll, civ: true, weight: 3, patr: 0, birth: 1, date: dateYMD, bplace: 0.8, svc: 0.3, sex: 1},
 	{name: "OSINT volunteers", habit: HabitBGN, fates: mDead | mCaptured, weight: 4, full: 0.6, order: orderGF, patr: 0.2, birth: 0.5, yearish: 0.3, date: dateISO, bplace: 0.3, unit: 0.7, sdate: 0.8, place: 0.7},
-	{name: "Memorial book index", habit: HabitGOST, fates: mDead, weight: 2, full: 1, order: orderFGP, patr: 0.8, birth: 0.9, date: dateDMY, bplace: 0.6, sdate: 0.8, status: "dead"},
-	{name: "Kyiv Independent", habit: HabitEnPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 3, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.5, unit: 0.5, sdate: 0.6, place: 0.6, notes: 0.4},
-	{name: "Reuters", habit: HabitEnPress, fates: mDead | mCaptured, civ: true, weight: 2, full: 1, order: orderGF, birth: 0.2, date: dateYear, bplace: 0.3, unit: 0.3, sdate: 0.5, place: 0.6, notes: 0.3},
-	{name: "Der Spiegel", habit: HabitDePress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
-	{name: "Le Monde", habit: HabitFrPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
-	{name: "Gazeta Wyborcza", habit: HabitPlPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
+	{name: "memorial book index", habit: HabitGOST, fates: mDead, weight: 2, full: 1, order: orderFGP, patr: 0.8, birth: 0.9, date: dateDMY, bplace: 0.6, sdate: 0.8, status: "dead"},
+	{name: "English-language press", habit: HabitEnPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 3, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.5, unit: 0.5, sdate: 0.6, place: 0.6, notes: 0.4},
+	{name: "news agency wire", habit: HabitEnPress, fates: mDead | mCaptured, civ: true, weight: 2, full: 1, order: orderGF, birth: 0.2, date: dateYear, bplace: 0.3, unit: 0.3, sdate: 0.5, place: 0.6, notes: 0.3},
+	{name: "German press", habit: HabitDePress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
+	{name: "French press", habit: HabitFrPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
+	{name: "Polish press", habit: HabitPlPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
 	{name: "Polish volunteers list", habit: HabitPlPress, fates: mMissing | mCaptured, civ: true, weight: 1, full: 0, order: orderFG, birth: 0.7, date: dateDMY, bplace: 0.4, sex: 0.5},
 	{name: "family inquiry (uk)", habit: HabitFamilyUk, side: "ua", fates: mAll, civ: true, weight: 14, full: 0.3, order: orderFG, patr: 0.6, birth: 0.85, yearish: 0.3, date: dateDMY, bplace: 0.5, unit: 0.5, sex: 0.7, sdate: 0.7, place: 0.6, notes: 0.3, status: "sought"},
 	{name: "family inquiry (ru)", habit: HabitFamilyRu, side: "ru", fates: mAll, civ: true, weight: 9, full: 0.3, order: orderFG, patr: 0.6, birth: 0.85, yearish: 0.3, date: dateDMY, bplace: 0.5, unit: 0.5, sex: 0.7, sdate: 0.7, place: 0.6, notes: 0.3, status: "sought"},
-	{name: "family inquiry (web)", habit: HabitFamilyLt, fates: mAll, civ: true, weight: 4, full: 0.6, order: orderGF, patr: 0.1, birth: 0.8, yearish: 0.4, date: dateISO, bplace: 0.3, sex: 0.8, sdate: 0.5, place: 0.4, notes: 0.2, status: "sought"},
+	{name: "family inquiry (web)", habit: HabitFamilyLt, fates: mAll, civ: true, weight: 3, full: 0.6, order: orderGF, patr: 0.1, birth: 0.8, yearish: 0.4, date: dateISO, bplace: 0.3, sex: 0.8, sdate: 0.5, place: 0.4, notes: 0.2, status: "sought"},
 	{name: "comrade report (UA)", habit: HabitUkCyr, side: "ua", fates: mMissing | mWounded | mDead | mCaptured, weight: 5, dim: 0.2, full: 0.8, order: orderFG, patr: 0.3, birth: 0.15, yearish: 0.6, date: dateDMY, unit: 0.9, sdate: 0.8, place: 0.9, notes: 0.5},
 	{name: "comrade report (RU)", habit: HabitRuCyr, side: "ru", fates: mMissing | mWounded | mDead | mCaptured, weight: 3, dim: 0.2, full: 0.8, order: orderFG, patr: 0.3, birth: 0.15, yearish: 0.6, date: dateDMY, unit: 0.9, sdate: 0.8, place: 0.9, notes: 0.5},
 	{name: "UA hospital list", habit: HabitUkCyr, side: "ua", fates: mWounded, civ: true, weight: 4, order: orderFGP, patr: 0.9, birth: 0.95, date: dateISO, unit: 0.5, sex: 1, sdate: 0.9, status: "wounded"},
@@ -182,4 +185,38 @@ func init() {
 			}
 		}
 	}
+}
+
+// SourceInfo describes a source for an importer that registers sources. Kind
+// and Reliability use the domain's words (lastseen.SourceKind, Admiralty
+// grades A–F).
+type SourceInfo struct {
+	Name        string
+	Kind        string
+	Reliability string
+	Habit       Habit
+}
+
+var sourceKinds = map[string][2]string{
+	"UA MoD list": {"official", "B"}, "UA missing-persons register": {"official", "B"},
+	"UA POW list": {"prisoner_list", "B"}, "RU exchange list": {"prisoner_list", "C"},
+	"RU media death list": {"media", "B"}, "RU regional obituaries": {"media", "C"},
+	"UA social media": {"social", "E"}, "tracing agency (UA)": {"ngo", "A"}, "tracing agency (RU)": {"ngo", "A"},
+	"UA registry extract": {"official", "A"}, "RU registry extract": {"official", "A"},
+	"OSINT volunteers": {"witness", "C"}, "memorial book index": {"ngo", "C"},
+	"English-language press": {"media", "C"}, "news agency wire": {"media", "B"}, "German press": {"media", "C"},
+	"French press": {"media", "C"}, "Polish press": {"media", "C"}, "Polish volunteers list": {"ngo", "D"},
+	"family inquiry (uk)": {"family", "C"}, "family inquiry (ru)": {"family", "C"}, "family inquiry (web)": {"family", "D"},
+	"comrade report (UA)": {"comrade", "C"}, "comrade report (RU)": {"comrade", "C"},
+	"UA hospital list": {"hospital", "B"}, "RU hospital list": {"hospital", "B"},
+}
+
+// Sources lists every source Generate writes records for, in a fixed order.
+func Sources() []SourceInfo {
+	out := make([]SourceInfo, len(sources))
+	for i, s := range sources {
+		k := sourceKinds[s.name]
+		out[i] = SourceInfo{Name: s.name, Kind: k[0], Reliability: k[1], Habit: s.habit}
+	}
+	return out
 }

@@ -319,6 +319,9 @@ func (c *cluster) generate(r *rng) {
 					b.place = (b.place + 1 + r.intn(5)) % len(places)
 				}
 				c.fillService(r, &b)
+				if r.chance(0.3) {
+					b.unit = base.unit // brothers often serve together
+				}
 			}
 			c.members = append(c.members, b)
 		}
@@ -331,6 +334,9 @@ func (c *cluster) generate(r *rng) {
 		}
 		base.rel = RelTwin
 		c.fillService(r, &b)
+		if r.chance(0.5) {
+			b.unit = base.unit
+		}
 		c.members = append(c.members, base, b)
 	case clNamesakes:
 		// the name is a common one, so the draw is repeated from the head
