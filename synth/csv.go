@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // WriteCSV writes the header and the records of cfg to w and returns the
@@ -69,6 +70,9 @@ func appendField(dst []byte, f string) []byte {
 	return append(dst, '"')
 }
 
+// quoteByte marks the bytes that make encoding/csv quote a field.
+var quoteByte = [256]bool{',': true, '"': true, '\n': true, '\r': true}
+
 func needsQuotes(f string) bool {
 	if f == "" {
 		return false
@@ -77,8 +81,7 @@ func needsQuotes(f string) bool {
 		return true
 	}
 	for i := 0; i < len(f); i++ {
-		switch f[i] {
-		case ',', '"', '\n', '\r':
+		if quoteByte[f[i]] {
 			return true
 		}
 	}
@@ -86,9 +89,9 @@ func needsQuotes(f string) bool {
 	switch c := f[0]; {
 	case c == ' ' || c == '\t':
 		return true
-	case c >= 0x80:
-		r := []rune(f[:min(len(f), 4)])
-		return len(r) > 0 && isSpace(r[0])
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(f)
+		return isSpace(r)
 	}
 	return false
 }

@@ -223,7 +223,7 @@ type generator struct {
 	cfg   Config
 	buf   []byte
 	srcs  []int
-	cache map[latinKey]string
+	cache [2 * numSchemes]map[string]string
 }
 
 // pickSources chooses the sources that saw a person. A source rarely lists
@@ -496,23 +496,22 @@ func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
 // latin romanises s, from a cache: names repeat a lot, so most calls are a
 // lookup. The cache is dropped when it grows large (long-tail surnames).
 func (g *generator) latin(s string, sc *scheme, caps bool) string {
-	k := latinKey{sc, caps, s}
-	if v, ok := g.cache[k]; ok {
+	slot := sc.id * 2
+	if caps {
+		slot++
+	}
+	c := g.cache[slot]
+	if v, ok := c[s]; ok {
 		return v
 	}
 	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
 	v := string(g.buf)
-	if g.cache == nil || len(g.cache) > 1<<18 {
-		g.cache = make(map[latinKey]string, 1<<12)
+	if c == nil || len(c) > 1<<16 {
+		c = make(map[string]string, 1<<10)
+		g.cache[slot] = c
 	}
-	g.cache[k] = v
+	c[s] = v
 	return v
-}
-
-type latinKey struct {
-	sc   *scheme
-	caps bool
-	s    string
 }
 
 func initial(s string) string {

@@ -10,6 +10,7 @@ import (
 // Doc 9303, KMU 55:2010, BGN/PCGN 1947, GOST 7.79-2000 system A) and from the
 // conventional press transcriptions; they are not shared with package names.
 type scheme struct {
+	id    int // index into a generator's cache
 	base  map[rune]string
 	start map[rune]string // at the start of a word
 	vowel map[rune]string // after a vowel, ь, ъ or an apostrophe
@@ -148,6 +149,16 @@ var (
 		hook:  plHook(true),
 	}
 )
+
+var allSchemes = []*scheme{schICAO, schKMU, schBGN, schGOST, schEN, schENUK, schDE, schDEUK, schFR, schFRUK, schPL, schPLUK}
+
+const numSchemes = 12
+
+func init() {
+	for i, s := range allSchemes {
+		s.id = i
+	}
+}
 
 func sBetweenVowels(ss string) func(prev, cur, next rune) (string, bool) {
 	return func(prev, cur, next rune) (string, bool) {
