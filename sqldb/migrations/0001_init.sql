@@ -164,6 +164,26 @@ CREATE TABLE inquiries (
 );
 CREATE INDEX inquiries_person ON inquiries (person_id);
 
+-- The caseworkers' queue: a question whether two records (record_a <
+-- record_b) describe the same human. fields is the JSON of the score's
+-- []FieldWeight. A pair has at most one open item.
+CREATE TABLE review_items (
+	id           {{id}},
+	record_a     BIGINT NOT NULL REFERENCES records (id),
+	record_b     BIGINT NOT NULL REFERENCES records (id),
+	score        DOUBLE PRECISION NOT NULL DEFAULT 0,
+	fields       TEXT NOT NULL DEFAULT '',
+	priority     DOUBLE PRECISION NOT NULL DEFAULT 0,
+	inquiry_id   BIGINT REFERENCES inquiries (id),
+	state        TEXT NOT NULL,
+	judgement_id BIGINT REFERENCES judgements (id),
+	created_at   {{time}} NOT NULL,
+	CHECK (record_a < record_b)
+);
+CREATE UNIQUE INDEX review_items_open_pair ON review_items (record_a, record_b) WHERE state = 'open';
+CREATE INDEX review_items_queue ON review_items (state, priority);
+CREATE INDEX review_items_record_b ON review_items (record_b);
+
 -- address holds ciphertext (an email address or webhook URL).
 CREATE TABLE subscriptions (
 	id         {{id}},
