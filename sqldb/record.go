@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/lastseen/lastseen"
 )
@@ -84,10 +86,16 @@ func (s *RecordService) CreateRecord(ctx context.Context, r *lastseen.Record) er
 // each with its claims and its audit event. Records whose ExternalID the source
 // already has (before or earlier in the same batch) are skipped and counted as
 // duplicates, so re-running an import adds nothing. Records must have been
-// validated by the caller; their SourceID is set to sourceID.
+// validated by the caller; their SourceID is set to sourceID, and a zero
+// Submitter is filled from the context's actor as in CreateRecord.
 //
-// Returns ENOTFOUND if the source does not exist, ENOTFOUND naming the row
-// (records[i].supersedes) if a record supersedes a record that does not exist.
+// Records are written with multi-row INSERTs, a few hundred rows per
+// statement, because one statement per row costs a round trip per row on
+// PostgreSQL. Records without an ExternalID are written one by one.
+//
+// Returns ENOTFOUND naming source_id if the source does not exist, or naming
+// the row (records[i].supersedes) if a record supersedes a record that does
+// not exist; then nothing of the batch is stored.
 func (s *RecordService) ImportRecords(ctx context.Context, sourceID int64, rs []*lastseen.Record) (lastseen.ImportResult, error) {
 	var res lastseen.ImportResult
 	err := s.db.write(ctx, func(tx *Tx) error {
@@ -97,27 +105,45 @@ func (s *RecordService) ImportRecords(ctx context.Context, sourceID int64, rs []
 		} else if !ok {
 			return notFoundField("source_id", "Source %d not found.", sourceID)
 		}
+		if err := checkSupersedes(ctx, tx, rs); err != nil {
+			return err
+		}
 		submitter := submitterOf(lastseen.ActorFromContext(ctx))
+		seen := make(map[string]bool, len(rs))
+		var bulk []*lastseen.Record
 		for i, r := range rs {
 			r.SourceID = sourceID
 			if r.Submitter.IsZero() {
 				r.Submitter = submitter
 			}
-			ok, err := insertRecord(ctx, tx, r, true)
-			if isForeignKey(err) {
-				return notFoundField(fmt.Sprintf("records[%d].supersedes", i),
-					"Record %d, which record %d of the batch supersedes, not found.", r.Supersedes, i)
-			} else if err != nil {
-				return fmt.Errorf("import: record %d of the batch: %w", i, err)
+			switch {
+			case r.ExternalID == "":
+				if _, err := insertRecord(ctx, tx, r, false); err != nil {
+					return fmt.Errorf("import: record %d of the batch: %w", i, err)
+				}
+				if err := tx.audit(ctx, "record.create", fmt.Sprintf("record:%d", r.ID), "import"); err != nil {
+					return err
+				}
+			case seen[r.ExternalID]:
+				r.ID = 0
+			default:
+				seen[r.ExternalID] = true
+				bulk = append(bulk, r)
 			}
-			if !ok {
+		}
+		for len(bulk) > 0 {
+			n := min(len(bulk), recordsPerInsert)
+			if err := insertRecordsBulk(ctx, tx, bulk[:n]); err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
+			bulk = bulk[n:]
+		}
+		for i, r := range rs {
+			if r.ID != 0 {
+				res.Imported++
+				res.IDs[i] = r.ID
+			} else {
 				res.Duplicates++
-				continue
-			}
-			res.Imported++
-			res.IDs[i] = r.ID
-			if err := tx.audit(ctx, "record.create", fmt.Sprintf("record:%d", r.ID), "import"); err != nil {
-				return err
 			}
 		}
 		return nil
@@ -129,6 +155,137 @@ func (s *RecordService) ImportRecords(ctx context.Context, sourceID int64, rs []
 		return lastseen.ImportResult{}, err
 	}
 	return res, nil
+}
+
+// checkSupersedes finds the first record of the batch that supersedes a
+// record that does not exist, so that the error can name its row.
+func checkSupersedes(ctx context.Context, tx *Tx, rs []*lastseen.Record) error {
+	for i, r := range rs {
+		if r.Supersedes == 0 {
+			continue
+		}
+		if ok, err := tx.exists(ctx, "records", r.Supersedes); err != nil {
+			return err
+		} else if !ok {
+			return notFoundField(fmt.Sprintf("records[%d].supersedes", i),
+				"Record %d, which record %d of the batch supersedes, not found.", r.Supersedes, i)
+		}
+	}
+	return nil
+}
+
+// Rows per multi-row INSERT: bounded by SQLite's 32,766 and PostgreSQL's
+// 65,535 parameters per statement.
+const (
+	recordsPerInsert = 500  // × 25 parameters
+	rowsPerInsert    = 2000 // claims (× 9) and audit events (× 6)
+)
+
+// insertRecordsBulk writes records with distinct, non-empty external ids in
+// one statement, skipping those the source already has, then the claims and
+// audit events of those written. It sets the ids and times of what it wrote
+// and leaves ID 0 on the skipped.
+func insertRecordsBulk(ctx context.Context, tx *Tx, rs []*lastseen.Record) error {
+	args := make([]any, 0, len(rs)*recordParams)
+	byExternalID := make(map[string]*lastseen.Record, len(rs))
+	for _, r := range rs {
+		a, err := recordArgs(r, tx.now)
+		if err != nil {
+			return err
+		}
+		args = append(args, a...)
+		byExternalID[r.ExternalID] = r
+		r.ID = 0
+	}
+	rows, err := tx.QueryContext(ctx, insertRecordPrefix+tx.values(len(rs), recordParams)+
+		` ON CONFLICT DO NOTHING RETURNING id, external_id`, args...)
+	if err != nil {
+		return fmt.Errorf("insert records: %w", err)
+	}
+	defer rows.Close()
+	var written []*lastseen.Record
+	for rows.Next() {
+		var id int64
+		var ext string
+		if err := rows.Scan(&id, &ext); err != nil {
+			return fmt.Errorf("insert records: %w", err)
+		}
+		r := byExternalID[ext]
+		r.ID, r.ReceivedAt = id, tx.now
+		written = append(written, r)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("insert records: %w", err)
+	}
+	rows.Close()
+
+	var claims []*lastseen.Claim
+	for _, r := range rs {
+		if r.ID != 0 {
+			claims = append(claims, r.Claims...)
+			for _, c := range r.Claims {
+				c.RecordID = r.ID
+			}
+		}
+	}
+	for len(claims) > 0 {
+		n := min(len(claims), rowsPerInsert)
+		if err := insertClaimsBulk(ctx, tx, claims[:n]); err != nil {
+			return err
+		}
+		claims = claims[n:]
+	}
+	for len(written) > 0 {
+		n := min(len(written), rowsPerInsert)
+		args := make([]any, 0, n*6)
+		actor := lastseen.ActorFromContext(ctx)
+		kind, id := actorKindID(actor)
+		for _, r := range written[:n] {
+			args = append(args, tx.now, kind, id, "record.create", fmt.Sprintf("record:%d", r.ID), "import")
+		}
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO audit_events (at, actor_kind, actor_id, action, subject, detail) VALUES `+tx.values(n, 6), args...)
+		if err != nil {
+			return fmt.Errorf("audit imported records: %w", err)
+		}
+		written = written[n:]
+	}
+	return nil
+}
+
+// insertClaimsBulk writes claims whose RecordID is set, and sets their ids.
+// RETURNING gives rows in no promised order, but ids are assigned in the order
+// of the VALUES list, so each record's claims take its returned ids in
+// ascending order.
+func insertClaimsBulk(ctx context.Context, tx *Tx, cs []*lastseen.Claim) error {
+	args := make([]any, 0, len(cs)*claimParams)
+	for _, c := range cs {
+		args = append(args, claimArgs(c, tx.now)...)
+	}
+	rows, err := tx.QueryContext(ctx, insertClaimPrefix+tx.values(len(cs), claimParams)+` RETURNING id, record_id`, args...)
+	if err != nil {
+		return fmt.Errorf("insert claims: %w", err)
+	}
+	defer rows.Close()
+	ids := map[int64][]int64{}
+	for rows.Next() {
+		var id, recordID int64
+		if err := rows.Scan(&id, &recordID); err != nil {
+			return fmt.Errorf("insert claims: %w", err)
+		}
+		ids[recordID] = append(ids[recordID], id)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("insert claims: %w", err)
+	}
+	for _, v := range ids {
+		slices.Sort(v)
+	}
+	for _, c := range cs {
+		v := ids[c.RecordID]
+		c.ID, c.CreatedAt, ids[c.RecordID] = v[0], tx.now, v[1:]
+	}
+	return nil
 }
 
 // FindRecordByID returns the record with its source, claims and current
@@ -254,29 +411,22 @@ func clearIDs(r *lastseen.Record) {
 	}
 }
 
-const insertRecordSQL = `
+const insertRecordPrefix = `
 	INSERT INTO records (source_id, external_id, given_name, family_name, patronymic,
 		full_name, alt_names, sex, birth_date, birth_year, birth_place, side, unit, rank,
 		service_number, civilian, last_seen_date, last_seen_year, last_seen_place,
 		circumstances, notes, supersedes, submitter_kind, submitter_id, received_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-		$18, $19, $20, $21, $22, $23, $24, $25)`
+	VALUES `
 
-// insertRecord writes r and its claims and sets their ids and times. With
-// skipDuplicate, a record whose (source, external id) exists is not written
-// and insertRecord returns false. Errors are the driver's, for the caller to
-// map.
-func insertRecord(ctx context.Context, tx *Tx, r *lastseen.Record, skipDuplicate bool) (bool, error) {
-	q := insertRecordSQL
-	if skipDuplicate {
-		q += ` ON CONFLICT DO NOTHING`
-	}
-	q += ` RETURNING id`
+const recordParams = 25
+
+// recordArgs are the values of insertRecordPrefix's columns for r.
+func recordArgs(r *lastseen.Record, now time.Time) ([]any, error) {
 	alt := ""
 	if len(r.AltNames) > 0 {
 		buf, err := json.Marshal(r.AltNames)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		alt = string(buf)
 	}
@@ -284,12 +434,43 @@ func insertRecord(ctx context.Context, tx *Tx, r *lastseen.Record, skipDuplicate
 	if r.Civilian != nil {
 		civilian = *r.Civilian
 	}
-	err := tx.QueryRowContext(ctx, q,
+	return []any{
 		r.SourceID, r.ExternalID, r.GivenName, r.FamilyName, r.Patronymic,
 		r.FullName, alt, string(r.Sex), r.BirthDate.String(), dateYear(r.BirthDate), r.BirthPlace, r.Side, r.Unit, r.Rank,
 		r.ServiceNumber, civilian, r.LastSeenDate.String(), dateYear(r.LastSeenDate), r.LastSeenPlace,
-		r.Circumstances, r.Notes, nullID(r.Supersedes), string(r.Submitter.Kind), r.Submitter.ID, tx.now,
-	).Scan(&r.ID)
+		r.Circumstances, r.Notes, nullID(r.Supersedes), string(r.Submitter.Kind), r.Submitter.ID, now,
+	}, nil
+}
+
+const insertClaimPrefix = `
+	INSERT INTO claims (record_id, status, event_date, event_year, place, credibility, evidence, evidence_url, created_at)
+	VALUES `
+
+const claimParams = 9
+
+// claimArgs are the values of insertClaimPrefix's columns for c. A status
+// given by an alias ("pow") is stored as the status it stands for.
+func claimArgs(c *lastseen.Claim, now time.Time) []any {
+	if st, ok := lastseen.ParseStatus(string(c.Status)); ok {
+		c.Status = st
+	}
+	return []any{c.RecordID, string(c.Status), c.Date.String(), dateYear(c.Date), c.Place, c.Credibility, c.Evidence, c.EvidenceURL, now}
+}
+
+// insertRecord writes r and its claims and sets their ids and times. With
+// skipDuplicate, a record whose (source, external id) exists is not written
+// and insertRecord returns false. Errors are the driver's, for the caller to
+// map.
+func insertRecord(ctx context.Context, tx *Tx, r *lastseen.Record, skipDuplicate bool) (bool, error) {
+	q := insertRecordPrefix + tx.values(1, recordParams)
+	if skipDuplicate {
+		q += ` ON CONFLICT DO NOTHING`
+	}
+	args, err := recordArgs(r, tx.now)
+	if err != nil {
+		return false, err
+	}
+	err = tx.QueryRowContext(ctx, q+` RETURNING id`, args...).Scan(&r.ID)
 	if skipDuplicate && errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	} else if err != nil {
@@ -297,18 +478,13 @@ func insertRecord(ctx context.Context, tx *Tx, r *lastseen.Record, skipDuplicate
 	}
 	r.ReceivedAt = tx.now
 	for _, c := range r.Claims {
-		if st, ok := lastseen.ParseStatus(string(c.Status)); ok {
-			c.Status = st
-		}
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO claims (record_id, status, event_date, event_year, place, credibility, evidence, evidence_url, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			r.ID, string(c.Status), c.Date.String(), dateYear(c.Date), c.Place, c.Credibility, c.Evidence, c.EvidenceURL, tx.now,
-		).Scan(&c.ID)
+		c.RecordID = r.ID
+		err := tx.QueryRowContext(ctx, insertClaimPrefix+tx.values(1, claimParams)+` RETURNING id`,
+			claimArgs(c, tx.now)...).Scan(&c.ID)
 		if err != nil {
 			return false, err
 		}
-		c.RecordID, c.CreatedAt = r.ID, tx.now
+		c.CreatedAt = tx.now
 	}
 	return true, nil
 }
@@ -414,8 +590,9 @@ func scanRecord(row interface{ Scan(...any) error }) (*lastseen.Record, error) {
 	return &r, nil
 }
 
-// attachClaims reads the claims of rs. A short list of records is read by id;
-// a long one (a page of a scan) by the id range, which one index range covers.
+// attachClaims reads the claims of rs, which are in id order. Records with
+// dense ids (a page of a scan) are read by their id range, which one index
+// range covers; others by an id list.
 func attachClaims(ctx context.Context, tx *Tx, rs []*lastseen.Record) error {
 	if len(rs) == 0 {
 		return nil
@@ -424,19 +601,28 @@ func attachClaims(ctx context.Context, tx *Tx, rs []*lastseen.Record) error {
 	for _, r := range rs {
 		byID[r.ID] = r
 	}
-	var where string
-	var args []any
-	if len(rs) <= 100 {
-		ps := make([]string, len(rs))
-		for i, r := range rs {
-			args = append(args, r.ID)
-			ps[i] = fmt.Sprintf("$%d", i+1)
-		}
-		where = "record_id IN (" + strings.Join(ps, ", ") + ")"
-	} else {
-		where = "record_id >= $1 AND record_id <= $2"
-		args = []any{rs[0].ID, rs[len(rs)-1].ID}
+	first, last := rs[0].ID, rs[len(rs)-1].ID
+	if last-first < int64(2*len(rs)) {
+		return readClaims(ctx, tx, byID, "record_id >= $1 AND record_id <= $2", first, last)
 	}
+	for len(rs) > 0 {
+		n := min(len(rs), 500)
+		ps := make([]string, n)
+		args := make([]any, n)
+		for i, r := range rs[:n] {
+			ps[i], args[i] = fmt.Sprintf("$%d", i+1), r.ID
+		}
+		if err := readClaims(ctx, tx, byID, "record_id IN ("+strings.Join(ps, ", ")+")", args...); err != nil {
+			return err
+		}
+		rs = rs[n:]
+	}
+	return nil
+}
+
+// readClaims reads the claims selected by where and appends each to its
+// record in byID.
+func readClaims(ctx context.Context, tx *Tx, byID map[int64]*lastseen.Record, where string, args ...any) error {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, record_id, status, event_date, place, credibility, evidence, evidence_url, created_at
 		FROM claims WHERE `+where+` ORDER BY id`, args...)

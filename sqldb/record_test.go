@@ -270,24 +270,43 @@ func TestRecordService_Audit(t *testing.T) {
 		})
 
 		t.Run("NotWrittenWhenTheTransactionFails", func(t *testing.T) {
-			src := mustSource(t, db, "Failing import")
-			before, err := audit.FindAuditEvents(ctx, lastseen.AuditFilter{})
+			count := func() int {
+				t.Helper()
+				all, err := audit.FindAuditEvents(ctx, lastseen.AuditFilter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(all)
+			}
+			before := count()
+			// The new source and its audit event are written inside the
+			// transaction before the missing superseded record fails it.
+			r := newRecord("")
+			r.Source.Name, r.Supersedes = "Rolled back", 999999
+			wantCode(t, s.CreateRecord(ctx, r), lastseen.ENOTFOUND)
+			if n := count(); n != before {
+				t.Errorf("%d audit events after a failed create, want %d", n, before)
+			}
+			srcs, err := sqldb.NewSourceService(db).FindSources(ctx, lastseen.SourceFilter{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			// The first record and its audit event are written inside the
-			// transaction before the second fails it.
+			for _, src := range srcs {
+				if src.Name == "Rolled back" {
+					t.Errorf("source %d of a failed create was kept", src.ID)
+				}
+			}
+
+			src := mustSource(t, db, "Failing import")
+			before = count()
 			rs := importBatch(0, 2)
+			rs[0].ExternalID = "" // written alone, before the batch
 			rs[1].Supersedes = 999999
 			_, err = s.ImportRecords(ctx, src.ID, rs)
 			wantCode(t, err, lastseen.ENOTFOUND)
 			wantField(t, err, "records[1].supersedes")
-			after, err := audit.FindAuditEvents(ctx, lastseen.AuditFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(after) != len(before) {
-				t.Errorf("%d audit events after a failed import, want %d", len(after), len(before))
+			if n := count(); n != before {
+				t.Errorf("%d audit events after a failed import, want %d", n, before)
 			}
 			if _, n, err := s.FindRecords(ctx, lastseen.RecordFilter{SourceID: src.ID}); err != nil || n != 0 {
 				t.Errorf("%d records after a failed import (%v), want 0", n, err)
@@ -299,7 +318,7 @@ func TestRecordService_Audit(t *testing.T) {
 	})
 }
 
-func mustSource(t *testing.T, db *sqldb.DB, name string) *lastseen.Source {
+func mustSource(t testing.TB, db *sqldb.DB, name string) *lastseen.Source {
 	t.Helper()
 	src, err := sqldb.NewSourceService(db).FindOrCreateSource(context.Background(),
 		&lastseen.Source{Kind: lastseen.SourcePrisonerList, Name: name})
@@ -379,6 +398,60 @@ func TestRecordService_ImportRecords(t *testing.T) {
 			}
 		})
 
+		t.Run("DuplicatesWithinTheBatchSkipped", func(t *testing.T) {
+			batch := append(importBatch(100, 2), importBatch(100, 2)...)
+			res, err := s.ImportRecords(ctx, src.ID, batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Imported != 2 || res.Duplicates != 2 || res.IDs[0] == 0 || res.IDs[2] != 0 {
+				t.Errorf("result %+v", res)
+			}
+		})
+
+		t.Run("ClaimsAndIDsMatchWhatIsStored", func(t *testing.T) {
+			other := mustSource(t, db, "Claims list")
+			batch := importBatch(0, 700) // more than one multi-row statement
+			for i, r := range batch {
+				if i%3 == 0 {
+					r.ExternalID = "" // written one by one
+				}
+				r.Claims = []*lastseen.Claim{
+					{Status: lastseen.StatusMissing, Date: lastseen.NewDate(2022, 3, 1+i%28)},
+					{Status: "killed", Date: lastseen.MustParseDate("2023"), Evidence: fmt.Sprint("row ", i)},
+					{Status: lastseen.StatusSought},
+				}
+			}
+			res, err := s.ImportRecords(ctx, other.ID, batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Imported != 700 {
+				t.Fatalf("imported %d of 700", res.Imported)
+			}
+			for i, r := range batch {
+				if r.ID != res.IDs[i] {
+					t.Fatalf("record %d: ID %d, result %d", i, r.ID, res.IDs[i])
+				}
+			}
+			for _, i := range []int{0, 1, 2, 350, 699} {
+				got, err := s.FindRecordByID(ctx, res.IDs[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := *batch[i]
+				want.Source, got.Source = nil, nil
+				if !reflect.DeepEqual(got, &want) {
+					t.Errorf("record %d\n got %+v\nwant %+v", i, got, &want)
+				}
+				for j := range want.Claims {
+					if !reflect.DeepEqual(got.Claims[j], want.Claims[j]) {
+						t.Errorf("record %d claim %d\n got %+v\nwant %+v", i, j, got.Claims[j], want.Claims[j])
+					}
+				}
+			}
+		})
+
 		t.Run("ErrNotFoundSource", func(t *testing.T) {
 			_, err := s.ImportRecords(ctx, 999999, importBatch(0, 1))
 			wantCode(t, err, lastseen.ENOTFOUND)
@@ -431,12 +504,19 @@ func TestRecordService_FindRecords(t *testing.T) {
 		})
 
 		t.Run("ByIDs", func(t *testing.T) {
-			rs, n, err := s.FindRecords(ctx, lastseen.RecordFilter{IDs: []int64{3, 1, 999999}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n != 2 || len(rs) != 2 || rs[0].ID != 1 || rs[1].ID != 3 {
-				t.Errorf("got %d records, total %d", len(rs), n)
+			for _, ids := range [][]int64{{3, 1, 999999}, {30, 1}} { // dense and sparse
+				rs, n, err := s.FindRecords(ctx, lastseen.RecordFilter{IDs: ids})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n != 2 || len(rs) != 2 || rs[0].ID != 1 || rs[1].ID != ids[0] {
+					t.Errorf("%v: got %d records, total %d", ids, len(rs), n)
+				}
+				for _, r := range rs {
+					if len(r.Claims) != 1 || r.Claims[0].RecordID != r.ID {
+						t.Errorf("%v: record %d has claims %+v", ids, r.ID, r.Claims)
+					}
+				}
 			}
 		})
 

@@ -137,21 +137,27 @@ func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
 // actor is the system itself (a local command). An anonymous actor's token
 // is not written: it may be an inquirer's follow secret.
 func (tx *Tx) audit(ctx context.Context, action, subject, detail string) error {
-	a := lastseen.ActorFromContext(ctx)
-	id := ""
-	if a != nil && a.UserID != 0 {
-		id = fmt.Sprint(a.UserID)
-	} else if a != nil && a.APIKeyID != 0 {
-		id = fmt.Sprint(a.APIKeyID)
-	}
+	kind, id := actorKindID(lastseen.ActorFromContext(ctx))
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO audit_events (at, actor_kind, actor_id, action, subject, detail)
 		VALUES ($1, $2, $3, $4, $5, $6)`,
-		tx.now, a.Kind(), id, action, subject, detail)
+		tx.now, kind, id, action, subject, detail)
 	if err != nil {
 		return fmt.Errorf("audit %s %s: %w", action, subject, err)
 	}
 	return nil
+}
+
+// actorKindID names an actor in audit events.
+func actorKindID(a *lastseen.Actor) (kind, id string) {
+	switch {
+	case a == nil:
+	case a.UserID != 0:
+		id = fmt.Sprint(a.UserID)
+	case a.APIKeyID != 0:
+		id = fmt.Sprint(a.APIKeyID)
+	}
+	return a.Kind(), id
 }
 
 // exists reports whether table has a row with the id. The table name is

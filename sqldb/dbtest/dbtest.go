@@ -140,3 +140,23 @@ func randomHex(n int) string {
 	rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// EachBench is Each for benchmarks: fn runs as the sub-benchmarks "sqlite"
+// and "postgres", each on a fresh database.
+func EachBench(b *testing.B, fn func(b *testing.B, db *sqldb.DB)) {
+	b.Helper()
+	for _, name := range []string{"sqlite", "postgres"} {
+		b.Run(name, func(b *testing.B) {
+			dsn := SQLiteDSN(b)
+			if name == "postgres" {
+				dsn = PostgresDSN(b)
+			}
+			db, err := sqldb.Open(context.Background(), dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { db.Close() })
+			fn(b, db)
+		})
+	}
+}
