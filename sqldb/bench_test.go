@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
 )
@@ -45,5 +46,32 @@ func BenchmarkCreateRecord(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	})
+}
+
+// BenchmarkEachRecord streams 100,000 records with their claims, as an index
+// rebuild does; one op is the whole pass.
+func BenchmarkEachRecord(b *testing.B) {
+	const n = 100_000
+	dbtest.EachBench(b, func(b *testing.B, db *sqldb.DB) {
+		ctx := context.Background()
+		s := sqldb.NewRecordService(db)
+		src := mustSource(b, db, "Benchmark list")
+		for i := 0; i < n; i += 1000 {
+			if _, err := s.ImportRecords(ctx, src.ID, importBatch(i, 1000)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for b.Loop() {
+			seen := 0
+			err := s.EachRecord(ctx, lastseen.RecordFilter{}, func(r *lastseen.Record) error {
+				seen++
+				return nil
+			})
+			if err != nil || seen != n {
+				b.Fatalf("streamed %d of %d: %v", seen, n, err)
+			}
+		}
+		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
 	})
 }

@@ -107,7 +107,11 @@ func (s *PersonService) LinkRecord(ctx context.Context, recordID, personID int64
 			INSERT INTO links (record_id, person_id, score, method, decided_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6)`,
 			recordID, personID, l.Score, string(l.Method), nullID(l.DecidedBy), tx.now)
-		if err != nil {
+		if isUnique(err) {
+			// On PostgreSQL another transaction linked the record since we
+			// read its current link.
+			return lastseen.Errorf(lastseen.ECONFLICT, "Record %d was linked by someone else at the same time; try again.", recordID)
+		} else if err != nil {
 			return fmt.Errorf("link record %d to person %d: %w", recordID, personID, err)
 		}
 		if err := refreshPerson(ctx, tx, personID); err != nil {
