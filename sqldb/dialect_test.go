@@ -46,3 +46,16 @@ func TestSQLiteSettings(t *testing.T) {
 		t.Errorf("writer pool allows %d connections, want 1", db.writer.Stats().MaxOpenConnections)
 	}
 }
+
+func TestMigrationDialect(t *testing.T) {
+	for name, want := range map[string]Dialect{
+		"0001_init.sql":            "",
+		"0002_names.sqlite.sql":    SQLite,
+		"0002_names.postgres.sql":  Postgres,
+		"0003_postgres_tweaks.sql": "",
+	} {
+		if got := migrationDialect(name); got != want {
+			t.Errorf("migrationDialect(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

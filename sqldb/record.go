@@ -238,8 +238,7 @@ func insertRecordsBulk(ctx context.Context, tx *Tx, rs []*lastseen.Record) error
 	for len(written) > 0 {
 		n := min(len(written), rowsPerInsert)
 		args := make([]any, 0, n*6)
-		actor := lastseen.ActorFromContext(ctx)
-		kind, id := actorKindID(actor)
+		kind, id := actorKindID(lastseen.ActorFromContext(ctx))
 		for _, r := range written[:n] {
 			args = append(args, tx.now, kind, id, "record.create", fmt.Sprintf("record:%d", r.ID), "import")
 		}
@@ -283,6 +282,9 @@ func insertClaimsBulk(ctx context.Context, tx *Tx, cs []*lastseen.Claim) error {
 	}
 	for _, c := range cs {
 		v := ids[c.RecordID]
+		if len(v) == 0 {
+			return fmt.Errorf("insert claims: fewer ids returned than claims of record %d", c.RecordID)
+		}
 		c.ID, c.CreatedAt, ids[c.RecordID] = v[0], tx.now, v[1:]
 	}
 	return nil

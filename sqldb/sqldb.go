@@ -6,6 +6,21 @@
 //
 // Records and claims are append-only. Every write of a record writes its audit
 // event in the same transaction, so the trail cannot miss a write that happened.
+//
+// What a caller can rely on:
+//   - Errors are *lastseen.Error with the codes each service documents: unique
+//     violations become ECONFLICT, missing rows and references ENOTFOUND
+//     naming the field (source_id, supersedes, records[i].supersedes, …).
+//     Messages never carry SQL; the wrapped driver error is for logs only.
+//   - Names are stored byte for byte as given. Folded or transliterated forms
+//     are computed in Go and stored beside them, never derived in SQL, since
+//     SQLite's lower() and LIKE know only ASCII.
+//   - A partial date is stored as its ISO text at its precision plus its year
+//     (see migrations/0001_init.sql). Times are UTC, to the microsecond.
+//   - To read every record (an index rebuild), use RecordService.EachRecord:
+//     FindRecords counts its matches, which costs a scan per page.
+//   - Nothing is cached in the process: several processes may share one
+//     PostgreSQL database.
 package sqldb
 
 import (
