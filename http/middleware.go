@@ -164,4 +164,3 @@ func (w *probeWriter) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
-
