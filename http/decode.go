@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strings"
 
@@ -24,15 +23,10 @@ type member struct {
 	value json.RawMessage
 }
 
-// readBody reads a JSON request body, refusing other media types.
+// readBody reads a request body. The Content-Type is not checked: the body is
+// read as JSON whatever it says (curl -d sends form encoding by default), and
+// anything that is not JSON gets a problem saying where it went wrong.
 func readBody(r *http.Request) ([]byte, error) {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
-			return nil, &lastseen.Error{Code: lastseen.EINVALID, Message: "The body must be JSON.",
-				Fields: []lastseen.FieldError{{Field: "Content-Type", Message: fmt.Sprintf("%q is not application/json", ct)}}}
-		}
-	}
 	return io.ReadAll(r.Body)
 }
 

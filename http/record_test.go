@@ -133,13 +133,6 @@ func TestCreateRecord(t *testing.T) {
 			t.Fatalf("status %d", resp.StatusCode)
 		}
 	})
-	t.Run("ErrContentType", func(t *testing.T) {
-		s, _ := newServer(t)
-		resp, body := do(t, s, "POST", "/api/v1/records", "text/csv", "given_name\nA\n")
-		if p := decodeProblem(t, resp, body); resp.StatusCode != 400 || p.Errors[0].Field != "Content-Type" {
-			t.Fatalf("got %d %s", resp.StatusCode, body)
-		}
-	})
 	t.Run("ErrInternalHidden", func(t *testing.T) {
 		s, svc := newServer(t)
 		svc.err = fmt.Errorf("pq: relation \"records\" does not exist")
