@@ -12,6 +12,7 @@ import (
 type Estimate struct {
 	ID        int64       `json:"id"`
 	SourceID  int64       `json:"source_id"`
+	Source    *Source     `json:"source,omitempty"` // filled for display; not stored with the estimate
 	Side      string      `json:"side"`
 	Status    Status      `json:"status"`
 	Count     int64       `json:"count"`
