@@ -2,7 +2,6 @@ package lastseen
 
 import (
 	"cmp"
-	"context"
 	"math"
 	"slices"
 	"strings"
@@ -64,20 +63,6 @@ func (v *Verification) Validate() error {
 	checkText("method", v.Method, 1000, &p)
 	checkText("note", v.Note, maxTextLen, &p)
 	return p.Err()
-}
-
-// VerificationService stores caseworkers' verifications.
-type VerificationService interface {
-	// CreateVerification stores the verification by the actor in the context,
-	// recomputes the person's derived status, and, in the same transaction,
-	// moves the inquiries about the person and writes their notifications
-	// (a verified death answers them). Returns ENOTFOUND if the person does
-	// not exist, EINVALID naming fields, EFORBIDDEN unless the actor is a
-	// caseworker or admin.
-	CreateVerification(ctx context.Context, v *Verification) error
-
-	// FindVerifications returns a person's verifications, newest first.
-	FindVerifications(ctx context.Context, personID int64) ([]*Verification, error)
 }
 
 // Derived is what DeriveStatus concludes about a person.
