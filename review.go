@@ -1,6 +1,5 @@
 package lastseen
 
-
 // ReviewCase is a review item as a caseworker sees it: the question, both
 // records in full (redacted as the caseworker may see them), and, through the
 // item, the per-field explanation of the score.
