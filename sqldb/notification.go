@@ -1,0 +1,93 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/lastseen/lastseen"
+)
+
+// NotificationService reads the outbox; see lastseen.NotificationService.
+// The services write it, each in the transaction of the change it announces.
+type NotificationService struct {
+	db *DB
+}
+
+var _ lastseen.NotificationService = (*NotificationService)(nil)
+
+// NewNotificationService returns the notification service of db.
+func NewNotificationService(db *DB) *NotificationService { return &NotificationService{db: db} }
+
+// FindNotifications returns notifications oldest first.
+func (s *NotificationService) FindNotifications(ctx context.Context, f lastseen.NotificationFilter) ([]*lastseen.Notification, error) {
+	var where []string
+	var args []any
+	if f.InquiryID != 0 {
+		args = append(args, f.InquiryID)
+		where = append(where, fmt.Sprintf("s.inquiry_id = $%d", len(args)))
+	}
+	if f.Unsent {
+		where = append(where, "n.sent_at IS NULL")
+	}
+	w := ""
+	if len(where) > 0 {
+		w = " WHERE " + strings.Join(where, " AND ")
+	}
+	var out []*lastseen.Notification
+	err := s.db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT n.id, n.subscription_id, n.kind, n.payload, n.dedup_key, n.created_at, n.attempts,
+				n.next_attempt_at, n.sent_at, n.last_error
+			FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id`+w+
+			` ORDER BY n.id`+limitOffset(f.Limit, 0), args...)
+		if err != nil {
+			return fmt.Errorf("find notifications: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n lastseen.Notification
+			var sent sql.NullTime
+			if err := rows.Scan(&n.ID, &n.SubscriptionID, &n.Kind, &n.Payload, &n.DedupKey, &n.CreatedAt,
+				&n.Attempts, &n.NextAttemptAt, &sent, &n.LastError); err != nil {
+				return fmt.Errorf("find notifications: %w", err)
+			}
+			n.CreatedAt, n.NextAttemptAt, n.SentAt = n.CreatedAt.UTC(), n.NextAttemptAt.UTC(), timePtr(sent)
+			out = append(out, &n)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// notify puts a notification in the outbox, due now, unless one with the
+// same dedup key is there already.
+func notify(ctx context.Context, tx *Tx, subscriptionID int64, kind, payload, dedupKey string) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO notifications (subscription_id, kind, payload, dedup_key, created_at, next_attempt_at)
+		VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT DO NOTHING`,
+		subscriptionID, kind, payload, dedupKey, tx.now)
+	if err != nil {
+		return fmt.Errorf("notify %s: %w", dedupKey, err)
+	}
+	return nil
+}
+
+// subscriptionIDs returns the subscriptions of an inquiry.
+func subscriptionIDs(ctx context.Context, tx *Tx, inquiryID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM subscriptions WHERE inquiry_id = $1 ORDER BY id`, inquiryID)
+	if err != nil {
+		return nil, fmt.Errorf("subscriptions of inquiry %d: %w", inquiryID, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("subscriptions of inquiry %d: %w", inquiryID, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
