@@ -1,0 +1,308 @@
+package names
+
+import (
+	"strings"
+)
+
+// Name is a name prepared once per record for fast comparison: every key the
+// comparisons need is computed here, so that CompareGiven, CompareFamily,
+// ComparePatronymic and Score allocate nothing.
+type Name struct {
+	Given, Patronymic, Family string // stored forms (Normalize)
+	GivenInitial              bool   // Given is only an initial
+	PatronymicInitial         bool
+	Script                    Script
+	Sex                       Sex     // from given name, patronymic or family ending; SexUnknown when silent or in conflict
+	Confidence                float64 // of the parse, 1 when the parts were given separately
+
+	// Skeletons (see Skeleton); FamilyBase has its gender ending folded.
+	GivenSkel, PatronymicSkel, FamilySkel, FamilyBase string
+	// Phonetic keys (see PhoneticKey) of the given name and of FamilyBase.
+	GivenKey, FamilyKey string
+	// GivenIDs are the canonical ids the given name may stand for; FatherIDs
+	// the ids of the father's name the patronymic encodes. Shared with the
+	// table: do not modify.
+	GivenIDs, FatherIDs []string
+
+	givenFold, patFold, famFold string
+	givenInit, patInit          uint32 // possible initials, a bit per letter
+}
+
+// Prepare builds the compare-ready form of a name. Pass the parts when the
+// source has them; when given and family are both empty, full is parsed.
+// A patronymic left inside the given field ("Олександр Миколайович") is split off.
+func Prepare(given, patronymic, family, full string) Name {
+	var n Name
+	n.Confidence = 1
+	if given == "" && family == "" && patronymic == "" {
+		var toks [maxTokens]token
+		var p Parsed
+		parseInto(full, &toks, &p)
+		given, patronymic, family = p.Given, p.Patronymic, p.Family
+		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
+		n.Confidence = p.Confidence
+	} else {
+		given, patronymic, family = Normalize(given), Normalize(patronymic), Normalize(family)
+		if patronymic == "" {
+			if i := strings.IndexByte(given, ' '); i > 0 {
+				if _, _, ok := Patronymic(given[i+1:]); ok {
+					given, patronymic = given[:i], given[i+1:]
+				}
+			}
+		}
+		given, n.GivenInitial = trimInitial(given)
+		patronymic, n.PatronymicInitial = trimInitial(patronymic)
+	}
+	n.Given, n.Patronymic, n.Family = given, patronymic, family
+	n.Script = DetectScript(given + patronymic + family)
+
+	var buf [64]byte
+	var sexG, sexP, sexF Sex
+	if given != "" {
+		sk := appendSkeleton(buf[:0], given)
+		n.GivenSkel = string(sk)
+		n.givenFold = Fold(given)
+		if n.GivenInitial {
+			n.givenInit = initialBits(sk)
+		} else {
+			ids := givenIDsBySkel[n.GivenSkel]
+			n.GivenIDs = ids
+			n.givenInit = initialBits(sk)
+			for _, g := range givenBySkel[n.GivenSkel] {
+				n.givenInit |= g.initBits
+			}
+			var kb [8]byte
+			n.GivenKey = string(phoneticKey(kb[:0], sk))
+			sexG = givenSex(givenBySkel[n.GivenSkel])
+		}
+	}
+	if patronymic != "" {
+		sk := appendSkeleton(buf[:0], patronymic)
+		n.PatronymicSkel = string(sk)
+		n.patFold = Fold(patronymic)
+		n.patInit = initialBits(sk)
+		if !n.PatronymicInitial {
+			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
+				n.FatherIDs = ids
+				sexP = fatherBySkel[n.PatronymicSkel][0].sex
+			} else if fs, sex, ok := patronymicSkel(sk); ok {
+				sexP = sex
+				for _, f := range fs {
+					n.FatherIDs = append(n.FatherIDs, f.ID)
+				}
+			}
+		}
+	}
+	if family != "" {
+		sk := appendSkeleton(buf[:0], family)
+		n.FamilySkel = string(sk)
+		n.famFold = Fold(family)
+		base, sex := familyBase(sk)
+		sexF = sex
+		if string(base) == n.FamilySkel {
+			n.FamilyBase = n.FamilySkel
+		} else {
+			n.FamilyBase = string(base)
+		}
+		var kb [8]byte
+		n.FamilyKey = string(phoneticKey(kb[:0], base))
+	}
+	n.Sex = combineSex(sexP, sexG, sexF)
+	return n
+}
+
+// combineSex trusts the patronymic first (its suffix is unambiguous), then the
+// given name, then the family ending.
+func combineSex(list ...Sex) Sex {
+	for _, s := range list {
+		if s != SexUnknown {
+			return s
+		}
+	}
+	return SexUnknown
+}
+
+func givenSex(list []*GivenName) Sex {
+	if len(list) == 0 {
+		return SexUnknown
+	}
+	s := list[0].Sex
+	for _, g := range list[1:] {
+		if g.Sex != s {
+			return SexUnknown
+		}
+	}
+	return s
+}
+
+// trimInitial recognises "О.", "O", "Yu." as an initial and drops the dot.
+func trimInitial(s string) (string, bool) {
+	dotted := strings.HasSuffix(s, ".")
+	w := strings.TrimRight(s, ".")
+	if w != "" && !strings.ContainsAny(w, " .") && isInitialToken(w, dotted) {
+		return w, true
+	}
+	return s, false
+}
+
+// initialBits is the set of initials a skeleton may be written with. The
+// vowels e and i (Є/Е/Ye/Ю/Я/Y/J) are one class; S, C, Z count as s, c, z.
+func initialBits(sk []byte) uint32 {
+	if len(sk) == 0 {
+		return 0
+	}
+	c := sk[0]
+	switch c {
+	case 'S', 'C', 'Z':
+		c += 'a' - 'A'
+	}
+	if c < 'a' || c > 'z' {
+		return 0
+	}
+	b := uint32(1) << (c - 'a')
+	if c == 'e' || c == 'i' {
+		b |= 1<<('e'-'a') | 1<<('i'-'a')
+	}
+	return b
+}
+
+// Level is how well one name part of two records agrees, from best to worst.
+type Level int8
+
+const (
+	LevelMissing   Level = iota // one side has no value: no evidence either way
+	LevelDifferent              // different names
+	LevelClose                  // skeletons close (typo, unusual spelling): Jaro–Winkler ≥ CloseThreshold
+	LevelInitial                // one side is an initial that agrees with the other
+	LevelForm                   // same name in another form: ru/uk form, diminutive, gender form of a family name, same father
+	LevelTranslit               // same skeleton: the same name in another script or scheme
+	LevelExact                  // identical after Fold
+)
+
+// CloseThreshold is the Jaro–Winkler similarity of two skeletons above which
+// they count as LevelClose.
+const CloseThreshold = 0.88
+
+var levelNames = [...]string{"missing", "different", "close", "initial", "form", "translit", "exact"}
+
+func (l Level) String() string {
+	if l >= 0 && int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return "?"
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// CompareGiven compares the given names of two prepared names.
+func CompareGiven(a, b *Name) Level {
+	lv, _ := compareGiven(a, b)
+	return lv
+}
+
+func compareGiven(a, b *Name) (Level, float64) {
+	if a.Given == "" || b.Given == "" {
+		return LevelMissing, 0
+	}
+	if a.GivenInitial || b.GivenInitial {
+		if a.givenInit&b.givenInit != 0 {
+			return LevelInitial, 0
+		}
+		return LevelDifferent, 0
+	}
+	if a.givenFold == b.givenFold {
+		return LevelExact, 1
+	}
+	if a.GivenSkel == b.GivenSkel {
+		return LevelTranslit, 1
+	}
+	if overlap(a.GivenIDs, b.GivenIDs) {
+		return LevelForm, 1
+	}
+	jw := jaroWinklerStr(a.GivenSkel, b.GivenSkel)
+	// two known names with no id in common are different names however alike
+	// they look (Александр and Александра, Иван and Иона)
+	if jw >= CloseThreshold && (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) {
+		return LevelClose, jw
+	}
+	return LevelDifferent, jw
+}
+
+// CompareFamily compares family names, folding gender forms.
+func CompareFamily(a, b *Name) Level {
+	lv, _ := compareFamily(a, b)
+	return lv
+}
+
+func compareFamily(a, b *Name) (Level, float64) {
+	if a.Family == "" || b.Family == "" {
+		return LevelMissing, 0
+	}
+	if a.famFold == b.famFold {
+		return LevelExact, 1
+	}
+	if a.FamilySkel == b.FamilySkel {
+		return LevelTranslit, 1
+	}
+	if a.FamilyBase == b.FamilyBase {
+		return LevelForm, 1
+	}
+	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
+	if jw >= CloseThreshold {
+		return LevelClose, jw
+	}
+	return LevelDifferent, jw
+}
+
+// ComparePatronymic compares patronymics: LevelForm when they encode the same
+// father's name (Миколайович, Николаевич, Mykolaivna).
+func ComparePatronymic(a, b *Name) Level {
+	lv, _ := comparePatronymic(a, b)
+	return lv
+}
+
+func comparePatronymic(a, b *Name) (Level, float64) {
+	if a.Patronymic == "" || b.Patronymic == "" {
+		return LevelMissing, 0
+	}
+	if a.PatronymicInitial || b.PatronymicInitial {
+		pa, pb := a.patInit, b.patInit
+		for _, id := range a.FatherIDs {
+			if g := givenByID[id]; g != nil {
+				pa |= g.initBits
+			}
+		}
+		for _, id := range b.FatherIDs {
+			if g := givenByID[id]; g != nil {
+				pb |= g.initBits
+			}
+		}
+		if pa&pb != 0 {
+			return LevelInitial, 0
+		}
+		return LevelDifferent, 0
+	}
+	if a.patFold == b.patFold {
+		return LevelExact, 1
+	}
+	if a.PatronymicSkel == b.PatronymicSkel {
+		return LevelTranslit, 1
+	}
+	if overlap(a.FatherIDs, b.FatherIDs) {
+		return LevelForm, 1
+	}
+	jw := jaroWinklerStr(a.PatronymicSkel, b.PatronymicSkel)
+	if jw >= CloseThreshold && (len(a.FatherIDs) == 0 || len(b.FatherIDs) == 0) {
+		return LevelClose, jw
+	}
+	return LevelDifferent, jw
+}

@@ -1,0 +1,706 @@
+package synth
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// population walks the clusters in order and hands out persons with their
+// truth ids. It is the one place that decides who exists, so Generate,
+// People and Queries agree.
+type population struct {
+	cfg    Config
+	cl     cluster
+	ci     uint64 // next cluster index
+	nextID int64
+	left   int
+}
+
+func newPopulation(cfg Config) *population {
+	p := &population{cfg: cfg, nextID: 1, left: cfg.People}
+	p.cl.cfg = &p.cfg
+	return p
+}
+
+// next fills the next cluster; it returns the members (truncated to the
+// persons left), the truth id of the first one and the cluster index.
+func (p *population) next() ([]person, int64, uint64) {
+	if p.left <= 0 {
+		return nil, 0, 0
+	}
+	ci := p.ci
+	r := newRNG(p.cfg.Seed, 1, ci)
+	p.cl.generate(&r)
+	p.ci++
+	m := p.cl.members
+	if len(m) > p.left {
+		m = m[:p.left]
+	}
+	first := p.nextID
+	p.nextID += int64(len(m))
+	p.left -= len(m)
+	return m, first, ci
+}
+
+// People streams the ground truth: every generated person, in truth id order.
+// The Person passed to emit is reused after emit returns.
+func People(cfg Config, emit func(*Person) error) error {
+	cfg.fill()
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	pop := newPopulation(cfg)
+	var out Person
+	for {
+		m, first, _ := pop.next()
+		if m == nil {
+			return nil
+		}
+		for i := range m {
+			out = exportedMember(m, i, first)
+			if err := emit(&out); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func exportedMember(m []person, i int, first int64) Person {
+	var group, father int64
+	if m[i].rel != RelNone && len(m) > 1 {
+		group = first
+	}
+	if m[i].fatherAt >= 0 && m[i].fatherAt < len(m) {
+		father = first + int64(m[i].fatherAt)
+	}
+	return m[i].exported(first+int64(i), group, father)
+}
+
+// Generate streams the records of a population to emit, shuffled within a
+// window, with record ids in output order. The Record passed to emit is
+// reused after emit returns; emit is called from the caller's goroutine. An
+// error from emit stops generation and is returned.
+//
+// Records are rendered by one worker per CPU; the output does not depend on
+// their number or their timing.
+func Generate(cfg Config, emit func(*Record) error) error {
+	cfg.fill()
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	if cfg.People == 0 {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	chans := make([]chan *batch, workers)
+	free := make(chan *batch, 4*workers)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range workers {
+		chans[w] = make(chan *batch, 2)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g := &generator{cfg: cfg}
+			for b := w; ; b += workers {
+				var bt *batch
+				select {
+				case bt = <-free:
+				default:
+					bt = new(batch)
+				}
+				g.fill(bt, uint64(b))
+				select {
+				case chans[w] <- bt:
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
+	defer func() {
+		close(done)
+		wg.Wait()
+	}()
+
+	win := make([]Record, 0, min(cfg.ShuffleWindow, 1<<20))
+	sr := newRNG(cfg.Seed, 3)
+	var emitted int64
+	out := func(r *Record) error {
+		emitted++
+		r.ID = recordID(emitted)
+		return emit(r)
+	}
+	left, produced := cfg.People, 0
+	base := int64(1)
+	for b := 0; left > 0; b++ {
+		bt := <-chans[b%workers]
+		for i := range bt.recs {
+			t := &bt.recs[i]
+			if t.TruthID >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
+				left = 0
+				break
+			}
+			produced++
+			t.TruthID += base
+			if len(win) < cap(win) {
+				win = append(win, *t)
+				continue
+			}
+			j := sr.intn(len(win))
+			if err := out(&win[j]); err != nil {
+				return err
+			}
+			win[j] = *t
+		}
+		base += int64(bt.persons)
+		left -= bt.persons
+		select {
+		case free <- bt:
+		default:
+		}
+	}
+	for i := len(win) - 1; i > 0; i-- {
+		j := sr.intn(i + 1)
+		win[i], win[j] = win[j], win[i]
+	}
+	for i := range win {
+		if err := out(&win[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clustersPerBatch is the unit of work of a Generate worker.
+const clustersPerBatch = 256
+
+// A batch holds the records of consecutive clusters, in cluster, member and
+// source order. TruthID holds the person's index within the batch until the
+// consumer makes it global.
+type batch struct {
+	recs    []Record
+	persons int
+	cl      cluster
+}
+
+func (g *generator) fill(bt *batch, b uint64) {
+	bt.recs = bt.recs[:0]
+	bt.persons = 0
+	bt.cl.cfg = &g.cfg
+	for c := b * clustersPerBatch; c < (b+1)*clustersPerBatch; c++ {
+		r := newRNG(g.cfg.Seed, 1, c)
+		bt.cl.generate(&r)
+		for i := range bt.cl.members {
+			p := &bt.cl.members[i]
+			srcs := g.pickSources(p, c, i)
+			for k := 0; k < p.records; k++ {
+				rr := newRNG(g.cfg.Seed, 2, c, uint64(i), uint64(k))
+				bt.recs = append(bt.recs, Record{})
+				g.render(&rr, p, int64(bt.persons), srcs[k], &bt.recs[len(bt.recs)-1])
+			}
+			bt.persons++
+		}
+	}
+}
+
+func recordID(n int64) string {
+	var b [20]byte
+	s := strconv.AppendInt(b[:0], n, 10)
+	out := make([]byte, 0, 12)
+	out = append(out, 'r')
+	for i := len(s); i < 9; i++ {
+		out = append(out, '0')
+	}
+	return string(append(out, s...))
+}
+
+type generator struct {
+	cfg   Config
+	buf   []byte
+	srcs  []int
+	cache [2 * numSchemes]map[string]string
+}
+
+// pickSources chooses the sources that saw a person. A source rarely lists
+// the same person twice, so repeats are drawn again (twice at most).
+func (g *generator) pickSources(p *person, cl uint64, member int) []int {
+	r := newRNG(g.cfg.Seed, 4, cl, uint64(member))
+	civ := 0
+	if p.civilian {
+		civ = 1
+	}
+	ch := &sourceChoice[p.side][p.fate][civ]
+	g.srcs = g.srcs[:0]
+	for k := 0; k < p.records; k++ {
+		s := ch.idx[ch.w.pick(&r)]
+		for try := 0; try < 2 && contains(g.srcs, s); try++ {
+			s = ch.idx[ch.w.pick(&r)]
+		}
+		g.srcs = append(g.srcs, s)
+	}
+	return g.srcs
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
+	cfg := &g.cfg
+	*rec = Record{TruthID: id, Side: p.native()}
+	src := &sources[si]
+	h := habits[src.habit]
+	rec.Source = src.name
+	rec.Habit = h.id
+
+	form := h.form
+	if form == formNative {
+		form = formUK
+		if p.side == 1 {
+			form = formRU
+		}
+	}
+	g1 := &givens[p.given]
+	fa := &givens[p.father]
+
+	// names in the Cyrillic form of the source's language
+	var given, family, patr string
+	if form == formUK {
+		given, family = g1.uk, p.sur.uk
+		patr = fa.ukPatM
+		if p.female {
+			patr = fa.ukPatF
+		}
+	} else {
+		given, family = g1.ru, p.sur.ru
+		patr = fa.ruPatM
+		if p.female {
+			patr = fa.ruPatF
+		}
+	}
+	if p.female {
+		if r.chance(cfg.MasculineFormRate) {
+			rec.Phenomena |= PMasculineForm
+		} else {
+			family = feminine(family, p.sur.possessive, form == formUK)
+		}
+	}
+	d := h.dim + src.dim
+	if p.by < 1965 {
+		d *= 0.3 // an old man's children rarely write Коля
+	}
+	if d > 0 && r.chance(cfg.DiminutiveRate*d) {
+		dims := g1.ukDim
+		if form == formRU {
+			dims = g1.ruDim
+		}
+		if len(dims) > 0 {
+			given = dims[r.intn(len(dims))]
+			rec.Phenomena |= PDiminutive
+			patr = ""
+		}
+	}
+	if patr != "" && !r.chance(src.patr) {
+		patr = ""
+	}
+	if patr != "" && r.chance(cfg.NoPatronymicRate) {
+		patr = ""
+		rec.Phenomena |= PNoPatronymic
+	}
+	if form == formRU && r.chance(cfg.YoAsYeRate) {
+		if strings.Contains(given, "ё") || strings.Contains(family, "ё") || strings.Contains(patr, "ё") {
+			given = strings.ReplaceAll(given, "ё", "е")
+			family = strings.ReplaceAll(family, "ё", "е")
+			patr = strings.ReplaceAll(patr, "ё", "е")
+			rec.Phenomena |= PYoAsYe
+		}
+	}
+
+	// script
+	var sc *scheme
+	if h.schUK != nil {
+		sc = h.schRU
+		if form == formUK {
+			sc = h.schUK
+		}
+		if h.informal {
+			if form == formUK {
+				sc = informalUK[r.intn(len(informalUK))]
+			} else {
+				sc = informalRU[r.intn(len(informalRU))]
+			}
+		}
+		if o, ok := pressGiven[sc][given]; ok {
+			given = o
+		} else {
+			given = g.latin(given, sc, h.caps)
+		}
+		if h.caps {
+			given = strings.ToUpper(given)
+		}
+		family = g.latin(family, sc, h.caps)
+		if patr != "" {
+			patr = g.latin(patr, sc, h.caps)
+		}
+	}
+	latin := sc != nil
+
+	// errors in the names
+	if r.chance(cfg.TypoRate) {
+		if r.chance(0.6) {
+			family = typo(r, family)
+		} else {
+			given = typo(r, given)
+		}
+		rec.Phenomena |= PTypo
+	}
+	if src.scanned && r.chance(cfg.OCRRate) {
+		var ok bool
+		if r.chance(0.5) {
+			family, ok = ocr(r, family)
+		} else {
+			given, ok = ocr(r, given)
+		}
+		if ok {
+			rec.Phenomena |= POCR
+		}
+	}
+	if !latin && r.chance(cfg.HomoglyphRate) {
+		var ok bool
+		family, ok = homoglyph(r, family)
+		if ok {
+			rec.Phenomena |= PHomoglyph
+		}
+	}
+
+	// layout
+	initials := r.chance(cfg.InitialsRate) && !rec.Phenomena.has(PDiminutive)
+	if initials {
+		rec.Phenomena |= PInitials
+		given = initial(given)
+		if patr != "" {
+			patr = initial(patr)
+		}
+	}
+	if r.chance(src.full) {
+		order := src.order
+		if r.chance(cfg.OrderVariantRate) {
+			order = (order + 1 + r.intn(numOrders-1)) % numOrders
+			rec.Phenomena |= POrderVariant
+		}
+		if h.id == HabitPOWList && !latin {
+			if order == orderFcGP || r.chance(0.3) {
+				family = strings.ToUpper(family)
+				if r.chance(0.3) {
+					given, patr = strings.ToUpper(given), strings.ToUpper(patr)
+				}
+			}
+		}
+		rec.FullName = joinName(order, given, family, patr, initials)
+	} else {
+		if r.chance(cfg.FieldSwapRate) {
+			given, family = family, given
+			rec.Phenomena |= PFieldSwap
+		}
+		rec.GivenName, rec.FamilyName, rec.Patronymic = given, family, patr
+	}
+
+	// birth date
+	if r.chance(src.birth) {
+		if r.chance(cfg.NoBirthDateRate) {
+			rec.Phenomena |= PNoBirthDate
+		} else {
+			y, m, d := p.by, p.bm, p.bd
+			prec := 3
+			switch {
+			case src.date == dateYear || r.chance(src.yearish):
+				prec = 1
+			case r.chance(cfg.YearOnlyRate):
+				prec = 1
+				rec.Phenomena |= PYearOnly
+			case r.chance(cfg.MonthOnlyRate):
+				prec = 2
+				rec.Phenomena |= PMonthOnly
+			}
+			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
+				d, m = m, d
+				rec.Phenomena |= PDateSwap
+			}
+			rec.BirthDate = formatDate(src.date, y, m, d, prec)
+		}
+	}
+	if r.chance(src.bplace) {
+		rec.BirthPlace = g.placeName(r, h, sc, form, p.place, p.by, &rec.Phenomena)
+	}
+	if r.chance(src.sex) {
+		rec.Sex = "m"
+		if p.female {
+			rec.Sex = "f"
+		}
+	}
+	if p.unit >= 0 && r.chance(src.unit) {
+		u := unitUA
+		if p.side == 1 {
+			u = unitRU
+		}
+		if latin {
+			rec.Unit = u[p.unit][1]
+		} else {
+			rec.Unit = u[p.unit][0]
+		}
+	}
+	if p.svc != "" && r.chance(src.svc) {
+		if latin {
+			rec.ServiceNumber = g.latin(p.svc, sc, true)
+		} else {
+			rec.ServiceNumber = p.svc
+		}
+	}
+	rec.Status = src.status
+	if rec.Status == "" {
+		rec.Status = fateNames[p.fate]
+		if (p.fate == 2 || p.fate == 4) && r.chance(0.2) {
+			rec.Status = FateMissing // the source knew only the first stage
+		}
+	}
+	if r.chance(src.sdate) {
+		f := src.date
+		if f == dateYear {
+			f = dateISO
+		}
+		rec.StatusDate = formatDate(f, p.fy, p.fm, p.fd, 3)
+	}
+	if r.chance(src.place) {
+		rec.Place = frontName(h, sc, form, p.front, g)
+	}
+	if r.chance(src.notes) {
+		rec.Notes = note(r, h, sc, form, p.front, g)
+	}
+	if cfg.BrokenRate > 0 && r.chance(cfg.BrokenRate) {
+		breakRecord(r, rec, src, p)
+	}
+}
+
+func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
+
+// latin romanises s, from a cache: names repeat a lot, so most calls are a
+// lookup. The cache is dropped when it grows large (long-tail surnames).
+func (g *generator) latin(s string, sc *scheme, caps bool) string {
+	slot := sc.id * 2
+	if caps {
+		slot++
+	}
+	c := g.cache[slot]
+	if v, ok := c[s]; ok {
+		return v
+	}
+	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
+	v := string(g.buf)
+	if c == nil || len(c) > 1<<16 {
+		c = make(map[string]string, 1<<10)
+		g.cache[slot] = c
+	}
+	c[s] = v
+	return v
+}
+
+func initial(s string) string {
+	for _, r := range s {
+		return string(unicode.ToUpper(r)) + "."
+	}
+	return s
+}
+
+func joinName(order int, given, family, patr string, initials bool) string {
+	var parts [3]string
+	n := 0
+	add := func(s string) {
+		if s != "" {
+			parts[n] = s
+			n++
+		}
+	}
+	if initials {
+		// Коваленко О.М. or О.М. Коваленко
+		ini := given + patr
+		if order == orderGF || order == orderGPF {
+			return ini + " " + family
+		}
+		return family + " " + ini
+	}
+	switch order {
+	case orderGF:
+		add(given)
+		add(family)
+	case orderFG:
+		add(family)
+		add(given)
+	case orderFGP:
+		add(family)
+		add(given)
+		add(patr)
+	case orderGPF:
+		add(given)
+		add(patr)
+		add(family)
+	case orderFcGP:
+		add(strings.ToUpper(family))
+		add(given)
+		add(patr)
+	}
+	return strings.Join(parts[:n], " ")
+}
+
+// formatDate writes a date at a precision (1 year, 2 month, 3 day) in a
+// layout. Year and month precision use YYYY and YYYY-MM whatever the layout.
+func formatDate(layout, y, m, d, prec int) string {
+	var b [10]byte
+	s := b[:0]
+	pad := func(s []byte, v, w int) []byte {
+		if w == 4 {
+			s = append(s, byte('0'+v/1000%10), byte('0'+v/100%10))
+		}
+		return append(s, byte('0'+v/10%10), byte('0'+v%10))
+	}
+	switch {
+	case prec == 1 || layout == dateYear:
+		s = pad(s, y, 4)
+	case prec == 2:
+		s = pad(s, y, 4)
+		s = append(s, '-')
+		s = pad(s, m, 2)
+	case layout == dateDMY:
+		s = pad(s, d, 2)
+		s = append(s, '.')
+		s = pad(s, m, 2)
+		s = append(s, '.')
+		s = pad(s, y, 4)
+	case layout == dateYMD:
+		s = pad(s, y, 4)
+		s = pad(s, m, 2)
+		s = pad(s, d, 2)
+	default:
+		s = pad(s, y, 4)
+		s = append(s, '-')
+		s = pad(s, m, 2)
+		s = append(s, '-')
+		s = pad(s, d, 2)
+	}
+	return string(s)
+}
+
+// placeName writes a birth place as the source would, sometimes in a mixed-up
+// spelling: the other language's form, the Soviet-era name, a type prefix.
+func (g *generator) placeName(r *rng, h *habit, sc *scheme, form, i, by int, ph *Phenomenon) string {
+	pl := &places[i]
+	name := pl.uk
+	if form == formRU {
+		name = pl.ru
+	}
+	prefix := ""
+	if r.chance(g.cfg.PlaceVariantRate) {
+		*ph |= PPlaceVariant
+		switch r.intn(4) {
+		case 0:
+			if form == formRU {
+				name = pl.uk
+			} else {
+				name = pl.ru
+			}
+		case 1:
+			if pl.oldUK != "" && by < 2016 {
+				name = pl.oldUK
+				if form == formRU {
+					name = pl.oldRU
+				}
+			} else if form == formRU {
+				prefix = "г. "
+			} else {
+				prefix = "м. "
+			}
+		case 2:
+			if form == formRU {
+				prefix = "г. "
+			} else {
+				prefix = "м. "
+			}
+		default:
+			if sc == nil && r.chance(0.3) {
+				return pl.latin // copied from an English form
+			}
+			name = name + ", " + regionOf(pl, form)
+			if sc != nil {
+				return g.latin(name, sc, h.caps)
+			}
+			return name
+		}
+	}
+	if sc == nil {
+		return prefix + name
+	}
+	if h.press && name == pl.uk || h.press && name == pl.ru {
+		return pl.latin
+	}
+	return g.latin(name, sc, h.caps)
+}
+
+func regionOf(pl *place, form int) string {
+	if pl.side == "ru" {
+		if form == formRU {
+			return "Россия"
+		}
+		return "Росія"
+	}
+	if form == formRU {
+		return "Украина"
+	}
+	return "Україна"
+}
+
+func frontName(h *habit, sc *scheme, form, i int, g *generator) string {
+	f := fronts[i]
+	switch {
+	case sc == nil && form == formRU:
+		return f[1]
+	case sc == nil:
+		return f[0]
+	case h.press:
+		return f[2]
+	case form == formRU:
+		return g.latin(f[1], sc, false)
+	}
+	return g.latin(f[0], sc, false)
+}
+
+func note(r *rng, h *habit, sc *scheme, form, front int, g *generator) string {
+	var pool []string
+	switch {
+	case sc == nil && form == formRU:
+		pool = notesRU
+	case sc == nil:
+		pool = notesUK
+	case h.id == HabitDePress:
+		pool = notesDE
+	case h.id == HabitFrPress:
+		pool = notesFR
+	case h.id == HabitPlPress:
+		pool = notesPL
+	default:
+		pool = notesEN
+	}
+	t := pool[r.intn(len(pool))]
+	if strings.Contains(t, "%s") {
+		return fmt.Sprintf(t, frontName(h, sc, form, front, g))
+	}
+	return t
+}
