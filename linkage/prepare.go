@@ -1,0 +1,306 @@
+package linkage
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/lastseen/lastseen"
+)
+
+// A name is one prepared name field. The ids are term ids in the field's
+// dictionary (0 when the record has no such name); comparisons look only at
+// them and at the skeleton string.
+type name struct {
+	full uint32  // folded form: the same letters, case and diacritics aside
+	skel uint32  // transliteration-proof skeleton
+	stem uint32  // canonical form: diminutive resolved, gender ending removed
+	f    string  // folded form, for explanations
+	s    string  // skeleton, for Jaro–Winkler
+	tf   float32 // log2 of the stem's relative frequency, set by Finalize
+}
+
+// A text is one prepared free-text field (place, unit, service number, extra
+// columns): its term id, folded string and log2 frequency.
+type text struct {
+	id uint32
+	s  string
+	tf float32
+}
+
+// Prepared is a record reduced to what comparisons need. It is built once per
+// record (Preparer.Prepare) so that each of the millions of comparisons touches
+// only integers and short strings and allocates nothing.
+type Prepared struct {
+	Key   string // the record's id as the input gave it
+	ID    int64  // the record's id in the store, when it has one
+	Group int32  // the source's number, for linking across sources only
+
+	given, family, patr name
+
+	by         int16 // birth year
+	bm, bd     int8  // birth month and day
+	bprec      lastseen.Precision
+	sex        uint8 // 0 unknown, 1 male, 2 female
+	place      text
+	unit       text
+	svc        text
+	extra      []text
+	nameKey    uint64 // order-free hash of given and family stems, for blocking
+	givenFirst byte   // first letter of the given skeleton, for initials
+	initials   uint16 // the first letters of the given and family skeletons, in order
+}
+
+// terms interns the values of one field and counts them, for equality by id
+// and term-frequency adjustment.
+type terms struct {
+	ids    map[string]uint32
+	counts []uint32 // by id; counts[0] is unused
+}
+
+func newTerms() *terms { return &terms{ids: map[string]uint32{}, counts: []uint32{0}} }
+
+func (t *terms) intern(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	id, ok := t.ids[s]
+	if !ok {
+		id = uint32(len(t.counts))
+		t.ids[s] = id
+		t.counts = append(t.counts, 0)
+	}
+	t.counts[id]++
+	return id
+}
+
+// count counts an id of another dictionary (the names) in this field.
+func (t *terms) count(id uint32) {
+	if id == 0 {
+		return
+	}
+	for int(id) >= len(t.counts) {
+		t.counts = append(t.counts, 0)
+	}
+	t.counts[id]++
+}
+
+// log2freq is log2 of the relative frequency of the term among n records.
+func (t *terms) log2freq(id uint32, n int) float32 {
+	if id == 0 || n == 0 {
+		return 0
+	}
+	return float32(math.Log2(float64(t.counts[id]) / float64(n)))
+}
+
+// Preparer turns records into Prepared records and keeps the dictionaries and
+// term frequencies they share. One Preparer serves one batch, or one
+// long-lived candidate index: Prepare adds a record's values to the counts,
+// Finalize (or Refresh for one record) sets the frequencies from the counts.
+// It is safe for concurrent use.
+type Preparer struct {
+	mu       sync.Mutex
+	n        int
+	fields   []*terms // by field; a name field counts ids of the names dictionary
+	names    *terms   // every name form of every name field: ids compare across fields
+	extraCol int
+}
+
+// NewPreparer returns a Preparer for records with extra compared columns.
+func NewPreparer(extraColumns int) *Preparer {
+	p := &Preparer{extraCol: extraColumns}
+	p.fields = make([]*terms, numCoreFields+extraColumns)
+	for i := range p.fields {
+		p.fields[i] = newTerms()
+	}
+	p.names = newTerms()
+	return p
+}
+
+// staged is a record's folded values before interning: computed without the
+// lock, so that preparation runs on every core.
+type staged struct {
+	given, family, patr struct{ f, s, stem string }
+	place, unit, svc    string
+	extra               []string
+}
+
+// Prepare builds the comparison form of r, with extra column values in the
+// order the model's extra fields were declared. The record's values are added
+// to the frequency counts; call Finalize when every record of a batch is in.
+func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prepared {
+	st := stage(r, extra)
+	out := &Prepared{Key: key, ID: r.ID}
+	setDate(out, r.BirthDate)
+	switch r.Sex {
+	case lastseen.SexMale:
+		out.sex = 1
+	case lastseen.SexFemale:
+		out.sex = 2
+	}
+	p.mu.Lock()
+	p.intern(out, st)
+	p.mu.Unlock()
+	return out
+}
+
+func stage(r *lastseen.Record, extra []string) *staged {
+	st := &staged{}
+	given, family, patr := r.GivenName, r.FamilyName, r.Patronymic
+	if given == "" && family == "" && r.FullName != "" {
+		given, patr, family = splitFullName(r.FullName)
+	}
+	setName(&st.given, given, false)
+	setName(&st.family, family, true)
+	setName(&st.patr, patr, false)
+	st.place = foldText(r.BirthPlace)
+	st.unit = foldText(r.Unit)
+	st.svc = foldID(r.ServiceNumber)
+	st.extra = make([]string, len(extra))
+	for i, v := range extra {
+		st.extra[i] = foldText(v)
+	}
+	return st
+}
+
+func setName(n *struct{ f, s, stem string }, v string, family bool) {
+	n.f = foldName(v)
+	if n.f == "" {
+		return
+	}
+	n.s = skeleton(n.f)
+	n.stem = n.s
+	if family {
+		n.stem = familyStem(n.s)
+	}
+}
+
+func (p *Preparer) intern(out *Prepared, st *staged) {
+	p.n++
+	f := p.fields
+	setN := func(n *name, v struct{ f, s, stem string }, field int) {
+		n.f, n.s = v.f, v.s
+		n.full = p.names.intern(v.f)
+		n.skel = p.names.intern(v.s)
+		n.stem = p.names.intern(v.stem)
+		f[field].count(n.stem)
+	}
+	setN(&out.given, st.given, FieldGiven)
+	setN(&out.family, st.family, FieldFamily)
+	setN(&out.patr, st.patr, FieldPatronymic)
+	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
+	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
+	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
+	if len(st.extra) > 0 {
+		out.extra = make([]text, len(st.extra))
+		for i, v := range st.extra {
+			out.extra[i] = text{id: f[numCoreFields+i].intern(v), s: v}
+		}
+	}
+	if out.given.s != "" {
+		out.givenFirst = out.given.s[0]
+	}
+	// order-free: a name written family first blocks with its usual form
+	a, b := out.given.stem, out.family.stem
+	if a > b {
+		a, b = b, a
+	}
+	if a != 0 && b != 0 {
+		out.nameKey = uint64(a)<<32 | uint64(b)
+	}
+	out.initials = 0
+	if len(out.given.s) > 0 && len(out.family.s) > 0 {
+		x, y := out.given.s[0], out.family.s[0]
+		if x > y {
+			x, y = y, x
+		}
+		out.initials = uint16(x)<<8 | uint16(y)
+	}
+}
+
+// Finalize sets every record's term frequencies from the counts of all the
+// records prepared so far.
+func (p *Preparer) Finalize(rs []*Prepared) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, r := range rs {
+		p.refresh(r)
+	}
+}
+
+// Refresh sets one record's term frequencies from the current counts; an
+// incremental index calls it on a new record before comparing it.
+func (p *Preparer) Refresh(r *Prepared) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.refresh(r)
+}
+
+func (p *Preparer) refresh(r *Prepared) {
+	f, n := p.fields, p.n
+	r.given.tf = f[FieldGiven].log2freq(r.given.stem, n)
+	r.family.tf = f[FieldFamily].log2freq(r.family.stem, n)
+	r.patr.tf = f[FieldPatronymic].log2freq(r.patr.stem, n)
+	r.place.tf = f[FieldBirthPlace].log2freq(r.place.id, n)
+	r.unit.tf = f[FieldUnit].log2freq(r.unit.id, n)
+	r.svc.tf = f[FieldServiceNumber].log2freq(r.svc.id, n)
+	for i := range r.extra {
+		r.extra[i].tf = f[numCoreFields+i].log2freq(r.extra[i].id, n)
+	}
+}
+
+func setDate(out *Prepared, d lastseen.PartialDate) {
+	out.bprec = d.Precision
+	out.by = int16(d.Year)
+	out.bm = int8(d.Month)
+	out.bd = int8(d.Day)
+}
+
+// foldText folds a place, unit or other free text: lower case, Latin letters
+// (Cyrillic romanised), digits, single spaces.
+func foldText(s string) string { return foldName(s) }
+
+// foldID keeps the letters and digits of an identifier, upper case: "АА 123-456"
+// and "aa123456" are the same service number.
+func foldID(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+// splitFullName splits "Given Patronymic Family" or "Family Given
+// Patronymic" (the Russian list order) into parts, recognising patronymics by
+// their endings.
+func splitFullName(full string) (given, patr, family string) {
+	w := strings.Fields(strings.NewReplacer(",", " ").Replace(full))
+	switch len(w) {
+	case 0:
+		return "", "", ""
+	case 1:
+		return "", "", w[0]
+	case 2:
+		return w[0], "", w[1]
+	}
+	if isPatronymic(w[2]) { // Family Given Patronymic
+		return w[1], w[2], w[0]
+	}
+	if isPatronymic(w[1]) { // Given Patronymic Family
+		return w[0], w[1], strings.Join(w[2:], " ")
+	}
+	return w[0], "", strings.Join(w[1:], " ")
+}
+
+func isPatronymic(w string) bool {
+	f := foldName(w)
+	for _, e := range []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ych", "ich"} {
+		if strings.HasSuffix(f, e) && len(f) > len(e)+1 {
+			return true
+		}
+	}
+	return false
+}
