@@ -193,3 +193,34 @@ func TestCaseRoutes_Review(t *testing.T) {
 		}
 	})
 }
+
+// TestCaseRoutes_RecordSubmitter checks that a reporter's identity leaves the
+// server only for a caseworker, and that the read is audited.
+func TestCaseRoutes_RecordSubmitter(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s := caseServer(t, db)
+		cw := signIn(t, db, s, lastseen.RoleCaseworker, "cw@example.org")
+		reporter := signIn(t, db, s, lastseen.RoleReporter, "rep@example.org")
+		resp, body := call(t, s, "POST", "/api/v1/records", reporter, comradeBody)
+		must(t, resp, body, 201)
+		var rec lastseen.Record
+		mustJSON(t, body, &rec)
+		path := fmt.Sprintf("/api/v1/records/%d", rec.ID)
+
+		resp, body = call(t, s, "GET", path, "", "")
+		must(t, resp, body, 200)
+		if strings.Contains(body, "submitter") {
+			t.Fatalf("the public sees the submitter: %s", body)
+		}
+		resp, body = call(t, s, "GET", path, cw, "")
+		must(t, resp, body, 200)
+		mustJSON(t, body, &rec)
+		if rec.Submitter.Kind != lastseen.SubmitterUser {
+			t.Fatalf("the caseworker does not see the submitter: %s", body)
+		}
+		evs, err := sqldb.NewAuditService(db).FindAuditEvents(t.Context(), lastseen.AuditFilter{Subject: fmt.Sprintf("record:%d", rec.ID), Action: "protected.read"})
+		if err != nil || len(evs) != 1 || evs[0].Detail != "submitter" {
+			t.Fatalf("audit: %+v %v", evs, err)
+		}
+	})
+}
