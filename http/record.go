@@ -65,7 +65,6 @@ func (s *Server) handleGetRecord(w http.ResponseWriter, r *http.Request) {
 	s.respond(w, r, http.StatusOK, rec)
 }
 
-
 // submitterOf names who hands a record in. An anonymous caller gets a random
 // token, so that its records can be told apart without knowing who it is.
 func submitterOf(a *lastseen.Actor) lastseen.Submitter {
