@@ -67,3 +67,26 @@ func TestGrades(t *testing.T) {
 		}
 	})
 }
+
+// FuzzParseGrades checks that no input panics and that every accepted table
+// prints in a form that parses back to the same table.
+func FuzzParseGrades(f *testing.F) {
+	for _, s := range []string{"", "social=E5", " social=e5, media=B3 ", "official=A1,other=F6", "rumour=E5", "social=G7", "social", "=,=", "media=B33"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gs, err := lastseen.ParseGrades(s)
+		if err != nil {
+			return
+		}
+		again, err := lastseen.ParseGrades(gs.String())
+		if err != nil || again.String() != gs.String() {
+			t.Fatalf("ParseGrades(%q) = %s, which reparses as %s, %v", s, gs, again, err)
+		}
+		for k, g := range gs {
+			if !k.Valid() || !lastseen.ValidReliability(g.Reliability) || g.Credibility < 1 || g.Credibility > 6 {
+				t.Fatalf("ParseGrades(%q) accepted %s=%s", s, k, g)
+			}
+		}
+	})
+}

@@ -88,6 +88,10 @@ func TestCaseRoutes_BadInput(t *testing.T) {
 			// GET /api/v1/inquiries/follow/{token}
 			{"Follow/ErrShortToken", "GET", lshttp.FollowPath + "abc", "public", "", 404, "token"},
 			{"Follow/ErrUnknownToken", "GET", lshttp.FollowPath + strings.Repeat("x", 43), "public", "", 404, ""},
+			{"FollowClose/ErrShortToken", "POST", lshttp.FollowPath + "abc/close", "public", "", 404, "token"},
+			{"FollowClose/ErrUnknownToken", "POST", lshttp.FollowPath + strings.Repeat("x", 43) + "/close", "public", "", 404, ""},
+			{"InquiryClose/ErrID", "POST", "/api/v1/inquiries/abc/close", "caseworker", "", 404, "id"},
+			{"InquiryClose/ErrReporter", "POST", inquiry + "/close", "reporter", "", 403, ""},
 
 			// GET /api/v1/review
 			{"Review/ErrPublic", "GET", "/api/v1/review", "public", "", 401, ""},
@@ -221,6 +225,47 @@ func TestCaseRoutes_RecordSubmitter(t *testing.T) {
 		evs, err := sqldb.NewAuditService(db).FindAuditEvents(t.Context(), lastseen.AuditFilter{Subject: fmt.Sprintf("record:%d", rec.ID), Action: "protected.read"})
 		if err != nil || len(evs) != 1 || evs[0].Detail != "submitter" {
 			t.Fatalf("audit: %+v %v", evs, err)
+		}
+	})
+}
+
+// TestCaseRoutes_Follow checks that the follow link opens its own inquiry
+// and no other, and lets the inquirer close it.
+func TestCaseRoutes_Follow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s := caseServer(t, db)
+		var links []string
+		for range 2 {
+			resp, body := call(t, s, "POST", "/api/v1/inquiries", "", motherBody)
+			must(t, resp, body, 201)
+			var q struct {
+				FollowURL string `json:"follow_url"`
+			}
+			mustJSON(t, body, &q)
+			links = append(links, q.FollowURL[strings.Index(q.FollowURL, lshttp.FollowPath):])
+		}
+		resp, body := call(t, s, "GET", links[0], "", "")
+		must(t, resp, body, 200)
+		var first lastseen.Inquiry
+		mustJSON(t, body, &first)
+		resp, body = call(t, s, "GET", links[1], "", "")
+		must(t, resp, body, 200)
+		var second lastseen.Inquiry
+		mustJSON(t, body, &second)
+		if first.ID == second.ID || first.Record == nil || first.Record.FamilyName != "Коваленко" {
+			t.Fatalf("follow links open %d and %d: %+v", first.ID, second.ID, first)
+		}
+		resp, body = call(t, s, "POST", links[0]+"/close", "", "")
+		must(t, resp, body, 200)
+		mustJSON(t, body, &first)
+		if first.State != lastseen.InquiryClosed {
+			t.Fatalf("closed inquiry: %s", body)
+		}
+		resp, body = call(t, s, "GET", links[1], "", "")
+		must(t, resp, body, 200)
+		mustJSON(t, body, &second)
+		if second.State != lastseen.InquiryOpen {
+			t.Fatalf("closing one inquiry moved another: %s", body)
 		}
 	})
 }
