@@ -13,8 +13,12 @@ import (
 type CaseServices struct {
 	InquiryService lastseen.InquiryService
 	CaseService    lastseen.CaseService
-	UserService    lastseen.UserService
-	APIKeyService  lastseen.APIKeyService
+	// PersonService and JudgementService read a person's history of links
+	// and judgements.
+	PersonService    lastseen.PersonService
+	JudgementService lastseen.JudgementService
+	UserService      lastseen.UserService
+	APIKeyService    lastseen.APIKeyService
 	// AccessAuditor writes every read of protected data to the audit trail
 	// before the response leaves; without one, such a read is refused.
 	AccessAuditor lastseen.AccessAuditor

@@ -113,6 +113,10 @@ func TestCaseRoutes_BadInput(t *testing.T) {
 			{"Person/ErrID", "GET", "/api/v1/persons/x", "public", "", 404, "id"},
 			{"Person/ErrNotFound", "GET", "/api/v1/persons/99999", "public", "", 404, ""},
 
+			// GET /api/v1/persons/{id}/history
+			{"History/ErrID", "GET", "/api/v1/persons/x/history", "public", "", 404, "id"},
+			{"History/ErrNotFound", "GET", "/api/v1/persons/99999/history", "public", "", 404, ""},
+
 			// POST /api/v1/persons/{id}/verifications
 			{"Verify/ErrPublic", "POST", person + "/verifications", "public", `{}`, 401, ""},
 			{"Verify/ErrReporter", "POST", person + "/verifications", "reporter", `{}`, 403, ""},
@@ -266,6 +270,45 @@ func TestCaseRoutes_Follow(t *testing.T) {
 		mustJSON(t, body, &second)
 		if second.State != lastseen.InquiryOpen {
 			t.Fatalf("closing one inquiry moved another: %s", body)
+		}
+	})
+}
+
+// TestCaseRoutes_History checks that a merge and a split are kept in a
+// person's history, with the judgements that made them.
+func TestCaseRoutes_History(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s := caseServer(t, db)
+		cw := signIn(t, db, s, lastseen.RoleCaseworker, "cw@example.org")
+		var ids []int64
+		for _, b := range []string{comradeBody, sergeantBody} {
+			resp, body := call(t, s, "POST", "/api/v1/records", "", b)
+			must(t, resp, body, 201)
+			var r lastseen.Record
+			mustJSON(t, body, &r)
+			ids = append(ids, r.ID)
+		}
+		var out lastseen.JudgementOutcome
+		for _, verdict := range []string{"same", "not_same"} {
+			resp, body := call(t, s, "POST", "/api/v1/judgements", cw, fmt.Sprintf(`{"record_a": %d, "record_b": %d, "verdict": %q}`, ids[0], ids[1], verdict))
+			must(t, resp, body, 201)
+			mustJSON(t, body, &out)
+		}
+		resp, body := call(t, s, "GET", fmt.Sprintf("/api/v1/persons/%d/history", out.PersonA), "", "")
+		must(t, resp, body, 200)
+		var h struct {
+			Links      []*lastseen.Link
+			Judgements []*lastseen.Judgement
+		}
+		mustJSON(t, body, &h)
+		var ended int
+		for _, l := range h.Links {
+			if l.RemovedAt != nil {
+				ended++
+			}
+		}
+		if len(h.Links) != 2 || ended != 1 || len(h.Judgements) != 2 || h.Judgements[0].Verdict != lastseen.VerdictNotSame {
+			t.Fatalf("history %s", body)
 		}
 	})
 }

@@ -1,7 +1,9 @@
 package http
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"net/http"
 
 	"github.com/lastseen/lastseen"
@@ -10,6 +12,7 @@ import (
 func (s *Server) registerPersonRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/persons/{id}", s.handleGetPerson)
 	mux.HandleFunc("POST /api/v1/persons/{id}/verifications", s.handleCreateVerification)
+	mux.HandleFunc("GET /api/v1/persons/{id}/history", s.handlePersonHistory)
 }
 
 // handleGetPerson returns a person as a case: derived status, confidence,
@@ -84,4 +87,55 @@ func (s *Server) handleCreateVerification(w http.ResponseWriter, r *http.Request
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/persons/%d", id))
 	s.respond(w, r, http.StatusCreated, v)
+}
+
+// personHistory is how a person came to be: every link into it, ended ones
+// included, and the judgements on its records, newest first.
+type personHistory struct {
+	Links      []*lastseen.Link      `json:"links"`
+	Judgements []*lastseen.Judgement `json:"judgements"`
+}
+
+// handlePersonHistory returns the merges and splits that made a person, so
+// that a caseworker can see, and undo by a new judgement, what was decided.
+func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := pathID(r, "id", "Person")
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if _, err := s.CaseService.FindCase(ctx, id); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	links, err := s.PersonService.FindLinks(ctx, lastseen.LinkFilter{PersonID: id, IncludeRemoved: true})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	h := personHistory{Links: links, Judgements: []*lastseen.Judgement{}}
+	if h.Links == nil {
+		h.Links = []*lastseen.Link{}
+	}
+	records, judgements := map[int64]bool{}, map[int64]bool{}
+	for _, l := range links {
+		if records[l.RecordID] {
+			continue
+		}
+		records[l.RecordID] = true
+		js, err := s.JudgementService.FindJudgements(ctx, lastseen.JudgementFilter{RecordID: l.RecordID})
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		for _, j := range js {
+			if !judgements[j.ID] { // a judgement on two of its records is listed once
+				judgements[j.ID] = true
+				h.Judgements = append(h.Judgements, j)
+			}
+		}
+	}
+	slices.SortFunc(h.Judgements, func(a, b *lastseen.Judgement) int { return cmp.Compare(b.ID, a.ID) })
+	s.respond(w, r, http.StatusOK, h)
 }

@@ -28,6 +28,8 @@ func caseServer(t *testing.T, db *sqldb.DB) *lshttp.Server {
 	s.SourceService = sqldb.NewSourceService(db)
 	s.InquiryService = sqldb.NewInquiryService(db)
 	s.CaseService = sqldb.NewCaseService(db)
+	s.PersonService = sqldb.NewPersonService(db)
+	s.JudgementService = sqldb.NewJudgementService(db)
 	s.UserService = sqldb.NewUserService(db)
 	s.APIKeyService = sqldb.NewAPIKeyService(db)
 	s.AccessAuditor = sqldb.NewAuditService(db)

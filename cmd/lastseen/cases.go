@@ -9,10 +9,12 @@ import (
 // verifications, persons and sign-in.
 func caseServices(db *sqldb.DB) lshttp.CaseServices {
 	return lshttp.CaseServices{
-		InquiryService: sqldb.NewInquiryService(db),
-		CaseService:    sqldb.NewCaseService(db),
-		UserService:    sqldb.NewUserService(db),
-		APIKeyService:  sqldb.NewAPIKeyService(db),
-		AccessAuditor:  sqldb.NewAuditService(db),
+		InquiryService:   sqldb.NewInquiryService(db),
+		CaseService:      sqldb.NewCaseService(db),
+		PersonService:    sqldb.NewPersonService(db),
+		JudgementService: sqldb.NewJudgementService(db),
+		UserService:      sqldb.NewUserService(db),
+		APIKeyService:    sqldb.NewAPIKeyService(db),
+		AccessAuditor:    sqldb.NewAuditService(db),
 	}
 }
