@@ -3,8 +3,8 @@ package http
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"net/http"
+	"slices"
 
 	"github.com/lastseen/lastseen"
 )
