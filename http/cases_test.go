@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -309,6 +310,30 @@ func TestCaseRoutes_History(t *testing.T) {
 		}
 		if len(h.Links) != 2 || ended != 1 || len(h.Judgements) != 2 || h.Judgements[0].Verdict != lastseen.VerdictNotSame {
 			t.Fatalf("history %s", body)
+		}
+	})
+}
+
+// TestCaseRoutes_FollowTokenNotLogged checks that the secret of a follow
+// link never reaches the request log.
+func TestCaseRoutes_FollowTokenNotLogged(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s := caseServer(t, db)
+		var log strings.Builder
+		s.Logger = slog.New(slog.NewTextHandler(&log, nil))
+		resp, body := call(t, s, "POST", "/api/v1/inquiries", "", motherBody)
+		must(t, resp, body, 201)
+		var q struct {
+			FollowURL string `json:"follow_url"`
+		}
+		mustJSON(t, body, &q)
+		token := q.FollowURL[strings.Index(q.FollowURL, lshttp.FollowPath)+len(lshttp.FollowPath):]
+		resp, body = call(t, s, "GET", lshttp.FollowPath+token, "", "")
+		must(t, resp, body, 200)
+		resp, body = call(t, s, "POST", lshttp.FollowPath+token+"/close", "", "")
+		must(t, resp, body, 200)
+		if strings.Contains(log.String(), token) || !strings.Contains(log.String(), "follow/{token}/close") {
+			t.Fatalf("log:\n%s", log.String())
 		}
 	})
 }

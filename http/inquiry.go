@@ -22,6 +22,20 @@ func (s *Server) registerInquiryRoutes(mux *http.ServeMux) {
 // FollowPath is where an inquirer follows an inquiry with its secret token.
 const FollowPath = "/api/v1/inquiries/follow/"
 
+// logPath is the request path as logs may keep it: a follow token opens an
+// inquiry, so it never goes into a log.
+func logPath(r *http.Request) string {
+	rest, ok := strings.CutPrefix(r.URL.Path, FollowPath)
+	if !ok {
+		return r.URL.Path
+	}
+	_, after, _ := strings.Cut(rest, "/")
+	if after != "" {
+		after = "/" + after
+	}
+	return FollowPath + "{token}" + after
+}
+
 // createdInquiry is the body of 201 Created for an inquiry: the follow URL
 // holds the only copy of the secret there will ever be.
 type createdInquiry struct {

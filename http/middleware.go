@@ -34,7 +34,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 				panic(v)
 			}
 			s.logger().ErrorContext(ctx, "panic", "value", fmt.Sprint(v), "request_id", id,
-				"method", r.Method, "path", r.URL.Path, "stack", string(debug.Stack()))
+				"method", r.Method, "path", logPath(r), "stack", string(debug.Stack()))
 			if rec.status == 0 {
 				s.Error(rec, r, lastseen.Errorf(lastseen.EINTERNAL, "panic: %v", v))
 			}
@@ -53,7 +53,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if route == "GET /healthz" || route == "GET /metrics" {
 			level = slog.LevelDebug
 		}
-		s.logger().Log(ctx, level, "request", "method", r.Method, "path", r.URL.Path, "route", route,
+		s.logger().Log(ctx, level, "request", "method", r.Method, "path", logPath(r), "route", route,
 			"status", status, "bytes", rec.bytes, "duration", elapsed, "request_id", id)
 	}()
 
