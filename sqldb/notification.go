@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/lastseen/lastseen"
 )
@@ -90,4 +91,103 @@ func subscriptionIDs(ctx context.Context, tx *Tx, inquiryID int64) ([]int64, err
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+var _ lastseen.Outbox = (*NotificationService)(nil)
+
+// ClaimDue leases due notifications; see lastseen.Outbox. The lease is the
+// next_attempt_at column: the UPDATE re-checks that a row is still due, so
+// two workers racing for a row on PostgreSQL do not both get it.
+func (s *NotificationService) ClaimDue(ctx context.Context, limit int, lease time.Duration) ([]*lastseen.Delivery, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	var out []*lastseen.Delivery
+	err := s.db.write(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `
+			UPDATE notifications SET next_attempt_at = $1
+			WHERE sent_at IS NULL AND next_attempt_at <= $2 AND id IN (
+				SELECT id FROM notifications WHERE sent_at IS NULL AND next_attempt_at <= $2
+				ORDER BY id LIMIT $3)
+			RETURNING id`, tx.now.Add(lease), tx.now, limit)
+		if err != nil {
+			return fmt.Errorf("claim notifications: %w", err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("claim notifications: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("claim notifications: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
+		}
+		rows, err = tx.QueryContext(ctx, `
+			SELECT n.id, n.subscription_id, n.kind, n.payload, n.dedup_key, n.created_at, n.attempts,
+				n.next_attempt_at, n.last_error, s.channel, s.address, s.language
+			FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id
+			WHERE n.id IN (`+placeholders(1, len(ids))+`) ORDER BY n.id`, args...)
+		if err != nil {
+			return fmt.Errorf("claim notifications: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d lastseen.Delivery
+			var channel string
+			if err := rows.Scan(&d.ID, &d.SubscriptionID, &d.Kind, &d.Payload, &d.DedupKey, &d.CreatedAt, &d.Attempts,
+				&d.NextAttemptAt, &d.LastError, &channel, &d.Address, &d.Language); err != nil {
+				return fmt.Errorf("claim notifications: %w", err)
+			}
+			d.Channel, d.CreatedAt, d.NextAttemptAt = lastseen.Channel(channel), d.CreatedAt.UTC(), d.NextAttemptAt.UTC()
+			out = append(out, &d)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// MarkSent records a delivery; see lastseen.Outbox.
+func (s *NotificationService) MarkSent(ctx context.Context, id int64) error {
+	return s.db.write(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx,
+			`UPDATE notifications SET sent_at = $1, attempts = attempts + 1, last_error = '' WHERE id = $2`, tx.now, id)
+		if err != nil {
+			return fmt.Errorf("mark notification %d sent: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return lastseen.Errorf(lastseen.ENOTFOUND, "Notification %d not found.", id)
+		}
+		return nil
+	})
+}
+
+// MarkFailed records a failed attempt; see lastseen.Outbox.
+func (s *NotificationService) MarkFailed(ctx context.Context, id int64, reason string, delay time.Duration) error {
+	if len(reason) > 2000 {
+		reason = reason[:2000]
+	}
+	return s.db.write(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE notifications SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2
+			WHERE id = $3 AND sent_at IS NULL`,
+			strings.ToValidUTF8(reason, "?"), tx.now.Add(delay), id)
+		if err != nil {
+			return fmt.Errorf("mark notification %d failed: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return lastseen.Errorf(lastseen.ENOTFOUND, "Notification %d not found or already sent.", id)
+		}
+		return nil
+	})
 }
