@@ -31,8 +31,13 @@ func (g Grade) Credible() bool {
 // product of the source's and the information's part. It sets confidence
 // (see DeriveStatus) and ranks claims of the same date.
 func (g Grade) weight() float64 {
-	rel := map[string]float64{"A": 0.95, "B": 0.85, "C": 0.7, "D": 0.55, "E": 0.3, "F": 0.2}[g.Reliability]
-	cred := map[int]float64{1: 1, 2: 0.9, 3: 0.75, 4: 0.6, 5: 0.3, 6: 0.2}[g.Credibility]
+	var rel, cred float64
+	if len(g.Reliability) == 1 && g.Reliability[0] >= 'A' && g.Reliability[0] <= 'F' {
+		rel = [...]float64{0.95, 0.85, 0.7, 0.55, 0.3, 0.2}[g.Reliability[0]-'A']
+	}
+	if g.Credibility >= 1 && g.Credibility <= 6 {
+		cred = [...]float64{1, 0.9, 0.75, 0.6, 0.3, 0.2}[g.Credibility-1]
+	}
 	return rel * cred
 }
 

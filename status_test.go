@@ -360,3 +360,21 @@ func TestVerificationValidate(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDeriveStatus derives the status of a person with 60 claims from
+// 60 records, a dozen of them in conflict: a large case, recomputed at every
+// link.
+func BenchmarkDeriveStatus(b *testing.B) {
+	statuses := []lastseen.Status{lastseen.StatusMissing, lastseen.StatusAlive, lastseen.StatusCaptured, lastseen.StatusDead, lastseen.StatusWounded}
+	grades := []string{"B2", "C3", "D3", "E4", "F6"}
+	var claims []*lastseen.GradedClaim
+	for i := range 60 {
+		date := fmt.Sprintf("2022-%02d-%02d", 1+i%12, 1+i%28)
+		claims = append(claims, gc(int64(i+1), statuses[i%len(statuses)], date, grades[i%len(grades)], "2023-01-01"))
+	}
+	vs := []*lastseen.Verification{verified(1, lastseen.StatusAlive, "2022-06-01", "2022-06-02")}
+	b.ReportAllocs()
+	for b.Loop() {
+		lastseen.DeriveStatus(claims, vs)
+	}
+}
