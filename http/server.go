@@ -45,6 +45,7 @@ type Server struct {
 
 	RecordService lastseen.RecordService
 	SourceService lastseen.SourceService
+	CaseServices  // inquiries, review, judgements, verifications, persons, sign-in (cases.go)
 	StatsServices // estimates and counts (stats.go)
 
 	metrics *metrics
@@ -68,6 +69,7 @@ func NewServer() *Server {
 func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerSystemRoutes(mux)
 	s.registerRecordRoutes(mux)
+	s.registerCaseRoutes(mux)
 	s.registerStatsRoutes(mux)
 }
 
