@@ -23,7 +23,7 @@ func (s *Server) registerEstimateRoutes(mux *http.ServeMux) {
 // → 201 with the estimate. Partners, caseworkers and admins only.
 func (s *Server) handleCreateEstimate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	if err := authorizeEstimates(lastseen.ActorFromContext(ctx)); err != nil {
+	if err := lastseen.Authorize(lastseen.ActorFromContext(ctx), lastseen.ActionEstimateCreate, nil); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -55,22 +55,6 @@ func (s *Server) handleCreateEstimate(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/estimates?source_id=%d", e.SourceID))
 	s.writeJSON(w, r, http.StatusCreated, e)
-}
-
-// authorizeEstimates says whether the actor may record estimates: partner
-// organisations, caseworkers and admins. The public is told to sign in.
-func authorizeEstimates(a *lastseen.Actor) error {
-	role := lastseen.RolePublic
-	if a != nil {
-		role = a.Role
-	}
-	switch role {
-	case lastseen.RolePartner, lastseen.RoleCaseworker, lastseen.RoleAdmin:
-		return nil
-	case lastseen.RolePublic, "":
-		return lastseen.Errorf(lastseen.EUNAUTHORIZED, "Sign in to record estimates (estimate.create).")
-	}
-	return lastseen.Errorf(lastseen.EFORBIDDEN, "The %s role may not record estimates (estimate.create).", role)
 }
 
 // DecodeEstimate reads the body of POST /api/v1/estimates. It returns the

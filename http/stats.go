@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/lastseen/lastseen"
 )
@@ -28,7 +29,7 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	var p lastseen.Problems
 	q := queryParams(r.URL.Query(), &p, "side", "from", "to")
 	f := lastseen.StatsFilter{Side: q.side("side"), From: q.date("from"), To: q.date("to")}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+	if !f.From.IsZero() && !f.To.IsZero() && !periodEnd(f.To).After(f.From.Start()) {
 		p.Add("to", "%s is before from %s", f.To, f.From)
 	}
 	if err := p.Err(); err != nil {
@@ -49,11 +50,18 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, lastseen.CutStats(exactStats(lastseen.ActorFromContext(ctx)), f, cells, es))
+	s.writeJSON(w, r, http.StatusOK, lastseen.CutStats(lastseen.Can(lastseen.ActorFromContext(ctx), lastseen.ActionStatsExact, nil), f, cells, es))
 }
 
-// exactStats says whether the actor sees exact counts and unverified deaths:
-// caseworkers and admins.
-func exactStats(a *lastseen.Actor) bool {
-	return a != nil && (a.Role == lastseen.RoleCaseworker || a.Role == lastseen.RoleAdmin)
+// periodEnd returns the first instant after the period d denotes: the next
+// day, month or year.
+func periodEnd(d lastseen.PartialDate) time.Time {
+	t := d.Start()
+	switch d.Precision {
+	case lastseen.PrecisionYear:
+		return t.AddDate(1, 0, 0)
+	case lastseen.PrecisionMonth:
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(0, 0, 1)
 }
