@@ -40,7 +40,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	dsn := fs.String("db", envOr("LASTSEEN_DB", defaultDB), "database: sqlite:PATH or a postgres:// URL (env LASTSEEN_DB)")
 	people := fs.Int("people", 3000, "number of fictional `persons`")
 	seed := fs.Int64("seed", 1, "random `seed`; the same seed gives the same population")
-	ifEmpty := fs.Bool("if-empty", false, "do nothing when the database already has records (for make run)")
+	ifEmpty := fs.Bool("if-empty", false, "succeed without doing anything when the database already has records (for make run); without it that is an error")
 	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -55,15 +55,17 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	if *ifEmpty {
-		_, n, err := sqldb.NewRecordService(db).FindRecords(ctx, lastseen.RecordFilter{Limit: 1})
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			fmt.Fprintf(stdout, "lastseen demo: the database has %d records already; nothing done (--if-empty)\n", n)
-			return nil
-		}
+	// Demo data never mixes with other records: a real registry stays
+	// real, and a second run does not write a second population.
+	_, n, err := sqldb.NewRecordService(db).FindRecords(ctx, lastseen.RecordFilter{Limit: 1})
+	switch {
+	case err != nil:
+		return err
+	case n > 0 && *ifEmpty:
+		fmt.Fprintf(stdout, "lastseen demo: the database has %d records already; nothing done (--if-empty)\n", n)
+		return nil
+	case n > 0:
+		return fmt.Errorf("the database has %d records already; the demo fills only an empty database", n)
 	}
 	start := time.Now()
 	res, err := fillDemo(ctx, db, demoConfig{People: *people, Seed: *seed})
