@@ -160,8 +160,12 @@ func initialBits(sk []byte) uint32 {
 		return 0
 	}
 	b := uint32(1) << (c - 'a')
-	if c == 'e' || c == 'i' {
+	switch c {
+	case 'e', 'i':
 		b |= 1<<('e'-'a') | 1<<('i'-'a')
+	case 'a', 'o':
+		// Russian А, Ukrainian О: Александр, Олександр; Алексеевич, Олексійович
+		b |= 1<<('a'-'a') | 1<<('o'-'a')
 	}
 	return b
 }
@@ -230,8 +234,9 @@ func compareGiven(a, b *Name) (Level, float64) {
 	}
 	jw := jaroWinklerStr(a.GivenSkel, b.GivenSkel)
 	// two known names with no id in common are different names however alike
-	// they look (Александр and Александра, Иван and Иона)
-	if jw >= CloseThreshold && (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) {
+	// they look (Александр and Александра, Иван and Иона); an unknown one may
+	// be a typo of the other
+	if (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) && (jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -256,11 +261,61 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.FamilyBase == b.FamilyBase {
 		return LevelForm, 1
 	}
+	// Jaro–Winkler rewards a shared beginning, and family names share
+	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
+	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
-	if jw >= CloseThreshold {
+	if closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+// sameClass: two family names one edit apart are typos of each other unless
+// the edit turns one family-name ending into another (Бойко, Бойков). A swap of
+// two letters (Лиснеко) and an ending that is no ending (Соколлв) are typos.
+func sameClass(a, b string) bool {
+	ca, cb := familyClass(a), familyClass(b)
+	if ca == cb || ca == "" || cb == "" {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	var diff []int
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+// closeEdit: at most one edit (two for names of nine letters or more) between
+// two skeletons: what a typist or a careless transliteration does.
+func closeEdit(a, b string) bool {
+	n := min(len(a), len(b))
+	if n < 3 {
+		return false
+	}
+	d := osa(unsafeBytes(a), unsafeBytes(b))
+	return d <= 1 || (d <= 2 && n >= 9)
+}
+
+// familyClass names the kind of ending of a family-name skeleton.
+func familyClass(sk string) string {
+	for _, suf := range [...]string{"enko", "uk", "ik", "ak", "ov", "ev", "in", "ski", "cki", "iC", "ko", "ec"} {
+		if strings.HasSuffix(sk, suf) {
+			switch suf {
+			case "ev":
+				return "ov" // Ковалёв written Kovalev and Kovalov
+			case "cki":
+				return "ski"
+			}
+			return suf
+		}
+	}
+	return ""
 }
 
 // ComparePatronymic compares patronymics: LevelForm when they encode the same

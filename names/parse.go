@@ -115,7 +115,7 @@ func patterns(n int) []string {
 	case 1:
 		return []string{"G", "F"}
 	case 2:
-		return []string{"GF", "FG", "GP"}
+		return []string{"GF", "FG", "GP", "FP", "PF"}
 	case 3:
 		return []string{"GPF", "FGP", "GFF", "FFG", "GFP"}
 	}
@@ -194,6 +194,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 	switch pat {
 	case "GPF", "FGP", "GF":
 		sc += 0.2
+	case "FP", "PF":
+		sc -= 0.5 // a name without its given name is rare
 	}
 	return sc
 }
