@@ -34,13 +34,26 @@ type Name struct {
 func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
+	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
 	if given == "" && family == "" && patronymic == "" {
 		var toks [maxTokens]token
 		var p Parsed
-		parseInto(full, &toks, &p)
+		roles, nt := parseInto(full, &toks, &p)
 		given, patronymic, family = p.Given, p.Patronymic, p.Family
 		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
 		n.Confidence = p.Confidence
+		// reuse the tokens' skeletons for one-token parts
+		var count [3]int
+		for i := 0; i < nt; i++ {
+			k := strings.IndexByte("GPF", roles[i])
+			count[k]++
+			pre[k] = toks[i].sk
+		}
+		for k := range count {
+			if count[k] != 1 {
+				pre[k] = ""
+			}
+		}
 	} else {
 		given, patronymic, family = Normalize(given), Normalize(patronymic), Normalize(family)
 		if patronymic == "" {
@@ -54,14 +67,15 @@ func Prepare(given, patronymic, family, full string) Name {
 		patronymic, n.PatronymicInitial = trimInitial(patronymic)
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
-	n.Script = DetectScript(given + patronymic + family)
+	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
 
 	var buf [64]byte
+	var fbuf [96]byte
 	var sexG, sexP, sexF Sex
 	if given != "" {
-		sk := appendSkeleton(buf[:0], given)
-		n.GivenSkel = string(sk)
-		n.givenFold = Fold(given)
+		sk := skel(buf[:0], given, pre[0])
+		n.GivenSkel = skelString(sk, pre[0])
+		n.givenFold = string(appendFold(fbuf[:0], given))
 		if n.GivenInitial {
 			n.givenInit = initialBits(sk)
 		} else {
@@ -77,9 +91,9 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	if patronymic != "" {
-		sk := appendSkeleton(buf[:0], patronymic)
-		n.PatronymicSkel = string(sk)
-		n.patFold = Fold(patronymic)
+		sk := skel(buf[:0], patronymic, pre[1])
+		n.PatronymicSkel = skelString(sk, pre[1])
+		n.patFold = string(appendFold(fbuf[:0], patronymic))
 		n.patInit = initialBits(sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
@@ -94,9 +108,9 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	if family != "" {
-		sk := appendSkeleton(buf[:0], family)
-		n.FamilySkel = string(sk)
-		n.famFold = Fold(family)
+		sk := skel(buf[:0], family, pre[2])
+		n.FamilySkel = skelString(sk, pre[2])
+		n.famFold = string(appendFold(fbuf[:0], family))
 		base, sex := familyBase(sk)
 		sexF = sex
 		if string(base) == n.FamilySkel {
@@ -360,4 +374,33 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+func combineScripts(list ...Script) Script {
+	out := ScriptNone
+	for _, s := range list {
+		switch {
+		case s == ScriptNone:
+		case out == ScriptNone:
+			out = s
+		case out != s:
+			return ScriptMixed
+		}
+	}
+	return out
+}
+
+// skel returns the skeleton of s in dst, or the one the parse computed.
+func skel(dst []byte, s, pre string) []byte {
+	if pre != "" {
+		return append(dst, pre...)
+	}
+	return appendSkeleton(dst, s)
+}
+
+func skelString(sk []byte, pre string) string {
+	if pre != "" {
+		return pre
+	}
+	return string(sk)
 }

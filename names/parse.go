@@ -204,7 +204,14 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
 	n := 0
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+	for rest := s; rest != "" && n < maxTokens; {
+		i := strings.IndexAny(rest, " ,;")
+		f := rest
+		if i >= 0 {
+			f, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		for f != "" && n < maxTokens {
 			// split "О.М." and "O.M.Kovalenko"
 			part := f
@@ -275,6 +282,11 @@ func classify(t *token, w string) {
 func familyLike(sk []byte) bool {
 	n := len(sk)
 	if n < 4 {
+		return false
+	}
+	switch sk[n-1] { // every ending below ends in one of these
+	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
+	default:
 		return false
 	}
 	for _, suf := range familyEndings {
