@@ -102,6 +102,8 @@
 //	                         sources know only the year much more often, by their habit)
 //	MonthOnlyRate     0.03   birth date reduced to YYYY-MM (1.4%)
 //	DateSwapRate      0.03   day and month swapped, only when the day is 1–12 (0.5%)
+//	DateTypoRate      0.02   a mistyped birth date that is still valid: year ±1, the
+//	                         year's last digits swapped (1987→1978), another day
 //	InitialsRate      0.04   Коваленко О.М. / О.М. Коваленко (3.6%)
 //	OrderVariantRate  0.10   full name in another order than the source's (5.1%)
 //	FieldSwapRate     0.02   given and family name in each other's field (1.0%)

@@ -432,6 +432,10 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 				prec = 2
 				rec.Phenomena |= PMonthOnly
 			}
+			if r.chance(cfg.DateTypoRate) {
+				y, m, d = dateTypo(r, y, m, d, prec)
+				rec.Phenomena |= PDateTypo
+			}
 			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
 				d, m = m, d
 				rec.Phenomena |= PDateSwap
@@ -492,6 +496,36 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 }
 
 func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
+
+// dateTypo changes a valid date into another valid one the way a clerk
+// mistypes it: the year off by one, the last two digits of the year swapped,
+// or another day (a neighbouring key or a dropped digit).
+func dateTypo(r *rng, y, m, d, prec int) (int, int, int) {
+	sw := y/100*100 + y%10*10 + y/10%10 // 1987 → 1978
+	switch k := r.intn(3); {
+	case k == 1 && sw != y && sw >= 1925 && sw <= 2008:
+		y = sw
+	case k == 0 || prec < 3:
+		if r.chance(0.5) {
+			y++
+		} else {
+			y--
+		}
+	default:
+		nd := d%10 + 1 // 23 → 4: one digit dropped and one mistyped
+		if d < 10 {
+			nd = d + 10
+		}
+		if nd > monthDays(y, m) || nd == d {
+			nd = (d % 28) + 1
+		}
+		d = nd
+	}
+	if d > monthDays(y, m) {
+		d = monthDays(y, m)
+	}
+	return y, m, d
+}
 
 // latin romanises s, from a cache: names repeat a lot, so most calls are a
 // lookup. The cache is dropped when it grows large (long-tail surnames).

@@ -183,7 +183,7 @@ func TestGenerate_Rates(t *testing.T) {
 		})
 	}
 	t.Run("EveryPhenomenonOccurs", func(t *testing.T) {
-		for i := 0; i < 15; i++ {
+		for i := 0; i < 16; i++ {
 			p := synth.Phenomenon(1 << i)
 			if frac(p) == 0 {
 				t.Errorf("no record with %v", p)
