@@ -1,7 +1,6 @@
 package synth
 
 import (
-	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
@@ -259,7 +258,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 	cfg := &g.cfg
 	*rec = Record{TruthID: id, Side: p.native()}
 	src := &sources[si]
-	h := habits[src.habit]
+	h := src.h
 	rec.Source = src.name
 	rec.Habit = h.id
 
@@ -733,8 +732,8 @@ func note(r *rng, h *habit, sc *scheme, form, front int, g *generator) string {
 		pool = notesEN
 	}
 	t := pool[r.intn(len(pool))]
-	if strings.Contains(t, "%s") {
-		return fmt.Sprintf(t, frontName(h, sc, form, front, g))
+	if before, after, ok := strings.Cut(t, "%s"); ok {
+		return before + frontName(h, sc, form, front, g) + after
 	}
 	return t
 }

@@ -127,6 +127,7 @@ type source struct {
 	status  string  // fixed status, or "" for the fate (sometimes an earlier stage)
 	scanned bool    // OCR errors can occur
 	dim     float64 // share of DiminutiveRate on top of the habit's
+	h       *habit  // habits[habit], set at init
 }
 
 var sources = []source{
@@ -166,6 +167,9 @@ var sourceChoice [2][5][2]struct {
 }
 
 func init() {
+	for i := range sources {
+		sources[i].h = habits[sources[i].habit]
+	}
 	for side := 0; side < 2; side++ {
 		for fate := 0; fate < 5; fate++ {
 			for civ := 0; civ < 2; civ++ {
