@@ -87,12 +87,34 @@ func exportedMember(m []person, i int, first int64) Person {
 // Records are rendered by one worker per CPU; the output does not depend on
 // their number or their timing.
 func Generate(cfg Config, emit func(*Record) error) error {
+	var idb []byte
+	return stream(cfg, false,
+		func(d *Record, bt *batch, i int, truth int64) {
+			*d = bt.recs[i]
+			d.TruthID = truth
+		},
+		func(d *Record, id int64) error {
+			idb = appendRecordID(idb[:0], id)
+			d.ID = string(idb)
+			return emit(d)
+		})
+}
+
+// line is a record already encoded as CSV, without its record_id and
+// truth_id, which are known only when it leaves the shuffle window.
+type line struct {
+	body  []byte
+	truth int64
+}
+
+// stream runs the workers and the shuffle window. put fills a window slot
+// from record i of a batch; out emits a slot with its record number. With
+// lines, the workers also encode every record as CSV (batch.body), so that
+// writing a file costs the caller's goroutine almost nothing.
+func stream[T any](cfg Config, lines bool, put func(dst *T, bt *batch, i int, truth int64), out func(*T, int64) error) error {
 	cfg.fill()
 	if err := cfg.validate(); err != nil {
 		return err
-	}
-	if cfg.People == 0 {
-		return nil
 	}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	chans := make([]chan *batch, workers)
@@ -104,7 +126,7 @@ func Generate(cfg Config, emit func(*Record) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g := &generator{cfg: cfg}
+			g := &generator{cfg: cfg, lines: lines}
 			for b := w; ; b += workers {
 				var bt *batch
 				select {
@@ -126,35 +148,32 @@ func Generate(cfg Config, emit func(*Record) error) error {
 		wg.Wait()
 	}()
 
-	win := make([]Record, 0, min(cfg.ShuffleWindow, 1<<20))
+	win := make([]T, 0, min(cfg.ShuffleWindow, 1<<20))
 	sr := newRNG(cfg.Seed, 3)
 	var emitted int64
-	out := func(r *Record) error {
-		emitted++
-		r.ID = recordID(emitted)
-		return emit(r)
-	}
 	left, produced := cfg.People, 0
 	base := int64(1)
 	for b := 0; left > 0; b++ {
 		bt := <-chans[b%workers]
 		for i := range bt.recs {
-			t := &bt.recs[i]
-			if t.TruthID >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
+			local := bt.recs[i].TruthID
+			if local >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
 				left = 0
 				break
 			}
 			produced++
-			t.TruthID += base
 			if len(win) < cap(win) {
-				win = append(win, *t)
+				var zero T
+				win = append(win, zero)
+				put(&win[len(win)-1], bt, i, base+local)
 				continue
 			}
 			j := sr.intn(len(win))
-			if err := out(&win[j]); err != nil {
+			emitted++
+			if err := out(&win[j], emitted); err != nil {
 				return err
 			}
-			win[j] = *t
+			put(&win[j], bt, i, base+local)
 		}
 		base += int64(bt.persons)
 		left -= bt.persons
@@ -168,27 +187,36 @@ func Generate(cfg Config, emit func(*Record) error) error {
 		win[i], win[j] = win[j], win[i]
 	}
 	for i := range win {
-		if err := out(&win[i]); err != nil {
+		emitted++
+		if err := out(&win[i], emitted); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// clustersPerBatch is the unit of work of a Generate worker.
+// clustersPerBatch is the unit of work of a worker.
 const clustersPerBatch = 256
 
 // A batch holds the records of consecutive clusters, in cluster, member and
 // source order. TruthID holds the person's index within the batch until the
-// consumer makes it global.
+// consumer makes it global. With lines, body holds the records' CSV columns
+// from given_name to source, record i ending at ends[i].
 type batch struct {
 	recs    []Record
+	body    []byte
+	ends    []int
 	persons int
 	cl      cluster
 }
 
 func (g *generator) fill(bt *batch, b uint64) {
 	bt.recs = bt.recs[:0]
+	if g.lines {
+		// the window keeps slices of it: a new one per batch
+		bt.body = make([]byte, 0, max(1<<16, cap(bt.body)))
+	}
+	bt.ends = bt.ends[:0]
 	bt.persons = 0
 	bt.cl.cfg = &g.cfg
 	for c := b * clustersPerBatch; c < (b+1)*clustersPerBatch; c++ {
@@ -200,26 +228,30 @@ func (g *generator) fill(bt *batch, b uint64) {
 			for k := 0; k < p.records; k++ {
 				rr := newRNG(g.cfg.Seed, 2, c, uint64(i), uint64(k))
 				bt.recs = append(bt.recs, Record{})
-				g.render(&rr, p, int64(bt.persons), srcs[k], &bt.recs[len(bt.recs)-1])
+				rec := &bt.recs[len(bt.recs)-1]
+				g.render(&rr, p, int64(bt.persons), srcs[k], rec)
+				if g.lines {
+					bt.body = appendBody(bt.body, rec)
+					bt.ends = append(bt.ends, len(bt.body))
+				}
 			}
 			bt.persons++
 		}
 	}
 }
 
-func recordID(n int64) string {
-	var b [20]byte
-	s := strconv.AppendInt(b[:0], n, 10)
-	out := make([]byte, 0, 12)
-	out = append(out, 'r')
-	for i := len(s); i < 9; i++ {
-		out = append(out, '0')
+// appendRecordID writes r000000001 and so on: nine digits, more if needed.
+func appendRecordID(dst []byte, n int64) []byte {
+	dst = append(dst, 'r')
+	for d := int64(100000000); d > 1 && n < d; d /= 10 {
+		dst = append(dst, '0')
 	}
-	return string(append(out, s...))
+	return strconv.AppendInt(dst, n, 10)
 }
 
 type generator struct {
 	cfg   Config
+	lines bool // encode CSV bodies too
 	buf   []byte
 	srcs  []int
 	cache [2 * numSchemes]map[string]string
@@ -347,7 +379,12 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		if h.caps {
 			given = strings.ToUpper(given)
 		}
-		family = g.latin(family, sc, h.caps)
+		if p.sur.tail || p.female {
+			g.buf = appendTranslit(g.buf[:0], family, sc, h.caps)
+			family = string(g.buf)
+		} else {
+			family = g.latin(family, sc, h.caps)
+		}
 		if patr != "" {
 			patr = g.latin(patr, sc, h.caps)
 		}
@@ -527,7 +564,8 @@ func dateTypo(r *rng, y, m, d, prec int) (int, int, int) {
 }
 
 // latin romanises s, from a cache: names repeat a lot, so most calls are a
-// lookup. The cache is dropped when it grows large (long-tail surnames).
+// lookup. Long-tail surnames do not go through it: a large map is slower
+// than romanising again.
 func (g *generator) latin(s string, sc *scheme, caps bool) string {
 	slot := sc.id * 2
 	if caps {
@@ -539,7 +577,7 @@ func (g *generator) latin(s string, sc *scheme, caps bool) string {
 	}
 	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
 	v := string(g.buf)
-	if c == nil || len(c) > 1<<16 {
+	if c == nil || len(c) > 1<<13 {
 		c = make(map[string]string, 1<<10)
 		g.cache[slot] = c
 	}

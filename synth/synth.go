@@ -49,7 +49,7 @@ type Config struct {
 	YoAsYeRate        float64 // Russian ё written е (0.7)
 
 	// ShuffleWindow is the number of records held to shuffle the output, so
-	// that the records of one person are not adjacent (default 65536).
+	// that the records of one person are not adjacent (default 16384).
 	ShuffleWindow int
 }
 
@@ -101,7 +101,7 @@ func (c *Config) fill() {
 	def(&c.PlaceVariantRate, 0.25)
 	def(&c.YoAsYeRate, 0.7)
 	if c.ShuffleWindow <= 0 {
-		c.ShuffleWindow = 1 << 16
+		c.ShuffleWindow = 1 << 14
 	}
 }
 
