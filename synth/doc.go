@@ -59,15 +59,16 @@
 // then 8, 5, 3.5, 2 and 1.5% (2.3 records per person on average). The
 // sources are drawn by weight among those that write about such a person
 // (side, fate, civilian); a repeated source is drawn again twice at most.
-// There are 26 sources with generic names ("UA MoD list", "RU media death
+// There are 28 sources with generic names ("UA MoD list", "RU media death
 // list", "German press", "family inquiry (uk)"…), each with a writing habit, a layout (split fields or
 // full_name only, and the order of the full name), a date layout
 // (YYYY-MM-DD, DD.MM.YYYY, YYYYMMDD or only YYYY) and the share of records
 // that carry each field. The habits:
 //
-//	uk_cyr     Ukrainian Cyrillic, Ukrainian forms (UA MoD list, missing-persons register, social media, comrades, hospitals)
+//	uk_cyr     Ukrainian Cyrillic, Ukrainian forms, also of Russians: Сергей→Сергій, Смирнов→Смірнов
+//	           (UA MoD list, missing-persons register, social media, media on POWs, comrades, hospitals)
 //	ru_cyr     Russian Cyrillic, Russian forms of the same man: Олександр→Александр,
-//	           Миколайович→Николаевич, -ський→-ский (media death list, obituaries, comrades, hospitals)
+//	           Миколайович→Николаевич, -ський→-ский (media death list, obituaries, RU social media, comrades, hospitals)
 //	pow_list   FAMILY Given Patronymic in Russian forms (UA POW list, RU exchange list)
 //	icao_ru    Russian passport, ICAO Doc 9303 of the Russian forms, capitals (tracing agency, registry extract)
 //	kmu_uk     Ukrainian passport, KMU 55:2010 of the Ukrainian forms, capitals
