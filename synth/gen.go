@@ -249,7 +249,40 @@ func appendRecordID(dst []byte, n int64) []byte {
 	return strconv.AppendInt(dst, n, 10)
 }
 
+// kinds of table strings for latinIdx
+const (
+	kindGiven = iota
+	kindPatronymic
+	kindPlace
+	kindFront
+	numKinds
+	maxTableIdx = 128 // more than the entries of any of these tables
+)
+
+// latinIdx romanises the table string s, which is entry idx of a kind in
+// one of its variants (form, sex), from an array rather than a map.
+func (g *generator) latinIdx(kind, idx, variant int, s string, sc *scheme, caps bool) string {
+	slot := sc.id * 2
+	if caps {
+		slot++
+	}
+	arr := g.icache[slot]
+	if arr == nil {
+		arr = make([]string, numKinds*maxTableIdx*8)
+		g.icache[slot] = arr
+	}
+	k := (kind*maxTableIdx+idx)*8 + variant
+	if v := arr[k]; v != "" {
+		return v
+	}
+	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
+	v := string(g.buf)
+	arr[k] = v
+	return v
+}
+
 type generator struct {
+	icache [2 * numSchemes][]string
 	cfg   Config
 	lines bool // encode CSV bodies too
 	buf   []byte
@@ -373,6 +406,10 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 		if o, ok := pressGiven[sc][given]; ok {
 			given = o
+		} else if given == g1.uk {
+			given = g.latinIdx(kindGiven, p.given, formUK, given, sc, h.caps)
+		} else if given == g1.ru {
+			given = g.latinIdx(kindGiven, p.given, formRU, given, sc, h.caps)
 		} else {
 			given = g.latin(given, sc, h.caps)
 		}
@@ -386,7 +423,22 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 			family = g.latin(family, sc, h.caps)
 		}
 		if patr != "" {
-			patr = g.latin(patr, sc, h.caps)
+			v := 0
+			switch patr {
+			case fa.ukPatM:
+				v = 1
+			case fa.ruPatM:
+				v = 2
+			case fa.ukPatF:
+				v = 3
+			case fa.ruPatF:
+				v = 4
+			}
+			if v > 0 {
+				patr = g.latinIdx(kindPatronymic, p.father, v, patr, sc, h.caps)
+			} else {
+				patr = g.latin(patr, sc, h.caps)
+			}
 		}
 	}
 	latin := sc != nil
@@ -722,6 +774,12 @@ func (g *generator) placeName(r *rng, h *habit, sc *scheme, form, i, by int, ph 
 	if h.press && name == pl.uk || h.press && name == pl.ru {
 		return pl.latin
 	}
+	switch name {
+	case pl.uk:
+		return g.latinIdx(kindPlace, i, 0, name, sc, h.caps)
+	case pl.ru:
+		return g.latinIdx(kindPlace, i, 1, name, sc, h.caps)
+	}
 	return g.latin(name, sc, h.caps)
 }
 
@@ -748,9 +806,9 @@ func frontName(h *habit, sc *scheme, form, i int, g *generator) string {
 	case h.press:
 		return f[2]
 	case form == formRU:
-		return g.latin(f[1], sc, false)
+		return g.latinIdx(kindFront, i, 1, f[1], sc, false)
 	}
-	return g.latin(f[0], sc, false)
+	return g.latinIdx(kindFront, i, 0, f[0], sc, false)
 }
 
 func note(r *rng, h *habit, sc *scheme, form, front int, g *generator) string {

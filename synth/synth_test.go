@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,19 @@ func TestWriteCSV(t *testing.T) {
 	t.Run("SameSeedSameBytes", func(t *testing.T) {
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Fatal("two runs with seed 42 differ")
+		}
+	})
+	t.Run("SameBytesWhateverTheCPUs", func(t *testing.T) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+		for _, procs := range []int{1, 3, 8} {
+			runtime.GOMAXPROCS(procs)
+			var d bytes.Buffer
+			if _, err := synth.WriteCSV(&d, cfg); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), d.Bytes()) {
+				t.Fatalf("output with %d CPUs differs", procs)
+			}
 		}
 	})
 	t.Run("OtherSeedOtherBytes", func(t *testing.T) {
