@@ -283,11 +283,11 @@ func (g *generator) latinIdx(kind, idx, variant int, s string, sc *scheme, caps 
 
 type generator struct {
 	icache [2 * numSchemes][]string
-	cfg   Config
-	lines bool // encode CSV bodies too
-	buf   []byte
-	srcs  []int
-	cache [2 * numSchemes]map[string]string
+	cfg    Config
+	lines  bool // encode CSV bodies too
+	buf    []byte
+	srcs   []int
+	cache  [2 * numSchemes]map[string]string
 }
 
 // pickSources chooses the sources that saw a person. A source rarely lists
