@@ -97,6 +97,16 @@ var DefaultPasses = []Pass{
 		}
 		return mix(7, uint64(p.given.stem)<<32|prefix(p.family.s, 3))
 	}, []int{FieldGiven, FieldFamily}},
+	{"phonetic_names", func(p *Prepared) uint64 {
+		if p.given.phon == 0 || p.family.phon == 0 {
+			return 0
+		}
+		a, b := p.given.phon, p.family.phon
+		if a > b {
+			a, b = b, a
+		}
+		return mix(10, uint64(a)<<32|uint64(b))
+	}, []int{FieldGiven, FieldFamily}},
 	{"service_number", func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0

@@ -82,12 +82,18 @@ func compareName(a, b *name) uint8 {
 		return NameTranslit
 	case a.stem == b.stem:
 		return NameForm
+	case a.forms[0] != 0 && (a.forms[0] == b.forms[0] || a.forms[0] == b.forms[1]) ||
+		a.forms[1] != 0 && (a.forms[1] == b.forms[0] || a.forms[1] == b.forms[1]):
+		return NameForm
 	}
-	if len(a.s) == 1 || len(b.s) == 1 {
-		if a.s[0] == b.s[0] {
+	if a.initial || b.initial || len(a.s) == 1 || len(b.s) == 1 {
+		if a.s != "" && b.s != "" && initialOf(a.s[0]) == initialOf(b.s[0]) {
 			return NameInitial
 		}
 		return NameDifferent
+	}
+	if a.known && b.known {
+		return NameDifferent // two names of the table with no form in common
 	}
 	switch jw := jaroWinkler(a.s, b.s); {
 	case jw >= 0.92:
@@ -213,6 +219,22 @@ func Compare(a, b *Prepared) Vector {
 		}
 	}
 	return v
+}
+
+// initialOf folds the initials that transliteration confuses: Е/Є/Ye/Ie/I,
+// the skeleton's capitals (Ш Ч Ж) with their Latin letters.
+func initialOf(c byte) byte {
+	switch c {
+	case 'e', 'i', 'y', 'j':
+		return 'i'
+	case 'S':
+		return 's'
+	case 'C':
+		return 'c'
+	case 'Z':
+		return 'z'
+	}
+	return c
 }
 
 // oneEdit reports whether a and b differ by at most one substitution,
