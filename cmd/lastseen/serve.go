@@ -45,6 +45,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	s.HealthCheck = db.Ping
 	s.RecordService = sqldb.NewRecordService(db)
 	s.SourceService = sqldb.NewSourceService(db)
+	s.StatsServices = statsServices(db) // stats.go
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
