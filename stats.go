@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // The registry's own counts: persons by derived status, side and month,
@@ -106,8 +107,9 @@ func (c Count) MarshalJSON() ([]byte, error) {
 func (c *Count) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
-		var below int64
-		if _, err := fmt.Sscanf(s, "<%d", &below); err != nil || below <= 0 {
+		rest, ok := strings.CutPrefix(s, "<")
+		below, err := strconv.ParseInt(rest, 10, 64)
+		if !ok || err != nil || below <= 0 {
 			return fmt.Errorf("count %q is neither a number nor \"<N\"", s)
 		}
 		*c = Count{Below: below}
