@@ -103,7 +103,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if cerr := rejects.Close(); err == nil {
 		err = cerr
 	}
-	fmt.Fprintln(stdout, sum.String(*rejectsPath))
+	if err == nil || sum.Rows > 0 { // what was done before an interruption counts too
+		fmt.Fprintln(stdout, sum.String(*rejectsPath))
+	}
 	return err
 }
 
