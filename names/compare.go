@@ -232,7 +232,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 		return LevelMissing, 0
 	}
 	if a.GivenInitial || b.GivenInitial {
-		if a.givenInit&b.givenInit != 0 {
+		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -355,7 +355,7 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 				pb |= g.initBits
 			}
 		}
-		if pa&pb != 0 {
+		if pa&pb != 0 || a.patFold == b.patFold {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0

@@ -237,7 +237,8 @@ func tokenize(s string, toks *[maxTokens]token) int {
 func isInitialToken(w string, dotted bool) bool {
 	c := utf8.RuneCountInString(w)
 	if c == 1 {
-		return true
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
 	}
 	if !dotted || c > 4 {
 		return false
