@@ -26,6 +26,8 @@ type Name struct {
 
 	givenFold, patFold, famFold string
 	givenInit, patInit          uint32 // possible initials, a bit per letter
+	// other readings of ambiguous spellings (see skelAlternatives)
+	givenAlt, famAlt, famAltBase [2]string
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
@@ -79,15 +81,25 @@ func Prepare(given, patronymic, family, full string) Name {
 		if n.GivenInitial {
 			n.givenInit = initialBits(sk)
 		} else {
-			ids := givenIDsBySkel[n.GivenSkel]
-			n.GivenIDs = ids
+			key := n.GivenSkel
+			alts, na := altSkeletons(given)
+			n.givenAlt = alts
+			if _, ok := givenIDsBySkel[key]; !ok {
+				for i := 0; i < na; i++ {
+					if _, ok := givenIDsBySkel[alts[i]]; ok {
+						key = alts[i]
+						break
+					}
+				}
+			}
+			n.GivenIDs = givenIDsBySkel[key]
 			n.givenInit = initialBits(sk)
-			for _, g := range givenBySkel[n.GivenSkel] {
+			for _, g := range givenBySkel[key] {
 				n.givenInit |= g.initBits
 			}
 			var kb [8]byte
 			n.GivenKey = string(phoneticKey(kb[:0], sk))
-			sexG = givenSex(givenBySkel[n.GivenSkel])
+			sexG = givenSex(givenBySkel[key])
 		}
 	}
 	if patronymic != "" {
@@ -101,6 +113,13 @@ func Prepare(given, patronymic, family, full string) Name {
 				sexP = fatherBySkel[n.PatronymicSkel][0].sex
 			} else if fs, sex, ok := patronymicSkel(sk); ok {
 				sexP = sex
+				if len(fs) == 0 {
+					alts, na := skelAlternatives(patronymic)
+					var ab [64]byte
+					for i := 0; i < na && len(fs) == 0; i++ {
+						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
+					}
+				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
 				}
@@ -120,6 +139,13 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
+		alts, na := altSkeletons(family)
+		for i := 0; i < na; i++ {
+			n.famAlt[i] = alts[i]
+			ab := append(buf[:0], alts[i]...)
+			b, _ := familyBase(ab)
+			n.famAltBase[i] = string(b)
+		}
 	}
 	n.Sex = combineSex(sexP, sexG, sexF)
 	return n
@@ -240,7 +266,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	if a.givenFold == b.givenFold {
 		return LevelExact, 1
 	}
-	if a.GivenSkel == b.GivenSkel {
+	if a.GivenSkel == b.GivenSkel || altEqual(a.GivenSkel, &a.givenAlt, b.GivenSkel, &b.givenAlt) {
 		return LevelTranslit, 1
 	}
 	if overlap(a.GivenIDs, b.GivenIDs) {
@@ -269,10 +295,10 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.famFold == b.famFold {
 		return LevelExact, 1
 	}
-	if a.FamilySkel == b.FamilySkel {
+	if a.FamilySkel == b.FamilySkel || altEqual(a.FamilySkel, &a.famAlt, b.FamilySkel, &b.famAlt) {
 		return LevelTranslit, 1
 	}
-	if a.FamilyBase == b.FamilyBase {
+	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) {
 		return LevelForm, 1
 	}
 	// Jaro–Winkler rewards a shared beginning, and family names share
@@ -403,4 +429,19 @@ func skelString(sk []byte, pre string) string {
 		return pre
 	}
 	return string(sk)
+}
+
+// altEqual: some reading of a equals some reading of b.
+func altEqual(a string, aa *[2]string, b string, ba *[2]string) bool {
+	for _, x := range aa {
+		if x != "" && (x == b || x == ba[0] || x == ba[1]) {
+			return true
+		}
+	}
+	for _, y := range ba {
+		if y != "" && y == a {
+			return true
+		}
+	}
+	return false
 }

@@ -272,6 +272,24 @@ func classify(t *token, w string) {
 	t.given = givenBySkel[t.sk]
 	t.fullForm = fullBySkel[t.sk]
 	t.fathers, t.patSex, t.pat = patronymicSkel(sk)
+	if len(t.given) == 0 || (t.pat && len(t.fathers) == 0) {
+		// the other readings: French, German, ё as o
+		alts, n := skelAlternatives(w)
+		var ab [64]byte
+		for i := 0; i < n; i++ {
+			ask := appendSkeletonV(ab[:0], w, alts[i])
+			if len(t.given) == 0 {
+				if g := givenBySkel[string(ask)]; len(g) > 0 {
+					t.given, t.fullForm = g, fullBySkel[string(ask)]
+				}
+			}
+			if !t.pat || len(t.fathers) == 0 {
+				if f, sex, ok := patronymicSkel(ask); ok && len(f) > 0 {
+					t.fathers, t.patSex, t.pat = f, sex, true
+				}
+			}
+		}
+	}
 	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
