@@ -426,7 +426,7 @@ func TestParse(t *testing.T) {
 		}
 	})
 	t.Run("UnsureOnTwoGivenNames", func(t *testing.T) {
-		if c := names.Parse("Roman Martin").Confidence; c > 0.8 {
+		if c := names.Parse("Ivan Roman").Confidence; c > 0.8 {
 			t.Errorf("confidence %.2f for an ambiguous name, want ≤ 0.8", c)
 		}
 	})

@@ -38,7 +38,7 @@ type token struct {
 	pat      bool
 	patSex   Sex
 	fathers  []*GivenName
-	famLike  bool
+	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
 }
 
 // Parse splits a full name into given name, patronymic and family name. It
@@ -144,8 +144,10 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc += 2
 			case len(t.given) > 0:
 				sc += 1.5
-			case t.famLike:
-				sc -= 1
+			case t.famLike > 0:
+				sc -= t.famLike
+			default:
+				sc -= 0.5 // a word the table does not know is more often a family name
 			}
 			if t.caps && lower {
 				sc -= 1.5
@@ -172,12 +174,12 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc -= 3
 			case t.pat:
 				sc -= 2.5
-			case len(t.given) > 0 && t.fullForm && t.famLike:
+			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
 				// Руслан, Мартин: both readings possible
 			case len(t.given) > 0 && t.fullForm:
 				sc -= 1.5
-			case t.famLike:
-				sc += 1.5
+			case t.famLike > 0:
+				sc += 1.5 * t.famLike
 			case len(t.given) > 0:
 				sc -= 0.5
 			default:
@@ -244,7 +246,8 @@ func isInitialToken(w string, dotted bool) bool {
 		return false
 	}
 	switch strings.ToLower(w) {
-	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je":
+	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
+		"tch", "tsch", "sch", "dj", "dzh", "ou":
 		return true
 	}
 	return false
@@ -296,27 +299,33 @@ func classify(t *token, w string) {
 	t.famLike = familyLike(sk)
 }
 
-// familyLike: the skeleton ends the way most Russian and Ukrainian family
-// names end.
-func familyLike(sk []byte) bool {
+// familyLike: how typical the skeleton's ending is of Russian and Ukrainian
+// family names: 1 for -енко -ук -ов -ев -ский -ська…, 0.5 for endings that
+// given names share (-ин, -ак, -ик, -ко, -ич), 0 otherwise.
+func familyLike(sk []byte) float64 {
 	n := len(sk)
 	if n < 4 {
-		return false
+		return 0
 	}
 	switch sk[n-1] { // every ending below ends in one of these
 	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
 	default:
-		return false
+		return 0
 	}
-	for _, suf := range familyEndings {
+	for _, suf := range strongFamilyEndings {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
-			return true
+			return 1
 		}
 	}
-	return false
+	for _, suf := range weakFamilyEndings {
+		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 0.5
+		}
+	}
+	return 0
 }
 
-var familyEndings = []string{
-	"enko", "uk", "Cuk", "iuk", "ov", "ova", "ev", "eva", "in", "ina", "ski", "ska", "skaia", "cki", "cka",
-	"iC", "iCh", "ak", "ik", "ec", "an", "ko", "ih", "ih", "iak", "aiev", "ovski", "niak", "Cenko", "Sin",
-}
+var (
+	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
+	weakFamilyEndings   = []string{"in", "iC", "iCh", "ak", "ik", "ec", "ko"}
+)

@@ -89,32 +89,43 @@ func Score(a, b *Name) Comparison {
 	return c
 }
 
-// ScoreBest is Score, also trying b with its given and family parts swapped
-// when either parse was unsure: two-word names like "Roman Martin" cannot be
-// read with certainty.
+// ScoreBest is Score, also trying the unsure side with its given and family
+// parts swapped: two-word names like "Roman Martin" cannot be read with
+// certainty. It allocates when it swaps.
 func ScoreBest(a, b *Name) Comparison {
 	c := Score(a, b)
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
 		return c
 	}
-	s := swapped(b)
-	d := Score(a, &s)
-	d.Score *= 0.97
-	if d.Score > c.Score {
-		d.Swapped = true
-		return d
+	try := func(x, y *Name) {
+		d := Score(x, y)
+		d.Score *= 0.97
+		if d.Score > c.Score {
+			d.Swapped = true
+			c = d
+		}
+	}
+	if b.Confidence < 0.8 {
+		if s, ok := swapped(b); ok {
+			try(a, &s)
+		}
+	}
+	if a.Confidence < 0.8 {
+		if s, ok := swapped(a); ok {
+			try(&s, b)
+		}
 	}
 	return c
 }
 
-func swapped(b *Name) Name {
-	s := *b
-	if b.GivenInitial || b.Family == "" || b.Given == "" {
-		return s
+// swapped reads a name with its given and family parts the other way round.
+func swapped(b *Name) (Name, bool) {
+	if b.GivenInitial || (b.Family == "" && b.Given == "") {
+		return Name{}, false
 	}
-	tmp := Prepare(b.Family, b.Patronymic, b.Given, "")
-	tmp.Confidence = b.Confidence
-	return tmp
+	s := Prepare(b.Family, b.Patronymic, b.Given, "")
+	s.Confidence = b.Confidence
+	return s, true
 }
 
 // Similarity compares two full names written in any script and order, and
