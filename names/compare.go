@@ -79,7 +79,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		n.GivenSkel = skelString(sk, pre[0])
 		n.givenFold = string(appendFold(fbuf[:0], given))
 		if n.GivenInitial {
-			n.givenInit = initialBits(sk)
+			n.givenInit = initialBitsAll(given, sk)
 		} else {
 			key := n.GivenSkel
 			alts, na := altSkeletons(given)
@@ -106,7 +106,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], patronymic, pre[1])
 		n.PatronymicSkel = skelString(sk, pre[1])
 		n.patFold = string(appendFold(fbuf[:0], patronymic))
-		n.patInit = initialBits(sk)
+		n.patInit = initialBitsAll(patronymic, sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
 				n.FatherIDs = ids
@@ -305,7 +305,9 @@ func compareFamily(a, b *Name) (Level, float64) {
 	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
 	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
-	if closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase) {
+	// bases and skeletons both: a typo in the ending defeats the gender fold
+	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
+		(closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -344,13 +346,15 @@ func closeEdit(a, b string) bool {
 
 // familyClass names the kind of ending of a family-name skeleton.
 func familyClass(sk string) string {
-	for _, suf := range [...]string{"enko", "uk", "ik", "ak", "ov", "ev", "in", "ski", "cki", "iC", "ko", "ec"} {
+	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec"} {
 		if strings.HasSuffix(sk, suf) {
 			switch suf {
-			case "ev":
+			case "ev", "ova", "eva":
 				return "ov" // Ковалёв written Kovalev and Kovalov
-			case "cki":
+			case "cki", "ska", "cka":
 				return "ski"
+			case "ina":
+				return "in"
 			}
 			return suf
 		}
@@ -444,4 +448,16 @@ func altEqual(a string, aa *[2]string, b string, ba *[2]string) bool {
 		}
 	}
 	return false
+}
+
+// initialBitsAll is initialBits over every reading of a written initial: "Ch."
+// is ч in English, х in German and ш in French.
+func initialBitsAll(s string, sk []byte) uint32 {
+	b := initialBits(sk)
+	alts, n := skelAlternatives(s)
+	var buf [16]byte
+	for i := 0; i < n; i++ {
+		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))
+	}
+	return b
 }

@@ -158,6 +158,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc += 0.8
 			case t.initial:
 				sc -= 1
+			case givenInitial:
+				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
 			case t.pat && len(t.fathers) > 0:
 				sc += 3.5
 			case t.pat:
@@ -171,7 +173,7 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		case 'F':
 			switch {
 			case t.initial:
-				sc -= 3
+				sc -= 4
 			case t.pat:
 				sc -= 2.5
 			case len(t.given) > 0 && t.fullForm && t.famLike > 0:

@@ -68,8 +68,12 @@ func Score(a, b *Name) Comparison {
 	s := sum / w
 	// One part alone is weak evidence: a shared family name is most of the
 	// families in a village.
-	if w < wFamily+wGiven {
+	// Family and patronymic without the given name are better, but not enough.
+	switch {
+	case w <= wFamily+0.001:
 		s *= 0.75
+	case w < wFamily+wGiven-0.001:
+		s *= 0.9
 	}
 	// Different people are told apart by one part that disagrees: brothers by
 	// their given names, father and son by the patronymic, a man and his
