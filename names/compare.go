@@ -307,7 +307,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
 	// bases and skeletons both: a typo in the ending defeats the gender fold
 	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
-		(closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
+		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
+			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -337,7 +338,7 @@ func sameClass(a, b string) bool {
 // two skeletons: what a typist or a careless transliteration does.
 func closeEdit(a, b string) bool {
 	n := min(len(a), len(b))
-	if n < 3 {
+	if n < 3 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
 	d := osa(unsafeBytes(a), unsafeBytes(b))
