@@ -31,17 +31,22 @@ type Name struct {
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
-// source has them; when given and family are both empty, full is parsed.
+// source has them; when given and family are both empty, full is parsed (a
+// patronymic passed separately is kept when full has none).
 // A patronymic left inside the given field ("Олександр Миколайович") is split off.
 func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
 	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
-	if given == "" && family == "" && patronymic == "" {
+	if given == "" && family == "" && full != "" {
+		explicitPat := Normalize(patronymic)
 		var toks [maxTokens]token
 		var p Parsed
 		roles, nt := parseInto(full, &toks, &p)
 		given, patronymic, family = p.Given, p.Patronymic, p.Family
+		if explicitPat != "" && patronymic == "" {
+			patronymic = explicitPat
+		}
 		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
 		n.Confidence = p.Confidence
 		// reuse the tokens' skeletons for one-token parts
@@ -461,4 +466,22 @@ func initialBitsAll(s string, sk []byte) uint32 {
 		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))
 	}
 	return b
+}
+
+// GivenAlts returns the given name's alternative skeletons (French or German
+// reading of a Latin spelling, ё read as o), for callers that index them.
+func (n *Name) GivenAlts() []string { return nonEmpty(n.givenAlt) }
+
+// FamilyAlts returns the family name's alternative skeletons, gender-folded
+// like FamilyBase.
+func (n *Name) FamilyAlts() []string { return nonEmpty(n.famAltBase) }
+
+func nonEmpty(a [2]string) []string {
+	var out []string
+	for _, s := range a {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

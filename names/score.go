@@ -164,6 +164,7 @@ func (c Comparison) Reasons(a, b *Name) []string {
 // the same person share at least one of them in nearly every cross-script pair:
 //
 //	"f:" + FamilyKey                                  phonetic key of the gender-folded family name
+//	                                                  (and of its alternative readings, see FamilyAlts)
 //	"g:" + given id + ":" + FamilyBase[:1]            each canonical given id with the family's first letter
 //	"p:" + father id + ":" + FamilyBase[:1]           the patronymic's father id with the family's first letter
 //	"gs:" + GivenKey + ":" + FamilyKey[:2]            given name unknown to the table: its phonetic key
@@ -175,6 +176,17 @@ func BlockingKeys(n *Name) []string {
 	if n.FamilyBase != "" {
 		fi = n.FamilyBase[:1]
 		keys = append(keys, "f:"+n.FamilyKey)
+		// the other readings of an ambiguous spelling (Chruschtschow read as German)
+		for _, alt := range n.famAltBase {
+			if alt == "" {
+				continue
+			}
+			var kb [8]byte
+			k := "f:" + string(phoneticKey(kb[:0], unsafeBytes(alt)))
+			if !contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
 	}
 	for _, id := range n.GivenIDs {
 		keys = append(keys, "g:"+id+":"+fi)
