@@ -162,7 +162,7 @@ func TestGenerate_Truth(t *testing.T) {
 }
 
 func TestGenerate_Rates(t *testing.T) {
-	cfg := synth.Config{People: 20000, Seed: 7, TypoRate: 0.2, BrokenRate: 0.05, InitialsRate: 0.1, FieldSwapRate: 0.05}
+	cfg := synth.Config{People: 10000, Seed: 7, TypoRate: 0.2, BrokenRate: 0.05, InitialsRate: 0.1, FieldSwapRate: 0.05}
 	recs := collect(t, cfg)
 	frac := func(p synth.Phenomenon) float64 {
 		n := 0
@@ -291,7 +291,7 @@ func scriptOf(s string) string {
 }
 
 func TestGenerate_Habits(t *testing.T) {
-	recs := collect(t, synth.Config{People: 20000, Seed: 5, HomoglyphRate: -1, TypoRate: -1, OCRRate: -1})
+	recs := collect(t, synth.Config{People: 10000, Seed: 5, HomoglyphRate: -1, TypoRate: -1, OCRRate: -1})
 	byHabit := map[synth.Habit][]synth.Record{}
 	for _, r := range recs {
 		if !r.Broken {
