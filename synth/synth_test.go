@@ -609,3 +609,38 @@ func TestGenerate_ExtremeRates(t *testing.T) {
 		}
 	})
 }
+
+func TestGenerate_RecordsMatchTheirPerson(t *testing.T) {
+	cfg := synth.Config{People: 5000, Seed: 21}
+	var ps []synth.Person
+	synth.People(cfg, func(p *synth.Person) error {
+		ps = append(ps, *p)
+		return nil
+	})
+	checked := 0
+	for _, r := range collect(t, cfg) {
+		p := ps[r.TruthID-1]
+		if r.Side != p.Side {
+			t.Fatalf("%s: side %s, person %s", r.ID, r.Side, p.Side)
+		}
+		if r.Phenomena != 0 || r.FullName != "" {
+			continue
+		}
+		var given, family string
+		switch r.Habit {
+		case synth.HabitUkCyr, synth.HabitFamilyUk:
+			given, family = p.GivenUK, p.FamilyUK
+		case synth.HabitRuCyr, synth.HabitFamilyRu:
+			given, family = p.GivenRU, p.FamilyRU
+		default:
+			continue
+		}
+		checked++
+		if r.GivenName != given || r.FamilyName != family {
+			t.Fatalf("%s: %s %s, person %d is %s %s", r.ID, r.GivenName, r.FamilyName, p.TruthID, given, family)
+		}
+	}
+	if checked < 500 {
+		t.Fatalf("only %d records checked", checked)
+	}
+}
