@@ -44,7 +44,9 @@
 // 2022, a few 18–62), a given name, a surname and a patronymic in both the
 // Ukrainian and the Russian form, a birth place (Ukrainian or Russian town;
 // some with a Soviet-era name), a unit and in 60% of soldiers a service
-// number, and a fate with a date (2022-02-24 … 2025-10-31) and a front place.
+// number (15% of soldiers were transferred to a second unit, and half the
+// sources that name a unit give the second one), a home town (the birth
+// place for 70%), and a fate with a date (2022-02-24 … 2025-10-31) and a front place.
 // Fates of soldiers: missing 30%, dead 30%, captured 20%, alive 12%, wounded
 // 8%. Ukrainians carry Russian-type surnames in 15% of cases and Russians
 // Ukrainian-type ones in 12%. Surnames come from the frequency tables or, at
@@ -121,6 +123,8 @@
 //	MasculineFormRate 0.05   of women's records: Иванов for Иванова (0.5%)
 //	PlaceVariantRate  0.25   birth place in the other language's form, the Soviet name,
 //	                         with м./г. prefix, with the country, or in English (11.3%)
+//	ResidenceRate     0.2    of the 30% of persons who moved: the town they lived in
+//	                         given as the birth place
 //	YoAsYeRate        0.7    Russian forms with ё written е (Артем, Федоров) (3.4%)
 //
 // A zero rate in Config takes the default; a negative one switches the

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 )
 
@@ -532,7 +533,12 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 	}
 	if r.chance(src.bplace) {
-		rec.BirthPlace = g.placeName(r, h, sc, form, p.place, p.by, &rec.Phenomena)
+		pi := p.place
+		if p.home != p.place && r.chance(cfg.ResidenceRate) {
+			pi = p.home
+			rec.Phenomena |= PResidence
+		}
+		rec.BirthPlace = g.placeName(r, h, sc, form, pi, p.by, &rec.Phenomena)
 	}
 	if r.chance(src.sex) {
 		rec.Sex = "m"
@@ -545,10 +551,14 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		if p.side == 1 {
 			u = unitRU
 		}
+		ui := p.unit
+		if p.unit2 >= 0 && r.chance(0.5) {
+			ui = p.unit2 // sources from after the transfer
+		}
 		if latin {
-			rec.Unit = u[p.unit][1]
+			rec.Unit = u[ui][1]
 		} else {
-			rec.Unit = u[p.unit][0]
+			rec.Unit = u[ui][0]
 		}
 	}
 	if p.svc != "" && r.chance(src.svc) {
@@ -570,7 +580,13 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		if f == dateYear {
 			f = dateISO
 		}
-		rec.StatusDate = formatDate(f, p.fy, p.fm, p.fd, 3)
+		y, m, d := p.fy, p.fm, p.fd
+		if r.chance(0.3) {
+			// sources disagree by a few days on when contact was lost
+			t := time.Date(y, time.Month(m), d+r.between(-5, 5), 0, 0, 0, 0, time.UTC)
+			y, m, d = t.Year(), int(t.Month()), t.Day()
+		}
+		rec.StatusDate = formatDate(f, y, m, d, 3)
 	}
 	if r.chance(src.place) {
 		rec.Place = frontName(h, sc, form, p.front, g)

@@ -197,7 +197,7 @@ func TestGenerate_Rates(t *testing.T) {
 		})
 	}
 	t.Run("EveryPhenomenonOccurs", func(t *testing.T) {
-		for i := 0; i < 16; i++ {
+		for i := 0; i < 17; i++ {
 			p := synth.Phenomenon(1 << i)
 			if frac(p) == 0 {
 				t.Errorf("no record with %v", p)
@@ -578,7 +578,7 @@ func TestGenerate_ExtremeRates(t *testing.T) {
 		FatherSonRate: 0.25, BrothersRate: 0.25, TwinsRate: 0.25, NamesakeRate: 0.25,
 		TypoRate: 1, OCRRate: 1, HomoglyphRate: 1, NoPatronymicRate: 1, NoBirthDateRate: 1, YearOnlyRate: 1,
 		MonthOnlyRate: 1, DateSwapRate: 1, DateTypoRate: 1, InitialsRate: 1, OrderVariantRate: 1, FieldSwapRate: 1,
-		DiminutiveRate: 1, MasculineFormRate: 1, PlaceVariantRate: 1, YoAsYeRate: 1, ShuffleWindow: 1}
+		DiminutiveRate: 1, MasculineFormRate: 1, PlaceVariantRate: 1, ResidenceRate: 1, YoAsYeRate: 1, ShuffleWindow: 1}
 	t.Run("AllOnGeneratesAllBroken", func(t *testing.T) {
 		recs := collect(t, all)
 		for _, r := range recs {
@@ -591,7 +591,7 @@ func TestGenerate_ExtremeRates(t *testing.T) {
 		off := synth.Config{People: 2000, Seed: 13, FatherSonRate: -1, BrothersRate: -1, TwinsRate: -1, NamesakeRate: -1,
 			TypoRate: -1, OCRRate: -1, HomoglyphRate: -1, NoPatronymicRate: -1, NoBirthDateRate: -1, YearOnlyRate: -1,
 			MonthOnlyRate: -1, DateSwapRate: -1, DateTypoRate: -1, InitialsRate: -1, OrderVariantRate: -1, FieldSwapRate: -1,
-			DiminutiveRate: -1, MasculineFormRate: -1, PlaceVariantRate: -1, YoAsYeRate: -1}
+			DiminutiveRate: -1, MasculineFormRate: -1, PlaceVariantRate: -1, ResidenceRate: -1, YoAsYeRate: -1}
 		for _, r := range collect(t, off) {
 			if r.Phenomena != 0 || r.Broken {
 				t.Fatalf("%s has %v", r.ID, r.Phenomena)
