@@ -97,7 +97,12 @@ func init() {
 		w, _ := strconv.ParseFloat(f[4], 64)
 		places = append(places, p)
 		if p.side == "ua" {
-			pu, pr = append(pu, w), append(pr, w*0.03)
+			ru := w * 0.03
+			switch p.uk {
+			case "Донецьк", "Луганськ", "Горлівка", "Сімферополь", "Севастополь":
+				ru = w * 0.6 // mobilised in the occupied territories
+			}
+			pu, pr = append(pu, w), append(pr, ru)
 		} else {
 			pu, pr = append(pu, w*0.02), append(pr, w)
 		}
