@@ -92,6 +92,9 @@
 // only the year, 1.4% year and month and 37% none; 4.4% carry a service
 // number. 40% of persons have records in both scripts.
 //
+// Ukrainian Cyrillic writes the apostrophe as ' (45%), ’ (45%) or ʼ (10%)
+// of records, in names and places alike (В'ячеслав, В’ячеслав, Вʼячеслав).
+//
 // Status comes from the source: family inquiries say "sought", prisoner
 // lists "captured", obituaries "dead", hospitals "wounded"; the others say
 // the fate, or "missing" in 20% of the captured and dead (the source knew

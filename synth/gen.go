@@ -391,6 +391,17 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 	}
 
+	// Ukrainian text writes the apostrophe three ways
+	apos := "'"
+	if form == formUK {
+		switch x := r.float(); {
+		case x < 0.45:
+			apos = "’"
+		case x < 0.55:
+			apos = "ʼ"
+		}
+	}
+
 	// script
 	var sc *scheme
 	if h.schUK != nil {
@@ -443,6 +454,12 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 	}
 	latin := sc != nil
+	if latin {
+		apos = "'" // romanisations drop it
+	}
+	if apos != "'" {
+		given, family, patr = withApostrophe(given, apos), withApostrophe(family, apos), withApostrophe(patr, apos)
+	}
 
 	// errors in the names
 	if r.chance(cfg.TypoRate) {
@@ -539,6 +556,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 			rec.Phenomena |= PResidence
 		}
 		rec.BirthPlace = g.placeName(r, h, sc, form, pi, p.by, &rec.Phenomena)
+		rec.BirthPlace = withApostrophe(rec.BirthPlace, apos)
 	}
 	if r.chance(src.sex) {
 		rec.Sex = "m"
@@ -589,10 +607,10 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		rec.StatusDate = formatDate(f, y, m, d, 3)
 	}
 	if r.chance(src.place) {
-		rec.Place = frontName(h, sc, form, p.front, g)
+		rec.Place = withApostrophe(frontName(h, sc, form, p.front, g), apos)
 	}
 	if r.chance(src.notes) {
-		rec.Notes = note(r, h, sc, form, p.front, g)
+		rec.Notes = withApostrophe(note(r, h, sc, form, p.front, g), apos)
 	}
 	if cfg.BrokenRate > 0 && r.chance(cfg.BrokenRate) {
 		breakRecord(r, rec, src, p)
@@ -600,6 +618,13 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 }
 
 func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
+
+func withApostrophe(s, apos string) string {
+	if strings.IndexByte(s, '\'') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "'", apos)
+}
 
 // dateTypo changes a valid date into another valid one the way a clerk
 // mistypes it: the year off by one, the last two digits of the year swapped,

@@ -636,7 +636,8 @@ func TestGenerate_RecordsMatchTheirPerson(t *testing.T) {
 			continue
 		}
 		checked++
-		if r.GivenName != given || r.FamilyName != family {
+		apos := strings.NewReplacer("’", "'", "ʼ", "'")
+		if apos.Replace(r.GivenName) != given || apos.Replace(r.FamilyName) != family {
 			t.Fatalf("%s: %s %s, person %d is %s %s", r.ID, r.GivenName, r.FamilyName, p.TruthID, given, family)
 		}
 	}

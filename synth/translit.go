@@ -270,12 +270,15 @@ func appendTranslit(dst []byte, s string, sc *scheme, caps bool) []byte {
 	var buf [64]rune
 	rs := buf[:0]
 	for _, r := range s {
+		if r == '’' || r == 'ʼ' { // the apostrophes Ukrainian text uses
+			r = '\''
+		}
 		rs = append(rs, unicode.ToLower(r))
 	}
 	wordStart := true
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if !isLetter(r) && r != '\'' && r != '’' {
+		if !isLetter(r) && r != '\'' {
 			dst = utf8.AppendRune(dst, r)
 			wordStart = true
 			i++
@@ -317,7 +320,7 @@ func appendTranslit(dst []byte, s string, sc *scheme, caps bool) []byte {
 			}
 			if !ok {
 				start := wordStart || prev == 0
-				afterV := !start && (isCyrVowel(prev) || prev == 'ь' || prev == 'ъ' || prev == '\'')
+				afterV := !start && (isCyrVowel(prev) || prev == 'ь' || prev == 'ъ' || prev == 'й' || prev == '\'')
 				var t string
 				var found bool
 				if start {
