@@ -620,7 +620,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
 
 func withApostrophe(s, apos string) string {
-	if strings.IndexByte(s, '\'') < 0 {
+	if apos == "'" || strings.IndexByte(s, '\'') < 0 {
 		return s
 	}
 	return strings.ReplaceAll(s, "'", apos)
