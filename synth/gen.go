@@ -10,8 +10,8 @@ import (
 )
 
 // population walks the clusters in order and hands out persons with their
-// truth ids. It is the one place that decides who exists, so Generate,
-// People and Queries agree.
+// truth ids, for People and Queries. Generate's workers make the same
+// clusters from the same per-cluster streams, and give the same ids.
 type population struct {
 	cfg    Config
 	cl     cluster
@@ -27,13 +27,12 @@ func newPopulation(cfg Config) *population {
 }
 
 // next fills the next cluster; it returns the members (truncated to the
-// persons left), the truth id of the first one and the cluster index.
-func (p *population) next() ([]person, int64, uint64) {
+// persons left) and the truth id of the first one.
+func (p *population) next() ([]person, int64) {
 	if p.left <= 0 {
-		return nil, 0, 0
+		return nil, 0
 	}
-	ci := p.ci
-	r := newRNG(p.cfg.Seed, 1, ci)
+	r := newRNG(p.cfg.Seed, 1, p.ci)
 	p.cl.generate(&r)
 	p.ci++
 	m := p.cl.members
@@ -43,7 +42,7 @@ func (p *population) next() ([]person, int64, uint64) {
 	first := p.nextID
 	p.nextID += int64(len(m))
 	p.left -= len(m)
-	return m, first, ci
+	return m, first
 }
 
 // People streams the ground truth: every generated person, in truth id order.
@@ -56,7 +55,7 @@ func People(cfg Config, emit func(*Person) error) error {
 	pop := newPopulation(cfg)
 	var out Person
 	for {
-		m, first, _ := pop.next()
+		m, first := pop.next()
 		if m == nil {
 			return nil
 		}

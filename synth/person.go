@@ -74,8 +74,7 @@ type person struct {
 	fd       int
 	front    int
 	rel      Relation
-	group    int // index of the first member in the cluster
-	fatherAt int // cluster index of the father, -1
+	fatherAt int // index of the father in the cluster, or -1
 	records  int
 }
 
@@ -379,9 +378,6 @@ func (c *cluster) generate(r *rng) {
 			}
 			c.members = append(c.members, b)
 		}
-	}
-	for i := range c.members {
-		c.members[i].group = 0
 	}
 }
 
