@@ -645,3 +645,29 @@ func TestGenerate_RecordsMatchTheirPerson(t *testing.T) {
 		t.Fatalf("only %d records checked", checked)
 	}
 }
+
+func TestWritePeopleAndQueriesCSV(t *testing.T) {
+	cfg := synth.Config{People: 500, Seed: 2}
+	var p, q bytes.Buffer
+	np, err := synth.WritePeopleCSV(&p, cfg)
+	if err != nil || np != 500 {
+		t.Fatalf("%d persons, %v", np, err)
+	}
+	nq, err := synth.WriteQueriesCSV(&q, cfg, 40)
+	if err != nil || nq != 40 {
+		t.Fatalf("%d queries, %v", nq, err)
+	}
+	for _, c := range []struct {
+		name   string
+		buf    *bytes.Buffer
+		header []string
+		rows   int
+	}{{"PeopleParse", &p, synth.PeopleHeader, 501}, {"QueriesParse", &q, synth.QueriesHeader, 41}} {
+		t.Run(c.name, func(t *testing.T) {
+			rows, err := csv.NewReader(c.buf).ReadAll()
+			if err != nil || len(rows) != c.rows || len(rows[0]) != len(c.header) {
+				t.Fatalf("%d rows, %v", len(rows), err)
+			}
+		})
+	}
+}
