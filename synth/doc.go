@@ -8,7 +8,10 @@
 // holds more than Config.ShuffleWindow records, so ten million records take
 // seconds and little memory. People yields the ground truth, Queries yields
 // search queries with the person they seek, WriteCSV writes the import
-// columns (Header) plus side, service_number, source and truth_id.
+// columns (Header) plus side, service_number, source and truth_id, and
+// WritePeopleCSV and WriteQueriesCSV write the other two; Sources lists the
+// sources with their kind and grade for an importer that registers them.
+// "lastseen gen" is the command-line front end.
 //
 // synth has its own tables (name stock, Russian↔Ukrainian name pairs,
 // diminutives, patronymics, transliteration schemes) and does not import
