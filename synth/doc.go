@@ -95,6 +95,10 @@
 // only the year, 1.4% year and month and 37% none; 4.4% carry a service
 // number. 40% of persons have records in both scripts.
 //
+// The press gives an age rather than a birth date: its birth_date is the year
+// worked out from the age at the time of the event, one year late for people
+// whose birthday came later in the year.
+//
 // Ukrainian Cyrillic writes the apostrophe as ' (45%), ’ (45%) or ʼ (10%)
 // of records, in names and places alike (В'ячеслав, В’ячеслав, Вʼячеслав).
 //

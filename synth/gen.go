@@ -528,7 +528,16 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 			y, m, d := p.by, p.bm, p.bd
 			prec := 3
 			switch {
-			case src.date == dateYear || r.chance(src.yearish):
+			case src.date == dateYear:
+				// the press gives an age; the year is worked out from it, so
+				// it is a year late when the birthday came later in the year
+				prec = 1
+				age := p.fy - p.by
+				if p.fm < p.bm || p.fm == p.bm && p.fd < p.bd {
+					age--
+				}
+				y = p.fy - age
+			case r.chance(src.yearish):
 				prec = 1
 			case r.chance(cfg.YearOnlyRate):
 				prec = 1
