@@ -140,6 +140,18 @@
 // A zero rate in Config takes the default; a negative one switches the
 // phenomenon off.
 //
+// # How hard it is
+//
+// 30% of records carry no birth date (comrades and the press rarely know it),
+// so about half of the true pairs have a birth date on one side only. Among
+// all true pairs, the share that have no birth date on one side, share no
+// status date (within five days), unit, event place or service number, and
+// carry a given name and surname that another person of the population has
+// too, is 5.4% with 5,000 persons, 9.5% with 20,000 and 15% with 100,000:
+// those can be told apart only by weaker evidence (patronymic, birth place,
+// sex, status, the rarity of the name), and the share grows with the
+// population as names repeat.
+//
 // # Broken rows
 //
 // With BrokenRate > 0 (default 0; 0.01 for the import benchmark) that share
