@@ -91,8 +91,8 @@
 // family_ru 11%, icao_ru 8.8%, family_lat 8.3%, ru_cyr 7.8%, en_press 7.4%,
 // kmu_uk 6.9%, pl_press 4.1%, pow_list 3.5%, bgn_ru 3.3%, fr_press and
 // de_press 2.8% each, gost_ru 1.1%. Of all records, 46% are in Latin script
-// and 52% have the name only in full_name; 44% carry a full birth date, 18%
-// only the year, 1.4% year and month and 37% none; 4.4% carry a service
+// and 52% have the name only in full_name; 45% carry a full birth date, 23%
+// only the year, 1.4% year and month and 30% none; 4.4% carry a service
 // number. 40% of persons have records in both scripts.
 //
 // The press gives an age rather than a birth date: its birth_date is the year
@@ -118,13 +118,13 @@
 //	OCRRate           0.04   of scanned lists: ш/щ, и/й, rn/m, l/1 look-alikes (0.3%)
 //	HomoglyphRate     0.02   of Cyrillic records: Latin а/е/о/р/с/х inside the surname (1.1%)
 //	NoPatronymicRate  0.15   of records whose source writes a patronymic (4.9%)
-//	NoBirthDateRate   0.08   of records whose source writes a birth date (5.4%)
-//	YearOnlyRate      0.08   birth date reduced to the year (3.9%; family and press
+//	NoBirthDateRate   0.08   of records whose source writes a birth date (6.1%)
+//	YearOnlyRate      0.08   birth date reduced to the year (4.1%; family and press
 //	                         sources know only the year much more often, by their habit)
-//	MonthOnlyRate     0.03   birth date reduced to YYYY-MM (1.3%)
+//	MonthOnlyRate     0.03   birth date reduced to YYYY-MM (1.4%)
 //	DateSwapRate      0.03   day and month swapped, only when the day is 1–12 (0.5%)
 //	DateTypoRate      0.02   a mistyped birth date that is still valid: year ±1, the
-//	                         year's last digits swapped (1987→1978), another day (1.3%)
+//	                         year's last digits swapped (1987→1978), another day (1.4%)
 //	InitialsRate      0.04   Коваленко О.М. / О.М. Коваленко (3.5%), never with a diminutive
 //	OrderVariantRate  0.10   full name in another order than the source's (5.2%)
 //	FieldSwapRate     0.02   given and family name in each other's field (1.0%)
