@@ -20,6 +20,7 @@ func TestOpen(t *testing.T) {
 			{"sqlite:x.db?_pragma=foo", "give only a path"},
 			{"mysql://u@h/db", "unknown kind of database"},
 			{"postgres://u:secret@127.0.0.1:1/db?connect_timeout=1", "open database"},
+			{"postgres://u:secret@[::1/db", "not a valid PostgreSQL URL"},
 		} {
 			db, err := sqldb.Open(context.Background(), tc.dsn)
 			if err == nil {
