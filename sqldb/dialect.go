@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -107,6 +109,11 @@ const (
 )
 
 func (db *DB) openSQLite(path string) error {
+	// SQLite creates the file but not its directory, and says only "unable
+	// to open database file" when the directory is missing.
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return fmt.Errorf("open sqlite %s: directory %s does not exist", path, filepath.Dir(path))
+	}
 	w, err := sql.Open("sqlite", path+"?"+sqliteWriter)
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)

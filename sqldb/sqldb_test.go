@@ -19,6 +19,7 @@ func TestOpen(t *testing.T) {
 			{"sqlite::memory:", "in-memory"},
 			{"sqlite:x.db?_pragma=foo", "give only a path"},
 			{"mysql://u@h/db", "unknown kind of database"},
+			{"sqlite:/nonexistent-lastseen-dir/x.db", "directory /nonexistent-lastseen-dir does not exist"},
 			{"postgres://u:secret@127.0.0.1:1/db?connect_timeout=1", "open database"},
 			{"postgres://u:secret@[::1/db", "not a valid PostgreSQL URL"},
 		} {
