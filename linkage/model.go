@@ -71,7 +71,7 @@ func NewModel(extra ...string) *Model {
 			fm.TF = true
 		case FieldBirthDate:
 			ls = dateLevels
-			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.01}
+			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.003}
 			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.8667}
 		case FieldSex:
 			ls, mm, uu = sexLevels, []float64{0, 0.98, 0.02}, []float64{0, 0.5, 0.5}
@@ -110,6 +110,10 @@ func (m *Model) Extra() []string {
 
 // clampP keeps a probability away from 0 and 1, where a weight would be infinite.
 func clampP(p float64) float64 { return min(max(p, 1e-9), 1-1e-9) }
+
+// Update checks the model and recomputes its weights; call it after changing
+// the exported fields.
+func (m *Model) Update() error { return m.compile() }
 
 // compile checks the model and computes its weight tables.
 func (m *Model) compile() error {
