@@ -42,6 +42,28 @@ type CaseService interface {
 	// FindReviewCases returns review items most urgent first, each with both
 	// records, and the total that match ignoring Limit.
 	FindReviewCases(ctx context.Context, f ReviewFilter) ([]*ReviewCase, int, error)
+
+	// FindCases returns persons for a caseworker's work lists — deaths
+	// awaiting verification, conflicts to resolve — those a family is
+	// waiting for first (most open inquiries), then the newest news (as-of
+	// date), and the total that match ignoring Limit.
+	FindCases(ctx context.Context, f CaseFilter) ([]*CaseSummary, int, error)
+}
+
+// CaseFilter selects persons; zero fields match everything.
+type CaseFilter struct {
+	Status     Status
+	Unverified bool // only persons whose status no caseworker has verified
+	Conflict   bool // only persons with a conflict
+	Limit      int
+	Offset     int
+}
+
+// CaseSummary is a person in a work list, with the number of open inquiries
+// waiting for it.
+type CaseSummary struct {
+	*Person
+	Inquiries int `json:"inquiries"`
 }
 
 // JudgementOutcome is a judgement with where it left the two records.

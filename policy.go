@@ -145,6 +145,10 @@ func (r *redactor) any(v any) any {
 		return mapSlice(v, r.reviewCase)
 	case []*GradedClaim:
 		return r.timeline(v, nil)
+	case []*CaseSummary:
+		return mapSlice(v, func(c *CaseSummary) *CaseSummary {
+			return &CaseSummary{Person: r.person(c.Person), Inquiries: c.Inquiries}
+		})
 	}
 	return v
 }

@@ -408,3 +408,62 @@ func placeholders(n, k int) string {
 	}
 	return strings.Join(ps, ", ")
 }
+
+// FindCases returns persons for caseworkers' work lists; see
+// lastseen.CaseService.
+func (s *CaseService) FindCases(ctx context.Context, f lastseen.CaseFilter) ([]*lastseen.CaseSummary, int, error) {
+	var where []string
+	var args []any
+	if f.Status != "" {
+		args = append(args, string(f.Status))
+		where = append(where, fmt.Sprintf("p.status = $%d", len(args)))
+	}
+	if f.Unverified {
+		where = append(where, "p.verified = FALSE")
+	}
+	if f.Conflict {
+		where = append(where, "p.conflict <> ''")
+	}
+	w := ""
+	if len(where) > 0 {
+		w = " WHERE " + strings.Join(where, " AND ")
+	}
+	args = append(args, string(lastseen.InquiryClosed))
+	waiting := fmt.Sprintf(`(SELECT COUNT(*) FROM inquiries i JOIN links l ON l.record_id = i.record_id AND l.removed_at IS NULL
+		WHERE l.person_id = p.id AND i.state <> $%d)`, len(args))
+	var out []*lastseen.CaseSummary
+	var total int
+	err := s.db.read(ctx, func(tx *Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM persons p`+w, args[:len(args)-1]...).Scan(&total); err != nil {
+			return fmt.Errorf("count cases: %w", err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, `+waiting+` AS waiting FROM persons p`+w+
+			` ORDER BY waiting DESC, p.as_of DESC, p.id`+limitOffset(f.Limit, f.Offset), args...)
+		if err != nil {
+			return fmt.Errorf("find cases: %w", err)
+		}
+		type row struct{ id, waiting int64 }
+		var rs []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.waiting); err != nil {
+				rows.Close()
+				return fmt.Errorf("find cases: %w", err)
+			}
+			rs = append(rs, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("find cases: %w", err)
+		}
+		for _, r := range rs {
+			p, err := findPersonByID(ctx, tx, r.id)
+			if err != nil {
+				return err
+			}
+			out = append(out, &lastseen.CaseSummary{Person: p, Inquiries: int(r.waiting)})
+		}
+		return nil
+	})
+	return out, total, err
+}

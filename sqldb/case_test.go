@@ -269,6 +269,19 @@ func TestCaseService_Verify(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		awaiting := func() []*lastseen.CaseSummary {
+			t.Helper()
+			cs, total, err := cases.FindCases(ctx, lastseen.CaseFilter{Status: lastseen.StatusDead, Unverified: true})
+			if err != nil || total != len(cs) {
+				t.Fatalf("FindCases = %v, %d, %v", cs, total, err)
+			}
+			return cs
+		}
+		t.Run("DeathAwaitsVerification", func(t *testing.T) {
+			if cs := awaiting(); len(cs) != 1 || cs[0].ID != pid || cs[0].Status != lastseen.StatusDead {
+				t.Fatalf("awaiting verification: %+v", cs)
+			}
+		})
 		t.Run("OK", func(t *testing.T) {
 			v := &lastseen.Verification{PersonID: pid, Status: lastseen.StatusDead, Method: "identified by family"}
 			if err := cases.Verify(cw, v); err != nil {
@@ -284,6 +297,9 @@ func TestCaseService_Verify(t *testing.T) {
 			vs, err := cases.FindVerifications(ctx, pid)
 			if err != nil || len(vs) != 1 || vs[0].Method != "identified by family" {
 				t.Fatalf("verifications = %v, %v", vs, err)
+			}
+			if cs := awaiting(); len(cs) != 0 {
+				t.Fatalf("a verified death still awaits: %+v", cs)
 			}
 		})
 		t.Run("ErrPersonNotFound", func(t *testing.T) {
