@@ -33,7 +33,21 @@ func (db *DB) grades() lastseen.Grades {
 // from the claims of its current records and its verifications, stores it,
 // and moves the inquiries about the person. refreshPerson calls it, so it runs
 // in the transaction of every change of a person's records.
+//
+// On PostgreSQL it first locks the person's row: two transactions linking
+// records to the same person at once would otherwise each derive from a
+// snapshot without the other's record, and the last to commit would store a
+// status that misses a claim. The second waits, then reads the first's
+// committed links (READ COMMITTED reads afresh at each statement). NO KEY
+// UPDATE, because the links inserted before hold KEY SHARE locks on the row
+// (their foreign key), which FOR UPDATE would wait on: a deadlock. SQLite has
+// one writer at a time and needs no lock.
 func refreshCase(ctx context.Context, tx *Tx, personID int64) error {
+	if tx.db.dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM persons WHERE id = $1 FOR NO KEY UPDATE`, personID); err != nil {
+			return fmt.Errorf("lock person %d: %w", personID, err)
+		}
+	}
 	claims, _, err := gradedClaims(ctx, tx, personID)
 	if err != nil {
 		return fmt.Errorf("refresh person %d: %w", personID, err)

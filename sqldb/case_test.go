@@ -476,3 +476,41 @@ func TestInquiryService(t *testing.T) {
 		})
 	})
 }
+
+// TestCaseService_ConcurrentLinks links records to one person from several
+// goroutines at once: the stored status must account for every one of them.
+func TestCaseService_ConcurrentLinks(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		persons := sqldb.NewPersonService(db)
+		first := report(t, db, lastseen.SourceOfficial, "List", "Ivan", "Petrov", lastseen.StatusMissing, "2022-01-01")
+		pid, err := persons.LinkRecord(ctx, first.ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 8
+		var rs []*lastseen.Record
+		for i := range n {
+			rs = append(rs, report(t, db, lastseen.SourceOfficial, "List", "Ivan", "Petrov", lastseen.StatusCaptured, fmt.Sprintf("2022-02-%02d", i+1)))
+		}
+		errs := make(chan error, n)
+		for _, r := range rs {
+			go func() {
+				_, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 10})
+				errs <- err
+			}()
+		}
+		for range n {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		cached, err := persons.FindPersonByID(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cached.Status != lastseen.StatusCaptured || cached.AsOf.String() != fmt.Sprintf("2022-02-%02d", n) {
+			t.Fatalf("stored status %q as of %s, want captured as of the newest claim", cached.Status, cached.AsOf)
+		}
+	})
+}
