@@ -481,3 +481,49 @@ func (s *CaseService) FindCases(ctx context.Context, f lastseen.CaseFilter) ([]*
 	})
 	return out, total, err
 }
+
+// Recompute derives the status of every person again, in batches of a few
+// hundred persons per transaction, and returns how many it did. Run it after
+// the grade table changed (lastseen serve --grades): cached statuses follow
+// the table only from the next change of each person otherwise. Inquiries
+// move and notify as they would at any change.
+func (s *CaseService) Recompute(ctx context.Context) (int, error) {
+	const batch = 200
+	var after int64
+	n := 0
+	for {
+		var ids []int64
+		err := s.db.write(ctx, func(tx *Tx) error {
+			rows, err := tx.QueryContext(ctx, `SELECT id FROM persons WHERE id > $1 ORDER BY id LIMIT $2`, after, batch)
+			if err != nil {
+				return fmt.Errorf("recompute: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return fmt.Errorf("recompute: %w", err)
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("recompute: %w", err)
+			}
+			for _, id := range ids {
+				if err := refreshCase(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		n += len(ids)
+		if len(ids) < batch {
+			return n, nil
+		}
+		after = ids[len(ids)-1]
+	}
+}

@@ -514,3 +514,31 @@ func TestCaseService_ConcurrentLinks(t *testing.T) {
 		}
 	})
 }
+
+// TestCaseService_Recompute checks that a changed grade table reaches the
+// stored statuses when they are recomputed.
+func TestCaseService_Recompute(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		persons := sqldb.NewPersonService(db)
+		post := report(t, db, lastseen.SourceSocial, "A post", "Ivan", "Petrov", lastseen.StatusCaptured, "2022-03-01")
+		pid, err := persons.LinkRecord(ctx, post.ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := persons.FindPersonByID(ctx, pid); p.Status != lastseen.StatusUnknown {
+			t.Fatalf("a social-media post alone decided: %q", p.Status)
+		}
+		db.Grades, err = lastseen.ParseGrades("social=C3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := sqldb.NewCaseService(db).Recompute(ctx)
+		if err != nil || n != 1 {
+			t.Fatalf("Recompute = %d, %v", n, err)
+		}
+		if p, _ := persons.FindPersonByID(ctx, pid); p.Status != lastseen.StatusCaptured {
+			t.Fatalf("after recompute with social=C3: %q", p.Status)
+		}
+	})
+}
