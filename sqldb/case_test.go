@@ -542,3 +542,103 @@ func TestCaseService_Recompute(t *testing.T) {
 		}
 	})
 }
+
+// TestInquiryService_States walks an inquiry through its states as records
+// are linked to its person and split off again.
+func TestInquiryService_States(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		cw := caseworkerCtx(t, db, "cw@example.org")
+		inquiries, persons, cases := sqldb.NewInquiryService(db), sqldb.NewPersonService(db), sqldb.NewCaseService(db)
+		newInquiry := func() (*lastseen.Inquiry, int64) {
+			q := motherInquiry()
+			if err := inquiries.CreateInquiry(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+			pid, err := persons.LinkRecord(ctx, q.RecordID, 0, lastseen.Link{Method: lastseen.LinkNew})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return q, pid
+		}
+		state := func(q *lastseen.Inquiry) *lastseen.Inquiry {
+			got, err := inquiries.FindInquiryByID(ctx, q.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		kinds := func(q *lastseen.Inquiry) []string {
+			var ks []string
+			for _, n := range notifications(t, db, q.ID) {
+				ks = append(ks, n.Kind)
+			}
+			return ks
+		}
+
+		t.Run("UndisputedLifeAnswersAutomatically", func(t *testing.T) {
+			q, pid := newInquiry()
+			r := report(t, db, lastseen.SourcePrisonerList, "Exchange list", "Aleksandr", "Kovalenko", lastseen.StatusCaptured, "2022-05-01")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 14}); err != nil {
+				t.Fatal(err)
+			}
+			got := state(q)
+			if got.State != lastseen.InquiryAnswered || got.Status != lastseen.StatusCaptured || got.Verified {
+				t.Fatalf("inquiry %+v", got)
+			}
+			if fmt.Sprint(kinds(q)) != "[inquiry.status]" {
+				t.Fatalf("notifications %v", kinds(q))
+			}
+		})
+		t.Run("CandidateSplitOffReopens", func(t *testing.T) {
+			q, pid := newInquiry()
+			r := report(t, db, lastseen.SourceComrade, "Chat", "Aleksandr", "Kovalenko", lastseen.StatusDead, "2022-02-23")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 12}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryCandidateFound || got.Status != "" {
+				t.Fatalf("after an unverified death: %+v", got)
+			}
+			if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: q.RecordID, RecordB: r.ID, Verdict: lastseen.VerdictNotSame}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryOpen {
+				t.Fatalf("after the split: %+v", got)
+			}
+			if fmt.Sprint(kinds(q)) != "[inquiry.candidate_found]" {
+				t.Fatalf("notifications %v", kinds(q))
+			}
+		})
+		t.Run("ClosedDoesNotMove", func(t *testing.T) {
+			q, pid := newInquiry()
+			if err := inquiries.CloseInquiry(ctx, q.ID); err != nil {
+				t.Fatal(err)
+			}
+			r := report(t, db, lastseen.SourceOfficial, "List", "Aleksandr", "Kovalenko", lastseen.StatusAlive, "2022-05-01")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 14}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryClosed || len(kinds(q)) != 0 {
+				t.Fatalf("closed inquiry moved: %+v, %v", got, kinds(q))
+			}
+		})
+		t.Run("NoEmailNoNotification", func(t *testing.T) {
+			q := motherInquiry()
+			q.Inquirer.Email = ""
+			if err := inquiries.CreateInquiry(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+			pid, err := persons.LinkRecord(ctx, q.RecordID, 0, lastseen.Link{Method: lastseen.LinkNew})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := report(t, db, lastseen.SourceOfficial, "List", "Aleksandr", "Kovalenko", lastseen.StatusAlive, "2022-05-01")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 14}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryAnswered || len(kinds(q)) != 0 {
+				t.Fatalf("inquiry %+v, notifications %v", got, kinds(q))
+			}
+		})
+	})
+}
