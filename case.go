@@ -13,8 +13,11 @@ type CaseService interface {
 	//   - same: the persons of the two records are merged into the person
 	//     of RecordA: every record of RecordB's person is relinked to it by
 	//     a caseworker link.
-	//   - not same: if the two records share a person, RecordB leaves it for
-	//     a new person of its own.
+	//   - not same: if the two records share a person, they are parted. When
+	//     the pair's previous judgement was the "same" that merged RecordB's
+	//     person in, the merge is undone: the records it brought go back to
+	//     the person they came from. Otherwise RecordB alone leaves for a new
+	//     person.
 	//   - unsure: nothing moves.
 	// Earlier links are ended, never deleted, so the history shows every
 	// merge and split and a later judgement can undo it. Open review items

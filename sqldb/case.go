@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/lastseen/lastseen"
 )
@@ -293,7 +295,8 @@ func (s *CaseService) Judge(ctx context.Context, j *lastseen.Judgement) (*lastse
 }
 
 // applyJudgement moves records as a judgement says: "same" merges RecordB's
-// person into RecordA's, "not same" takes RecordB out of a shared person.
+// person into RecordA's, "not same" undoes such a merge or takes RecordB out
+// of a shared person.
 // Every move is a caseworker link by the judging user.
 func applyJudgement(ctx context.Context, tx *Tx, j *lastseen.Judgement) error {
 	pa, _, err := currentLink(ctx, tx, j.RecordA)
@@ -333,11 +336,21 @@ func applyJudgement(ctx context.Context, tx *Tx, j *lastseen.Judgement) error {
 		if pa == 0 || pa != pb {
 			return nil
 		}
-		np, err := relink(ctx, tx, j.RecordB, 0, link)
+		back, to, err := undoableMerge(ctx, tx, j, pa)
 		if err != nil {
 			return err
 		}
-		touched[pa], touched[np] = true, true
+		for _, id := range back {
+			if _, err := relink(ctx, tx, id, to, link); err != nil {
+				return err
+			}
+		}
+		if len(back) == 0 {
+			if to, err = relink(ctx, tx, j.RecordB, 0, link); err != nil {
+				return err
+			}
+		}
+		touched[pa], touched[to] = true, true
 	default:
 		return nil
 	}
@@ -526,4 +539,74 @@ func (s *CaseService) Recompute(ctx context.Context) (int, error) {
 		}
 		after = ids[len(ids)-1]
 	}
+}
+
+// undoableMerge finds what a "not same" on a pair can undo: when the pair's
+// previous judgement was a "same" that merged RecordB's person into
+// RecordA's, the records that merge brought over — still linked by it — go
+// back to the person they came from, which keeps its id. It returns those
+// records and that person; none when there is no such merge to undo, and
+// RecordB alone leaves for a new person.
+func undoableMerge(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64) ([]int64, int64, error) {
+	var verdict string
+	var at time.Time
+	err := tx.QueryRowContext(ctx, `
+		SELECT verdict, created_at FROM judgements
+		WHERE record_a = $1 AND record_b = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
+		min(j.RecordA, j.RecordB), max(j.RecordA, j.RecordB), j.ID).Scan(&verdict, &at)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && lastseen.Verdict(verdict) != lastseen.VerdictSame) {
+		return nil, 0, nil
+	} else if err != nil {
+		return nil, 0, fmt.Errorf("previous judgement: %w", err)
+	}
+	from, err := mergedFrom(ctx, tx, j.RecordB, at)
+	if err != nil || from == 0 {
+		return nil, 0, err
+	}
+	members, err := memberIDs(ctx, tx, pa)
+	if err != nil {
+		return nil, 0, err
+	}
+	var back []int64
+	for _, m := range members {
+		if p, err := mergedFrom(ctx, tx, m, at); err != nil {
+			return nil, 0, err
+		} else if p == from {
+			back = append(back, m)
+		}
+	}
+	return back, from, nil
+}
+
+// mergedFrom returns the person a record was linked to before a merge at the
+// given time, if its current link was made by that merge; 0 otherwise.
+func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT person_id, method, created_at, removed_at FROM links WHERE record_id = $1 ORDER BY id DESC LIMIT 2`, recordID)
+	if err != nil {
+		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+	}
+	defer rows.Close()
+	type link struct {
+		person  int64
+		method  string
+		created time.Time
+		removed sql.NullTime
+	}
+	var ls []link
+	for rows.Next() {
+		var l link
+		if err := rows.Scan(&l.person, &l.method, &l.created, &l.removed); err != nil {
+			return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+		}
+		ls = append(ls, l)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+	}
+	if len(ls) < 2 || ls[0].removed.Valid || lastseen.LinkMethod(ls[0].method) != lastseen.LinkCaseworker ||
+		!ls[0].created.Equal(at) || !ls[1].removed.Valid || !ls[1].removed.Time.Equal(at) {
+		return 0, nil
+	}
+	return ls[1].person, nil
 }

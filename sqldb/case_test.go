@@ -230,6 +230,41 @@ func TestCaseService_Judge(t *testing.T) {
 				t.Fatalf("not merged back: %+v", out)
 			}
 		})
+		t.Run("NotSameUndoesAMerge", func(t *testing.T) {
+			var xs, ys []*lastseen.Record
+			for i := range 2 {
+				xs = append(xs, report(t, db, lastseen.SourceOfficial, "List X", "Petro", "Bondar", lastseen.StatusAlive, fmt.Sprintf("2022-0%d-01", i+1)))
+				ys = append(ys, report(t, db, lastseen.SourceOfficial, "List Y", "Petro", "Bondar", lastseen.StatusCaptured, fmt.Sprintf("2022-0%d-01", i+5)))
+			}
+			link := func(rs []*lastseen.Record) int64 {
+				pid, err := persons.LinkRecord(ctx, rs[0].ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := persons.LinkRecord(ctx, rs[1].ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 9}); err != nil {
+					t.Fatal(err)
+				}
+				return pid
+			}
+			px, py := link(xs), link(ys)
+			out, err := cases.Judge(cw, &lastseen.Judgement{RecordA: xs[0].ID, RecordB: ys[0].ID, Verdict: lastseen.VerdictSame})
+			if err != nil || out.PersonA != px || out.PersonB != px {
+				t.Fatalf("merge: %+v, %v", out, err)
+			}
+			out, err = cases.Judge(cw, &lastseen.Judgement{RecordA: xs[0].ID, RecordB: ys[0].ID, Verdict: lastseen.VerdictNotSame})
+			if err != nil || out.PersonA != px || out.PersonB != py {
+				t.Fatalf("undo: %+v, %v; want persons %d and %d", out, err, px, py)
+			}
+			for pid, want := range map[int64][]*lastseen.Record{px: xs, py: ys} {
+				p, err := cases.FindCase(ctx, pid)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(p.Records) != 2 || p.Records[0].ID != want[0].ID || p.Records[1].ID != want[1].ID {
+					t.Fatalf("person %d has %d records after the undo", pid, len(p.Records))
+				}
+			}
+		})
 		t.Run("UnsureMovesNothing", func(t *testing.T) {
 			d := report(t, db, lastseen.SourceComrade, "List D", "Ivan", "Petrov", lastseen.StatusAlive, "2022-05-01")
 			out, err := cases.Judge(cw, &lastseen.Judgement{RecordA: a.ID, RecordB: d.ID, Verdict: lastseen.VerdictUnsure})
