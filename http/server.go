@@ -45,6 +45,7 @@ type Server struct {
 
 	RecordService lastseen.RecordService
 	SourceService lastseen.SourceService
+	CaseServices  // inquiries, review, judgements, verifications, persons, sign-in (cases.go)
 
 	metrics *metrics
 }
@@ -67,6 +68,7 @@ func NewServer() *Server {
 func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerSystemRoutes(mux)
 	s.registerRecordRoutes(mux)
+	s.registerCaseRoutes(mux)
 }
 
 // Open starts listening on Addr and serves in the background. After Open,
