@@ -35,6 +35,8 @@ var commands = []command{
 	{"link", "link the records of a CSV file into persons (batch linkage)", runLink},
 	{"names", "explain a name, or compare two, in any script", runNames},
 	{"gen", "generate a fictional population as CSV, for demos and tests", runGen},
+	{"demo", "fill a new database with a fictional demo population", runDemo},
+	{"users", "manage accounts: users add", runUsers},
 	{"version", "print the version and build information", runVersion},
 }
 
