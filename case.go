@@ -13,8 +13,11 @@ type CaseService interface {
 	//   - same: the persons of the two records are merged into the person
 	//     of RecordA: every record of RecordB's person is relinked to it by
 	//     a caseworker link.
-	//   - not same: if the two records share a person, RecordB leaves it for
-	//     a new person of its own.
+	//   - not same: if the two records share a person, they are parted. When
+	//     the pair's previous judgement was the "same" that merged RecordB's
+	//     person in, the merge is undone: the records it brought go back to
+	//     the person they came from. Otherwise RecordB alone leaves for a new
+	//     person.
 	//   - unsure: nothing moves.
 	// Earlier links are ended, never deleted, so the history shows every
 	// merge and split and a later judgement can undo it. Open review items
@@ -42,6 +45,28 @@ type CaseService interface {
 	// FindReviewCases returns review items most urgent first, each with both
 	// records, and the total that match ignoring Limit.
 	FindReviewCases(ctx context.Context, f ReviewFilter) ([]*ReviewCase, int, error)
+
+	// FindCases returns persons for a caseworker's work lists — deaths
+	// awaiting verification, conflicts to resolve — those a family is
+	// waiting for first (most open inquiries), then the newest news (as-of
+	// date), and the total that match ignoring Limit.
+	FindCases(ctx context.Context, f CaseFilter) ([]*CaseSummary, int, error)
+}
+
+// CaseFilter selects persons; zero fields match everything.
+type CaseFilter struct {
+	Status     Status
+	Unverified bool // only persons whose status no caseworker has verified
+	Conflict   bool // only persons with a conflict
+	Limit      int
+	Offset     int
+}
+
+// CaseSummary is a person in a work list, with the number of open inquiries
+// waiting for it.
+type CaseSummary struct {
+	*Person
+	Inquiries int `json:"inquiries"`
 }
 
 // JudgementOutcome is a judgement with where it left the two records.

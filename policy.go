@@ -109,9 +109,10 @@ type AccessAuditor interface {
 //
 // What it cuts, for roles without ActionReadProtected: the inquirer's name,
 // email and phone, and the submitter of every record and claim. For roles
-// without ActionReadUnverified: every death claim of a person whose death no
-// caseworker has verified — the derived status, the timeline, the records'
-// claims, the conflict — so that no family learns of a death from an
+// without ActionReadUnverified: every record that reports the death of a
+// person whose death no caseworker has verified — with its claims, in the
+// records, the timeline, the basis and the conflict — and the derived status
+// when it is that death, so that no family learns of a death from an
 // automatic match, whether through its inquiry or the public person page.
 func Redact(a *Actor, v any) (any, []ProtectedRead) {
 	r := redactor{protected: Can(a, ActionReadProtected, nil), deaths: Can(a, ActionReadUnverified, nil)}
@@ -132,9 +133,9 @@ func (r *redactor) read(subject string, fields ...string) {
 func (r *redactor) any(v any) any {
 	switch v := v.(type) {
 	case *Record:
-		return r.record(v, nil)
+		return r.record(v)
 	case []*Record:
-		return mapSlice(v, func(x *Record) *Record { return r.record(x, nil) })
+		return mapSlice(v, func(x *Record) *Record { return r.record(x) })
 	case *Person:
 		return r.person(v)
 	case []*Person:
@@ -149,6 +150,10 @@ func (r *redactor) any(v any) any {
 		return mapSlice(v, r.reviewCase)
 	case []*GradedClaim:
 		return r.timeline(v, nil)
+	case []*CaseSummary:
+		return mapSlice(v, func(c *CaseSummary) *CaseSummary {
+			return &CaseSummary{Person: r.person(c.Person), Inquiries: c.Inquiries}
+		})
 	}
 	return v
 }
@@ -164,9 +169,8 @@ func mapSlice[T any](v []T, f func(T) T) []T {
 	return out
 }
 
-// record copies a record without what the actor may not see. withheld names
-// claims to drop.
-func (r *redactor) record(rec *Record, withheld map[int64]bool) *Record {
+// record copies a record without what the actor may not see.
+func (r *redactor) record(rec *Record) *Record {
 	if rec == nil {
 		return nil
 	}
@@ -177,9 +181,6 @@ func (r *redactor) record(rec *Record, withheld map[int64]bool) *Record {
 		} else {
 			c.Submitter = Submitter{}
 		}
-	}
-	if len(withheld) > 0 {
-		c.Claims = slices.DeleteFunc(slices.Clone(c.Claims), func(cl *Claim) bool { return withheld[cl.ID] })
 	}
 	return &c
 }
@@ -211,31 +212,52 @@ func (r *redactor) person(p *Person) *Person {
 		return nil
 	}
 	c := *p
-	var withheld map[int64]bool
-	if !r.deaths && !(p.Verified && p.Status == StatusDead) {
-		withheld = map[int64]bool{}
-		for _, rec := range p.Records {
-			for _, cl := range rec.Claims {
-				if cl.Status == StatusDead {
-					withheld[cl.ID] = true
-				}
-			}
-		}
-		for _, g := range p.Timeline {
-			if g.Claim != nil && g.Claim.Status == StatusDead {
-				withheld[g.Claim.ID] = true
-			}
-		}
-		if c.Status == StatusDead {
-			c.Status, c.Confidence, c.AsOf, c.Basis = StatusUnknown, 0, PartialDate{}, nil
-		}
-		keep := func(ids []int64) []int64 {
-			return slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return withheld[id] })
-		}
-		c.Basis, c.Conflict = keep(c.Basis), keep(c.Conflict)
+	if r.deaths || (p.Verified && p.Status == StatusDead) {
+		c.Records = mapSlice(p.Records, func(x *Record) *Record { return r.record(x) })
+		c.Timeline = r.timeline(p.Timeline, nil)
+		return &c
 	}
-	c.Records = mapSlice(p.Records, func(x *Record) *Record { return r.record(x, withheld) })
-	c.Timeline = r.timeline(p.Timeline, withheld)
+	// A record that reports a death speaks of it in its free text too, so
+	// the whole record is withheld, and every claim it carries.
+	records, claims := map[int64]bool{}, map[int64]bool{}
+	for _, rec := range p.Records {
+		for _, cl := range rec.Claims {
+			if cl.Status == StatusDead {
+				records[rec.ID] = true
+			}
+		}
+	}
+	for _, g := range p.Timeline {
+		if g.Claim != nil && g.Claim.Status == StatusDead {
+			records[g.Claim.RecordID] = true
+		}
+	}
+	for _, rec := range p.Records {
+		if records[rec.ID] {
+			for _, cl := range rec.Claims {
+				claims[cl.ID] = true
+			}
+		}
+	}
+	for _, g := range p.Timeline {
+		if g.Claim != nil && records[g.Claim.RecordID] {
+			claims[g.Claim.ID] = true
+		}
+	}
+	if c.Status == StatusDead {
+		c.Status, c.Confidence, c.AsOf = StatusUnknown, 0, PartialDate{}
+	}
+	keep := func(ids []int64) []int64 {
+		return slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return claims[id] })
+	}
+	c.Basis, c.Conflict = keep(c.Basis), keep(c.Conflict)
+	c.Records = nil
+	for _, rec := range p.Records {
+		if !records[rec.ID] {
+			c.Records = append(c.Records, r.record(rec))
+		}
+	}
+	c.Timeline = r.timeline(p.Timeline, claims)
 	return &c
 }
 
@@ -251,7 +273,7 @@ func (r *redactor) inquiry(q *Inquiry) *Inquiry {
 			c.Inquirer.Name, c.Inquirer.Email, c.Inquirer.Phone = "", "", ""
 		}
 	}
-	c.Record = r.record(q.Record, nil)
+	c.Record = r.record(q.Record)
 	if !r.deaths && c.Status == StatusDead && !c.Verified {
 		c.Status, c.AsOf = StatusUnknown, PartialDate{}
 	}
@@ -263,7 +285,7 @@ func (r *redactor) reviewCase(rc *ReviewCase) *ReviewCase {
 		return nil
 	}
 	c := *rc
-	c.A, c.B = r.record(rc.A, nil), r.record(rc.B, nil)
+	c.A, c.B = r.record(rc.A), r.record(rc.B)
 	return &c
 }
 

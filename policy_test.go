@@ -138,7 +138,7 @@ func TestRedact(t *testing.T) {
 		p.Status, p.Basis, p.Conflict = lastseen.StatusDead, []int64{11}, []int64{12}
 		out, _ := lastseen.Redact(inquirer, p)
 		got := out.(*lastseen.Person)
-		if got.Status != lastseen.StatusUnknown || len(got.Basis) != 0 || len(got.Timeline) != 1 || len(got.Records[0].Claims) != 0 {
+		if got.Status != lastseen.StatusUnknown || len(got.Basis) != 0 || len(got.Timeline) != 1 || len(got.Records) != 1 || got.Records[0].ID != 2 {
 			t.Errorf("unverified death shown to the inquirer: %s", jsonOf(got))
 		}
 		outq, _ := lastseen.Redact(inquirer, q)

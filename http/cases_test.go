@@ -100,6 +100,13 @@ func TestCaseRoutes_BadInput(t *testing.T) {
 			{"Review/ErrLimit", "GET", "/api/v1/review?limit=many", "caseworker", "", 400, "limit"},
 			{"Review/ErrOffset", "GET", "/api/v1/review?offset=-1", "caseworker", "", 400, "offset"},
 
+			// GET /api/v1/review/deaths and conflicts
+			{"Deaths/ErrPublic", "GET", "/api/v1/review/deaths", "public", "", 401, ""},
+			{"Deaths/ErrReporter", "GET", "/api/v1/review/deaths", "reporter", "", 403, ""},
+			{"Deaths/ErrLimit", "GET", "/api/v1/review/deaths?limit=1000", "caseworker", "", 400, "limit"},
+			{"Conflicts/ErrPublic", "GET", "/api/v1/review/conflicts", "public", "", 401, ""},
+			{"Conflicts/ErrOffset", "GET", "/api/v1/review/conflicts?offset=x", "caseworker", "", 400, "offset"},
+
 			// POST /api/v1/judgements
 			{"Judgement/ErrPublic", "POST", "/api/v1/judgements", "public", `{}`, 401, ""},
 			{"Judgement/ErrReporter", "POST", "/api/v1/judgements", "reporter", `{}`, 403, ""},

@@ -48,6 +48,10 @@ type createdInquiry struct {
 // the Linker, so that a candidate already known is found at once.
 func (s *Server) handleCreateInquiry(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
+	if err := lastseen.Authorize(lastseen.ActorFromContext(ctx), lastseen.ActionInquiryCreate, nil); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	var p lastseen.Problems
 	q := &lastseen.Inquiry{}
 	personGiven := false

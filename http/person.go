@@ -24,6 +24,10 @@ func (s *Server) handleGetPerson(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	if err := lastseen.Authorize(lastseen.ActorFromContext(r.Context()), lastseen.ActionRecordRead, nil); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	p, err := s.CaseService.FindCase(r.Context(), id)
 	if err != nil {
 		s.Error(w, r, err)
@@ -102,6 +106,10 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, err := pathID(r, "id", "Person")
 	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if err := lastseen.Authorize(lastseen.ActorFromContext(ctx), lastseen.ActionRecordRead, nil); err != nil {
 		s.Error(w, r, err)
 		return
 	}

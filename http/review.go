@@ -9,6 +9,42 @@ import (
 func (s *Server) registerReviewRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/review", s.handleReviewQueue)
 	mux.HandleFunc("POST /api/v1/judgements", s.handleCreateJudgement)
+	mux.HandleFunc("GET /api/v1/review/deaths", s.handleWorkList(lastseen.CaseFilter{Status: lastseen.StatusDead, Unverified: true}))
+	mux.HandleFunc("GET /api/v1/review/conflicts", s.handleWorkList(lastseen.CaseFilter{Conflict: true}))
+}
+
+// handleWorkList serves a caseworkers' list of persons: deaths awaiting
+// verification, or conflicts to resolve; those a family waits for first.
+// ?limit=&offset=.
+func (s *Server) handleWorkList(f lastseen.CaseFilter) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		actor := lastseen.ActorFromContext(ctx)
+		if err := lastseen.Authorize(actor, lastseen.ActionReviewRead, nil); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		var p lastseen.Problems
+		f := f
+		f.Limit, f.Offset = page(r, &p)
+		if err := p.Err(); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		cs, total, err := s.CaseService.FindCases(ctx, f)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		if cs == nil {
+			cs = []*lastseen.CaseSummary{}
+		}
+		out, reads := lastseen.Redact(actor, cs)
+		s.writeAudited(w, r, http.StatusOK, reads, struct {
+			Persons any `json:"persons"`
+			Total   int `json:"total"`
+		}{out, total})
+	}
 }
 
 // handleReviewQueue returns the caseworkers' open review items, most urgent

@@ -205,6 +205,27 @@ func TestStory_DeathWaitsForCaseworker(t *testing.T) {
 			}
 		}
 
+		// The death awaits a caseworker, the mother's son first in the list.
+		resp, body = call(t, s, "GET", "/api/v1/review/deaths", cw, "")
+		must(t, resp, body, 200)
+		var deaths struct {
+			Persons []*lastseen.CaseSummary
+			Total   int
+		}
+		mustJSON(t, body, &deaths)
+		// (his status is alive, by the later proof of life: he is in the
+		// conflicts, not the deaths)
+		resp, body = call(t, s, "GET", "/api/v1/review/conflicts", cw, "")
+		must(t, resp, body, 200)
+		var conflicts struct {
+			Persons []*lastseen.CaseSummary
+			Total   int
+		}
+		mustJSON(t, body, &conflicts)
+		if deaths.Total != 0 || conflicts.Total != 1 || conflicts.Persons[0].ID != outcome.PersonA || conflicts.Persons[0].Inquiries != 1 {
+			t.Fatalf("work lists: deaths %+v, conflicts %s", deaths, body)
+		}
+
 		// The caseworker verifies the death; now the mother is answered.
 		resp, body = call(t, s, "POST", personPath+"/verifications", cw,
 			`{"status": "dead", "date": "2022-02-23", "method": "official death certificate", "note": "certificate no. 17"}`)

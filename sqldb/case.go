@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/lastseen/lastseen"
 )
@@ -33,7 +35,21 @@ func (db *DB) grades() lastseen.Grades {
 // from the claims of its current records and its verifications, stores it,
 // and moves the inquiries about the person. refreshPerson calls it, so it runs
 // in the transaction of every change of a person's records.
+//
+// On PostgreSQL it first locks the person's row: two transactions linking
+// records to the same person at once would otherwise each derive from a
+// snapshot without the other's record, and the last to commit would store a
+// status that misses a claim. The second waits, then reads the first's
+// committed links (READ COMMITTED reads afresh at each statement). NO KEY
+// UPDATE, because the links inserted before hold KEY SHARE locks on the row
+// (their foreign key), which FOR UPDATE would wait on: a deadlock. SQLite has
+// one writer at a time and needs no lock.
 func refreshCase(ctx context.Context, tx *Tx, personID int64) error {
+	if tx.db.dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM persons WHERE id = $1 FOR NO KEY UPDATE`, personID); err != nil {
+			return fmt.Errorf("lock person %d: %w", personID, err)
+		}
+	}
 	claims, _, err := gradedClaims(ctx, tx, personID)
 	if err != nil {
 		return fmt.Errorf("refresh person %d: %w", personID, err)
@@ -279,7 +295,8 @@ func (s *CaseService) Judge(ctx context.Context, j *lastseen.Judgement) (*lastse
 }
 
 // applyJudgement moves records as a judgement says: "same" merges RecordB's
-// person into RecordA's, "not same" takes RecordB out of a shared person.
+// person into RecordA's, "not same" undoes such a merge or takes RecordB out
+// of a shared person.
 // Every move is a caseworker link by the judging user.
 func applyJudgement(ctx context.Context, tx *Tx, j *lastseen.Judgement) error {
 	pa, _, err := currentLink(ctx, tx, j.RecordA)
@@ -319,11 +336,21 @@ func applyJudgement(ctx context.Context, tx *Tx, j *lastseen.Judgement) error {
 		if pa == 0 || pa != pb {
 			return nil
 		}
-		np, err := relink(ctx, tx, j.RecordB, 0, link)
+		back, to, err := undoableMerge(ctx, tx, j, pa)
 		if err != nil {
 			return err
 		}
-		touched[pa], touched[np] = true, true
+		for _, id := range back {
+			if _, err := relink(ctx, tx, id, to, link); err != nil {
+				return err
+			}
+		}
+		if len(back) == 0 {
+			if to, err = relink(ctx, tx, j.RecordB, 0, link); err != nil {
+				return err
+			}
+		}
+		touched[pa], touched[to] = true, true
 	default:
 		return nil
 	}
@@ -407,4 +434,179 @@ func placeholders(n, k int) string {
 		ps[i] = fmt.Sprintf("$%d", n+i)
 	}
 	return strings.Join(ps, ", ")
+}
+
+// FindCases returns persons for caseworkers' work lists; see
+// lastseen.CaseService.
+func (s *CaseService) FindCases(ctx context.Context, f lastseen.CaseFilter) ([]*lastseen.CaseSummary, int, error) {
+	var where []string
+	var args []any
+	if f.Status != "" {
+		args = append(args, string(f.Status))
+		where = append(where, fmt.Sprintf("p.status = $%d", len(args)))
+	}
+	if f.Unverified {
+		where = append(where, "p.verified = FALSE")
+	}
+	if f.Conflict {
+		where = append(where, "p.conflict <> ''")
+	}
+	w := ""
+	if len(where) > 0 {
+		w = " WHERE " + strings.Join(where, " AND ")
+	}
+	args = append(args, string(lastseen.InquiryClosed))
+	waiting := fmt.Sprintf(`(SELECT COUNT(*) FROM inquiries i JOIN links l ON l.record_id = i.record_id AND l.removed_at IS NULL
+		WHERE l.person_id = p.id AND i.state <> $%d)`, len(args))
+	var out []*lastseen.CaseSummary
+	var total int
+	err := s.db.read(ctx, func(tx *Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM persons p`+w, args[:len(args)-1]...).Scan(&total); err != nil {
+			return fmt.Errorf("count cases: %w", err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, `+waiting+` AS waiting FROM persons p`+w+
+			` ORDER BY waiting DESC, p.as_of DESC, p.id`+limitOffset(f.Limit, f.Offset), args...)
+		if err != nil {
+			return fmt.Errorf("find cases: %w", err)
+		}
+		type row struct{ id, waiting int64 }
+		var rs []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.waiting); err != nil {
+				rows.Close()
+				return fmt.Errorf("find cases: %w", err)
+			}
+			rs = append(rs, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("find cases: %w", err)
+		}
+		for _, r := range rs {
+			p, err := findPersonByID(ctx, tx, r.id)
+			if err != nil {
+				return err
+			}
+			out = append(out, &lastseen.CaseSummary{Person: p, Inquiries: int(r.waiting)})
+		}
+		return nil
+	})
+	return out, total, err
+}
+
+// Recompute derives the status of every person again, in batches of a few
+// hundred persons per transaction, and returns how many it did. Run it after
+// the grade table changed (lastseen serve --grades): cached statuses follow
+// the table only from the next change of each person otherwise. Inquiries
+// move and notify as they would at any change.
+func (s *CaseService) Recompute(ctx context.Context) (int, error) {
+	const batch = 200
+	var after int64
+	n := 0
+	for {
+		var ids []int64
+		err := s.db.write(ctx, func(tx *Tx) error {
+			rows, err := tx.QueryContext(ctx, `SELECT id FROM persons WHERE id > $1 ORDER BY id LIMIT $2`, after, batch)
+			if err != nil {
+				return fmt.Errorf("recompute: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return fmt.Errorf("recompute: %w", err)
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("recompute: %w", err)
+			}
+			for _, id := range ids {
+				if err := refreshCase(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		n += len(ids)
+		if len(ids) < batch {
+			return n, nil
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
+// undoableMerge finds what a "not same" on a pair can undo: when the pair's
+// previous judgement was a "same" that merged RecordB's person into
+// RecordA's, the records that merge brought over — still linked by it — go
+// back to the person they came from, which keeps its id. It returns those
+// records and that person; none when there is no such merge to undo, and
+// RecordB alone leaves for a new person.
+func undoableMerge(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64) ([]int64, int64, error) {
+	var verdict string
+	var at time.Time
+	err := tx.QueryRowContext(ctx, `
+		SELECT verdict, created_at FROM judgements
+		WHERE record_a = $1 AND record_b = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
+		min(j.RecordA, j.RecordB), max(j.RecordA, j.RecordB), j.ID).Scan(&verdict, &at)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && lastseen.Verdict(verdict) != lastseen.VerdictSame) {
+		return nil, 0, nil
+	} else if err != nil {
+		return nil, 0, fmt.Errorf("previous judgement: %w", err)
+	}
+	from, err := mergedFrom(ctx, tx, j.RecordB, at)
+	if err != nil || from == 0 {
+		return nil, 0, err
+	}
+	members, err := memberIDs(ctx, tx, pa)
+	if err != nil {
+		return nil, 0, err
+	}
+	var back []int64
+	for _, m := range members {
+		if p, err := mergedFrom(ctx, tx, m, at); err != nil {
+			return nil, 0, err
+		} else if p == from {
+			back = append(back, m)
+		}
+	}
+	return back, from, nil
+}
+
+// mergedFrom returns the person a record was linked to before a merge at the
+// given time, if its current link was made by that merge; 0 otherwise.
+func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT person_id, method, created_at, removed_at FROM links WHERE record_id = $1 ORDER BY id DESC LIMIT 2`, recordID)
+	if err != nil {
+		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+	}
+	defer rows.Close()
+	type link struct {
+		person  int64
+		method  string
+		created time.Time
+		removed sql.NullTime
+	}
+	var ls []link
+	for rows.Next() {
+		var l link
+		if err := rows.Scan(&l.person, &l.method, &l.created, &l.removed); err != nil {
+			return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+		}
+		ls = append(ls, l)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+	}
+	if len(ls) < 2 || ls[0].removed.Valid || lastseen.LinkMethod(ls[0].method) != lastseen.LinkCaseworker ||
+		!ls[0].created.Equal(at) || !ls[1].removed.Valid || !ls[1].removed.Time.Equal(at) {
+		return 0, nil
+	}
+	return ls[1].person, nil
 }

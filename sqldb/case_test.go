@@ -230,6 +230,41 @@ func TestCaseService_Judge(t *testing.T) {
 				t.Fatalf("not merged back: %+v", out)
 			}
 		})
+		t.Run("NotSameUndoesAMerge", func(t *testing.T) {
+			var xs, ys []*lastseen.Record
+			for i := range 2 {
+				xs = append(xs, report(t, db, lastseen.SourceOfficial, "List X", "Petro", "Bondar", lastseen.StatusAlive, fmt.Sprintf("2022-0%d-01", i+1)))
+				ys = append(ys, report(t, db, lastseen.SourceOfficial, "List Y", "Petro", "Bondar", lastseen.StatusCaptured, fmt.Sprintf("2022-0%d-01", i+5)))
+			}
+			link := func(rs []*lastseen.Record) int64 {
+				pid, err := persons.LinkRecord(ctx, rs[0].ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := persons.LinkRecord(ctx, rs[1].ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 9}); err != nil {
+					t.Fatal(err)
+				}
+				return pid
+			}
+			px, py := link(xs), link(ys)
+			out, err := cases.Judge(cw, &lastseen.Judgement{RecordA: xs[0].ID, RecordB: ys[0].ID, Verdict: lastseen.VerdictSame})
+			if err != nil || out.PersonA != px || out.PersonB != px {
+				t.Fatalf("merge: %+v, %v", out, err)
+			}
+			out, err = cases.Judge(cw, &lastseen.Judgement{RecordA: xs[0].ID, RecordB: ys[0].ID, Verdict: lastseen.VerdictNotSame})
+			if err != nil || out.PersonA != px || out.PersonB != py {
+				t.Fatalf("undo: %+v, %v; want persons %d and %d", out, err, px, py)
+			}
+			for pid, want := range map[int64][]*lastseen.Record{px: xs, py: ys} {
+				p, err := cases.FindCase(ctx, pid)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(p.Records) != 2 || p.Records[0].ID != want[0].ID || p.Records[1].ID != want[1].ID {
+					t.Fatalf("person %d has %d records after the undo", pid, len(p.Records))
+				}
+			}
+		})
 		t.Run("UnsureMovesNothing", func(t *testing.T) {
 			d := report(t, db, lastseen.SourceComrade, "List D", "Ivan", "Petrov", lastseen.StatusAlive, "2022-05-01")
 			out, err := cases.Judge(cw, &lastseen.Judgement{RecordA: a.ID, RecordB: d.ID, Verdict: lastseen.VerdictUnsure})
@@ -269,6 +304,19 @@ func TestCaseService_Verify(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		awaiting := func() []*lastseen.CaseSummary {
+			t.Helper()
+			cs, total, err := cases.FindCases(ctx, lastseen.CaseFilter{Status: lastseen.StatusDead, Unverified: true})
+			if err != nil || total != len(cs) {
+				t.Fatalf("FindCases = %v, %d, %v", cs, total, err)
+			}
+			return cs
+		}
+		t.Run("DeathAwaitsVerification", func(t *testing.T) {
+			if cs := awaiting(); len(cs) != 1 || cs[0].ID != pid || cs[0].Status != lastseen.StatusDead {
+				t.Fatalf("awaiting verification: %+v", cs)
+			}
+		})
 		t.Run("OK", func(t *testing.T) {
 			v := &lastseen.Verification{PersonID: pid, Status: lastseen.StatusDead, Method: "identified by family"}
 			if err := cases.Verify(cw, v); err != nil {
@@ -284,6 +332,9 @@ func TestCaseService_Verify(t *testing.T) {
 			vs, err := cases.FindVerifications(ctx, pid)
 			if err != nil || len(vs) != 1 || vs[0].Method != "identified by family" {
 				t.Fatalf("verifications = %v, %v", vs, err)
+			}
+			if cs := awaiting(); len(cs) != 0 {
+				t.Fatalf("a verified death still awaits: %+v", cs)
 			}
 		})
 		t.Run("ErrPersonNotFound", func(t *testing.T) {
@@ -456,6 +507,172 @@ func TestInquiryService(t *testing.T) {
 			evs, err := audit.FindAuditEvents(ctx, lastseen.AuditFilter{Action: "protected.read"})
 			if err != nil || len(evs) != 1 || evs[0].ActorID != "7" || evs[0].Detail != "inquirer.email" {
 				t.Fatalf("audit events = %+v, %v", evs, err)
+			}
+		})
+	})
+}
+
+// TestCaseService_ConcurrentLinks links records to one person from several
+// goroutines at once: the stored status must account for every one of them.
+func TestCaseService_ConcurrentLinks(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		persons := sqldb.NewPersonService(db)
+		first := report(t, db, lastseen.SourceOfficial, "List", "Ivan", "Petrov", lastseen.StatusMissing, "2022-01-01")
+		pid, err := persons.LinkRecord(ctx, first.ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 8
+		var rs []*lastseen.Record
+		for i := range n {
+			rs = append(rs, report(t, db, lastseen.SourceOfficial, "List", "Ivan", "Petrov", lastseen.StatusCaptured, fmt.Sprintf("2022-02-%02d", i+1)))
+		}
+		errs := make(chan error, n)
+		for _, r := range rs {
+			go func() {
+				_, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 10})
+				errs <- err
+			}()
+		}
+		for range n {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		cached, err := persons.FindPersonByID(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cached.Status != lastseen.StatusCaptured || cached.AsOf.String() != fmt.Sprintf("2022-02-%02d", n) {
+			t.Fatalf("stored status %q as of %s, want captured as of the newest claim", cached.Status, cached.AsOf)
+		}
+	})
+}
+
+// TestCaseService_Recompute checks that a changed grade table reaches the
+// stored statuses when they are recomputed.
+func TestCaseService_Recompute(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		persons := sqldb.NewPersonService(db)
+		post := report(t, db, lastseen.SourceSocial, "A post", "Ivan", "Petrov", lastseen.StatusCaptured, "2022-03-01")
+		pid, err := persons.LinkRecord(ctx, post.ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := persons.FindPersonByID(ctx, pid); p.Status != lastseen.StatusUnknown {
+			t.Fatalf("a social-media post alone decided: %q", p.Status)
+		}
+		db.Grades, err = lastseen.ParseGrades("social=C3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := sqldb.NewCaseService(db).Recompute(ctx)
+		if err != nil || n != 1 {
+			t.Fatalf("Recompute = %d, %v", n, err)
+		}
+		if p, _ := persons.FindPersonByID(ctx, pid); p.Status != lastseen.StatusCaptured {
+			t.Fatalf("after recompute with social=C3: %q", p.Status)
+		}
+	})
+}
+
+// TestInquiryService_States walks an inquiry through its states as records
+// are linked to its person and split off again.
+func TestInquiryService_States(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		cw := caseworkerCtx(t, db, "cw@example.org")
+		inquiries, persons, cases := sqldb.NewInquiryService(db), sqldb.NewPersonService(db), sqldb.NewCaseService(db)
+		newInquiry := func() (*lastseen.Inquiry, int64) {
+			q := motherInquiry()
+			if err := inquiries.CreateInquiry(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+			pid, err := persons.LinkRecord(ctx, q.RecordID, 0, lastseen.Link{Method: lastseen.LinkNew})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return q, pid
+		}
+		state := func(q *lastseen.Inquiry) *lastseen.Inquiry {
+			got, err := inquiries.FindInquiryByID(ctx, q.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		kinds := func(q *lastseen.Inquiry) []string {
+			var ks []string
+			for _, n := range notifications(t, db, q.ID) {
+				ks = append(ks, n.Kind)
+			}
+			return ks
+		}
+
+		t.Run("UndisputedLifeAnswersAutomatically", func(t *testing.T) {
+			q, pid := newInquiry()
+			r := report(t, db, lastseen.SourcePrisonerList, "Exchange list", "Aleksandr", "Kovalenko", lastseen.StatusCaptured, "2022-05-01")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 14}); err != nil {
+				t.Fatal(err)
+			}
+			got := state(q)
+			if got.State != lastseen.InquiryAnswered || got.Status != lastseen.StatusCaptured || got.Verified {
+				t.Fatalf("inquiry %+v", got)
+			}
+			if fmt.Sprint(kinds(q)) != "[inquiry.status]" {
+				t.Fatalf("notifications %v", kinds(q))
+			}
+		})
+		t.Run("CandidateSplitOffReopens", func(t *testing.T) {
+			q, pid := newInquiry()
+			r := report(t, db, lastseen.SourceComrade, "Chat", "Aleksandr", "Kovalenko", lastseen.StatusDead, "2022-02-23")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 12}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryCandidateFound || got.Status != "" {
+				t.Fatalf("after an unverified death: %+v", got)
+			}
+			if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: q.RecordID, RecordB: r.ID, Verdict: lastseen.VerdictNotSame}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryOpen {
+				t.Fatalf("after the split: %+v", got)
+			}
+			if fmt.Sprint(kinds(q)) != "[inquiry.candidate_found]" {
+				t.Fatalf("notifications %v", kinds(q))
+			}
+		})
+		t.Run("ClosedDoesNotMove", func(t *testing.T) {
+			q, pid := newInquiry()
+			if err := inquiries.CloseInquiry(ctx, q.ID); err != nil {
+				t.Fatal(err)
+			}
+			r := report(t, db, lastseen.SourceOfficial, "List", "Aleksandr", "Kovalenko", lastseen.StatusAlive, "2022-05-01")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 14}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryClosed || len(kinds(q)) != 0 {
+				t.Fatalf("closed inquiry moved: %+v, %v", got, kinds(q))
+			}
+		})
+		t.Run("NoEmailNoNotification", func(t *testing.T) {
+			q := motherInquiry()
+			q.Inquirer.Email = ""
+			if err := inquiries.CreateInquiry(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+			pid, err := persons.LinkRecord(ctx, q.RecordID, 0, lastseen.Link{Method: lastseen.LinkNew})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := report(t, db, lastseen.SourceOfficial, "List", "Aleksandr", "Kovalenko", lastseen.StatusAlive, "2022-05-01")
+			if _, err := persons.LinkRecord(ctx, r.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 14}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryAnswered || len(kinds(q)) != 0 {
+				t.Fatalf("inquiry %+v, notifications %v", got, kinds(q))
 			}
 		})
 	})

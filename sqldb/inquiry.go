@@ -52,6 +52,7 @@ func (s *InquiryService) CreateInquiry(ctx context.Context, q *lastseen.Inquiry)
 			r.Claims = []*lastseen.Claim{{Status: lastseen.StatusSought}}
 		}
 	}
+	q.Inquirer.Email = strings.TrimSpace(q.Inquirer.Email)
 	if err := q.Validate(); err != nil {
 		return err
 	}
@@ -59,7 +60,6 @@ func (s *InquiryService) CreateInquiry(ctx context.Context, q *lastseen.Inquiry)
 	if err != nil {
 		return err
 	}
-	q.Inquirer.Email = strings.TrimSpace(q.Inquirer.Email)
 	err = s.db.write(ctx, func(tx *Tx) error {
 		r := q.Record
 		src, err := findOrCreateSource(ctx, tx, r.Source)

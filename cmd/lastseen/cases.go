@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -93,4 +94,49 @@ func caseServices(db *sqldb.DB) lshttp.CaseServices {
 		APIKeyService:    sqldb.NewAPIKeyService(db),
 		AccessAuditor:    sqldb.NewAuditService(db),
 	}
+}
+
+const casesExamples = `  lastseen cases recompute --grades social=E5,media=B3
+  LASTSEEN_GRADES=social=E5 lastseen cases recompute --db postgres://lastseen@127.0.0.1/lastseen
+
+Run it after changing the grade table that serve uses (--grades or
+LASTSEEN_GRADES), with the same table: stored statuses follow the table only
+from the next change of each person otherwise.
+`
+
+// runCases runs the maintenance commands of cases; only "recompute" for now.
+func runCases(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "recompute" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			fmt.Fprintf(stdout, "Usage: lastseen cases recompute [--grades TABLE] [--db DSN]\n\nExamples:\n%s", casesExamples)
+			return nil
+		}
+		fmt.Fprint(stderr, "Usage: lastseen cases recompute [--grades TABLE] [--db DSN]\n")
+		return fmt.Errorf("%w: say what to do: recompute", errUsage)
+	}
+	fs := newFlagSet("cases recompute", "[--grades TABLE] [--db DSN]", casesExamples, stderr)
+	dsn := fs.String("db", envOr("LASTSEEN_DB", defaultDB), "database: sqlite:PATH or a postgres:// URL (env LASTSEEN_DB)")
+	gradesFlag := fs.String("grades", envOr("LASTSEEN_GRADES", ""), "default Admiralty `grades` by source kind, as for serve (env LASTSEEN_GRADES)")
+	if err := parseFlags(fs, args[1:], stdout, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf(fs, "unexpected argument %q", fs.Arg(0))
+	}
+	grades, err := lastseen.ParseGrades(*gradesFlag)
+	if err != nil {
+		return usageErrorf(fs, "--grades: %v", err)
+	}
+	db, err := sqldb.Open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.Grades = grades
+	n, err := sqldb.NewCaseService(db).Recompute(ctx)
+	if err != nil {
+		return fmt.Errorf("after %d persons: %w", n, err)
+	}
+	fmt.Fprintf(stdout, "recomputed %d persons with grades %s\n", n, grades)
+	return nil
 }

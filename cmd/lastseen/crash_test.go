@@ -70,8 +70,15 @@ type child struct {
 // where it listens.
 func startServe(t *testing.T, dsn string) *child {
 	t.Helper()
-	cmd := exec.Command(lastseenBinary(t), "serve", "--addr", "127.0.0.1:0", "--db", dsn)
-	cmd.Env = append(os.Environ(), "LASTSEEN_ADDR=", "LASTSEEN_DB=")
+	return startServeEnv(t, []string{"--addr", "127.0.0.1:0", "--db", dsn}, "LASTSEEN_ADDR=", "LASTSEEN_DB=")
+}
+
+// startServeEnv starts `lastseen serve` with the arguments and environment
+// variables ("NAME=value") and waits until it says where it listens.
+func startServeEnv(t *testing.T, args []string, env ...string) *child {
+	t.Helper()
+	cmd := exec.Command(lastseenBinary(t), append([]string{"serve"}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -254,6 +261,24 @@ func TestServe_SIGTERM(t *testing.T) {
 	}
 	if !strings.Contains(c.stderr.String(), "msg=stopped") {
 		t.Fatalf("no shutdown in the log:\n%s", c.stderr)
+	}
+}
+
+// TestServe_Environment checks that LASTSEEN_ADDR and LASTSEEN_DB stand in for
+// the flags.
+func TestServe_Environment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "env.db")
+	c := startServeEnv(t, nil, "LASTSEEN_ADDR=127.0.0.1:0", "LASTSEEN_DB=sqlite:"+path)
+	resp, err := http.Get(c.url + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || strings.HasSuffix(c.url, ":8080") {
+		t.Fatalf("healthz at %s: %d", c.url, resp.StatusCode)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("LASTSEEN_DB was not used: %v", err)
 	}
 }
 

@@ -103,7 +103,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if cerr := rejects.Close(); err == nil {
 		err = cerr
 	}
-	fmt.Fprintln(stdout, sum.String(*rejectsPath))
+	if err == nil || sum.Rows > 0 { // what was done before an interruption counts too
+		fmt.Fprintln(stdout, sum.String(*rejectsPath))
+	}
 	return err
 }
 
@@ -147,11 +149,11 @@ type pending struct {
 func (im *importer) Import(ctx context.Context, in io.Reader, rejects io.Writer) (sum importSummary, err error) {
 	src, err := im.Sources.FindOrCreateSource(ctx, &im.Source)
 	if err != nil {
-		return sum, fmt.Errorf("import: source %q: %w", im.Source.Name, err)
+		return sum, fmt.Errorf("source %q: %w", im.Source.Name, err)
 	}
 	r, err := csvio.NewReader(in, csvio.Options{SourceID: src.ID, Map: im.Map})
 	if err != nil {
-		return sum, fmt.Errorf("import: %w", err)
+		return sum, err
 	}
 	if im.Warn != nil {
 		for _, w := range r.Warnings() {
@@ -162,7 +164,7 @@ func (im *importer) Import(ctx context.Context, in io.Reader, rejects io.Writer)
 	defer func() {
 		sum.Rejected = rw.Count()
 		if ferr := rw.Flush(); err == nil && ferr != nil {
-			err = fmt.Errorf("import: writing rejects: %w", ferr)
+			err = fmt.Errorf("writing rejects: %w", ferr)
 		}
 	}()
 	size := im.BatchSize
@@ -187,14 +189,14 @@ func (im *importer) Import(ctx context.Context, in io.Reader, rejects io.Writer)
 		case errors.As(err, &re):
 			sum.Rows++
 			if err := rw.Write(re, r.Raw()); err != nil {
-				return sum, fmt.Errorf("import: writing rejects: %w", err)
+				return sum, fmt.Errorf("writing rejects: %w", err)
 			}
 			continue
 		case err != nil:
 			if ferr := flush(); ferr != nil {
 				return sum, ferr
 			}
-			return sum, fmt.Errorf("import: %w", err)
+			return sum, err
 		}
 		sum.Rows++
 		rec.Submitter = im.Submitter
@@ -225,7 +227,7 @@ func (im *importer) store(ctx context.Context, sourceID int64, batch []pending, 
 		return nil
 	}
 	if ctx.Err() != nil {
-		return fmt.Errorf("import: interrupted at row %d: %w", batch[0].row, ctx.Err())
+		return fmt.Errorf("interrupted at row %d: %w", batch[0].row, ctx.Err())
 	}
 	for _, p := range batch {
 		res, err := im.Records.ImportRecords(ctx, sourceID, []*lastseen.Record{p.rec})
@@ -239,12 +241,12 @@ func (im *importer) store(ctx context.Context, sourceID int64, batch []pending, 
 				e.Field = fs[0].Field
 			}
 			if werr := rw.Write(e, p.raw); werr != nil {
-				return fmt.Errorf("import: writing rejects: %w", werr)
+				return fmt.Errorf("writing rejects: %w", werr)
 			}
 		default:
 			// Not the row's fault: the database is failing. Stop, keeping
 			// what is stored; running the import again resumes it.
-			return fmt.Errorf("import: row %d: %w", p.row, err)
+			return fmt.Errorf("row %d: %w", p.row, err)
 		}
 	}
 	return nil

@@ -70,3 +70,19 @@ func TestUsersAdd(t *testing.T) {
 		})
 	}
 }
+
+func TestCasesRecompute(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "lastseen.db")
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"cases", "recompute", "--db", dsn, "--grades", "social=C3"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "recomputed 0 persons") || !strings.Contains(out.String(), "social=C3") {
+		t.Fatalf("output %q", out.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run(context.Background(), []string{"cases", "recompute", "--db", dsn, "--grades", "social=Z9"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "not an Admiralty grade") {
+		t.Fatalf("bad grades: exit %d: %s", code, errOut.String())
+	}
+}
