@@ -30,6 +30,11 @@ import (
 //     rounded to the nearest 5. Totals are computed from the exact counts and
 //     then coarsened, not added up from coarsened cells. Caseworkers and
 //     admins see exact counts.
+//
+// The rule limits what one answer tells about a small group; it is not a
+// formal disclosure guarantee. Answers compared over time still show a count
+// moving by a step of five, and narrow filters make small cells, which is
+// why they come out as "<10" rather than as a rounded number.
 
 // StatsFilter selects what is counted; zero fields match everything.
 // From and To bound the as-of month (inclusive, at month precision; a
