@@ -28,6 +28,8 @@ type Name struct {
 	givenInit, patInit          uint32 // possible initials, a bit per letter
 	// other readings of ambiguous spellings (see skelAlternatives)
 	givenAlt, famAlt, famAltBase [2]string
+	// light skeletons (see appendLightSkeleton), for typo checks
+	givenLight, famLight string
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
@@ -83,6 +85,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], given, pre[0])
 		n.GivenSkel = skelString(sk, pre[0])
 		n.givenFold = string(appendFold(fbuf[:0], given))
+		n.givenLight = string(appendLightSkeleton(fbuf[:0], given))
 		if n.GivenInitial {
 			n.givenInit = initialBitsAll(given, sk)
 		} else {
@@ -135,6 +138,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], family, pre[2])
 		n.FamilySkel = skelString(sk, pre[2])
 		n.famFold = string(appendFold(fbuf[:0], family))
+		n.famLight = string(appendLightSkeleton(fbuf[:0], family))
 		base, sex := familyBase(sk)
 		sexF = sex
 		if string(base) == n.FamilySkel {
@@ -281,10 +285,33 @@ func compareGiven(a, b *Name) (Level, float64) {
 	// two known names with no id in common are different names however alike
 	// they look (Александр and Александра, Иван and Иона); an unknown one may
 	// be a typo of the other
-	if (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) && (jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel)) {
-		return LevelClose, jw
+	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
+		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
+			typoOfForm(a, b) || typoOfForm(b, a) {
+			return LevelClose, jw
+		}
 	}
 	return LevelDifferent, jw
+}
+
+// typoOfForm: a's given name, unknown to the table, is one or two edits from
+// a full form of one of b's names (Сргей and Сергій through Сергей).
+func typoOfForm(a, b *Name) bool {
+	if len(a.GivenIDs) > 0 || len(b.GivenIDs) == 0 {
+		return false
+	}
+	for _, id := range b.GivenIDs {
+		g := givenByID[id]
+		if g == nil {
+			continue
+		}
+		for _, l := range g.lights {
+			if closeEdit(a.givenLight, l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // CompareFamily compares family names, folding gender forms.
@@ -313,7 +340,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	// bases and skeletons both: a typo in the ending defeats the gender fold
 	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
 		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
-			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
+			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
+		(closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw

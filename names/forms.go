@@ -35,7 +35,8 @@ type GivenName struct {
 	Dim   []string // diminutives and pet forms, Russian and Ukrainian
 	Latin []string // further Latin spellings (Alexander, Alexandre)
 
-	initBits uint32 // the initials its full forms start with (see initialBits)
+	initBits uint32   // the initials its full forms start with (see initialBits)
+	lights   []string // light skeletons of its full forms, for typo checks
 }
 
 var (
@@ -160,6 +161,9 @@ func buildForms() {
 			for _, f := range set {
 				var buf [64]byte
 				g.initBits |= initialBits(appendSkeleton(buf[:0], f))
+				if l := string(appendLightSkeleton(buf[:0], f)); !contains(g.lights, l) {
+					g.lights = append(g.lights, l)
+				}
 			}
 		}
 	}

@@ -67,6 +67,8 @@ const (
 	skelFR
 	skelDE
 	skelX // GOST 7.79 B: x is х
+
+	skelLight = 0x80 // flag: leave out foldSkeleton
 )
 
 // appendSkeleton appends the skeleton of s to dst. Words are separated by nothing:
@@ -189,8 +191,16 @@ func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 			i += n // spaces, marks, digits: not part of a skeleton
 		}
 	}
+	if v&skelLight != 0 {
+		return dst
+	}
 	return foldSkeleton(dst, start)
 }
+
+// appendLightSkeleton is the skeleton without the sequence folds (doubles,
+// ie, io, ou): typos are counted on it, because a typo next to a fold moves
+// the folded strings further apart than one edit (Новиов → "novev").
+func appendLightSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelLight) }
 
 func lowerASCII(c byte) byte { return c | 0x20 }
 
