@@ -85,7 +85,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], given, pre[0])
 		n.GivenSkel = skelString(sk, pre[0])
 		n.givenFold = string(appendFold(fbuf[:0], given))
-		n.givenLight = string(appendLightSkeleton(fbuf[:0], given))
+		n.givenLight = internIf(appendLightSkeleton(fbuf[:0], given), n.GivenSkel)
 		if n.GivenInitial {
 			n.givenInit = initialBitsAll(given, sk)
 		} else {
@@ -138,7 +138,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], family, pre[2])
 		n.FamilySkel = skelString(sk, pre[2])
 		n.famFold = string(appendFold(fbuf[:0], family))
-		n.famLight = string(appendLightSkeleton(fbuf[:0], family))
+		n.famLight = internIf(appendLightSkeleton(fbuf[:0], family), n.FamilySkel)
 		base, sex := familyBase(sk)
 		sexF = sex
 		if string(base) == n.FamilySkel {
@@ -341,7 +341,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
 		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
 			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
-		(closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) {
+		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
+			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -512,4 +513,12 @@ func nonEmpty(a [2]string) []string {
 		}
 	}
 	return out
+}
+
+// internIf returns same when b spells it, saving an allocation.
+func internIf(b []byte, same string) string {
+	if string(b) == same {
+		return same
+	}
+	return string(b)
 }
