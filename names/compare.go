@@ -267,7 +267,8 @@ func compareGiven(a, b *Name) (Level, float64) {
 		return LevelMissing, 0
 	}
 	if a.GivenInitial || b.GivenInitial {
-		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold {
+		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold ||
+			(a.GivenInitial && b.GivenInitial && expandInitials(a.givenInit)&b.givenInit != 0) {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -420,7 +421,8 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 				pb |= g.initBits
 			}
 		}
-		if pa&pb != 0 || a.patFold == b.patFold {
+		if pa&pb != 0 || a.patFold == b.patFold ||
+			(a.PatronymicInitial && b.PatronymicInitial && expandInitials(pa)&pb != 0) {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -521,4 +523,16 @@ func internIf(b []byte, same string) string {
 		return same
 	}
 	return string(b)
+}
+
+// expandInitials adds to a set of initials those the other language's form of
+// a name may start with (initialCompat).
+func expandInitials(b uint32) uint32 {
+	out := b
+	for i := 0; i < 26; i++ {
+		if b&(1<<i) != 0 {
+			out |= initialCompat[i]
+		}
+	}
+	return out
 }

@@ -51,6 +51,9 @@ var (
 	// the same as id lists, shared by every prepared Name
 	givenIDsBySkel  map[string][]string
 	fatherIDsBySkel map[string][]string
+	// initialCompat[i]: the initials a Ukrainian or Russian form of a name
+	// starting with letter i may have
+	initialCompat [26]uint32
 	// lower-case full forms by language, for DetectLang
 	ruForms = map[string]bool{}
 	ukForms = map[string]bool{}
@@ -155,6 +158,27 @@ func buildForms() {
 			}
 		}
 		fatherIDsBySkel[k] = ids
+	}
+	// initials that the Russian and the Ukrainian form of one name start with
+	// (А and Г for Анна/Ганна, Н and М for Николай/Микола): two initials that
+	// differ this way may still be one name
+	for _, g := range givenByID {
+		var ru, uk uint32
+		var buf [64]byte
+		for _, f := range g.Ru {
+			ru |= initialBits(appendSkeleton(buf[:0], f))
+		}
+		for _, f := range g.Uk {
+			uk |= initialBits(appendSkeleton(buf[:0], f))
+		}
+		for i := 0; i < 26; i++ {
+			if ru&(1<<i) != 0 {
+				initialCompat[i] |= uk
+			}
+			if uk&(1<<i) != 0 {
+				initialCompat[i] |= ru
+			}
+		}
 	}
 	for _, g := range givenByID {
 		for _, set := range [][]string{{g.ID}, g.Ru, g.Uk, g.Latin} {

@@ -157,7 +157,7 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			case t.initial && givenInitial:
 				sc += 0.8
 			case t.initial:
-				sc -= 1
+				sc -= 0.3 // Иванов Иван И. is a common way of writing
 			case givenInitial:
 				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
 			case t.pat && len(t.fathers) > 0:
@@ -190,8 +190,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			if t.caps && lower {
 				sc += 1.5
 			}
-			if i > 0 && pat[i-1] == 'F' { // a double family name is rare
-				sc -= 0.7
+			if i > 0 && pat[i-1] == 'F' { // a double family name without a hyphen is rare
+				sc -= 1.5
 			}
 		}
 	}
@@ -249,7 +249,7 @@ func isInitialToken(w string, dotted bool) bool {
 	}
 	switch strings.ToLower(w) {
 	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
-		"tch", "tsch", "sch", "dj", "dzh", "ou":
+		"tch", "tsch", "sch", "dj", "dzh", "ou", "iou", "you", "jou":
 		return true
 	}
 	return false
