@@ -225,8 +225,8 @@ func tokenize(s string, toks *[maxTokens]token) int {
 				f = ""
 			}
 			part = strings.Trim(part, ".-'")
-			if part == "" {
-				continue
+			if !strings.ContainsFunc(part, unicode.IsLetter) {
+				continue // a date, a number, a stray mark: not a name
 			}
 			classify(&toks[n], part)
 			n++
