@@ -27,7 +27,7 @@ type Name struct {
 	givenFold, patFold, famFold string
 	givenInit, patInit          uint32 // possible initials, a bit per letter
 	// other readings of ambiguous spellings (see skelAlternatives)
-	givenAlt, famAlt, famAltBase [2]string
+	givenAlt, famAlt, famAltBase [maxAlts]string
 	// light skeletons (see appendLightSkeleton), for typo checks
 	givenLight, famLight string
 }
@@ -382,7 +382,7 @@ func closeEdit(a, b string) bool {
 
 // familyClass names the kind of ending of a family-name skeleton.
 func familyClass(sk string) string {
-	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec"} {
+	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec", "ei", "oi", "ai"} {
 		if strings.HasSuffix(sk, suf) {
 			switch suf {
 			case "ev", "ova", "eva":
@@ -473,10 +473,18 @@ func skelString(sk []byte, pre string) string {
 }
 
 // altEqual: some reading of a equals some reading of b.
-func altEqual(a string, aa *[2]string, b string, ba *[2]string) bool {
+func altEqual(a string, aa *[maxAlts]string, b string, ba *[maxAlts]string) bool {
 	for _, x := range aa {
-		if x != "" && (x == b || x == ba[0] || x == ba[1]) {
+		if x == "" {
+			continue
+		}
+		if x == b {
 			return true
+		}
+		for _, y := range ba {
+			if x == y {
+				return true
+			}
 		}
 	}
 	for _, y := range ba {
@@ -507,7 +515,7 @@ func (n *Name) GivenAlts() []string { return nonEmpty(n.givenAlt) }
 // like FamilyBase.
 func (n *Name) FamilyAlts() []string { return nonEmpty(n.famAltBase) }
 
-func nonEmpty(a [2]string) []string {
+func nonEmpty(a [maxAlts]string) []string {
 	var out []string
 	for _, s := range a {
 		if s != "" {
