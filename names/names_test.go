@@ -41,6 +41,9 @@ func TestNormalize(t *testing.T) {
 		{"LeavesAllLookalikeWordByMajority", "СОСО", "СОСО"},
 		{"UnifiesDashes", "Петров–Водкин", "Петров-Водкин"},
 		{"KeepsCase", "KOVALENKO Oleksandr", "KOVALENKO Oleksandr"},
+		{"RepairsOCRDigitsInCyrillic", "К0валенко 3інченко", "Коваленко Зінченко"},
+		{"RepairsOCRDigitsInLatin", "Kova1enko 0leksandr", "Kovalenko Oleksandr"},
+		{"KeepsNumbers", "1985 р.", "1985 р."},
 		{"Empty", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
