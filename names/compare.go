@@ -100,6 +100,11 @@ func Prepare(given, patronymic, family, full string) Name {
 					}
 				}
 			}
+			if _, ok := givenIDsBySkel[key]; !ok {
+				if k := diminutiveStem(sk); k != "" {
+					key = k
+				}
+			}
 			n.GivenIDs = givenIDsBySkel[key]
 			n.givenInit = initialBits(sk)
 			for _, g := range givenBySkel[key] {

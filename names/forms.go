@@ -248,8 +248,12 @@ func GivenKeys(name string) []string {
 
 func lookupGiven(name string) []*GivenName {
 	var buf [64]byte
-	if list := givenBySkel[string(appendSkeleton(buf[:0], name))]; len(list) > 0 {
+	sk := appendSkeleton(buf[:0], name)
+	if list := givenBySkel[string(sk)]; len(list) > 0 {
 		return list
+	}
+	if k := diminutiveStem(sk); k != "" {
+		return givenBySkel[k]
 	}
 	alts, n := skelAlternatives(name)
 	for i := 0; i < n; i++ {
@@ -272,6 +276,22 @@ func GivenForm(id, lang string) string {
 	}
 	if len(g.Ru) > 0 {
 		return g.Ru[0]
+	}
+	return ""
+}
+
+// diminutiveSuffixes are skeletons of the pet-name endings that attach to a
+// full name unchanged (Айдарчик, Назарка, Дениско, Тарасик).
+var diminutiveSuffixes = []string{"Cik", "uSka", "oCka", "eCka", "enka", "iuSa", "uSa", "ik", "ka", "ko"}
+
+// diminutiveStem returns the skeleton of the full name a pet form is built on,
+// when the table has it, or "".
+func diminutiveStem(sk []byte) string {
+	for _, suf := range diminutiveSuffixes {
+		n := len(sk) - len(suf)
+		if n >= 3 && string(sk[n:]) == suf && fullBySkel[string(sk[:n])] {
+			return string(sk[:n])
+		}
 	}
 	return ""
 }

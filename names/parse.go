@@ -276,6 +276,11 @@ func classify(t *token, w string) {
 	}
 	t.given = givenBySkel[t.sk]
 	t.fullForm = fullBySkel[t.sk]
+	if len(t.given) == 0 {
+		if k := diminutiveStem(sk); k != "" {
+			t.given = givenBySkel[k]
+		}
+	}
 	t.fathers, t.patSex, t.pat = patronymicSkel(sk)
 	if len(t.given) == 0 || (t.pat && len(t.fathers) == 0) {
 		// the other readings: French, German, ё as o
