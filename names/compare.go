@@ -336,7 +336,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.FamilySkel == b.FamilySkel || altEqual(a.FamilySkel, &a.famAlt, b.FamilySkel, &b.famAlt) {
 		return LevelTranslit, 1
 	}
-	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) {
+	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
+		ruUkEqual(a.FamilyBase, b.FamilyBase) {
 		return LevelForm, 1
 	}
 	// Jaro–Winkler rewards a shared beginning, and family names share
@@ -548,4 +549,30 @@ func expandInitials(b uint32) uint32 {
 		}
 	}
 	return out
+}
+
+// ruUkEqual: two family-name skeletons that differ only where Russian and
+// Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий) and
+// the Ukrainian possessive -ів against -ов (Петров, Петрів).
+func ruUkEqual(a, b string) bool {
+	if a == b || len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	var ba, bb [64]byte
+	return string(ruUkNorm(ba[:0], a)) == string(ruUkNorm(bb[:0], b))
+}
+
+func ruUkNorm(dst []byte, s string) []byte {
+	n := len(s)
+	for i := 0; i < n; i++ {
+		c := s[i]
+		if c == 'e' || (c == 'o' && i == n-2 && s[n-1] == 'v') {
+			c = 'i'
+		}
+		if len(dst) > 0 && dst[len(dst)-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

@@ -460,6 +460,8 @@ func TestCompareLevels(t *testing.T) {
 		{"Иван Петров", "Сергей Петров", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Александр Коваленко", "Александра Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Олександр Коваленко", "Олександр Ковальчук", names.LevelExact, names.LevelMissing, names.LevelDifferent},
+		{"Юрий Олейник", "Юрій Олійник", names.LevelTranslit, names.LevelMissing, names.LevelForm},
+		{"Иван Петров", "Іван Петрів", names.LevelTranslit, names.LevelMissing, names.LevelForm},
 		{"Иван Петрович Бойко", "Иван Иванович Бойко", names.LevelExact, names.LevelDifferent, names.LevelExact},
 	} {
 		a, b := prep(tc.a), prep(tc.b)
