@@ -225,7 +225,7 @@ func tokenize(s string, toks *[maxTokens]token) int {
 				f = ""
 			}
 			part = strings.Trim(part, ".-'")
-			if !strings.ContainsFunc(part, unicode.IsLetter) {
+			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
 			}
 			classify(&toks[n], part)
@@ -260,9 +260,9 @@ func classify(t *token, w string) {
 	t.initial = isInitialToken(w, true)
 	letters, upper := 0, 0
 	for _, r := range w {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			letters++
-			if unicode.IsUpper(r) {
+			if isUpper(r) {
 				upper++
 			}
 		}
@@ -336,3 +336,27 @@ var (
 	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
 	weakFamilyEndings   = []string{"in", "iC", "iCh", "ak", "ik", "ec", "ko"}
 )
+
+// isLetter and isUpper are unicode.IsLetter and unicode.IsUpper with a fast
+// path for the ASCII and basic Cyrillic letters names are made of.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x400 && r < 0x460:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+func isUpper(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'A' && r <= 'Z'
+	case r >= 0x400 && r < 0x430:
+		return true
+	case r >= 0x430 && r < 0x460:
+		return false
+	}
+	return unicode.IsUpper(r)
+}
