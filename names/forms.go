@@ -142,6 +142,20 @@ func buildForms() {
 	// diminutive first: order each list by full-form entries.
 	givenIDsBySkel = make(map[string][]string, len(givenBySkel))
 	for k, list := range givenBySkel {
+		// a name that is some entry's full form is that name, not also another's
+		// pet form (Алла, not Аля for Алина)
+		if fullBySkel[k] {
+			var full []*GivenName
+			for _, g := range list {
+				if isFull(g, k) {
+					full = append(full, g)
+				}
+			}
+			if len(full) > 0 {
+				list = full
+				givenBySkel[k] = list
+			}
+		}
 		sort.SliceStable(list, func(i, j int) bool { return isFull(list[i], k) && !isFull(list[j], k) })
 		ids := make([]string, len(list))
 		for i, g := range list {
@@ -232,7 +246,8 @@ func GivenNames() []*GivenName {
 // GivenKeys returns the canonical ids a given name may stand for, in any script
 // and form: Саша, Александр, Олександр, Alexander, Oleksandr and Sasha all give
 // "aleksandr"; Саша also gives "aleksandra", Женя "evgeniy" and "evgeniya".
-// Full forms come before the entries of which the name is only a diminutive.
+// A name that is some entry's full form gives only the entries it is the full
+// form of.
 // It returns nil for a name the table does not know.
 func GivenKeys(name string) []string {
 	list := lookupGiven(name)
