@@ -65,3 +65,23 @@ func TestGeneratedByPhenomenon(t *testing.T) {
 		t.Logf("%-30s n=%5d  ≥match %.3f  ≥review %.3f", k, a.n, float64(a.ok)/float64(a.n), float64(a.rev)/float64(a.n))
 	}
 }
+
+// TestDimMisses lists generated matches with a pet name that score below the
+// match threshold (-v); a diagnostic.
+func TestDimMisses(t *testing.T) {
+	if !testing.Verbose() {
+		t.Skip("diagnostic; run with -v")
+	}
+	g := newGen(99)
+	n := 0
+	for i := 0; i < 4000 && n < 40; i++ {
+		p := g.person()
+		sa, sb := g.style(), g.style()
+		a, b := g.render(p, sa), g.render(p, sb)
+		c := score(a, b)
+		if (sa.givenForm == 1 || sb.givenForm == 1) && !sa.typo && !sb.typo && c.Score < 0.75 {
+			n++
+			t.Logf("%.3f %s | %s  (%s %s %s)", c.Score, a, b, c.Family, c.Given, c.Patronymic)
+		}
+	}
+}
