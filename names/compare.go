@@ -74,6 +74,30 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		given, n.GivenInitial = trimInitial(given)
 		patronymic, n.PatronymicInitial = trimInitial(patronymic)
+		// sources put the parts in the wrong fields (given_name "Titow",
+		// family_name "Aleksander"): a family field that holds a known given name
+		// while the given field does not is read the other way round, and when
+		// both hold one the reading is unsure, so ScoreBest tries both
+		if f, ok := trimInitial(family); ok && !n.GivenInitial && given != "" {
+			// the family field holds an initial: the family name is in the given field
+			given, family, n.GivenInitial = f, given, true
+			n.Confidence = 0.7
+		}
+		if !n.GivenInitial && given != "" && family != "" {
+			gk, fk := len(lookupGiven(given)) > 0, len(lookupGiven(family)) > 0
+			var b1, b2 [64]byte
+			switch {
+			case fk && !gk:
+				given, family = family, given
+				n.Confidence = 0.7
+			case fk && gk:
+				n.Confidence = 0.75
+			case !fk && !gk && familyLike(appendSkeleton(b1[:0], given)) == 1 && familyLike(appendSkeleton(b2[:0], family)) == 0:
+				// BONDARENKO in the given field, a misspelt OLESANDR in the family field
+				given, family = family, given
+				n.Confidence = 0.7
+			}
+		}
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
 	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
@@ -315,6 +339,11 @@ func typoOfForm(a, b *Name) bool {
 			if closeEdit(a.givenLight, l) {
 				return true
 			}
+			// two slips in a longer name still leave it recognisable (Yevhne)
+			if n := min(len(a.givenLight), len(l)); n >= 6 && len(a.givenLight)-len(l) <= 2 && len(l)-len(a.givenLight) <= 2 &&
+				osa(unsafeBytes(a.givenLight), unsafeBytes(l)) <= 2 {
+				return true
+			}
 		}
 	}
 	return false
@@ -391,6 +420,8 @@ func familyClass(sk string) string {
 	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec", "ei", "oi", "ai"} {
 		if strings.HasSuffix(sk, suf) {
 			switch suf {
+			case "uk", "ik", "ak":
+				return "k" // Савчук written Savchjk is a typo more often than Савчик
 			case "ev", "ova", "eva":
 				return "ov" // Ковалёв written Kovalev and Kovalov
 			case "cki", "ska", "cka":

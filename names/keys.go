@@ -361,6 +361,11 @@ func foldSkeleton(dst []byte, start int) []byte {
 		if w > start && dst[w-1] == c {
 			continue
 		}
+		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)
+		if c == 's' && w > start && dst[w-1] == 't' {
+			dst[w-1] = 'c'
+			continue
+		}
 		if c == 'e' && w > start && dst[w-1] == 'i' {
 			dst[w-1] = 'e'
 			if w > start+1 && dst[w-2] == 'e' {

@@ -596,6 +596,18 @@ func TestPrepareParts(t *testing.T) {
 			t.Errorf("Prepare = %q %q %q", n.Given, n.Patronymic, n.Family)
 		}
 	})
+	t.Run("PartsInWrongFields", func(t *testing.T) {
+		for _, tc := range [][3]string{
+			{"Titow", "", "Aleksander"},
+			{"BONDARENKO", "", "OLESANDR"},
+			{"Novykov", "M.", "K."},
+		} {
+			n := names.Prepare(tc[0], tc[1], tc[2], "")
+			if n.Family != tc[0] {
+				t.Errorf("Prepare(%q, %q, %q): family %q, want %q", tc[0], tc[1], tc[2], n.Family, tc[0])
+			}
+		}
+	})
 	t.Run("KeysFilled", func(t *testing.T) {
 		n := names.Prepare("", "", "", "KOVALENKO Oleksandr Mykolaiovych")
 		if n.GivenSkel != "oleksandr" || n.FamilyBase != "kovalenko" || n.FamilyKey != "kvlnk" ||

@@ -36,6 +36,7 @@ type token struct {
 	given    []*GivenName
 	fullForm bool // the skeleton is a full form of some given name
 	pat      bool
+	patWeak  bool // only the table's -ич forms (Кузьмич, Гаврилич), which are also family names
 	patSex   Sex
 	fathers  []*GivenName
 	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
@@ -160,6 +161,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc -= 0.3 // Иванов Иван И. is a common way of writing
 			case givenInitial:
 				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
+			case t.pat && t.patWeak:
+				sc += 1.5
 			case t.pat && len(t.fathers) > 0:
 				sc += 3.5
 			case t.pat:
@@ -174,6 +177,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			switch {
 			case t.initial:
 				sc -= 4
+			case t.pat && t.patWeak:
+				sc -= 0.5
 			case t.pat:
 				sc -= 2.5
 			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
@@ -304,6 +309,11 @@ func classify(t *token, w string) {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
 	t.famLike = familyLike(sk)
+	if t.pat {
+		n := len(sk)
+		strong := n > 3 && (string(sk[n-3:]) == "viC" || string(sk[n-3:]) == "vna" || string(sk[n-3:]) == "Cna")
+		t.patWeak = !strong
+	}
 }
 
 // familyLike: how typical the skeleton's ending is of Russian and Ukrainian
