@@ -254,15 +254,16 @@ type Level int8
 const (
 	LevelMissing   Level = iota // one side has no value: no evidence either way
 	LevelDifferent              // different names
-	LevelClose                  // skeletons close (typo, unusual spelling): Jaro–Winkler ≥ CloseThreshold
+	LevelClose                  // a typo or an unusual spelling away (see docs/NAMES.md)
 	LevelInitial                // one side is an initial that agrees with the other
 	LevelForm                   // same name in another form: ru/uk form, diminutive, gender form of a family name, same father
 	LevelTranslit               // same skeleton: the same name in another script or scheme
 	LevelExact                  // identical after Fold
 )
 
-// CloseThreshold is the Jaro–Winkler similarity of two skeletons above which
-// they count as LevelClose.
+// CloseThreshold is the Jaro–Winkler similarity of two patronymic skeletons,
+// one of them unknown to the table, above which they count as LevelClose.
+// Given and family names use edit distance as well (see docs/NAMES.md).
 const CloseThreshold = 0.88
 
 var levelNames = [...]string{"missing", "different", "close", "initial", "form", "translit", "exact"}
