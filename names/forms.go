@@ -36,7 +36,7 @@ type GivenName struct {
 	Latin []string // further Latin spellings (Alexander, Alexandre)
 
 	initBits uint32   // the initials its full forms start with (see initialBits)
-	lights   []string // light skeletons of its full forms, for typo checks
+	lights   []string // light skeletons of its forms and pet forms, for typo checks
 }
 
 var (
@@ -199,6 +199,12 @@ func buildForms() {
 			for _, f := range set {
 				var buf [64]byte
 				g.initBits |= initialBits(appendSkeleton(buf[:0], f))
+			}
+		}
+		// every form a typo may start from, pet forms included (Воа for Вова)
+		for _, set := range [][]string{{g.ID}, g.Ru, g.Uk, g.Latin, g.Dim} {
+			for _, f := range set {
+				var buf [64]byte
 				if l := string(appendLightSkeleton(buf[:0], f)); !contains(g.lights, l) {
 					g.lights = append(g.lights, l)
 				}
