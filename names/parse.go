@@ -212,7 +212,15 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // tokenize splits a normalised name into tokens, splitting run-together
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
+	if n := tokenizeSkip(s, toks, true); n > 0 {
+		return n
+	}
+	return tokenizeSkip(s, toks, false) // the whole name was in brackets
+}
+
+func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 	n := 0
+	depth := 0 // inside (…) or «…»: a nickname or an alias, not a part of the name
 	for rest := s; rest != "" && n < maxTokens; {
 		i := strings.IndexAny(rest, " ,;")
 		f := rest
@@ -220,6 +228,15 @@ func tokenize(s string, toks *[maxTokens]token) int {
 			f, rest = rest[:i], rest[i+1:]
 		} else {
 			rest = ""
+		}
+		if strings.HasPrefix(f, "(") || strings.HasPrefix(f, "«") || strings.HasPrefix(f, "\"") || strings.HasPrefix(f, "“") {
+			depth++
+		}
+		if depth > 0 && skipAliases {
+			if strings.HasSuffix(f, ")") || strings.HasSuffix(f, "»") || strings.HasSuffix(f, "\"") || strings.HasSuffix(f, "”") {
+				depth--
+			}
+			continue
 		}
 		for f != "" && n < maxTokens {
 			// split "О.М." and "O.M.Kovalenko"
@@ -229,7 +246,7 @@ func tokenize(s string, toks *[maxTokens]token) int {
 			} else {
 				f = ""
 			}
-			part = strings.Trim(part, ".-'")
+			part = strings.Trim(part, ".-'()«»\"“”")
 			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
 			}
