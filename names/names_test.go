@@ -41,6 +41,9 @@ func TestNormalize(t *testing.T) {
 		{"LeavesAllLookalikeWordByMajority", "СОСО", "СОСО"},
 		{"UnifiesDashes", "Петров–Водкин", "Петров-Водкин"},
 		{"KeepsCase", "KOVALENKO Oleksandr", "KOVALENKO Oleksandr"},
+		{"RepairsOCRDigitsInCyrillic", "К0валенко 3інченко", "Коваленко Зінченко"},
+		{"RepairsOCRDigitsInLatin", "Kova1enko 0leksandr", "Kovalenko Oleksandr"},
+		{"KeepsNumbers", "1985 р.", "1985 р."},
 		{"Empty", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -408,6 +411,10 @@ func TestParse(t *testing.T) {
 		{"Олександр", "Олександр", "", "", "G", false, false},
 		{"Коваленко, Олександр", "Олександр", "", "Коваленко", "FG", false, false},
 		{"Петренко Миколайович", "", "Миколайович", "Петренко", "FP", false, false},
+		{"Коваленко Олександр Миколайович 1985", "Олександр", "Миколайович", "Коваленко", "FGP", false, false},
+		{"Коваленко Іван І.", "Іван", "І", "Коваленко", "FGP", false, true},
+		{"Коваленко Олександр (Саша) Миколайович", "Олександр", "Миколайович", "Коваленко", "FGP", false, false},
+		{"Иванов Иван «Ваня»", "Иван", "", "Иванов", "FG", false, false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			p := names.Parse(tc.in)
@@ -455,6 +462,8 @@ func TestCompareLevels(t *testing.T) {
 		{"Иван Петров", "Сергей Петров", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Александр Коваленко", "Александра Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Олександр Коваленко", "Олександр Ковальчук", names.LevelExact, names.LevelMissing, names.LevelDifferent},
+		{"Юрий Олейник", "Юрій Олійник", names.LevelTranslit, names.LevelMissing, names.LevelForm},
+		{"Иван Петров", "Іван Петрів", names.LevelTranslit, names.LevelMissing, names.LevelForm},
 		{"Иван Петрович Бойко", "Иван Иванович Бойко", names.LevelExact, names.LevelDifferent, names.LevelExact},
 	} {
 		a, b := prep(tc.a), prep(tc.b)
@@ -587,6 +596,18 @@ func TestPrepareParts(t *testing.T) {
 		n := names.Prepare("", "Миколайович", "", "Коваленко Олександр")
 		if n.Given != "Олександр" || n.Family != "Коваленко" || n.Patronymic != "Миколайович" {
 			t.Errorf("Prepare = %q %q %q", n.Given, n.Patronymic, n.Family)
+		}
+	})
+	t.Run("PartsInWrongFields", func(t *testing.T) {
+		for _, tc := range [][3]string{
+			{"Titow", "", "Aleksander"},
+			{"BONDARENKO", "", "OLESANDR"},
+			{"Novykov", "M.", "K."},
+		} {
+			n := names.Prepare(tc[0], tc[1], tc[2], "")
+			if n.Family != tc[0] {
+				t.Errorf("Prepare(%q, %q, %q): family %q, want %q", tc[0], tc[1], tc[2], n.Family, tc[0])
+			}
 		}
 	})
 	t.Run("KeysFilled", func(t *testing.T) {

@@ -146,7 +146,7 @@ var latRules = func() map[string][]alt {
 a а 0
 b б 0
 c ц .6 к 1
-cz ц .3 ч .8
+cz ц .3 ч .5
 ch ч 0 х 1.5 ш 2
 chtch щ 0
 ck к .3
@@ -200,6 +200,16 @@ sh ш 0
 shch щ 0
 sch ш .6 щ .7
 schtsch щ 0
+szcz щ 0
+sz ш 0
+lu лу 0 лю .6
+la ла 0 ля .6
+ł л 0
+ż ж 0
+ń нь 0
+ć ць .5 ть .7
+ś сь .3 с .5
+ź зь .3 з .5
 shh щ .5
 ss с .4 сс .6
 t т 0
@@ -544,8 +554,8 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if p == 'ъ' && !strings.ContainsRune("еёюя", r) {
 		c += 3
 	}
-	if p == 'й' && r == 'е' {
-		c += 1 // Russian and Ukrainian write е and є after vowels, not йе
+	if p == 'й' && strings.ContainsRune("еиєїюя", r) {
+		c += 1 // after й comes a hard vowel: йе, йи, йє are not written
 	}
 	if p == 'й' && len(t) > 1 && strings.ContainsRune("аоуэы", r) {
 		// Миколайович, Андрійович have it after a vowel; after a consonant it is rare
