@@ -31,7 +31,7 @@ func WriteCSV(w io.Writer, cfg Config) (n int, err error) {
 			if i > 0 {
 				from = bt.ends[i-1]
 			}
-			d.body = bt.body[from:bt.ends[i]:bt.ends[i]]
+			d.body = append(d.body[:0], bt.body[from:bt.ends[i]]...)
 			d.truth = truth
 		},
 		func(d *line, id int64) error {

@@ -209,10 +209,7 @@ type batch struct {
 
 func (g *generator) fill(bt *batch, b uint64) {
 	bt.recs = bt.recs[:0]
-	if g.lines {
-		// the window keeps slices of it: a new one per batch
-		bt.body = make([]byte, 0, max(1<<16, cap(bt.body)))
-	}
+	bt.body = bt.body[:0]
 	bt.ends = bt.ends[:0]
 	bt.persons = 0
 	bt.cl.cfg = &g.cfg
