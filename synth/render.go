@@ -91,131 +91,8 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 			form = formRU
 		}
 	}
-	g1 := &givens[p.given]
-	fa := &givens[p.father]
-
-	// names in the Cyrillic form of the source's language
-	var given, family, patr string
-	if form == formUK {
-		given, family = g1.uk, p.sur.uk
-		patr = fa.ukPatM
-		if p.female {
-			patr = fa.ukPatF
-		}
-	} else {
-		given, family = g1.ru, p.sur.ru
-		patr = fa.ruPatM
-		if p.female {
-			patr = fa.ruPatF
-		}
-	}
-	if p.female {
-		if r.chance(cfg.MasculineFormRate) {
-			rec.Phenomena |= PMasculineForm
-		} else {
-			family = feminine(family, p.sur.possessive, form == formUK)
-		}
-	}
-	d := h.dim + src.dim
-	if p.by < 1965 {
-		d *= 0.3 // an old man's children rarely write Коля
-	}
-	if d > 0 && r.chance(cfg.DiminutiveRate*d) {
-		dims := g1.ukDim
-		if form == formRU {
-			dims = g1.ruDim
-		}
-		if len(dims) > 0 {
-			given = dims[r.intn(len(dims))]
-			rec.Phenomena |= PDiminutive
-			patr = ""
-		}
-	}
-	if patr != "" && !r.chance(src.patr) {
-		patr = ""
-	}
-	if patr != "" && r.chance(cfg.NoPatronymicRate) {
-		patr = ""
-		rec.Phenomena |= PNoPatronymic
-	}
-	if form == formRU && r.chance(cfg.YoAsYeRate) {
-		if strings.Contains(given, "ё") || strings.Contains(family, "ё") || strings.Contains(patr, "ё") {
-			given = strings.ReplaceAll(given, "ё", "е")
-			family = strings.ReplaceAll(family, "ё", "е")
-			patr = strings.ReplaceAll(patr, "ё", "е")
-			rec.Phenomena |= PYoAsYe
-		}
-	}
-
-	// Ukrainian text writes the apostrophe three ways
-	apos := "'"
-	if form == formUK {
-		switch x := r.float(); {
-		case x < 0.45:
-			apos = "’"
-		case x < 0.55:
-			apos = "ʼ"
-		}
-	}
-
-	// script
-	var sc *scheme
-	if h.schUK != nil {
-		sc = h.schRU
-		if form == formUK {
-			sc = h.schUK
-		}
-		if h.informal {
-			if form == formUK {
-				sc = informalUK[r.intn(len(informalUK))]
-			} else {
-				sc = informalRU[r.intn(len(informalRU))]
-			}
-		}
-		if o, ok := pressGiven[sc][given]; ok {
-			given = o
-		} else if given == g1.uk {
-			given = g.latinIdx(kindGiven, p.given, formUK, given, sc, h.caps)
-		} else if given == g1.ru {
-			given = g.latinIdx(kindGiven, p.given, formRU, given, sc, h.caps)
-		} else {
-			given = g.latin(given, sc, h.caps)
-		}
-		if h.caps {
-			given = strings.ToUpper(given)
-		}
-		if p.sur.tail || p.female {
-			g.buf = appendTranslit(g.buf[:0], family, sc, h.caps)
-			family = string(g.buf)
-		} else {
-			family = g.latin(family, sc, h.caps)
-		}
-		if patr != "" {
-			v := 0
-			switch patr {
-			case fa.ukPatM:
-				v = 1
-			case fa.ruPatM:
-				v = 2
-			case fa.ukPatF:
-				v = 3
-			case fa.ruPatF:
-				v = 4
-			}
-			if v > 0 {
-				patr = g.latinIdx(kindPatronymic, p.father, v, patr, sc, h.caps)
-			} else {
-				patr = g.latin(patr, sc, h.caps)
-			}
-		}
-	}
+	given, family, patr, sc, apos := g.names(r, p, src, form, rec)
 	latin := sc != nil
-	if latin {
-		apos = "'" // romanisations drop it
-	}
-	if apos != "'" {
-		given, family, patr = withApostrophe(given, apos), withApostrophe(family, apos), withApostrophe(patr, apos)
-	}
 
 	// errors in the names
 	if r.chance(cfg.TypoRate) {
@@ -277,43 +154,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		rec.GivenName, rec.FamilyName, rec.Patronymic = given, family, patr
 	}
 
-	// birth date
-	if r.chance(src.birth) {
-		if r.chance(cfg.NoBirthDateRate) {
-			rec.Phenomena |= PNoBirthDate
-		} else {
-			y, m, d := p.by, p.bm, p.bd
-			prec := 3
-			switch {
-			case src.date == dateYear:
-				// the press gives an age; the year is worked out from it, so
-				// it is a year late when the birthday came later in the year
-				prec = 1
-				age := p.fy - p.by
-				if p.fm < p.bm || p.fm == p.bm && p.fd < p.bd {
-					age--
-				}
-				y = p.fy - age
-			case r.chance(src.yearish):
-				prec = 1
-			case r.chance(cfg.YearOnlyRate):
-				prec = 1
-				rec.Phenomena |= PYearOnly
-			case r.chance(cfg.MonthOnlyRate):
-				prec = 2
-				rec.Phenomena |= PMonthOnly
-			}
-			if r.chance(cfg.DateTypoRate) {
-				y, m, d = dateTypo(r, y, m, d, prec)
-				rec.Phenomena |= PDateTypo
-			}
-			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
-				d, m = m, d
-				rec.Phenomena |= PDateSwap
-			}
-			rec.BirthDate = formatDate(src.date, y, m, d, prec)
-		}
-	}
+	g.birthDate(r, p, src, rec)
 	if r.chance(src.bplace) {
 		pi := p.place
 		if p.home != p.place && r.chance(cfg.ResidenceRate) {
@@ -379,6 +220,178 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 	}
 	if cfg.BrokenRate > 0 && r.chance(cfg.BrokenRate) {
 		breakRecord(r, rec, src, p)
+	}
+}
+
+// names gives the name parts as the source writes them, the romanisation it
+// used (nil for Cyrillic) and the apostrophe of its Ukrainian text.
+func (g *generator) names(r *rng, p *person, src *source, form int, rec *Record) (given, family, patr string, sc *scheme, apos string) {
+	cfg := &g.cfg
+	h := src.h
+	g1 := &givens[p.given]
+	fa := &givens[p.father]
+
+	// names in the Cyrillic form of the source's language
+	if form == formUK {
+		given, family = g1.uk, p.sur.uk
+		patr = fa.ukPatM
+		if p.female {
+			patr = fa.ukPatF
+		}
+	} else {
+		given, family = g1.ru, p.sur.ru
+		patr = fa.ruPatM
+		if p.female {
+			patr = fa.ruPatF
+		}
+	}
+	if p.female {
+		if r.chance(cfg.MasculineFormRate) {
+			rec.Phenomena |= PMasculineForm
+		} else {
+			family = feminine(family, p.sur.possessive, form == formUK)
+		}
+	}
+	d := h.dim + src.dim
+	if p.by < 1965 {
+		d *= 0.3 // an old man's children rarely write Коля
+	}
+	if d > 0 && r.chance(cfg.DiminutiveRate*d) {
+		dims := g1.ukDim
+		if form == formRU {
+			dims = g1.ruDim
+		}
+		if len(dims) > 0 {
+			given = dims[r.intn(len(dims))]
+			rec.Phenomena |= PDiminutive
+			patr = ""
+		}
+	}
+	if patr != "" && !r.chance(src.patr) {
+		patr = ""
+	}
+	if patr != "" && r.chance(cfg.NoPatronymicRate) {
+		patr = ""
+		rec.Phenomena |= PNoPatronymic
+	}
+	if form == formRU && r.chance(cfg.YoAsYeRate) {
+		if strings.Contains(given, "ё") || strings.Contains(family, "ё") || strings.Contains(patr, "ё") {
+			given = strings.ReplaceAll(given, "ё", "е")
+			family = strings.ReplaceAll(family, "ё", "е")
+			patr = strings.ReplaceAll(patr, "ё", "е")
+			rec.Phenomena |= PYoAsYe
+		}
+	}
+
+	// Ukrainian text writes the apostrophe three ways
+	apos = "'"
+	if form == formUK {
+		switch x := r.float(); {
+		case x < 0.45:
+			apos = "’"
+		case x < 0.55:
+			apos = "ʼ"
+		}
+	}
+
+	// script
+	if h.schUK != nil {
+		sc = h.schRU
+		if form == formUK {
+			sc = h.schUK
+		}
+		if h.informal {
+			if form == formUK {
+				sc = informalUK[r.intn(len(informalUK))]
+			} else {
+				sc = informalRU[r.intn(len(informalRU))]
+			}
+		}
+		if o, ok := pressGiven[sc][given]; ok {
+			given = o
+		} else if given == g1.uk {
+			given = g.latinIdx(kindGiven, p.given, formUK, given, sc, h.caps)
+		} else if given == g1.ru {
+			given = g.latinIdx(kindGiven, p.given, formRU, given, sc, h.caps)
+		} else {
+			given = g.latin(given, sc, h.caps)
+		}
+		if h.caps {
+			given = strings.ToUpper(given)
+		}
+		if p.sur.tail || p.female {
+			g.buf = appendTranslit(g.buf[:0], family, sc, h.caps)
+			family = string(g.buf)
+		} else {
+			family = g.latin(family, sc, h.caps)
+		}
+		if patr != "" {
+			v := 0
+			switch patr {
+			case fa.ukPatM:
+				v = 1
+			case fa.ruPatM:
+				v = 2
+			case fa.ukPatF:
+				v = 3
+			case fa.ruPatF:
+				v = 4
+			}
+			if v > 0 {
+				patr = g.latinIdx(kindPatronymic, p.father, v, patr, sc, h.caps)
+			} else {
+				patr = g.latin(patr, sc, h.caps)
+			}
+		}
+	}
+	if sc != nil {
+		apos = "'" // romanisations drop it
+	}
+	if apos != "'" {
+		given, family, patr = withApostrophe(given, apos), withApostrophe(family, apos), withApostrophe(patr, apos)
+	}
+	return given, family, patr, sc, apos
+}
+
+// birthDate writes the birth date as the source knows it, with the phenomena
+// that touch dates.
+func (g *generator) birthDate(r *rng, p *person, src *source, rec *Record) {
+	cfg := &g.cfg
+	if r.chance(src.birth) {
+		if r.chance(cfg.NoBirthDateRate) {
+			rec.Phenomena |= PNoBirthDate
+		} else {
+			y, m, d := p.by, p.bm, p.bd
+			prec := 3
+			switch {
+			case src.date == dateYear:
+				// the press gives an age; the year is worked out from it, so
+				// it is a year late when the birthday came later in the year
+				prec = 1
+				age := p.fy - p.by
+				if p.fm < p.bm || p.fm == p.bm && p.fd < p.bd {
+					age--
+				}
+				y = p.fy - age
+			case r.chance(src.yearish):
+				prec = 1
+			case r.chance(cfg.YearOnlyRate):
+				prec = 1
+				rec.Phenomena |= PYearOnly
+			case r.chance(cfg.MonthOnlyRate):
+				prec = 2
+				rec.Phenomena |= PMonthOnly
+			}
+			if r.chance(cfg.DateTypoRate) {
+				y, m, d = dateTypo(r, y, m, d, prec)
+				rec.Phenomena |= PDateTypo
+			}
+			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
+				d, m = m, d
+				rec.Phenomena |= PDateSwap
+			}
+			rec.BirthDate = formatDate(src.date, y, m, d, prec)
+		}
 	}
 }
 
