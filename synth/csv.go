@@ -31,7 +31,7 @@ func WriteCSV(w io.Writer, cfg Config) (n int, err error) {
 			if i > 0 {
 				from = bt.ends[i-1]
 			}
-			d.body = bt.body[from:bt.ends[i]:bt.ends[i]]
+			d.body = append(d.body[:0], bt.body[from:bt.ends[i]]...)
 			d.truth = truth
 		},
 		func(d *line, id int64) error {
@@ -130,7 +130,8 @@ func isSpace(r rune) bool {
 // PeopleHeader is the header of WritePeopleCSV.
 var PeopleHeader = []string{"truth_id", "side", "sex", "civilian", "given_uk", "given_ru", "family_uk", "family_ru", "patronymic_uk", "patronymic_ru", "birth_date", "birth_place_uk", "birth_place_ru", "home_uk", "unit", "other_unit", "service_number", "fate", "fate_date", "fate_place", "group", "relation", "father_id", "records"}
 
-// WritePeopleCSV writes the ground truth of cfg, one person a row.
+// WritePeopleCSV writes the ground truth of cfg, one person a row: every
+// person of cfg.People, also those that a Records cap left without records.
 func WritePeopleCSV(w io.Writer, cfg Config) (n int, err error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(PeopleHeader); err != nil {

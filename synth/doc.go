@@ -4,9 +4,10 @@
 // linkage engine's F1, the import and search benchmarks and the demo data
 // are all measured on it.
 //
-// Everything is deterministic by Config.Seed and streamed: Generate never
-// holds more than Config.ShuffleWindow records, so ten million records take
-// seconds and little memory. People yields the ground truth, Queries yields
+// Everything is deterministic by Config.Seed, whatever the number of CPUs, and
+// streamed: Generate holds the shuffle window (Config.ShuffleWindow records)
+// and a few batches per worker, so ten million records take about 60 MB and
+// seconds of CPU on each core (see docs/BENCHMARKS.md). People yields the ground truth, Queries yields
 // search queries with the person they seek, WriteCSV writes the import
 // columns (Header) plus side, service_number, source and truth_id, and
 // WritePeopleCSV and WriteQueriesCSV write the other two; Sources lists the

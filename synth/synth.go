@@ -54,7 +54,8 @@ type Config struct {
 	ShuffleWindow int
 }
 
-// DefaultConfig returns the default rates for a population of n persons.
+// DefaultConfig returns a Config of the given size and seed with every rate
+// set to its default.
 func DefaultConfig(people int, seed int64) Config {
 	c := Config{People: people, Seed: seed}
 	c.fill()
@@ -123,7 +124,8 @@ func (c *Config) validate() error {
 }
 
 // Phenomenon is a bit set of what was done to a record on top of its
-// source's habit.
+// source's habit. Each bit goes with the Config rate of the same name
+// (PTypo with TypoRate, PResidence with ResidenceRate).
 type Phenomenon uint32
 
 const (

@@ -530,7 +530,7 @@ func TestQueries(t *testing.T) {
 }
 
 func BenchmarkGenerate(b *testing.B) {
-	cfg := synth.Config{People: 100000, Seed: 1, BrokenRate: 0.01}
+	cfg := synth.Config{People: 435000, Seed: 1, BrokenRate: 0.01} // a million records
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
@@ -543,7 +543,7 @@ func BenchmarkGenerate(b *testing.B) {
 }
 
 func BenchmarkWriteCSV(b *testing.B) {
-	cfg := synth.Config{People: 100000, Seed: 1}
+	cfg := synth.Config{People: 435000, Seed: 1, BrokenRate: 0.01} // a million records
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
