@@ -25,6 +25,8 @@ const (
 	ActionAuditRead      Action = "audit.read"
 	ActionReadProtected  Action = "protected.read"        // contact details, reporters' identities: audited
 	ActionReadUnverified Action = "death.read_unverified" // a death no caseworker has verified yet
+	ActionEstimateCreate Action = "estimate.create"       // record a source's aggregate figure
+	ActionStatsExact     Action = "stats.exact"           // counts without coarsening, unverified deaths included
 )
 
 // anyone may do these, signed in or not.
@@ -48,6 +50,8 @@ var policy = map[Action][]Role{
 	ActionReadUnverified: {RoleCaseworker, RoleAdmin},
 	ActionUserCreate:     {RoleAdmin},
 	ActionAuditRead:      {RoleAdmin},
+	ActionEstimateCreate: {RolePartner, RoleCaseworker, RoleAdmin},
+	ActionStatsExact:     {RoleCaseworker, RoleAdmin},
 }
 
 // Can is the one policy function: it decides whether the actor may do the

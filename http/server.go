@@ -46,6 +46,7 @@ type Server struct {
 	RecordService lastseen.RecordService
 	SourceService lastseen.SourceService
 	CaseServices  // inquiries, review, judgements, verifications, persons, sign-in (cases.go)
+	StatsServices // estimates and counts (stats.go)
 
 	metrics *metrics
 }
@@ -69,6 +70,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerSystemRoutes(mux)
 	s.registerRecordRoutes(mux)
 	s.registerCaseRoutes(mux)
+	s.registerStatsRoutes(mux)
 }
 
 // Open starts listening on Addr and serves in the background. After Open,

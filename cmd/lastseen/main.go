@@ -35,7 +35,8 @@ var commands = []command{
 	{"link", "link the records of a CSV file into persons (batch linkage)", runLink},
 	{"names", "explain a name, or compare two, in any script", runNames},
 	{"gen", "generate a fictional population as CSV, for demos and tests", runGen},
-	{"users", "add accounts: lastseen users add --role caseworker --email …", runUsers},
+	{"demo", "fill a new database with a fictional demo population", runDemo},
+	{"users", "manage accounts: users add", runUsers},
 	{"cases", "recompute every person's derived status after the grades changed", runCases},
 	{"version", "print the version and build information", runVersion},
 }

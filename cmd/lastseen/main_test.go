@@ -37,8 +37,11 @@ func TestRun(t *testing.T) {
 		})
 		t.Run("ErrFlagOf_"+c.name, func(t *testing.T) {
 			args := []string{c.name, "--no-such-flag"}
-			if c.name == "names" { // its first argument is what to do
+			switch c.name { // their first argument is what to do
+			case "names":
 				args = []string{c.name, "explain", "--no-such-flag"}
+			case "users":
+				args = []string{c.name, "add", "--no-such-flag"}
 			}
 			var stdout, stderr bytes.Buffer
 			if code := run(ctx, args, &stdout, &stderr); code != 2 {

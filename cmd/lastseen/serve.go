@@ -25,7 +25,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", "[--addr ADDR] [--db DSN]", serveExamples, stderr)
 	addr := fs.String("addr", envOr("LASTSEEN_ADDR", "127.0.0.1:8080"), "`address` to listen on; port 0 picks a free one (env LASTSEEN_ADDR)")
 	dsn := fs.String("db", envOr("LASTSEEN_DB", defaultDB), "database: sqlite:PATH or a postgres:// URL (env LASTSEEN_DB)")
-	cases := addCaseFlags(fs) // grades and notifications: cases.go
+	cases := addCaseFlags(fs) // cases.go
 	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -46,6 +46,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	s.HealthCheck = db.Ping
 	s.RecordService = sqldb.NewRecordService(db)
 	s.SourceService = sqldb.NewSourceService(db)
+	s.StatsServices = statsServices(db) // stats.go
 	if err := cases.wire(ctx, db, s, logger); err != nil {
 		return err
 	}
