@@ -1,0 +1,267 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/names"
+)
+
+// Query is a search: a name in any script and order, and perhaps a birth
+// date at any precision.
+type Query struct {
+	Name      string
+	BirthDate lastseen.PartialDate
+	Limit     int // default 10
+}
+
+// Hit is one person found, with the records of it that matched.
+type Hit struct {
+	PersonID int64
+	Score    float64 // in [0,1]
+	Records  []int64 // the person's records in the index that matched, best first
+}
+
+// strongScore is a names score that only two readings of one name reach
+// (names.MatchThreshold).
+const strongScore = names.MatchThreshold
+
+// mergeCounts merges sorted posting lists into their union, with the number
+// of lists each slot is in.
+func mergeCounts(lists [][]int32) ([]int32, []uint8) {
+	switch len(lists) {
+	case 0:
+		return nil, nil
+	case 1:
+		c := make([]uint8, len(lists[0]))
+		for i := range c {
+			c[i] = 1
+		}
+		return lists[0], c
+	}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]int32, 0, n)
+	counts := make([]uint8, 0, n)
+	pos := make([]int, len(lists))
+	for {
+		m := int32(-1)
+		for i, l := range lists {
+			if pos[i] < len(l) && (m < 0 || l[pos[i]] < m) {
+				m = l[pos[i]]
+			}
+		}
+		if m < 0 {
+			return out, counts
+		}
+		var c uint8
+		for i, l := range lists {
+			if pos[i] < len(l) && l[pos[i]] == m {
+				pos[i]++
+				c++
+			}
+		}
+		out = append(out, m)
+		counts = append(counts, c)
+	}
+}
+
+// MinNameScore is the least names similarity (names.ScoreBest) a record
+// needs to be a hit: below it the names are not the same name by any reading.
+const MinNameScore = 0.5
+
+// searchKeys are the keys a record's name is filed under for search: the
+// names package's blocking keys, which two spellings of one person's name
+// share in nearly every cross-script pair.
+func searchKeys(n *names.Name) []string {
+	return names.BlockingKeys(n)
+}
+
+// queryNames reads the query's name the ways it may have been meant: as
+// parsed, with given and family swapped when the parse was unsure, and a lone
+// word as a family name.
+func queryNames(q string) []names.Name {
+	n := names.Prepare("", "", "", q)
+	out := []names.Name{n}
+	switch {
+	case n.Family == "" && n.Given != "" && n.Patronymic == "":
+		out = append(out, names.Prepare("", "", n.Given, ""))
+	case n.Confidence < 0.8 && n.Given != "" && n.Family != "":
+		out = append(out, names.Prepare(n.Family, n.Patronymic, n.Given, ""))
+	}
+	return out
+}
+
+// Search returns the persons whose records' names match the query best,
+// highest score first (ties by person id). A person is ranked by its best
+// record. When the query has a birth date, records whose birth year is more
+// than one year away from it are left out, and agreement at the query's
+// precision raises a record's score.
+func (ix *Index) Search(q Query) []Hit {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	qs := queryNames(q.Name)
+	var keys []string
+	for i := range qs {
+		keys = append(keys, searchKeys(&qs[i])...)
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	lists := make([][]int32, 0, len(keys))
+	for _, k := range keys {
+		l := ix.keys[k]
+		if len(l) > ix.maxSrch {
+			l = l[len(l)-ix.maxSrch:]
+		}
+		if len(l) > 0 {
+			lists = append(lists, l)
+		}
+	}
+	slots, counts := mergeCounts(lists)
+
+	type rec struct {
+		slot  int32
+		score float64
+	}
+	best := map[int64][]rec{}
+	strong := 0 // persons scoring at least strongScore
+	score := func(s int32) {
+		e := ix.recs[s]
+		if e.person == 0 {
+			return
+		}
+		if !q.BirthDate.IsZero() && DateAgreement(q.BirthDate, e.birth) == DateFar {
+			return
+		}
+		ns := 0.0
+		for i := range qs {
+			ns = max(ns, names.ScoreBest(&qs[i], &e.name).Score)
+		}
+		if ns < MinNameScore {
+			return
+		}
+		sc, _ := withDate(ns, q.BirthDate, e.birth)
+		if len(best[e.person]) == 0 && ns >= strongScore {
+			strong++
+		}
+		best[e.person] = append(best[e.person], rec{s, sc})
+	}
+	// Records filed under two of the query's keys (family and given name)
+	// are scored first; the records under one key only are scored when these
+	// leave fewer than limit persons whose names agree strongly. Such a
+	// record has a given name of another id or none: it cannot outrank a
+	// strong agreement on both.
+	if len(lists) > 1 {
+		for i, s := range slots {
+			if counts[i] > 1 {
+				score(s)
+			}
+		}
+	}
+	if len(lists) <= 1 || strong < limit {
+		for i, s := range slots {
+			if len(lists) <= 1 || counts[i] == 1 {
+				score(s)
+			}
+		}
+	}
+	hits := make([]Hit, 0, len(best))
+	for pid, rs := range best {
+		slices.SortFunc(rs, func(a, b rec) int {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.slot, b.slot)
+		})
+		h := Hit{PersonID: pid, Score: rs[0].score}
+		for _, r := range rs {
+			h.Records = append(h.Records, ix.recs[r.slot].id)
+		}
+		hits = append(hits, h)
+	}
+	slices.SortFunc(hits, func(a, b Hit) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.PersonID, b.PersonID)
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+// withDate combines a names score with the agreement of the query's birth
+// date q and a record's d, at the precision both have. It returns false when
+// the years are more than one apart: a filter, since a family knows the year
+// of birth, give or take a mistyped digit.
+func withDate(ns float64, q, d lastseen.PartialDate) (float64, bool) {
+	if q.IsZero() {
+		return ns, true
+	}
+	const w = 0.15 // the date's share of the score
+	v := 0.5       // unknown: no evidence either way
+	if !d.IsZero() {
+		switch DateAgreement(q, d) {
+		case DateAgree:
+			v = 1
+		case DateNear:
+			v = 0.25
+		case DateFar:
+			return 0, false
+		}
+	}
+	return (1-w)*ns + w*v, true
+}
+
+// Date agreements, from DateAgreement.
+const (
+	DateUnknown = iota // one date is unknown
+	DateAgree          // equal at the precision both have
+	DateNear           // the same year with another month or day, a year apart, or day and month swapped
+	DateFar            // the years are more than one apart
+)
+
+// DateAgreement compares two partial dates at the precision both have.
+func DateAgreement(a, b lastseen.PartialDate) int {
+	if a.IsZero() || b.IsZero() {
+		return DateUnknown
+	}
+	p := min(a.Precision, b.Precision)
+	if a.Year == b.Year {
+		switch {
+		case p == lastseen.PrecisionYear,
+			p == lastseen.PrecisionMonth && a.Month == b.Month,
+			p == lastseen.PrecisionDay && a.Month == b.Month && a.Day == b.Day:
+			return DateAgree
+		}
+		return DateNear
+	}
+	if d := a.Year - b.Year; d == 1 || d == -1 {
+		return DateNear
+	}
+	return DateFar
+}
+
+// SearchableName reports whether a query name can find anything: it must
+// yield at least one search key.
+func SearchableName(q string) bool {
+	if strings.TrimSpace(q) == "" {
+		return false
+	}
+	for _, n := range queryNames(q) {
+		if len(searchKeys(&n)) > 0 {
+			return true
+		}
+	}
+	return false
+}
