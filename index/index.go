@@ -165,6 +165,9 @@ func (ix *Index) add(e *entry) bool {
 	if e.person != 0 {
 		ix.persons[e.person] = append(ix.persons[e.person], s)
 	}
+	if len(ix.recs) == MinTF {
+		ix.finalize()
+	}
 	for _, k := range searchKeys(&e.name) {
 		ix.keys[k] = append(ix.keys[k], s)
 	}
@@ -177,6 +180,19 @@ func (ix *Index) add(e *entry) bool {
 func (ix *Index) Finalize() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if len(ix.recs) >= MinTF {
+		ix.finalize()
+	}
+}
+
+// MinTF is the number of records from which scores are adjusted by the
+// frequency of the values (a match on Иванов is worth less than one on
+// Гнатюк). In a smaller index the frequencies are noise: in a new database
+// whose first two records are one man's, his name is 100% of the names and
+// would count against the match.
+const MinTF = 1000
+
+func (ix *Index) finalize() {
 	ps := make([]*linkage.Prepared, len(ix.recs))
 	for i, e := range ix.recs {
 		ps[i] = e.p

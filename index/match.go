@@ -63,7 +63,9 @@ func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
 }
 
 func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
-	ix.prep.Refresh(e.p)
+	if len(ix.recs) >= MinTF {
+		ix.prep.Refresh(e.p)
+	}
 	cands := ix.candidates(e)
 	byPerson := map[int64]*PersonMatch{}
 	var order []int64
