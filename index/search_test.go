@@ -1,0 +1,122 @@
+package index_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/index"
+)
+
+// searchIndex holds four persons: two namesakes Коваленко (1990 and 1971),
+// Шевчук and Соколова, each record linked to its own person (its id).
+func searchIndex(t *testing.T) *index.Index {
+	t.Helper()
+	ix := index.New(index.Options{})
+	rs := withIDs(1, kovalenko[0], others[0], others[1], others[2], kovalenko[1])
+	for i, r := range rs {
+		r.PersonID = int64(i + 1)
+		if i == 4 {
+			r.PersonID = 1 // the Russian record of the first Коваленко
+		}
+		ix.Add(ix.Prepare(r))
+	}
+	return ix
+}
+
+func persons(hs []index.Hit) []int64 {
+	var out []int64
+	for _, h := range hs {
+		out = append(out, h.PersonID)
+	}
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	ix := searchIndex(t)
+	for _, tc := range []struct {
+		name  string
+		q     index.Query
+		first []int64 // the persons expected first, in any order
+		not   []int64 // persons that must not be found
+	}{
+		{"LatinGivenFamily", index.Query{Name: "Oleksandr Kovalenko"}, []int64{1, 2}, []int64{3, 4}},
+		{"LatinFamilyFirst", index.Query{Name: "KOVALENKO Oleksandr"}, []int64{1, 2}, []int64{3, 4}},
+		{"RussianForm", index.Query{Name: "Александр Коваленко"}, []int64{1, 2}, []int64{3, 4}},
+		{"Diminutive", index.Query{Name: "Коваленко Саша"}, []int64{1, 2}, []int64{3, 4}},
+		{"PressSpelling", index.Query{Name: "Alexander Kowalenko"}, []int64{1, 2}, []int64{3, 4}},
+		{"FamilyOnly", index.Query{Name: "Коваленко"}, []int64{1, 2}, []int64{3, 4}},
+		{"BirthYearFilters", index.Query{Name: "Oleksandr Kovalenko", BirthDate: lastseen.MustParseDate("1990")}, []int64{1}, []int64{2, 3, 4}},
+		{"BirthDayFilters", index.Query{Name: "Kovalenko", BirthDate: lastseen.MustParseDate("1971-11-23")}, []int64{2}, []int64{1}},
+		{"UkrainianToRussianRecord", index.Query{Name: "Andrii Shevchuk"}, []int64{3}, []int64{1, 2, 4}},
+		{"WomanLatin", index.Query{Name: "Irina Sokolova"}, []int64{4}, []int64{1, 2, 3}},
+		{"NobodyKnown", index.Query{Name: "Тарас Гнатюк"}, nil, []int64{1, 2, 3, 4}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := ix.Search(tc.q)
+			got := persons(hs)
+			if len(got) < len(tc.first) {
+				t.Fatalf("found %v, want %v first", got, tc.first)
+			}
+			head := slices.Clone(got[:len(tc.first)])
+			slices.Sort(head)
+			if !slices.Equal(head, tc.first) {
+				t.Errorf("found %v, want %v first", got, tc.first)
+			}
+			for _, p := range tc.not {
+				if slices.Contains(got, p) {
+					t.Errorf("found %v, want no %d", got, p)
+				}
+			}
+			for i := 1; i < len(hs); i++ {
+				if hs[i].Score > hs[i-1].Score {
+					t.Errorf("hits not ranked by score: %+v", hs)
+				}
+			}
+		})
+	}
+
+	t.Run("BirthDateRanksNamesake", func(t *testing.T) {
+		hs := ix.Search(index.Query{Name: "Oleksandr Kovalenko", BirthDate: lastseen.MustParseDate("1971")})
+		if len(hs) == 0 || hs[0].PersonID != 2 {
+			t.Fatalf("found %v, want the namesake born in 1971 first", persons(hs))
+		}
+	})
+
+	t.Run("PersonOnceWithItsRecords", func(t *testing.T) {
+		hs := ix.Search(index.Query{Name: "Коваленко Олександр Миколайович", BirthDate: lastseen.MustParseDate("1990")})
+		if len(hs) != 1 || hs[0].PersonID != 1 {
+			t.Fatalf("found %+v, want person 1 once", hs)
+		}
+		if r := slices.Clone(hs[0].Records); len(r) != 2 || !slices.Contains(r, 1) || !slices.Contains(r, 5) {
+			t.Errorf("person 1 found through records %v, want 1 and 5", hs[0].Records)
+		}
+	})
+
+	t.Run("Limit", func(t *testing.T) {
+		if hs := ix.Search(index.Query{Name: "Kovalenko", Limit: 1}); len(hs) != 1 {
+			t.Fatalf("limit 1: %d hits", len(hs))
+		}
+	})
+}
+
+func TestDateAgreement(t *testing.T) {
+	d := lastseen.MustParseDate
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"1990", "1990-03-07", index.DateAgree},
+		{"1990-03", "1990-03-07", index.DateAgree},
+		{"1990-03-07", "1990-03-07", index.DateAgree},
+		{"1990-03-07", "1990-07-03", index.DateNear},
+		{"1990-03", "1990-04", index.DateNear},
+		{"1990", "1991-01-01", index.DateNear},
+		{"1990", "1992", index.DateFar},
+		{"", "1990", index.DateUnknown},
+	} {
+		if got := index.DateAgreement(d(tc.a), d(tc.b)); got != tc.want {
+			t.Errorf("DateAgreement(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
