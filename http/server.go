@@ -46,6 +46,8 @@ type Server struct {
 	RecordService lastseen.RecordService
 	SourceService lastseen.SourceService
 
+	SearchServices // GET /api/v1/search (search.go)
+
 	metrics *metrics
 }
 
@@ -67,6 +69,7 @@ func NewServer() *Server {
 func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerSystemRoutes(mux)
 	s.registerRecordRoutes(mux)
+	s.registerSearchRoutes(mux)
 }
 
 // Open starts listening on Addr and serves in the background. After Open,

@@ -70,6 +70,7 @@ type entry struct {
 	p      *linkage.Prepared
 	name   names.Name
 	birth  lastseen.PartialDate
+	place  string   // birth place, folded for search (foldPlace)
 	keys   []uint64 // the record's linkage blocking keys
 }
 
@@ -136,6 +137,7 @@ func (ix *Index) Prepare(r *lastseen.Record) Prepared {
 	e.p.ID = r.ID
 	e.name = names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
 	e.keys = ix.blocker.Keys(e.p)
+	e.place = foldPlace(r.BirthPlace)
 	return Prepared{e}
 }
 

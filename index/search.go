@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 
@@ -14,7 +15,8 @@ import (
 type Query struct {
 	Name      string
 	BirthDate lastseen.PartialDate
-	Limit     int // default 10
+	Place     string // ranks persons born there higher
+	Limit     int    // default 10
 }
 
 // Hit is one person found, with the records of it that matched.
@@ -107,6 +109,7 @@ func (ix *Index) Search(q Query) []Hit {
 		limit = 10
 	}
 	qs := queryNames(q.Name)
+	place := foldPlace(q.Place)
 	var keys []string
 	for i := range qs {
 		keys = append(keys, searchKeys(&qs[i])...)
@@ -150,6 +153,9 @@ func (ix *Index) Search(q Query) []Hit {
 			return
 		}
 		sc, _ := withDate(ns, q.BirthDate, e.birth)
+		if place != "" && e.place == place {
+			sc = min(1, sc+placeBonus)
+		}
 		if len(best[e.person]) == 0 && ns >= strongScore {
 			strong++
 		}
@@ -198,6 +204,32 @@ func (ix *Index) Search(q Query) []Hit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// placeBonus is what agreeing on the birth place adds to a score: enough to
+// order namesakes, too little to lift a different name.
+const placeBonus = 0.05
+
+// foldPlace is the form places are compared in: a skeleton, so that Житомир,
+// Житомир and Zhytomyr agree.
+func foldPlace(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return names.Skeleton(s)
+}
+
+// SearchPersons is Search for the domain's PersonSearcher.
+func (ix *Index) SearchPersons(ctx context.Context, q lastseen.SearchQuery) ([]lastseen.SearchHit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	hs := ix.Search(Query{Name: q.Name, BirthDate: q.BirthDate, Place: q.Place, Limit: q.Limit})
+	out := make([]lastseen.SearchHit, len(hs))
+	for i, h := range hs {
+		out[i] = lastseen.SearchHit{PersonID: h.PersonID, Score: h.Score, RecordIDs: h.Records}
+	}
+	return out, nil
 }
 
 // withDate combines a names score with the agreement of the query's birth

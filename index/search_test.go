@@ -120,3 +120,20 @@ func TestDateAgreement(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchPlaceRanksNamesake(t *testing.T) {
+	ix := index.New(index.Options{})
+	for i, place := range []string{"Київ", "Житомир"} {
+		r := &lastseen.Record{ID: int64(i + 1), PersonID: int64(i + 1), GivenName: "Олександр", FamilyName: "Коваленко", BirthPlace: place}
+		ix.Add(ix.Prepare(r))
+	}
+	for _, tc := range []struct {
+		place string
+		want  int64
+	}{{"", 1}, {"Zhytomyr", 2}, {"Kyiv", 1}} {
+		hs := ix.Search(index.Query{Name: "Oleksandr Kovalenko", Place: tc.place})
+		if len(hs) != 2 || hs[0].PersonID != tc.want {
+			t.Errorf("place %q: found %v, want %d first of 2", tc.place, persons(hs), tc.want)
+		}
+	}
+}
