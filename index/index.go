@@ -60,6 +60,7 @@ type Index struct {
 	blocks  []map[uint64][]int32 // per blocking pass: key → slots
 	persons map[int64][]int32    // person id → slots of its current records
 	keys    map[string][]int32   // names blocking key → slots, for search
+	maxID   int64                // the highest record id added
 }
 
 // entry is one record as the index knows it.
@@ -156,6 +157,7 @@ func (ix *Index) add(e *entry) bool {
 	}
 	s := int32(len(ix.recs))
 	ix.recs = append(ix.recs, e)
+	ix.maxID = max(ix.maxID, e.id)
 	if e.id != 0 {
 		ix.slot[e.id] = s
 	}
@@ -246,6 +248,14 @@ func (ix *Index) setPerson(s int32, personID int64) {
 	if personID != 0 {
 		ix.persons[personID] = append(ix.persons[personID], s)
 	}
+}
+
+// MaxID returns the highest record id in the index: Follow reads the store
+// from there.
+func (ix *Index) MaxID() int64 {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.maxID
 }
 
 // Persons returns the number of persons that have records in the index.

@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/index"
@@ -135,5 +136,44 @@ func TestLoad(t *testing.T) {
 				t.Errorf("record judged not the same as person %d's records is linked to person %d", twin, p)
 			}
 		})
+	})
+}
+
+func TestFollower(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		serve := dbLinker(db)
+		if _, err := index.Load(ctx, serve, sqldb.NewRecordService(db), index.LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		// another process (an import) stores and links two records, and
+		// stores a third it dies before linking
+		other := dbLinker(db)
+		rs := store(t, db, kovalenko...)
+		for _, r := range rs[:2] {
+			if _, err := other.LinkRecord(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f := &index.Follower{Linker: serve, Store: sqldb.NewRecordService(db), Grace: time.Minute}
+		now := time.Now()
+		if err := f.Poll(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		if serve.Index.Len() != 2 {
+			t.Fatalf("after the first poll the index holds %d records, want the 2 linked ones", serve.Index.Len())
+		}
+		if p := currentPerson(t, db, rs[2].ID); p != 0 {
+			t.Fatalf("the follower linked record %d within the grace period", rs[2].ID)
+		}
+		if err := f.Poll(ctx, now.Add(2*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if p, want := currentPerson(t, db, rs[2].ID), currentPerson(t, db, rs[0].ID); p != want {
+			t.Fatalf("after the grace period record %d is linked to person %d, want %d", rs[2].ID, p, want)
+		}
+		if hs := serve.Index.Search(index.Query{Name: "Oleksandr Kovalenko"}); len(hs) != 1 || len(hs[0].Records) != 3 {
+			t.Fatalf("search after following: %+v, want one person with 3 records", hs)
+		}
 	})
 }
