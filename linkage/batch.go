@@ -140,7 +140,12 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 		return nil, 0, fmt.Errorf("train: %w", err)
 	}
 	// a list rarely holds more duplicate pairs than records
-	if err := m.SetPrior(min(rep.Matches, float64(len(rs))), all); err != nil {
+	if rep.Bounded {
+		// too few fields to count matches: assume at most one duplicate
+		// pair per record
+		rep.Matches = min(rep.Matches, float64(len(rs)))
+	}
+	if err := m.SetPrior(rep.Matches, all); err != nil {
 		return nil, 0, fmt.Errorf("train: %w", err)
 	}
 	rep.RandomPairs = opt.Train.RandomPairs

@@ -97,6 +97,34 @@ var DefaultPasses = []Pass{
 		}
 		return mix(7, uint64(p.given.stem)<<32|prefix(p.family.s, 3))
 	}, []int{FieldGiven, FieldFamily}},
+	{"phonetic_names", func(p *Prepared) uint64 {
+		if p.given.phon == 0 || p.family.phon == 0 {
+			return 0
+		}
+		a, b := p.given.phon, p.family.phon
+		if a > b {
+			a, b = b, a
+		}
+		return mix(10, uint64(a)<<32|uint64(b))
+	}, []int{FieldGiven, FieldFamily}},
+	{"family_phonetic+given_initial", func(p *Prepared) uint64 {
+		if p.family.phon == 0 || p.given.s == "" {
+			return 0
+		}
+		return mix(11, uint64(p.family.phon)<<8|uint64(initialOf(p.given.s[0])))
+	}, []int{FieldFamily}},
+	{"given_form+family_phonetic", func(p *Prepared) uint64 {
+		if p.family.phon == 0 || p.given.stem == 0 {
+			return 0
+		}
+		return mix(12, uint64(p.given.stem)<<32|uint64(p.family.phon))
+	}, []int{FieldGiven, FieldFamily}},
+	{"family_phonetic+birth_year", func(p *Prepared) uint64 {
+		if p.family.phon == 0 || p.bprec == 0 {
+			return 0
+		}
+		return mix(13, uint64(p.family.phon)<<16|uint64(uint16(p.by)))
+	}, []int{FieldFamily, FieldBirthDate}},
 	{"service_number", func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0

@@ -229,9 +229,16 @@ func coherent(rs []*Prepared, m *Model, a, b []int32, opt ClusterOptions) int {
 }
 
 // Conflict reports hard evidence that two records are different people,
-// whatever their score: two service numbers that are not one typo apart on
-// records whose full birth dates differ too. Either alone can be a clerk's
-// error; both together are not the same person.
+// whatever their score: two given names of the table of names with no form
+// in common (twins and brothers share everything else), or two service
+// numbers that are not one typo apart on records whose birth years differ.
 func Conflict(a, b *Prepared) bool {
-	return compareID(&a.svc, &b.svc) == TextDifferent && compareDate(a, b) == DateDifferent
+	if compareName(&a.given, &b.given) == NameConflict && compareName(&a.given, &b.family) != NameExact {
+		return true
+	}
+	if compareID(&a.svc, &b.svc) == TextDifferent {
+		d := compareDate(a, b)
+		return d == DateDifferent || d == DateFar
+	}
+	return false
 }

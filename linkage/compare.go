@@ -14,8 +14,12 @@ const (
 	numCoreFields
 )
 
-// MaxFields bounds the fields of a model: core fields plus extra columns.
-const MaxFields = 16
+// MaxFields bounds the fields of a model: core fields plus extra columns;
+// MaxLevels the levels of a field, "missing" included.
+const (
+	MaxFields = 16
+	MaxLevels = 10
+)
 
 // Level 0 of every field is "missing": one record or both lack the value. It
 // weighs nothing either way.
@@ -30,6 +34,9 @@ const (
 	NameSimilar             // Jaro–Winkler ≥ 0.80
 	NameInitial             // one is an initial of the other
 	NameDifferent
+	// NameConflict: two names both in the table of names with no form in
+	// common (Дмитро and Ігор): two people, not one misspelt, as with twins.
+	NameConflict
 )
 
 // Levels of the birth date, best first. A partial date agrees at the finest
@@ -41,7 +48,8 @@ const (
 	DateTypo                 // one digit of YYYYMMDD differs, or two adjacent are swapped
 	DateSameYear             // the same year only
 	DateNearYear             // a year apart
-	DateDifferent
+	DateDifferent            // two to five years apart
+	DateFar                  // more than five years apart
 )
 
 // Levels of the text fields (place, unit, extra columns) and identifiers.
@@ -58,8 +66,8 @@ const (
 )
 
 var (
-	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different"}
-	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different"}
+	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
+	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different", "far"}
 	textLevels = []string{"missing", "exact", "close", "different"}
 	sexLevels  = []string{"missing", "same", "different"}
 )
@@ -82,12 +90,18 @@ func compareName(a, b *name) uint8 {
 		return NameTranslit
 	case a.stem == b.stem:
 		return NameForm
+	case a.forms[0] != 0 && (a.forms[0] == b.forms[0] || a.forms[0] == b.forms[1]) ||
+		a.forms[1] != 0 && (a.forms[1] == b.forms[0] || a.forms[1] == b.forms[1]):
+		return NameForm
 	}
-	if len(a.s) == 1 || len(b.s) == 1 {
-		if a.s[0] == b.s[0] {
+	if a.initial || b.initial || len(a.s) == 1 || len(b.s) == 1 {
+		if a.s != "" && b.s != "" && initialOf(a.s[0]) == initialOf(b.s[0]) {
 			return NameInitial
 		}
 		return NameDifferent
+	}
+	if a.known && b.known {
+		return NameConflict
 	}
 	switch jw := jaroWinkler(a.s, b.s); {
 	case jw >= 0.92:
@@ -123,8 +137,10 @@ func compareDate(a, b *Prepared) uint8 {
 		return DateSameYear
 	case d == 1 || d == -1:
 		return DateNearYear
+	case d >= -5 && d <= 5:
+		return DateDifferent
 	}
-	return DateDifferent
+	return DateFar
 }
 
 // dateTypo reports whether two full dates differ by one digit of YYYYMMDD or
@@ -196,8 +212,9 @@ func Compare(a, b *Prepared) Vector {
 	v[FieldGiven] = compareName(&a.given, &b.given)
 	v[FieldFamily] = compareName(&a.family, &b.family)
 	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
+		// both disagree: perhaps one record has them in each other's field
 		g, f := compareName(&a.given, &b.family), compareName(&a.family, &b.given)
-		if g != LevelMissing && f != LevelMissing && g+f < v[FieldGiven]+v[FieldFamily] {
+		if g != LevelMissing && f != LevelMissing && g <= NameClose && f <= NameClose {
 			v[FieldGiven], v[FieldFamily] = g, f
 		}
 	}
@@ -213,6 +230,22 @@ func Compare(a, b *Prepared) Vector {
 		}
 	}
 	return v
+}
+
+// initialOf folds the initials that transliteration confuses: Е/Є/Ye/Ie/I,
+// the skeleton's capitals (Ш Ч Ж) with their Latin letters.
+func initialOf(c byte) byte {
+	switch c {
+	case 'e', 'i', 'y', 'j':
+		return 'i'
+	case 'S':
+		return 's'
+	case 'C':
+		return 'c'
+	case 'Z':
+		return 'z'
+	}
+	return c
 }
 
 // oneEdit reports whether a and b differ by at most one substitution,

@@ -42,8 +42,8 @@ type Model struct {
 
 	// compiled weights
 	prior   float64
-	w       [MaxFields][8]float64
-	logU    [MaxFields][8]float64
+	w       [MaxFields][MaxLevels]float64
+	logU    [MaxFields][MaxLevels]float64
 	tfLevel [MaxFields]uint8 // levels 1..tfLevel get the adjustment
 	n       int
 }
@@ -54,8 +54,8 @@ const modelVersion = 1
 // columns, with starting m and u values that training replaces.
 func NewModel(extra ...string) *Model {
 	m := &Model{Version: modelVersion, Prior: 1e-4, TFMax: 6}
-	nameM := []float64{0, 0.70, 0.08, 0.06, 0.06, 0.03, 0.02, 0.05}
-	nameU := []float64{0, 0.01, 0.002, 0.002, 0.005, 0.05, 0.02, 0.91}
+	nameM := []float64{0, 0.70, 0.08, 0.06, 0.06, 0.03, 0.02, 0.04, 0.01}
+	nameU := []float64{0, 0.01, 0.002, 0.002, 0.005, 0.05, 0.02, 0.41, 0.5}
 	for f := 0; f < numCoreFields; f++ {
 		fm := FieldModel{Name: coreFieldNames[f]}
 		var ls []string
@@ -66,8 +66,8 @@ func NewModel(extra ...string) *Model {
 			fm.TF = true
 		case FieldBirthDate:
 			ls = dateLevels
-			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.03}
-			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.9667}
+			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.01}
+			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.8667}
 		case FieldSex:
 			ls, mm, uu = sexLevels, []float64{0, 0.98, 0.02}, []float64{0, 0.5, 0.5}
 		case FieldServiceNumber:

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/names"
 )
 
 // A name is one prepared name field. The ids are term ids in the field's
@@ -19,6 +20,14 @@ type name struct {
 	f    string  // folded form, for explanations
 	s    string  // skeleton, for Jaro–Winkler
 	tf   float32 // log2 of the stem's relative frequency, set by Finalize
+	// forms are canonical ids (a given name's ru/uk forms and diminutives,
+	// the father's name of a patronymic); known says the name is in the
+	// table of names, so that two known names with no form in common are
+	// different names however alike they look (Александр, Александра).
+	forms   [2]uint32
+	known   bool
+	initial bool   // the name is only an initial
+	phon    uint32 // phonetic key, for blocking
 }
 
 // A text is one prepared free-text field (place, unit, service number, extra
@@ -121,7 +130,7 @@ func NewPreparer(extraColumns int) *Preparer {
 // staged is a record's folded values before interning: computed without the
 // lock, so that preparation runs on every core.
 type staged struct {
-	given, family, patr struct{ f, s, stem string }
+	given, family, patr stagedName
 	place, unit, svc    string
 	extra               []string
 }
@@ -147,13 +156,16 @@ func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prep
 
 func stage(r *lastseen.Record, extra []string) *staged {
 	st := &staged{}
-	given, family, patr := r.GivenName, r.FamilyName, r.Patronymic
-	if given == "" && family == "" && r.FullName != "" {
-		given, patr, family = splitFullName(r.FullName)
+	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	st.given = stagedName{f: names.Fold(n.Given), s: n.GivenSkel, stem: n.GivenSkel, phon: n.GivenKey, forms: n.GivenIDs, initial: n.GivenInitial}
+	if len(n.GivenIDs) > 0 {
+		st.given.stem = n.GivenIDs[0]
 	}
-	setName(&st.given, given, false)
-	setName(&st.family, family, true)
-	setName(&st.patr, patr, false)
+	st.family = stagedName{f: names.Fold(n.Family), s: n.FamilySkel, stem: n.FamilyBase, phon: n.FamilyKey}
+	st.patr = stagedName{f: names.Fold(n.Patronymic), s: n.PatronymicSkel, stem: n.PatronymicSkel, forms: n.FatherIDs, initial: n.PatronymicInitial}
+	if len(n.FatherIDs) > 0 {
+		st.patr.stem = n.FatherIDs[0]
+	}
 	st.place = foldText(r.BirthPlace)
 	st.unit = foldText(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
@@ -164,26 +176,30 @@ func stage(r *lastseen.Record, extra []string) *staged {
 	return st
 }
 
-func setName(n *struct{ f, s, stem string }, v string, family bool) {
-	n.f = foldName(v)
-	if n.f == "" {
-		return
-	}
-	n.s = skeleton(n.f)
-	n.stem = n.s
-	if family {
-		n.stem = familyStem(n.s)
-	}
+// stagedName is one name part as package names prepared it.
+type stagedName struct {
+	f, s, stem, phon string
+	forms            []string // canonical ids: given-name forms, the father's name
+	initial          bool
 }
 
 func (p *Preparer) intern(out *Prepared, st *staged) {
 	p.n++
 	f := p.fields
-	setN := func(n *name, v struct{ f, s, stem string }, field int) {
+	setN := func(n *name, v stagedName, field int) {
 		n.f, n.s = v.f, v.s
+		if v.f == "" || v.s == "" {
+			return
+		}
 		n.full = p.names.intern(v.f)
 		n.skel = p.names.intern(v.s)
 		n.stem = p.names.intern(v.stem)
+		n.phon = p.names.intern(v.phon)
+		n.initial = v.initial
+		for i := 0; i < len(v.forms) && i < len(n.forms); i++ {
+			n.forms[i] = p.names.intern(v.forms[i])
+		}
+		n.known = len(v.forms) > 0
 		f[field].count(n.stem)
 	}
 	setN(&out.given, st.given, FieldGiven)
@@ -271,36 +287,4 @@ func foldID(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// splitFullName splits "Given Patronymic Family" or "Family Given
-// Patronymic" (the Russian list order) into parts, recognising patronymics by
-// their endings.
-func splitFullName(full string) (given, patr, family string) {
-	w := strings.Fields(strings.NewReplacer(",", " ").Replace(full))
-	switch len(w) {
-	case 0:
-		return "", "", ""
-	case 1:
-		return "", "", w[0]
-	case 2:
-		return w[0], "", w[1]
-	}
-	if isPatronymic(w[2]) { // Family Given Patronymic
-		return w[1], w[2], w[0]
-	}
-	if isPatronymic(w[1]) { // Given Patronymic Family
-		return w[0], w[1], strings.Join(w[2:], " ")
-	}
-	return w[0], "", strings.Join(w[1:], " ")
-}
-
-func isPatronymic(w string) bool {
-	f := foldName(w)
-	for _, e := range []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ych", "ich"} {
-		if strings.HasSuffix(f, e) && len(f) > len(e)+1 {
-			return true
-		}
-	}
-	return false
 }

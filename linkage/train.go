@@ -33,21 +33,41 @@ type TrainReport struct {
 	Matches      float64 `json:"matches"`    // expected matching pairs among the blocked pairs
 	Union        bool    `json:"union"`      // some field was learnt from all passes together
 	Rejected     int     `json:"rejected"`   // sessions that converged on a degenerate solution
+	// Bounded says that no pass left enough fields to count the matches by,
+	// and Matches came from all passes together: an overestimate, which the
+	// caller bounds.
+	Bounded bool `json:"bounded"`
 }
 
-// degenerate reports whether a session's solution makes the best level of a
-// learnt field (one present in its pairs) weigh against a match.
-func degenerate(mp, up *[MaxFields][8]float64, nf int, fixed []int, num *[MaxFields][8]float64) bool {
+// degenerate reports whether a session's "match" class is something other
+// than the same person: full agreement on a learnt field no likelier among
+// its matches than at random, or most of its matches disagreeing on a name
+// or the birth date (the class of namesakes, say, whose birth dates differ).
+func degenerate(mp, up *[MaxFields][MaxLevels]float64, nf int, fixed []int, num *[MaxFields][MaxLevels]float64) bool {
 	for f := 0; f < nf; f++ {
 		if slices.Contains(fixed, f) || f == FieldSex {
 			continue
 		}
 		present := 0.0
-		for l := 1; l < 8; l++ {
+		for l := 1; l < MaxLevels; l++ {
 			present += num[f][l]
 		}
-		if present >= 1 && mp[f][1] <= up[f][1] {
+		if present < 1 {
+			continue
+		}
+		if mp[f][1] <= up[f][1] {
 			return true
+		}
+		if f == FieldGiven || f == FieldFamily || f == FieldBirthDate {
+			against := 0.0
+			for l := 1; l < MaxLevels; l++ {
+				if mp[f][l] < up[f][l] {
+					against += mp[f][l]
+				}
+			}
+			if against > 0.5 {
+				return true
+			}
 		}
 	}
 	return false
@@ -62,7 +82,7 @@ func (m *Model) EstimateU(rs []*Prepared, n int, across bool, seed uint64) error
 		return fmt.Errorf("estimate u: %d records, need at least 2", len(rs))
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x5EED))
-	var counts [MaxFields][8]float64
+	var counts [MaxFields][MaxLevels]float64
 	drawn := 0
 	for t := 0; drawn < n && t < 4*n; t++ {
 		i, j := rng.IntN(len(rs)), rng.IntN(len(rs))
@@ -80,7 +100,7 @@ func (m *Model) EstimateU(rs []*Prepared, n int, across bool, seed uint64) error
 
 // SetU sets the u-probabilities from counts of each field's levels among
 // random pairs. A field never present in both records of a pair keeps its u.
-func (m *Model) SetU(counts [MaxFields][8]float64) error {
+func (m *Model) SetU(counts [MaxFields][MaxLevels]float64) error {
 	for f := range m.Fields {
 		ls := m.Fields[f].Levels
 		total := 0.0
@@ -121,13 +141,13 @@ type Session struct {
 func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error) {
 	var rep TrainReport
 	nf := len(m.Fields)
-	var mp0, up [MaxFields][8]float64
+	var mp0, up [MaxFields][MaxLevels]float64
 	for f := 0; f < nf; f++ {
 		for l, lv := range m.Fields[f].Levels {
 			mp0[f][l], up[f][l] = clampP(lv.M), clampP(lv.U)
 		}
 	}
-	var sum [MaxFields][8]float64
+	var sum [MaxFields][MaxLevels]float64
 	var weight [MaxFields]float64
 	// A latent class model needs three informative fields to be identified:
 	// a session that leaves fewer (its pass blocks on the others) teaches
@@ -155,6 +175,7 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 		}
 	}
 	usedUnion := false
+	unionMatches := 0.0
 	for _, s := range trusted {
 		if len(s.Vectors) == 0 {
 			continue
@@ -170,7 +191,7 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 		lambda := 0.1
 		for it := 0; it < iterations; it++ {
 			rep.Iterations++
-			var num [MaxFields][8]float64
+			var num [MaxFields][MaxLevels]float64
 			var matches, n float64
 			for _, p := range ps {
 				g := posterior(&p.v, nf, lambda, &mp, &up)
@@ -192,7 +213,10 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 					continue
 				}
 				for l := 1; l < len(m.Fields[f].Levels); l++ {
-					v := min(max(num[f][l]/den, 1e-6), 1-1e-6)
+					// no level is impossible among matches: a floor of 1/1000
+					// keeps one disagreement (a clerk's error) from weighing
+					// more than about ten bits against a match
+					v := min(max(num[f][l]/den, minM), 1-minM)
 					change = max(change, math.Abs(v-mp[f][l]))
 					mp[f][l] = v
 				}
@@ -220,8 +244,8 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 				// below. (EM over the distinct pairs of all passes would
 				// count the agreement on blocked fields as evidence, and
 				// find nearly every blocked pair a match.)
-				if !isUnion || rep.Matches == 0 {
-					rep.Matches = max(rep.Matches, lambda*s.Total)
+				if isUnion {
+					unionMatches = lambda * s.Total
 				}
 				// the session's vote: each field's m, weighted by the
 				// expected matches in which the field was present
@@ -249,7 +273,7 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 		return rep, fmt.Errorf("train: no blocked pairs to learn from")
 	}
 	rep.Union = usedUnion
-	var mp [MaxFields][8]float64
+	var mp [MaxFields][MaxLevels]float64
 	for f := 0; f < nf; f++ {
 		for l := 1; l < len(m.Fields[f].Levels); l++ {
 			mp[f][l] = mp0[f][l]
@@ -258,6 +282,39 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 			}
 			m.Fields[f].Levels[l].M = mp[f][l]
 		}
+	}
+	// The matches: each pass's pairs hold (nearly) all the matches that pass
+	// can find, so the pass with most bounds them from below. A pass's share
+	// of matches is found with the combined m (steadier than its own
+	// session's), its blocked fields left out: they agree by construction,
+	// and counting them would make most blocked pairs look like matches.
+	for _, s := range trusted {
+		if len(s.Vectors) == 0 || s.Fixed == nil {
+			continue
+		}
+		ps := patterns(s.Vectors, s.Fixed)
+		lambda := 0.1
+		for it := 0; it < 200; it++ {
+			var matches, n float64
+			for _, p := range ps {
+				matches += posterior(&p.v, nf, lambda, &mp, &up) * p.c
+				n += p.c
+			}
+			next := min(max(matches/n, 1e-9), 1-1e-9)
+			done := math.Abs(next-lambda) < 1e-7
+			lambda = next
+			if done {
+				break
+			}
+		}
+		if os.Getenv("LASTSEEN_EMDEBUG") != "" {
+			fmt.Fprintf(os.Stderr, "prior session fixed=%v n=%d total=%.0f lambda=%.3f\n", s.Fixed, len(s.Vectors), s.Total, lambda)
+		}
+		rep.Matches = max(rep.Matches, lambda*s.Total)
+	}
+	if rep.Matches == 0 {
+		rep.Matches = unionMatches // SetPrior's caller bounds it
+		rep.Bounded = true
 	}
 	return rep, m.compile()
 }
@@ -291,6 +348,8 @@ func informative(s Session, nf int) int {
 	return n
 }
 
+const minM = 1e-3
+
 type pattern struct {
 	v Vector
 	c float64
@@ -314,7 +373,7 @@ func patterns(vs []Vector, fixed []int) []pattern {
 }
 
 // posterior is P(match | vector) under conditional independence.
-func posterior(v *Vector, nf int, lambda float64, mp, up *[MaxFields][8]float64) float64 {
+func posterior(v *Vector, nf int, lambda float64, mp, up *[MaxFields][MaxLevels]float64) float64 {
 	lr := math.Log(lambda) - math.Log(1-lambda)
 	for f := 0; f < nf; f++ {
 		if l := v[f]; l != 0 {

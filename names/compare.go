@@ -34,13 +34,26 @@ type Name struct {
 func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
+	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
 	if given == "" && family == "" && patronymic == "" {
 		var toks [maxTokens]token
 		var p Parsed
-		parseInto(full, &toks, &p)
+		roles, nt := parseInto(full, &toks, &p)
 		given, patronymic, family = p.Given, p.Patronymic, p.Family
 		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
 		n.Confidence = p.Confidence
+		// reuse the tokens' skeletons for one-token parts
+		var count [3]int
+		for i := 0; i < nt; i++ {
+			k := strings.IndexByte("GPF", roles[i])
+			count[k]++
+			pre[k] = toks[i].sk
+		}
+		for k := range count {
+			if count[k] != 1 {
+				pre[k] = ""
+			}
+		}
 	} else {
 		given, patronymic, family = Normalize(given), Normalize(patronymic), Normalize(family)
 		if patronymic == "" {
@@ -54,14 +67,15 @@ func Prepare(given, patronymic, family, full string) Name {
 		patronymic, n.PatronymicInitial = trimInitial(patronymic)
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
-	n.Script = DetectScript(given + patronymic + family)
+	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
 
 	var buf [64]byte
+	var fbuf [96]byte
 	var sexG, sexP, sexF Sex
 	if given != "" {
-		sk := appendSkeleton(buf[:0], given)
-		n.GivenSkel = string(sk)
-		n.givenFold = Fold(given)
+		sk := skel(buf[:0], given, pre[0])
+		n.GivenSkel = skelString(sk, pre[0])
+		n.givenFold = string(appendFold(fbuf[:0], given))
 		if n.GivenInitial {
 			n.givenInit = initialBits(sk)
 		} else {
@@ -77,9 +91,9 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	if patronymic != "" {
-		sk := appendSkeleton(buf[:0], patronymic)
-		n.PatronymicSkel = string(sk)
-		n.patFold = Fold(patronymic)
+		sk := skel(buf[:0], patronymic, pre[1])
+		n.PatronymicSkel = skelString(sk, pre[1])
+		n.patFold = string(appendFold(fbuf[:0], patronymic))
 		n.patInit = initialBits(sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
@@ -94,9 +108,9 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	if family != "" {
-		sk := appendSkeleton(buf[:0], family)
-		n.FamilySkel = string(sk)
-		n.famFold = Fold(family)
+		sk := skel(buf[:0], family, pre[2])
+		n.FamilySkel = skelString(sk, pre[2])
+		n.famFold = string(appendFold(fbuf[:0], family))
 		base, sex := familyBase(sk)
 		sexF = sex
 		if string(base) == n.FamilySkel {
@@ -160,8 +174,12 @@ func initialBits(sk []byte) uint32 {
 		return 0
 	}
 	b := uint32(1) << (c - 'a')
-	if c == 'e' || c == 'i' {
+	switch c {
+	case 'e', 'i':
 		b |= 1<<('e'-'a') | 1<<('i'-'a')
+	case 'a', 'o':
+		// Russian А, Ukrainian О: Александр, Олександр; Алексеевич, Олексійович
+		b |= 1<<('a'-'a') | 1<<('o'-'a')
 	}
 	return b
 }
@@ -230,8 +248,9 @@ func compareGiven(a, b *Name) (Level, float64) {
 	}
 	jw := jaroWinklerStr(a.GivenSkel, b.GivenSkel)
 	// two known names with no id in common are different names however alike
-	// they look (Александр and Александра, Иван and Иона)
-	if jw >= CloseThreshold && (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) {
+	// they look (Александр and Александра, Иван and Иона); an unknown one may
+	// be a typo of the other
+	if (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) && (jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -256,11 +275,61 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.FamilyBase == b.FamilyBase {
 		return LevelForm, 1
 	}
+	// Jaro–Winkler rewards a shared beginning, and family names share
+	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
+	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
-	if jw >= CloseThreshold {
+	if closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+// sameClass: two family names one edit apart are typos of each other unless
+// the edit turns one family-name ending into another (Бойко, Бойков). A swap of
+// two letters (Лиснеко) and an ending that is no ending (Соколлв) are typos.
+func sameClass(a, b string) bool {
+	ca, cb := familyClass(a), familyClass(b)
+	if ca == cb || ca == "" || cb == "" {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	var diff []int
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+// closeEdit: at most one edit (two for names of nine letters or more) between
+// two skeletons: what a typist or a careless transliteration does.
+func closeEdit(a, b string) bool {
+	n := min(len(a), len(b))
+	if n < 3 {
+		return false
+	}
+	d := osa(unsafeBytes(a), unsafeBytes(b))
+	return d <= 1 || (d <= 2 && n >= 9)
+}
+
+// familyClass names the kind of ending of a family-name skeleton.
+func familyClass(sk string) string {
+	for _, suf := range [...]string{"enko", "uk", "ik", "ak", "ov", "ev", "in", "ski", "cki", "iC", "ko", "ec"} {
+		if strings.HasSuffix(sk, suf) {
+			switch suf {
+			case "ev":
+				return "ov" // Ковалёв written Kovalev and Kovalov
+			case "cki":
+				return "ski"
+			}
+			return suf
+		}
+	}
+	return ""
 }
 
 // ComparePatronymic compares patronymics: LevelForm when they encode the same
@@ -305,4 +374,33 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+func combineScripts(list ...Script) Script {
+	out := ScriptNone
+	for _, s := range list {
+		switch {
+		case s == ScriptNone:
+		case out == ScriptNone:
+			out = s
+		case out != s:
+			return ScriptMixed
+		}
+	}
+	return out
+}
+
+// skel returns the skeleton of s in dst, or the one the parse computed.
+func skel(dst []byte, s, pre string) []byte {
+	if pre != "" {
+		return append(dst, pre...)
+	}
+	return appendSkeleton(dst, s)
+}
+
+func skelString(sk []byte, pre string) string {
+	if pre != "" {
+		return pre
+	}
+	return string(sk)
 }

@@ -74,7 +74,6 @@ filipp m | Филипп | Пилип Філіп Филип | Филя Фильк
 yuriy m | Юрий | Юрій | Юра Юрка Юрочка Юрчик Юрасик Юрко Юрась | Yuri Yury Juri Iouri Yurij
 yakov m | Яков | Яків | Яша Яшка Яшенька Яшко | Yakov Jakow Yakiv
 yaroslav m | Ярослав | Ярослав | Ярик Слава Славик Ярчик Ярко Ярославчик | Jaroslaw
-oleksa m | Олекса | Олекса | Лесь Олексик |
 ostap m | Остап | Остап | Остапко Остапчик |
 nazar m | Назар | Назар | Назарчик Назарко Назарій |
 orest m | Орест | Орест | Орестик Рестик |
@@ -277,7 +276,7 @@ dina f | Дина | Діна | Диночка |
 evgeniya f | Евгения | Євгенія | Женя Женечка Женька Евгеша Жека | Yevgenia Evgenia Jewgenija Yevheniia
 evdokiya f | Евдокия Авдотья | Євдокія Явдоха Явдокія | Дуся Дуня Евдоша Явдошка | Yevdokia
 ekaterina f | Екатерина | Катерина Катря | Катя Катюша Катенька Катька Катруся Катрина Катруня | Yekaterina Ekaterina Jekaterina Kateryna Katerina
-elena f | Елена | Олена | Лена Леночка Ленка Ленуся Алёна Оленка Леся Лєна | Yelena Jelena Olena Elena
+elena f | Елена | Олена | Лена Леночка Ленка Ленуся Оленка Леся Лєна | Yelena Jelena Olena Elena
 elizaveta f | Елизавета | Єлизавета Лизавета | Лиза Лизонька Лизка Вета Ліза | Yelizaveta Jelisaweta
 zhanna f | Жанна | Жанна | Жанночка | Jeanne
 zinaida f | Зинаида | Зінаїда | Зина Зиночка Зинуля Зіна |

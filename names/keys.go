@@ -94,8 +94,14 @@ func appendSkeleton(dst []byte, s string) []byte {
 		case r == 'ґ' || r == 'Ґ' || r == 'ў' || r == 'Ў':
 			dst = append(dst, cyrSkel[unicode.ToLower(r)]...)
 			i += n
+		case isApostrophe(r) || r == 'ʹ':
+			// a soft sign written as an apostrophe or prime before o is ьо, that is ё
+			if i+n < len(s) && (s[i+n] == 'o' || s[i+n] == 'O') && len(dst) > start {
+				dst = append(dst, 'i')
+			}
+			i += n
 		default:
-			i += n // spaces, apostrophes, marks, digits: not part of a skeleton
+			i += n // spaces, marks, digits: not part of a skeleton
 		}
 	}
 	return foldSkeleton(dst, start)
@@ -133,7 +139,7 @@ func appendLatinSkel(dst []byte, w string) []byte {
 				dst, i = append(dst, 'S'), i+4
 			case has(i, "sch"), has(i, "shh"):
 				dst, i = append(dst, 'S'), i+3
-			case has(i, "sh"):
+			case has(i, "sh"), has(i, "sz"): // sz: Polish spelling of ш
 				dst, i = append(dst, 'S'), i+2
 			default:
 				dst, i = append(dst, 's'), i+1
@@ -157,7 +163,8 @@ func appendLatinSkel(dst []byte, w string) []byte {
 				dst, i = append(dst, 'C'), i+2
 			case has(i, "ck"):
 				dst, i = append(dst, 'k'), i+2
-			case at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y':
+			case at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y' || i+1 == len(w):
+				// c before e i y, and at the end of a run (Stefcʹo in ISO 9), is ц
 				dst, i = append(dst, 'c'), i+1
 			default:
 				dst, i = append(dst, 'k'), i+1
@@ -184,12 +191,6 @@ func appendLatinSkel(dst []byte, w string) []byte {
 				dst, i = append(dst, 'f'), i+2
 			} else {
 				dst, i = append(dst, 'p'), i+1
-			}
-		case 'o':
-			if at(i+1) == 'u' {
-				dst, i = append(dst, 'u'), i+2
-			} else {
-				dst, i = append(dst, 'o'), i+1
 			}
 		case 'x':
 			dst, i = append(dst, 'k', 's'), i+1
@@ -218,7 +219,8 @@ func isSkelVowel(c byte) bool {
 // sound sequence rather than single letters: doubled letters are one (Savva,
 // Kowalenko's ss in Wassili, Юрий's ii); "ie" is "e" (Yelena, Vasilyev, Yevhen
 // against Елена, Васильев, Євген); "io" after a consonant is "e" (ё: Pyotr,
-// Fyodor, Artyom against Пётр, Фёдор, Артём, which Fold writes with е).
+// Fyodor, Artyom against Пётр, Фёдор, Артём, which Fold writes with е); "ou"
+// is "u" (French Iouri).
 func foldSkeleton(dst []byte, start int) []byte {
 	w := start
 	for r := start; r < len(dst); r++ {
@@ -228,10 +230,21 @@ func foldSkeleton(dst []byte, start int) []byte {
 		}
 		if c == 'e' && w > start && dst[w-1] == 'i' {
 			dst[w-1] = 'e'
+			if w > start+1 && dst[w-2] == 'e' {
+				w--
+			}
 			continue
 		}
 		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) {
 			dst[w-1] = 'e'
+			continue
+		}
+		// French ou is у; folding оу the same way keeps Белоусов and Beloussow together
+		if c == 'u' && w > start && dst[w-1] == 'o' {
+			dst[w-1] = 'u'
+			if w > start+1 && dst[w-2] == 'u' {
+				w--
+			}
 			continue
 		}
 		dst[w] = c

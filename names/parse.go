@@ -115,7 +115,7 @@ func patterns(n int) []string {
 	case 1:
 		return []string{"G", "F"}
 	case 2:
-		return []string{"GF", "FG", "GP"}
+		return []string{"GF", "FG", "GP", "FP", "PF"}
 	case 3:
 		return []string{"GPF", "FGP", "GFF", "FFG", "GFP"}
 	}
@@ -194,6 +194,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 	switch pat {
 	case "GPF", "FGP", "GF":
 		sc += 0.2
+	case "FP", "PF":
+		sc -= 0.5 // a name without its given name is rare
 	}
 	return sc
 }
@@ -202,7 +204,14 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
 	n := 0
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+	for rest := s; rest != "" && n < maxTokens; {
+		i := strings.IndexAny(rest, " ,;")
+		f := rest
+		if i >= 0 {
+			f, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		for f != "" && n < maxTokens {
 			// split "О.М." and "O.M.Kovalenko"
 			part := f
@@ -273,6 +282,11 @@ func classify(t *token, w string) {
 func familyLike(sk []byte) bool {
 	n := len(sk)
 	if n < 4 {
+		return false
+	}
+	switch sk[n-1] { // every ending below ends in one of these
+	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
+	default:
 		return false
 	}
 	for _, suf := range familyEndings {

@@ -15,8 +15,8 @@ type Comparison struct {
 // at or above MatchThreshold the names are the same person's name as far as
 // names can tell; between ReviewThreshold and MatchThreshold they may be.
 const (
-	MatchThreshold  = 0.80
-	ReviewThreshold = 0.65
+	MatchThreshold  = 0.75
+	ReviewThreshold = 0.62
 )
 
 // part weights and the value of each level
@@ -37,7 +37,7 @@ func levelValue(l Level, jw float64) float64 {
 	case LevelInitial:
 		return 0.8
 	case LevelClose:
-		return 0.55 + 0.4*(jw-CloseThreshold)/(1-CloseThreshold)
+		return 0.6 + 0.25*max(0, jw-0.8)/0.2
 	case LevelDifferent:
 		return 0.3 * jw
 	}
@@ -69,7 +69,7 @@ func Score(a, b *Name) Comparison {
 	// One part alone is weak evidence: a shared family name is most of the
 	// families in a village.
 	if w < wFamily+wGiven {
-		s *= 0.85
+		s *= 0.75
 	}
 	// Different people are told apart by one part that disagrees: brothers by
 	// their given names, father and son by the patronymic, a man and his

@@ -1,9 +1,11 @@
 package names_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/lastseen/lastseen/names"
 )
@@ -59,4 +61,120 @@ func TestTranslitKMUVectors(t *testing.T) {
 		}
 	}
 	t.Logf("KMU2010 %d/%d vectors exact", ok, n)
+}
+
+// words splits a text into its letter runs (apostrophes and the marks schemes
+// use inside words stay in the word).
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !strings.ContainsRune("'’ʼʹʺ`”·", r)
+	})
+}
+
+type topStats struct{ n, exact, folded int }
+
+func (s *topStats) add(orig string, cands []string) {
+	s.n++
+	for _, c := range cands {
+		if c == orig {
+			s.exact++
+			s.folded++
+			return
+		}
+	}
+	for _, c := range cands {
+		if names.Fold(c) == names.Fold(orig) {
+			s.folded++
+			return
+		}
+	}
+}
+
+func (s topStats) String() string {
+	return fmt.Sprintf("%d/%d exact (%.1f%%), %d/%d up to ё/е (%.1f%%)", s.exact, s.n, 100*float64(s.exact)/float64(s.n),
+		s.folded, s.n, 100*float64(s.folded)/float64(s.n))
+}
+
+// goldenPairs returns the Cyrillic/Latin sample pairs of the four schemes the
+// acceptance names: ICAO, GOST 7.79 (A = ISO 9, and B), BGN/PCGN, KMU 55:2010.
+func goldenPairs(t *testing.T) map[string][][2]string {
+	out := map[string][][2]string{}
+	dir := refDir(t, "names")
+	for _, tc := range iuliiaSchemes[:4] {
+		var f struct{ Samples [][2]string }
+		readJSON(t, filepath.Join(dir, "iuliia", tc.file), &f)
+		for _, s := range f.Samples {
+			out[tc.scheme.String()] = append(out[tc.scheme.String()], [2]string{s[0], iuliiaQuirk.Replace(s[1])})
+		}
+	}
+	var cases []struct{ Test, Cyr, Lat string }
+	readJSON(t, filepath.Join(dir, "uklatn", "tests", "test_KMU_55.json"), &cases)
+	for _, c := range cases {
+		if c.Test != "lat > cyr" {
+			out["KMU2010"] = append(out["KMU2010"], [2]string{c.Cyr, c.Lat})
+		}
+	}
+	return out
+}
+
+// TestToCyrillicGolden measures Latin → Cyrillic on the same vectors: is the
+// original among the top 3? Per sample (whole strings, most of them one name)
+// and per word, since several samples are whole sentences whose every word
+// would have to come out right.
+func TestToCyrillicGolden(t *testing.T) {
+	var totalW, totalS topStats
+	for _, scheme := range []string{"ICAO", "ISO9", "GOST7.79B", "BGN/PCGN", "KMU2010"} {
+		var ws, ss topStats
+		for _, p := range goldenPairs(t)[scheme] {
+			ss.add(p[0], names.ToCyrillic(p[1], 3))
+			cw, lw := words(p[0]), words(p[1])
+			if len(cw) != len(lw) {
+				continue // a vector that drops a whole word (ь alone) has no word alignment
+			}
+			for i := range cw {
+				if !isCyrillicWord(cw[i]) {
+					continue
+				}
+				c := names.ToCyrillic(lw[i], 3)
+				ws.add(cw[i], c)
+				if testing.Verbose() && !containsFold(c, cw[i]) {
+					t.Logf("%s: %q → %v, want %q", scheme, lw[i], c, cw[i])
+				}
+			}
+		}
+		t.Logf("%-9s samples: %s", scheme, ss)
+		t.Logf("%-9s words:   %s", scheme, ws)
+		totalW.n, totalW.exact, totalW.folded = totalW.n+ws.n, totalW.exact+ws.exact, totalW.folded+ws.folded
+		totalS.n, totalS.exact, totalS.folded = totalS.n+ss.n, totalS.exact+ss.exact, totalS.folded+ss.folded
+	}
+	t.Logf("all       samples: %s", totalS)
+	t.Logf("all       words:   %s", totalW)
+	// ICAO and KMU drop ь, ъ (ICAO writes it ie) and the apostrophe, and write
+	// и й і ї alike, so their words cannot all come back; KMU's vectors are
+	// also letter drills (ґ’я, жй). These floors guard against regressions;
+	// TestToCyrillicNames measures names.
+	if rate := float64(totalW.exact) / float64(totalW.n); rate < 0.80 {
+		t.Errorf("word top-3 exact rate %.3f < 0.80", rate)
+	}
+	if rate := float64(totalS.folded) / float64(totalS.n); rate < 0.60 {
+		t.Errorf("sample top-3 rate up to ё/е %.3f < 0.60", rate)
+	}
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, w string) bool {
+	for _, c := range list {
+		if names.Fold(c) == names.Fold(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -127,6 +127,17 @@ func (db *DB) openPostgres(dsn string) error {
 	return nil
 }
 
+// readTxOptions are the options of read transactions. A SQLite transaction
+// reads one snapshot from its first read on. PostgreSQL's default, READ
+// COMMITTED, takes a new snapshot per statement; REPEATABLE READ keeps one,
+// and a read-only transaction at that level never fails to serialise.
+func (db *DB) readTxOptions() *sql.TxOptions {
+	if db.dialect == Postgres {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return &sql.TxOptions{ReadOnly: true}
+}
+
 // schemaMacros are the only places where the schema's text differs: the
 // migrations write {{id}} for an identity primary key and {{time}} for a
 // timestamp. SQLite's AUTOINCREMENT keeps ids from ever being reused, so that

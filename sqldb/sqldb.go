@@ -138,9 +138,10 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 	return nil
 }
 
-// read runs fn in a read-only transaction, so that it sees one snapshot.
+// read runs fn in a read-only transaction that sees one snapshot, so that a
+// page of records and their count, or a person and its records, agree.
 func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
-	stx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	stx, err := db.reader.BeginTx(ctx, db.readTxOptions())
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

@@ -10,27 +10,41 @@ import (
 
 // WriteCSV writes the header and the records of cfg to w and returns the
 // number of records written. The output is what encoding/csv would write
-// (quotes only where needed, \n line ends), produced without its per-field
-// overhead.
+// (quotes only where needed, \n line ends) for the records of Generate.
 func WriteCSV(w io.Writer, cfg Config) (n int, err error) {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	line := make([]byte, 0, 1024)
+	buf := make([]byte, 0, 1024)
 	for i, h := range Header {
 		if i > 0 {
-			line = append(line, ',')
+			buf = append(buf, ',')
 		}
-		line = appendField(line, h)
+		buf = appendField(buf, h)
 	}
-	line = append(line, '\n')
-	if _, err := bw.Write(line); err != nil {
+	buf = append(buf, '\n')
+	if _, err := bw.Write(buf); err != nil {
 		return 0, err
 	}
-	err = Generate(cfg, func(r *Record) error {
-		line = AppendCSV(line[:0], r)
-		n++
-		_, err := bw.Write(line)
-		return err
-	})
+	err = stream(cfg, true,
+		func(d *line, bt *batch, i int, truth int64) {
+			from := 0
+			if i > 0 {
+				from = bt.ends[i-1]
+			}
+			d.body = bt.body[from:bt.ends[i]:bt.ends[i]]
+			d.truth = truth
+		},
+		func(d *line, id int64) error {
+			b := bw.AvailableBuffer() // appended in place when the line fits
+			b = appendRecordID(b, id)
+			b = append(b, ',')
+			b = append(b, d.body...)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, d.truth, 10)
+			b = append(b, '\n')
+			n++
+			_, err := bw.Write(b)
+			return err
+		})
 	if err != nil {
 		return n, err
 	}
@@ -40,15 +54,23 @@ func WriteCSV(w io.Writer, cfg Config) (n int, err error) {
 // AppendCSV appends r as one CSV line in the Header's columns, with its
 // line end.
 func AppendCSV(dst []byte, r *Record) []byte {
-	for i, f := range [...]string{r.ID, r.GivenName, r.FamilyName, r.Patronymic, r.FullName, r.BirthDate, r.BirthPlace, r.Sex, r.Unit, r.Status, r.StatusDate, r.Place, r.Notes, r.Side, r.ServiceNumber, r.Source} {
+	dst = appendField(dst, r.ID)
+	dst = append(dst, ',')
+	dst = appendBody(dst, r)
+	dst = append(dst, ',')
+	dst = strconv.AppendInt(dst, r.TruthID, 10)
+	return append(dst, '\n')
+}
+
+// appendBody appends the columns from given_name to source.
+func appendBody(dst []byte, r *Record) []byte {
+	for i, f := range [...]string{r.GivenName, r.FamilyName, r.Patronymic, r.FullName, r.BirthDate, r.BirthPlace, r.Sex, r.Unit, r.Status, r.StatusDate, r.Place, r.Notes, r.Side, r.ServiceNumber, r.Source} {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
 		dst = appendField(dst, f)
 	}
-	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, r.TruthID, 10)
-	return append(dst, '\n')
+	return dst
 }
 
 // appendField quotes a field exactly when encoding/csv's Writer would.

@@ -59,15 +59,16 @@
 // then 8, 5, 3.5, 2 and 1.5% (2.3 records per person on average). The
 // sources are drawn by weight among those that write about such a person
 // (side, fate, civilian); a repeated source is drawn again twice at most.
-// There are 26 sources with generic names ("UA MoD list", "RU media death
+// There are 28 sources with generic names ("UA MoD list", "RU media death
 // list", "German press", "family inquiry (uk)"…), each with a writing habit, a layout (split fields or
 // full_name only, and the order of the full name), a date layout
 // (YYYY-MM-DD, DD.MM.YYYY, YYYYMMDD or only YYYY) and the share of records
 // that carry each field. The habits:
 //
-//	uk_cyr     Ukrainian Cyrillic, Ukrainian forms (UA MoD list, Ombudsman, social media, comrades, hospitals)
+//	uk_cyr     Ukrainian Cyrillic, Ukrainian forms, also of Russians: Сергей→Сергій, Смирнов→Смірнов
+//	           (UA MoD list, missing-persons register, social media, media on POWs, comrades, hospitals)
 //	ru_cyr     Russian Cyrillic, Russian forms of the same man: Олександр→Александр,
-//	           Миколайович→Николаевич, -ський→-ский (media death list, obituaries, comrades, hospitals)
+//	           Миколайович→Николаевич, -ський→-ский (media death list, obituaries, RU social media, comrades, hospitals)
 //	pow_list   FAMILY Given Patronymic in Russian forms (UA POW list, RU exchange list)
 //	icao_ru    Russian passport, ICAO Doc 9303 of the Russian forms, capitals (tracing agency, registry extract)
 //	kmu_uk     Ukrainian passport, KMU 55:2010 of the Ukrainian forms, capitals
@@ -80,6 +81,14 @@
 //	family_uk  family inquiry in Ukrainian: diminutives (Сашко, Коля), often only the year
 //	family_ru  family inquiry in Russian: Саша, Вова, Женя
 //	family_lat family inquiry typed in Latin with an informal romanisation drawn per record
+//
+// Shares of records by habit with the defaults: uk_cyr 18%, family_uk 13%,
+// family_ru 11%, icao_ru 9%, family_lat 8.5%, en_press 7.6%, ru_cyr 7.3%,
+// kmu_uk 6.9%, pl_press 4.3%, pow_list 3.6%, bgn_ru 3.6%, fr_press and
+// de_press 2.9% each, gost_ru 1.2%. Of all records, 46% are in Latin script
+// and 52% have the name only in full_name; 44% carry a full birth date, 18%
+// only the year, 1.4% year and month and 37% none; 4.4% carry a service
+// number. 40% of persons have records in both scripts.
 //
 // Status comes from the source: family inquiries say "sought", prisoner
 // lists "captured", obituaries "dead", hospitals "wounded"; the others say
@@ -94,21 +103,24 @@
 // 100,000 persons with the defaults):
 //
 //	TypoRate          0.06   keyboard neighbour, dropped, doubled or transposed letter in a name
-//	OCRRate           0.04   of scanned lists: ш/щ, и/й, rn/m, l/1 look-alikes (0.3% of records)
-//	HomoglyphRate     0.02   of Cyrillic records: Latin а/е/о/р/с/х inside the surname (1.0%)
-//	NoPatronymicRate  0.15   of records whose source writes a patronymic (4.8%)
+//	OCRRate           0.04   of scanned lists: ш/щ, и/й, rn/m, l/1 look-alikes (0.3%)
+//	HomoglyphRate     0.02   of Cyrillic records: Latin а/е/о/р/с/х inside the surname (1.1%)
+//	NoPatronymicRate  0.15   of records whose source writes a patronymic (4.9%)
 //	NoBirthDateRate   0.08   of records whose source writes a birth date (5.5%)
 //	YearOnlyRate      0.08   birth date reduced to the year (4.0%; family and press
 //	                         sources know only the year much more often, by their habit)
 //	MonthOnlyRate     0.03   birth date reduced to YYYY-MM (1.4%)
 //	DateSwapRate      0.03   day and month swapped, only when the day is 1–12 (0.5%)
-//	InitialsRate      0.04   Коваленко О.М. / О.М. Коваленко (3.6%)
-//	OrderVariantRate  0.10   full name in another order than the source's (5.1%)
+//	DateTypoRate      0.02   a mistyped birth date that is still valid: year ±1, the
+//	                         year's last digits swapped (1987→1978), another day (1.2%)
+//	InitialsRate      0.04   Коваленко О.М. / О.М. Коваленко (3.6%), never with a diminutive
+//	OrderVariantRate  0.10   full name in another order than the source's (5.0%)
 //	FieldSwapRate     0.02   given and family name in each other's field (1.0%)
-//	DiminutiveRate    0.35   family inquiries (a fifth of it in comrade reports) (10.8%)
+//	DiminutiveRate    0.35   family inquiries; a fifth of it in comrade reports, a tenth in
+//	                         social media; less for men born before 1965 (10.5%)
 //	MasculineFormRate 0.05   of women's records: Иванов for Иванова (0.5%)
 //	PlaceVariantRate  0.25   birth place in the other language's form, the Soviet name,
-//	                         with м./г. prefix, with the country, or in English (11.2%)
+//	                         with м./г. prefix, with the country, or in English (11.3%)
 //	YoAsYeRate        0.7    Russian forms with ё written е (Артем, Федоров) (3.4%)
 //
 // A zero rate in Config takes the default; a negative one switches the

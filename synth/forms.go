@@ -19,6 +19,7 @@ type givenName struct {
 type surname struct {
 	uk, ru     string
 	possessive bool // Russian-type -ов/-ев/-ин: the feminine adds -а
+	tail       bool // made from a pattern: too many to cache their romanisation
 }
 
 type place struct {
@@ -316,7 +317,7 @@ func tailSurname(r *rng, russian bool) surname {
 		}
 		suf := uaSuffixes[uaSuffixW.pick(r)]
 		s := attachUA(stem, suf)
-		return surname{uk: s, ru: ukToRu(s)}
+		return surname{uk: s, ru: ukToRu(s), tail: true}
 	}
 	var stem string
 	if r.chance(0.5) {
@@ -325,7 +326,7 @@ func tailSurname(r *rng, russian bool) surname {
 		stem = capitalize(syllableStem(r, true))
 	}
 	s := attachRU(stem, ruSuffixes[ruSuffixW.pick(r)])
-	return surname{ru: s, uk: ruToUk(s), possessive: true}
+	return surname{ru: s, uk: ruToUk(s), possessive: true, tail: true}
 }
 
 func syllableStem(r *rng, russian bool) string {

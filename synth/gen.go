@@ -1,7 +1,6 @@
 package synth
 
 import (
-	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
@@ -88,12 +87,34 @@ func exportedMember(m []person, i int, first int64) Person {
 // Records are rendered by one worker per CPU; the output does not depend on
 // their number or their timing.
 func Generate(cfg Config, emit func(*Record) error) error {
+	var idb []byte
+	return stream(cfg, false,
+		func(d *Record, bt *batch, i int, truth int64) {
+			*d = bt.recs[i]
+			d.TruthID = truth
+		},
+		func(d *Record, id int64) error {
+			idb = appendRecordID(idb[:0], id)
+			d.ID = string(idb)
+			return emit(d)
+		})
+}
+
+// line is a record already encoded as CSV, without its record_id and
+// truth_id, which are known only when it leaves the shuffle window.
+type line struct {
+	body  []byte
+	truth int64
+}
+
+// stream runs the workers and the shuffle window. put fills a window slot
+// from record i of a batch; out emits a slot with its record number. With
+// lines, the workers also encode every record as CSV (batch.body), so that
+// writing a file costs the caller's goroutine almost nothing.
+func stream[T any](cfg Config, lines bool, put func(dst *T, bt *batch, i int, truth int64), out func(*T, int64) error) error {
 	cfg.fill()
 	if err := cfg.validate(); err != nil {
 		return err
-	}
-	if cfg.People == 0 {
-		return nil
 	}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	chans := make([]chan *batch, workers)
@@ -105,7 +126,7 @@ func Generate(cfg Config, emit func(*Record) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g := &generator{cfg: cfg}
+			g := &generator{cfg: cfg, lines: lines}
 			for b := w; ; b += workers {
 				var bt *batch
 				select {
@@ -127,35 +148,32 @@ func Generate(cfg Config, emit func(*Record) error) error {
 		wg.Wait()
 	}()
 
-	win := make([]Record, 0, min(cfg.ShuffleWindow, 1<<20))
+	win := make([]T, 0, min(cfg.ShuffleWindow, 1<<20))
 	sr := newRNG(cfg.Seed, 3)
 	var emitted int64
-	out := func(r *Record) error {
-		emitted++
-		r.ID = recordID(emitted)
-		return emit(r)
-	}
 	left, produced := cfg.People, 0
 	base := int64(1)
 	for b := 0; left > 0; b++ {
 		bt := <-chans[b%workers]
 		for i := range bt.recs {
-			t := &bt.recs[i]
-			if t.TruthID >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
+			local := bt.recs[i].TruthID
+			if local >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
 				left = 0
 				break
 			}
 			produced++
-			t.TruthID += base
 			if len(win) < cap(win) {
-				win = append(win, *t)
+				var zero T
+				win = append(win, zero)
+				put(&win[len(win)-1], bt, i, base+local)
 				continue
 			}
 			j := sr.intn(len(win))
-			if err := out(&win[j]); err != nil {
+			emitted++
+			if err := out(&win[j], emitted); err != nil {
 				return err
 			}
-			win[j] = *t
+			put(&win[j], bt, i, base+local)
 		}
 		base += int64(bt.persons)
 		left -= bt.persons
@@ -169,27 +187,36 @@ func Generate(cfg Config, emit func(*Record) error) error {
 		win[i], win[j] = win[j], win[i]
 	}
 	for i := range win {
-		if err := out(&win[i]); err != nil {
+		emitted++
+		if err := out(&win[i], emitted); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// clustersPerBatch is the unit of work of a Generate worker.
+// clustersPerBatch is the unit of work of a worker.
 const clustersPerBatch = 256
 
 // A batch holds the records of consecutive clusters, in cluster, member and
 // source order. TruthID holds the person's index within the batch until the
-// consumer makes it global.
+// consumer makes it global. With lines, body holds the records' CSV columns
+// from given_name to source, record i ending at ends[i].
 type batch struct {
 	recs    []Record
+	body    []byte
+	ends    []int
 	persons int
 	cl      cluster
 }
 
 func (g *generator) fill(bt *batch, b uint64) {
 	bt.recs = bt.recs[:0]
+	if g.lines {
+		// the window keeps slices of it: a new one per batch
+		bt.body = make([]byte, 0, max(1<<16, cap(bt.body)))
+	}
+	bt.ends = bt.ends[:0]
 	bt.persons = 0
 	bt.cl.cfg = &g.cfg
 	for c := b * clustersPerBatch; c < (b+1)*clustersPerBatch; c++ {
@@ -201,29 +228,66 @@ func (g *generator) fill(bt *batch, b uint64) {
 			for k := 0; k < p.records; k++ {
 				rr := newRNG(g.cfg.Seed, 2, c, uint64(i), uint64(k))
 				bt.recs = append(bt.recs, Record{})
-				g.render(&rr, p, int64(bt.persons), srcs[k], &bt.recs[len(bt.recs)-1])
+				rec := &bt.recs[len(bt.recs)-1]
+				g.render(&rr, p, int64(bt.persons), srcs[k], rec)
+				if g.lines {
+					bt.body = appendBody(bt.body, rec)
+					bt.ends = append(bt.ends, len(bt.body))
+				}
 			}
 			bt.persons++
 		}
 	}
 }
 
-func recordID(n int64) string {
-	var b [20]byte
-	s := strconv.AppendInt(b[:0], n, 10)
-	out := make([]byte, 0, 12)
-	out = append(out, 'r')
-	for i := len(s); i < 9; i++ {
-		out = append(out, '0')
+// appendRecordID writes r000000001 and so on: nine digits, more if needed.
+func appendRecordID(dst []byte, n int64) []byte {
+	dst = append(dst, 'r')
+	for d := int64(100000000); d > 1 && n < d; d /= 10 {
+		dst = append(dst, '0')
 	}
-	return string(append(out, s...))
+	return strconv.AppendInt(dst, n, 10)
+}
+
+// kinds of table strings for latinIdx
+const (
+	kindGiven = iota
+	kindPatronymic
+	kindPlace
+	kindFront
+	numKinds
+	maxTableIdx = 128 // more than the entries of any of these tables
+)
+
+// latinIdx romanises the table string s, which is entry idx of a kind in
+// one of its variants (form, sex), from an array rather than a map.
+func (g *generator) latinIdx(kind, idx, variant int, s string, sc *scheme, caps bool) string {
+	slot := sc.id * 2
+	if caps {
+		slot++
+	}
+	arr := g.icache[slot]
+	if arr == nil {
+		arr = make([]string, numKinds*maxTableIdx*8)
+		g.icache[slot] = arr
+	}
+	k := (kind*maxTableIdx+idx)*8 + variant
+	if v := arr[k]; v != "" {
+		return v
+	}
+	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
+	v := string(g.buf)
+	arr[k] = v
+	return v
 }
 
 type generator struct {
-	cfg   Config
-	buf   []byte
-	srcs  []int
-	cache [2 * numSchemes]map[string]string
+	icache [2 * numSchemes][]string
+	cfg    Config
+	lines  bool // encode CSV bodies too
+	buf    []byte
+	srcs   []int
+	cache  [2 * numSchemes]map[string]string
 }
 
 // pickSources chooses the sources that saw a person. A source rarely lists
@@ -259,7 +323,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 	cfg := &g.cfg
 	*rec = Record{TruthID: id, Side: p.native()}
 	src := &sources[si]
-	h := habits[src.habit]
+	h := src.h
 	rec.Source = src.name
 	rec.Habit = h.id
 
@@ -342,15 +406,39 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 		if o, ok := pressGiven[sc][given]; ok {
 			given = o
+		} else if given == g1.uk {
+			given = g.latinIdx(kindGiven, p.given, formUK, given, sc, h.caps)
+		} else if given == g1.ru {
+			given = g.latinIdx(kindGiven, p.given, formRU, given, sc, h.caps)
 		} else {
 			given = g.latin(given, sc, h.caps)
 		}
 		if h.caps {
 			given = strings.ToUpper(given)
 		}
-		family = g.latin(family, sc, h.caps)
+		if p.sur.tail || p.female {
+			g.buf = appendTranslit(g.buf[:0], family, sc, h.caps)
+			family = string(g.buf)
+		} else {
+			family = g.latin(family, sc, h.caps)
+		}
 		if patr != "" {
-			patr = g.latin(patr, sc, h.caps)
+			v := 0
+			switch patr {
+			case fa.ukPatM:
+				v = 1
+			case fa.ruPatM:
+				v = 2
+			case fa.ukPatF:
+				v = 3
+			case fa.ruPatF:
+				v = 4
+			}
+			if v > 0 {
+				patr = g.latinIdx(kindPatronymic, p.father, v, patr, sc, h.caps)
+			} else {
+				patr = g.latin(patr, sc, h.caps)
+			}
 		}
 	}
 	latin := sc != nil
@@ -432,6 +520,10 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 				prec = 2
 				rec.Phenomena |= PMonthOnly
 			}
+			if r.chance(cfg.DateTypoRate) {
+				y, m, d = dateTypo(r, y, m, d, prec)
+				rec.Phenomena |= PDateTypo
+			}
 			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
 				d, m = m, d
 				rec.Phenomena |= PDateSwap
@@ -493,8 +585,39 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 
 func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
 
+// dateTypo changes a valid date into another valid one the way a clerk
+// mistypes it: the year off by one, the last two digits of the year swapped,
+// or another day (a neighbouring key or a dropped digit).
+func dateTypo(r *rng, y, m, d, prec int) (int, int, int) {
+	sw := y/100*100 + y%10*10 + y/10%10 // 1987 → 1978
+	switch k := r.intn(3); {
+	case k == 1 && sw != y && sw >= 1925 && sw <= 2008:
+		y = sw
+	case k == 0 || prec < 3:
+		if r.chance(0.5) {
+			y++
+		} else {
+			y--
+		}
+	default:
+		nd := d%10 + 1 // 23 → 4: one digit dropped and one mistyped
+		if d < 10 {
+			nd = d + 10
+		}
+		if nd > monthDays(y, m) || nd == d {
+			nd = (d % 28) + 1
+		}
+		d = nd
+	}
+	if d > monthDays(y, m) {
+		d = monthDays(y, m)
+	}
+	return y, m, d
+}
+
 // latin romanises s, from a cache: names repeat a lot, so most calls are a
-// lookup. The cache is dropped when it grows large (long-tail surnames).
+// lookup. Long-tail surnames do not go through it: a large map is slower
+// than romanising again.
 func (g *generator) latin(s string, sc *scheme, caps bool) string {
 	slot := sc.id * 2
 	if caps {
@@ -506,7 +629,7 @@ func (g *generator) latin(s string, sc *scheme, caps bool) string {
 	}
 	g.buf = appendTranslit(g.buf[:0], s, sc, caps)
 	v := string(g.buf)
-	if c == nil || len(c) > 1<<16 {
+	if c == nil || len(c) > 1<<13 {
 		c = make(map[string]string, 1<<10)
 		g.cache[slot] = c
 	}
@@ -651,6 +774,12 @@ func (g *generator) placeName(r *rng, h *habit, sc *scheme, form, i, by int, ph 
 	if h.press && name == pl.uk || h.press && name == pl.ru {
 		return pl.latin
 	}
+	switch name {
+	case pl.uk:
+		return g.latinIdx(kindPlace, i, 0, name, sc, h.caps)
+	case pl.ru:
+		return g.latinIdx(kindPlace, i, 1, name, sc, h.caps)
+	}
 	return g.latin(name, sc, h.caps)
 }
 
@@ -677,9 +806,9 @@ func frontName(h *habit, sc *scheme, form, i int, g *generator) string {
 	case h.press:
 		return f[2]
 	case form == formRU:
-		return g.latin(f[1], sc, false)
+		return g.latinIdx(kindFront, i, 1, f[1], sc, false)
 	}
-	return g.latin(f[0], sc, false)
+	return g.latinIdx(kindFront, i, 0, f[0], sc, false)
 }
 
 func note(r *rng, h *habit, sc *scheme, form, front int, g *generator) string {
@@ -699,8 +828,8 @@ func note(r *rng, h *habit, sc *scheme, form, front int, g *generator) string {
 		pool = notesEN
 	}
 	t := pool[r.intn(len(pool))]
-	if strings.Contains(t, "%s") {
-		return fmt.Sprintf(t, frontName(h, sc, form, front, g))
+	if before, after, ok := strings.Cut(t, "%s"); ok {
+		return before + frontName(h, sc, form, front, g) + after
 	}
 	return t
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,19 @@ func TestWriteCSV(t *testing.T) {
 	t.Run("SameSeedSameBytes", func(t *testing.T) {
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Fatal("two runs with seed 42 differ")
+		}
+	})
+	t.Run("SameBytesWhateverTheCPUs", func(t *testing.T) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+		for _, procs := range []int{1, 3, 8} {
+			runtime.GOMAXPROCS(procs)
+			var d bytes.Buffer
+			if _, err := synth.WriteCSV(&d, cfg); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), d.Bytes()) {
+				t.Fatalf("output with %d CPUs differs", procs)
+			}
 		}
 	})
 	t.Run("OtherSeedOtherBytes", func(t *testing.T) {
@@ -183,7 +197,7 @@ func TestGenerate_Rates(t *testing.T) {
 		})
 	}
 	t.Run("EveryPhenomenonOccurs", func(t *testing.T) {
-		for i := 0; i < 15; i++ {
+		for i := 0; i < 16; i++ {
 			p := synth.Phenomenon(1 << i)
 			if frac(p) == 0 {
 				t.Errorf("no record with %v", p)
@@ -556,4 +570,42 @@ func TestWriteCSV_SameAsEncodingCSV(t *testing.T) {
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Fatal("WriteCSV differs from encoding/csv")
 	}
+}
+
+func TestGenerate_ExtremeRates(t *testing.T) {
+	all := synth.Config{People: 2000, Seed: 13, BrokenRate: 1,
+		SideRU: 1, WomenRate: 1, CivilianRate: 1, SurnameTailRate: 1,
+		FatherSonRate: 0.25, BrothersRate: 0.25, TwinsRate: 0.25, NamesakeRate: 0.25,
+		TypoRate: 1, OCRRate: 1, HomoglyphRate: 1, NoPatronymicRate: 1, NoBirthDateRate: 1, YearOnlyRate: 1,
+		MonthOnlyRate: 1, DateSwapRate: 1, DateTypoRate: 1, InitialsRate: 1, OrderVariantRate: 1, FieldSwapRate: 1,
+		DiminutiveRate: 1, MasculineFormRate: 1, PlaceVariantRate: 1, YoAsYeRate: 1, ShuffleWindow: 1}
+	t.Run("AllOnGeneratesAllBroken", func(t *testing.T) {
+		recs := collect(t, all)
+		for _, r := range recs {
+			if !r.Broken || valid(&r) {
+				t.Fatalf("%s: broken=%v valid=%v", r.ID, r.Broken, valid(&r))
+			}
+		}
+	})
+	t.Run("AllOffIsClean", func(t *testing.T) {
+		off := synth.Config{People: 2000, Seed: 13, FatherSonRate: -1, BrothersRate: -1, TwinsRate: -1, NamesakeRate: -1,
+			TypoRate: -1, OCRRate: -1, HomoglyphRate: -1, NoPatronymicRate: -1, NoBirthDateRate: -1, YearOnlyRate: -1,
+			MonthOnlyRate: -1, DateSwapRate: -1, DateTypoRate: -1, InitialsRate: -1, OrderVariantRate: -1, FieldSwapRate: -1,
+			DiminutiveRate: -1, MasculineFormRate: -1, PlaceVariantRate: -1, YoAsYeRate: -1}
+		for _, r := range collect(t, off) {
+			if r.Phenomena != 0 || r.Broken {
+				t.Fatalf("%s has %v", r.ID, r.Phenomena)
+			}
+		}
+	})
+	t.Run("ErrRateAboveOne", func(t *testing.T) {
+		if err := synth.Generate(synth.Config{TypoRate: 1.5}, func(*synth.Record) error { return nil }); err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("ErrHardNegativesAboveOne", func(t *testing.T) {
+		if err := synth.Generate(synth.Config{FatherSonRate: 0.6, BrothersRate: 0.6}, func(*synth.Record) error { return nil }); err == nil {
+			t.Fatal("no error")
+		}
+	})
 }

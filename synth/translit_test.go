@@ -141,3 +141,9 @@ func TestSourcesInfo(t *testing.T) {
 		}
 	}
 }
+
+func TestTableSizes(t *testing.T) {
+	if len(givens) > maxTableIdx || len(places) > maxTableIdx || len(fronts) > maxTableIdx {
+		t.Fatalf("a table outgrew maxTableIdx %d: %d givens, %d places, %d fronts", maxTableIdx, len(givens), len(places), len(fronts))
+	}
+}

@@ -51,8 +51,8 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if fs.NArg() > 0 {
 		return fmt.Errorf("gen: unexpected argument %q", fs.Arg(0))
 	}
-	if *people < 0 || *records < 0 {
-		return errors.New("gen: --people and --records must not be negative")
+	if *people <= 0 || *records < 0 {
+		return errors.New("gen: --people must be positive and --records not negative")
 	}
 	if *broken < 0 || *broken > 1 {
 		return fmt.Errorf("gen: --broken %v is not between 0 and 1", *broken)

@@ -69,6 +69,7 @@ func TestRunGen(t *testing.T) {
 		{"ErrUnknownFlag", []string{"--nope"}},
 		{"ErrBrokenOutOfRange", []string{"--broken", "2"}},
 		{"ErrNegativePeople", []string{"--people", "-1"}},
+		{"ErrZeroPeople", []string{"--people", "0"}},
 		{"ErrExtraArgument", []string{"extra"}},
 		{"ErrBadOutPath", []string{"--out", "/nonexistent/dir/x.csv"}},
 	} {

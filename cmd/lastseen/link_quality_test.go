@@ -159,6 +159,33 @@ func historical(t testing.TB) qualitySet {
 		rows, truth, "--compare", "postcode,occupation")
 }
 
+// synthSet generates a cross-script population with 'lastseen gen' and reads
+// its truth_id column.
+func synthSet(people int, seed int64) func(testing.TB) qualitySet {
+	return func(t testing.TB) qualitySet {
+		p := filepath.Join(t.TempDir(), "synth.csv")
+		args := []string{"--people", fmt.Sprint(people), "--seed", fmt.Sprint(seed), "--out", p, "--quiet"}
+		if err := runGen(context.Background(), args, io.Discard, io.Discard); err != nil {
+			t.Fatalf("gen %v: %v", args, err)
+		}
+		rows := readCSV(t, p)
+		id, truth := -1, -1
+		for i, h := range rows[0] {
+			switch h {
+			case "record_id":
+				id = i
+			case "truth_id":
+				truth = i
+			}
+		}
+		tr := map[string]string{}
+		for _, r := range rows[1:] {
+			tr[r[id]] = r[truth]
+		}
+		return qualitySet{path: p, truth: tr}
+	}
+}
+
 // runSet links a converted set with runLink and scores its clusters.
 func runSet(t testing.TB, s qualitySet, extra ...string) linkage.Metrics {
 	t.Helper()
@@ -211,6 +238,8 @@ func TestQuality(t *testing.T) {
 		{"FEBRL3", false, func(t testing.TB) qualitySet { return febrl(t, true, "dataset3.csv") }, 0.98},
 		{"RLdata10000", false, rldata, 0.98},
 		{"Historical50k", true, historical, 0.80},
+		{"Synth2k", false, synthSet(2000, 11), 0.97},
+		{"Synth10k", true, synthSet(10000, 12), 0.97},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.long {
@@ -238,6 +267,8 @@ func TestQualityDiagnose(t *testing.T) {
 		"FEBRL3":         func(t testing.TB) qualitySet { return febrl(t, true, "dataset3.csv") },
 		"RLdata10000":    rldata,
 		"Historical50k":  historical,
+		"Synth":          synthSet(5000, 1),
+		"Synth2":         synthSet(5000, 2),
 	}
 	s := sets[name](t)
 	pairs := filepath.Join(t.TempDir(), "pairs.csv")
