@@ -83,19 +83,53 @@ func searchKeys(n *names.Name) []string {
 	return names.BlockingKeys(n)
 }
 
+// reading is one way to read the query's name, with its given and family
+// parts swapped, prepared once per query.
+type reading struct {
+	n, sw names.Name
+	swap  bool // sw differs from n
+}
+
 // queryNames reads the query's name the ways it may have been meant: as
-// parsed, with given and family swapped when the parse was unsure, and a lone
-// word as a family name.
-func queryNames(q string) []names.Name {
+// parsed (and swapped, for names.ScoreBest's unsure parses), and a lone word
+// as a family name.
+func queryNames(q string) []reading {
 	n := names.Prepare("", "", "", q)
-	out := []names.Name{n}
-	switch {
-	case n.Family == "" && n.Given != "" && n.Patronymic == "":
-		out = append(out, names.Prepare("", "", n.Given, ""))
-	case n.Confidence < 0.8 && n.Given != "" && n.Family != "":
-		out = append(out, names.Prepare(n.Family, n.Patronymic, n.Given, ""))
+	out := []reading{newReading(n)}
+	if n.Family == "" && n.Given != "" && n.Patronymic == "" {
+		out = append(out, newReading(names.Prepare("", "", n.Given, "")))
 	}
 	return out
+}
+
+func newReading(n names.Name) reading {
+	r := reading{n: n, sw: n}
+	if !n.GivenInitial && n.Family != "" && n.Given != "" {
+		r.sw = names.Prepare(n.Family, n.Patronymic, n.Given, "")
+		r.sw.Confidence = n.Confidence
+		r.swap = true
+	}
+	return r
+}
+
+// keys are the search keys of the reading: of the swapped form too when the
+// parse was unsure.
+func (r *reading) keys() []string {
+	k := searchKeys(&r.n)
+	if r.swap && r.n.Confidence < 0.8 {
+		k = append(k, searchKeys(&r.sw)...)
+	}
+	return k
+}
+
+// score is names.ScoreBest(&r.n, e) without preparing the record's swapped
+// form for every candidate: swapping the query pairs the same parts.
+func (r *reading) score(e *names.Name) float64 {
+	c := names.Score(&r.n, e).Score
+	if r.swap && (r.n.Confidence < 0.8 || e.Confidence < 0.8) {
+		c = max(c, names.Score(&r.sw, e).Score*0.97)
+	}
+	return c
 }
 
 // Search returns the persons whose records' names match the query best,
@@ -112,7 +146,7 @@ func (ix *Index) Search(q Query) []Hit {
 	place := foldPlace(q.Place)
 	var keys []string
 	for i := range qs {
-		keys = append(keys, searchKeys(&qs[i])...)
+		keys = append(keys, qs[i].keys()...)
 	}
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
@@ -147,7 +181,7 @@ func (ix *Index) Search(q Query) []Hit {
 		}
 		ns := 0.0
 		for i := range qs {
-			ns = max(ns, names.ScoreBest(&qs[i], &e.name).Score)
+			ns = max(ns, qs[i].score(&e.name))
 		}
 		if ns < MinNameScore {
 			return
@@ -290,8 +324,8 @@ func SearchableName(q string) bool {
 	if strings.TrimSpace(q) == "" {
 		return false
 	}
-	for _, n := range queryNames(q) {
-		if len(searchKeys(&n)) > 0 {
+	for _, r := range queryNames(q) {
+		if len(r.keys()) > 0 {
 			return true
 		}
 	}
