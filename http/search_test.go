@@ -3,6 +3,8 @@ package http_test
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"slices"
@@ -194,5 +196,34 @@ func TestSearch_BadInput(t *testing.T) {
 			t.Fatalf("status %d, want 503: %s", resp.StatusCode, body)
 		}
 		decodeProblem(t, resp, body)
+	})
+}
+
+// FuzzSearchParams checks that any query string gets a 200 or a 400 that
+// names its fields, never a panic or a 500.
+func FuzzSearchParams(f *testing.F) {
+	for _, s := range []string{"q=Kovalenko", "q=K", "place=Kyiv", "q=Коваленко+Саша&birth_date=1990&limit=5",
+		"q=%00%ff&birth_date=31.02.1994", "limit=999999999999999999999", "q=" + strings.Repeat("я", 200)} {
+		f.Add(s)
+	}
+	s := lshttp.NewServer()
+	s.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	s.PersonSearcher = index.New(index.Options{})
+	s.PersonService = sqldb.NewPersonService(nil)
+	f.Fuzz(func(t *testing.T, query string) {
+		req := "/api/v1/search?" + query
+		if u, err := url.ParseRequestURI(req); err != nil || u.Path != "/api/v1/search" || strings.ContainsAny(query, " #\r\n") {
+			return
+		}
+		resp, body := do(t, s, "GET", req, "", "")
+		switch resp.StatusCode {
+		case http.StatusOK:
+		case http.StatusBadRequest:
+			if p := decodeProblem(t, resp, body); len(p.Errors) == 0 {
+				t.Fatalf("400 without the fields: %s", body)
+			}
+		default:
+			t.Fatalf("%q: status %d: %s", query, resp.StatusCode, body)
+		}
 	})
 }
