@@ -48,10 +48,14 @@ func (f *Follower) Run(ctx context.Context) {
 	}
 }
 
-// Poll reads what was stored since the last poll and links the records left
-// unlinked for longer than Grace at now.
+// Poll links again the records this process failed to link, reads what was
+// stored since the last poll, and links the records left unlinked for longer
+// than Grace at now.
 func (f *Follower) Poll(ctx context.Context, now time.Time) error {
 	ix := f.Linker.Index
+	if err := f.Linker.Retry(ctx); err != nil {
+		return fmt.Errorf("follow the store: link again: %w", err)
+	}
 	if f.pending == nil {
 		f.pending = map[int64]time.Time{}
 	}

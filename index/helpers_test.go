@@ -63,6 +63,7 @@ type memPersons struct {
 	links      map[int64][]*lastseen.Link
 	reviews    []*lastseen.ReviewItem
 	judgements []*lastseen.Judgement
+	err        error // LinkRecord fails with it when set: the database is down
 }
 
 func newMem() *memPersons {
@@ -76,6 +77,9 @@ func (m *memPersons) FindPersonByID(ctx context.Context, id int64) (*lastseen.Pe
 func (m *memPersons) LinkRecord(ctx context.Context, recordID, personID int64, l lastseen.Link) (int64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.err != nil {
+		return 0, m.err
+	}
 	if l.Method != lastseen.LinkCaseworker {
 		for _, j := range m.judgements {
 			if j.Verdict != lastseen.VerdictNotSame {

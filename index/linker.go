@@ -32,6 +32,9 @@ type Linker struct {
 	MaxReview int
 
 	mu sync.Mutex
+
+	retryMu sync.Mutex
+	retry   map[int64]*lastseen.Record // stored records whose linking failed
 }
 
 var _ lastseen.Linker = (*Linker)(nil)
@@ -45,7 +48,46 @@ func (l *Linker) LinkRecord(ctx context.Context, r *lastseen.Record) (*lastseen.
 		return nil, fmt.Errorf("link record: the record has no id: store it first")
 	}
 	p := l.Index.Prepare(r)
-	return l.link(ctx, p)
+	d, err := l.link(ctx, p)
+	if err != nil {
+		l.failed(r)
+	}
+	return d, err
+}
+
+// failed keeps a record whose linking failed, for Retry.
+func (l *Linker) failed(r *lastseen.Record) {
+	l.retryMu.Lock()
+	defer l.retryMu.Unlock()
+	if l.retry == nil {
+		l.retry = map[int64]*lastseen.Record{}
+	}
+	l.retry[r.ID] = r
+}
+
+// Retry links again the records whose linking failed (the database was
+// down): the Follower calls it on every poll, so that a record acknowledged
+// while linking failed does not wait for the next start. It returns the
+// first error; the records that fail again are kept.
+func (l *Linker) Retry(ctx context.Context) error {
+	l.retryMu.Lock()
+	rs := l.retry
+	l.retry = nil
+	l.retryMu.Unlock()
+	var first error
+	for _, r := range rs {
+		if _, err := l.LinkRecord(ctx, r); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// Pending returns the number of records waiting for Retry.
+func (l *Linker) Pending() int {
+	l.retryMu.Lock()
+	defer l.retryMu.Unlock()
+	return len(l.retry)
 }
 
 // LinkRecords links a batch of stored records in order, preparing them on
@@ -53,9 +95,12 @@ func (l *Linker) LinkRecord(ctx context.Context, r *lastseen.Record) (*lastseen.
 func (l *Linker) LinkRecords(ctx context.Context, rs []*lastseen.Record) ([]*lastseen.MatchDecision, error) {
 	ps := prepareAll(l.Index, rs)
 	out := make([]*lastseen.MatchDecision, 0, len(rs))
-	for _, p := range ps {
+	for i, p := range ps {
 		d, err := l.link(ctx, p)
 		if err != nil {
+			for _, r := range rs[i:] {
+				l.failed(r)
+			}
 			return out, err
 		}
 		out = append(out, d)

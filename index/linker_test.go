@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sync"
@@ -189,6 +190,26 @@ func TestLinker(t *testing.T) {
 		}
 		if d2.PersonID != d1.PersonID || len(mem.links[1]) != 1 {
 			t.Fatalf("linking again: person %d, links %d; want person %d and one link", d2.PersonID, len(mem.links[1]), d1.PersonID)
+		}
+	})
+
+	t.Run("FailedLinkRetried", func(t *testing.T) {
+		mem := newMem()
+		l := newLinker(mem)
+		mem.err = errors.New("database is down")
+		r := withIDs(1, kovalenko[0])[0]
+		if _, err := l.LinkRecord(ctx, r); err == nil {
+			t.Fatal("linking with the database down succeeded")
+		}
+		if l.Pending() != 1 || l.Index.Len() != 0 {
+			t.Fatalf("after a failed link: %d pending, %d in the index; want 1 and 0", l.Pending(), l.Index.Len())
+		}
+		mem.err = nil
+		if err := l.Retry(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if l.Pending() != 0 || mem.current[1] == 0 {
+			t.Fatalf("after the retry: %d pending, person %d", l.Pending(), mem.current[1])
 		}
 	})
 
