@@ -262,6 +262,34 @@ func rebuild(ctx context.Context, rs []*lastseen.Record, truth []int64, n int, d
 	}
 	fmt.Printf("\nrebuild at start from SQLite (%d MB): %d records, %d persons read and indexed in %s (%.0f records/s); training the model on 200,000 of them (%.0f expected matches) adds %s\n",
 		size>>20, st.Records, st.Persons, load.Round(time.Millisecond), float64(st.Records)/load.Seconds(), rep.Matches, train.Round(time.Millisecond))
+
+	// the whole path on arrival, store included: records stored, then
+	// linked one by one through SQLite (judgements read, link written)
+	more := rs[n:min(n+2000, len(rs))]
+	if len(more) == 0 {
+		return
+	}
+	batch := make([]*lastseen.Record, len(more))
+	for i, r := range more {
+		c := *r
+		c.ID, c.PersonID, c.SourceID = 0, 0, src.ID
+		batch[i] = &c
+	}
+	if _, err := sqldb.NewRecordService(db).ImportRecords(ctx, src.ID, batch); err != nil {
+		log.Fatal(err)
+	}
+	lat := make([]time.Duration, len(batch))
+	start = time.Now()
+	for i, r := range batch {
+		t0 := time.Now()
+		if _, err := l.LinkRecord(ctx, r); err != nil {
+			log.Fatal(err)
+		}
+		lat[i] = time.Since(t0)
+	}
+	el := time.Since(start)
+	fmt.Printf("linking on arrival through SQLite (judgements read, link and person written), %d records stored beforehand: %.0f records/s, p50 %s, p99 %s\n",
+		len(batch), float64(len(batch))/el.Seconds(), benchutil.Ms(benchutil.Percentile(lat, 50)), benchutil.Ms(benchutil.Percentile(lat, 99)))
 }
 
 // memStore is the store's part the Linker needs, in memory: persons and
