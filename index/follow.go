@@ -59,7 +59,12 @@ func (f *Follower) Poll(ctx context.Context, now time.Time) error {
 	if f.pending == nil {
 		f.pending = map[int64]time.Time{}
 	}
-	f.afterID = max(f.afterID, ix.MaxID())
+	// from where the index was loaded; later on, the records this process
+	// added itself come by again and are skipped, since another process's
+	// record may have an id below them
+	if f.afterID == 0 {
+		f.afterID = ix.MaxID()
+	}
 	var linked []*lastseen.Record
 	err := f.Store.EachRecord(ctx, lastseen.RecordFilter{AfterID: f.afterID}, func(r *lastseen.Record) error {
 		f.afterID = max(f.afterID, r.ID)
@@ -76,7 +81,13 @@ func (f *Follower) Poll(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("follow the store: %w", err)
 	}
-	for _, p := range prepareAll(ix, linked) {
+	var fresh []*lastseen.Record
+	for _, r := range linked {
+		if _, ok := ix.PersonOf(r.ID); !ok {
+			fresh = append(fresh, r)
+		}
+	}
+	for _, p := range prepareAll(ix, fresh) {
 		ix.Add(p)
 	}
 	if len(f.pending) == 0 {

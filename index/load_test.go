@@ -177,3 +177,33 @@ func TestFollower(t *testing.T) {
 		}
 	})
 }
+
+// TestFollowerInterleaved: another process's record with an id below one
+// this process linked since the last poll is still followed.
+func TestFollowerInterleaved(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		serve := dbLinker(db)
+		if _, err := index.Load(ctx, serve, sqldb.NewRecordService(db), index.LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		f := &index.Follower{Linker: serve, Store: sqldb.NewRecordService(db)}
+		if err := f.Poll(ctx, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		rs := store(t, db, others[1], others[2])
+		other := dbLinker(db)
+		if _, err := other.LinkRecord(ctx, rs[0]); err != nil { // another process
+			t.Fatal(err)
+		}
+		if _, err := serve.LinkRecord(ctx, rs[1]); err != nil { // this one
+			t.Fatal(err)
+		}
+		if err := f.Poll(ctx, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := serve.Index.PersonOf(rs[0].ID); !ok {
+			t.Fatalf("record %d, stored and linked by another process below this one's %d, is not followed", rs[0].ID, rs[1].ID)
+		}
+	})
+}
