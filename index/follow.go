@@ -25,6 +25,7 @@ type Follower struct {
 	Error func(error)
 
 	afterID int64
+	started bool
 	pending map[int64]time.Time // unlinked record → first seen
 }
 
@@ -62,8 +63,8 @@ func (f *Follower) Poll(ctx context.Context, now time.Time) error {
 	// from where the index was loaded; later on, the records this process
 	// added itself come by again and are skipped, since another process's
 	// record may have an id below them
-	if f.afterID == 0 {
-		f.afterID = ix.MaxID()
+	if !f.started {
+		f.afterID, f.started = ix.MaxID(), true
 	}
 	var linked []*lastseen.Record
 	err := f.Store.EachRecord(ctx, lastseen.RecordFilter{AfterID: f.afterID}, func(r *lastseen.Record) error {
