@@ -10,7 +10,8 @@ import (
 
 // Follower keeps an index current with records that another process stored
 // (a `lastseen import` beside `lastseen serve`, another server node): every
-// Every it reads the records beyond the index's highest id. A record another
+// Every it reads the records stored since its last poll (since the load, the
+// first time). A record another
 // process has linked joins the index with its person. An unlinked one is left
 // to the process that stored it, which links it right after its batch
 // commits; if it is still unlinked after Grace (that process died), the
