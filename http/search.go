@@ -10,12 +10,11 @@ import (
 )
 
 // SearchServices are the services behind GET /api/v1/search. Server embeds
-// it; without a PersonSearcher the route answers 503.
+// it; without a PersonSearcher the route answers 503. Each person found is
+// read from the PersonService (CaseServices), so that what the caller sees
+// (name, status, records) is the store's current truth, not the index's.
 type SearchServices struct {
 	PersonSearcher lastseen.PersonSearcher
-	// PersonService reads each person found, so that what the caller sees
-	// (name, status, records) is the store's current truth, not the index's.
-	PersonService lastseen.PersonService
 }
 
 // Search limits.
@@ -51,6 +50,11 @@ type SearchRecord struct {
 // bad parameter is named in one 400.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
+	actor := lastseen.ActorFromContext(ctx)
+	if err := lastseen.Authorize(actor, lastseen.ActionSearch, nil); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	q, err := parseSearch(r)
 	if err != nil {
 		s.Error(w, r, err)
@@ -71,15 +75,20 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	out := struct {
 		Results []SearchResult `json:"results"`
 	}{Results: []SearchResult{}}
+	seen := map[int64]bool{}
 	for _, h := range hits {
 		p, err := s.PersonService.FindPersonByID(ctx, h.PersonID)
 		if lastseen.ErrorCode(err) == lastseen.ENOTFOUND {
-			continue // merged away since the index learnt it
+			continue // gone since the index learnt of it
 		} else if err != nil {
 			s.Error(w, r, err)
 			return
 		}
-		p = redactSearchPerson(lastseen.ActorFromContext(ctx), p)
+		if len(p.Records) == 0 || seen[p.ID] {
+			continue // merged into another person since the index learnt of it
+		}
+		seen[p.ID] = true
+		p = redactSearchPerson(actor, p)
 		res := SearchResult{PersonID: p.ID, Score: round3(h.Score), Name: p.Name, Status: p.Status, Records: []SearchRecord{}}
 		for _, rec := range p.Records {
 			res.Records = append(res.Records, SearchRecord{ID: rec.ID, ExternalID: rec.ExternalID})
@@ -89,15 +98,18 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
-// redactSearchPerson keeps of a person what a search result shows, as the
-// actor may see it. An unverified death is never shown: no family learns of
-// a death from an automatic match.
+// redactSearchPerson keeps of a person what a search result shows, cut by
+// the one redaction point (lastseen.Redact) to what the actor may see: an
+// unverified death, for one, is shown only to caseworkers. Submitters are
+// left out before, since a result never shows them.
 func redactSearchPerson(actor *lastseen.Actor, p *lastseen.Person) *lastseen.Person {
-	c := *p
-	if c.Status == lastseen.StatusDead && !c.Verified {
-		c.Status = lastseen.StatusUnknown
+	c := &lastseen.Person{ID: p.ID, Name: p.Name, Status: p.Status, Confidence: p.Confidence,
+		AsOf: p.AsOf, Verified: p.Verified, Verification: p.Verification}
+	for _, rec := range p.Records {
+		c.Records = append(c.Records, &lastseen.Record{ID: rec.ID, ExternalID: rec.ExternalID, Claims: rec.Claims})
 	}
-	return &c
+	out, _ := lastseen.Redact(actor, c)
+	return out.(*lastseen.Person)
 }
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }

@@ -45,6 +45,8 @@ type Server struct {
 
 	RecordService lastseen.RecordService
 	SourceService lastseen.SourceService
+	CaseServices  // inquiries, review, judgements, verifications, persons, sign-in (cases.go)
+	StatsServices // estimates and counts (stats.go)
 
 	SearchServices // GET /api/v1/search (search.go)
 
@@ -69,6 +71,8 @@ func NewServer() *Server {
 func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerSystemRoutes(mux)
 	s.registerRecordRoutes(mux)
+	s.registerCaseRoutes(mux)
+	s.registerStatsRoutes(mux)
 	s.registerSearchRoutes(mux)
 }
 

@@ -42,8 +42,8 @@ type Result struct {
 }
 
 // Link links a batch of prepared records (Preparer.Finalize must have been
-// called): it blocks, trains a model unless one is given, scores every
-// candidate pair and clusters.
+// called; their term frequencies are set here): it blocks, trains a model
+// unless one is given, scores every candidate pair and clusters.
 func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	if opt.Blocker == nil {
 		opt.Blocker = NewBlocker()
@@ -71,6 +71,7 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	res.Model.SetFrequencies(rs, len(rs))
 	edges, stats, n, err := score(ctx, res.Model, rs, opt, total)
 	if err != nil {
 		return nil, err
@@ -145,6 +146,9 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 		// pair per record
 		rep.Matches = min(rep.Matches, float64(len(rs)))
 	}
+	// records per person: n records in n - matches persons while clusters
+	// are small
+	m.Duplication = max(1, float64(len(rs))/max(float64(len(rs))-rep.Matches, float64(len(rs))/10))
 	if err := m.SetPrior(rep.Matches, all); err != nil {
 		return nil, 0, fmt.Errorf("train: %w", err)
 	}

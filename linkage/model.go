@@ -39,6 +39,11 @@ type Model struct {
 	// TFMax caps the term-frequency adjustment in log2 units, either way,
 	// so that one rare value (often a typo) cannot decide a pair alone.
 	TFMax float64 `json:"tf_max"`
+	// Duplication is the mean number of records per person, as training
+	// estimated it. A value's frequency among other people's records leaves
+	// out the records of the person itself: a surname written five times
+	// about one man is not a common surname.
+	Duplication float64 `json:"duplication"`
 
 	// compiled weights
 	prior   float64
@@ -53,7 +58,7 @@ const modelVersion = 1
 // NewModel returns an untrained model for the core fields and the named extra
 // columns, with starting m and u values that training replaces.
 func NewModel(extra ...string) *Model {
-	m := &Model{Version: modelVersion, Prior: 1e-4, TFMax: 6}
+	m := &Model{Version: modelVersion, Prior: 1e-4, TFMax: 6, Duplication: 1}
 	nameM := []float64{0, 0.70, 0.08, 0.06, 0.06, 0.03, 0.02, 0.04, 0.01}
 	nameU := []float64{0, 0.01, 0.002, 0.002, 0.005, 0.05, 0.02, 0.41, 0.5}
 	for f := 0; f < numCoreFields; f++ {
@@ -66,7 +71,7 @@ func NewModel(extra ...string) *Model {
 			fm.TF = true
 		case FieldBirthDate:
 			ls = dateLevels
-			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.01}
+			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.003}
 			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.8667}
 		case FieldSex:
 			ls, mm, uu = sexLevels, []float64{0, 0.98, 0.02}, []float64{0, 0.5, 0.5}
@@ -105,6 +110,10 @@ func (m *Model) Extra() []string {
 
 // clampP keeps a probability away from 0 and 1, where a weight would be infinite.
 func clampP(p float64) float64 { return min(max(p, 1e-9), 1-1e-9) }
+
+// Update checks the model and recomputes its weights; call it after changing
+// the exported fields.
+func (m *Model) Update() error { return m.compile() }
 
 // compile checks the model and computes its weight tables.
 func (m *Model) compile() error {
@@ -165,6 +174,27 @@ func (m *Model) Weight(f int, l uint8) float64 { return m.w[f][l] }
 // PriorWeight is the prior in log2 odds: the score of a pair about which
 // nothing is known.
 func (m *Model) PriorWeight() float64 { return m.prior }
+
+// SetFrequencies sets the records' term frequencies from their counts among
+// n records: the share of other people's records with the same value,
+// log2(max(count - Duplication, 0.5) / n). Call it after Preparer.Finalize
+// (or Refresh) and whenever the model changes.
+func (m *Model) SetFrequencies(rs []*Prepared, n int) {
+	d := max(m.Duplication, 1)
+	lf := func(c uint32) float32 {
+		if c == 0 || n == 0 {
+			return 0
+		}
+		return float32(math.Log2(max(float64(c)-d, 0.5) / float64(n)))
+	}
+	for _, r := range rs {
+		r.given.tf, r.family.tf, r.patr.tf = lf(r.given.cnt), lf(r.family.cnt), lf(r.patr.cnt)
+		r.place.tf, r.unit.tf, r.svc.tf = lf(r.place.cnt), lf(r.unit.cnt), lf(r.svc.cnt)
+		for i := range r.extra {
+			r.extra[i].tf = lf(r.extra[i].cnt)
+		}
+	}
+}
 
 // tfAdjust is the term-frequency adjustment of field f at level l for a
 // value whose log2 relative frequency is tf: log2(u_level / frequency).

@@ -1,7 +1,6 @@
 package linkage
 
 import (
-	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -19,7 +18,8 @@ type name struct {
 	stem uint32  // canonical form: diminutive resolved, gender ending removed
 	f    string  // folded form, for explanations
 	s    string  // skeleton, for Jaro–Winkler
-	tf   float32 // log2 of the stem's relative frequency, set by Finalize
+	cnt  uint32  // records with the same stem, set by Finalize
+	tf   float32 // log2 of the stem's frequency among other people, set by Model.SetFrequencies
 	// forms are canonical ids (a given name's ru/uk forms and diminutives,
 	// the father's name of a patronymic); known says the name is in the
 	// table of names, so that two known names with no form in common are
@@ -33,9 +33,10 @@ type name struct {
 // A text is one prepared free-text field (place, unit, service number, extra
 // columns): its term id, folded string and log2 frequency.
 type text struct {
-	id uint32
-	s  string
-	tf float32
+	id  uint32
+	s   string
+	cnt uint32
+	tf  float32
 }
 
 // Prepared is a record reduced to what comparisons need. It is built once per
@@ -95,18 +96,19 @@ func (t *terms) count(id uint32) {
 	t.counts[id]++
 }
 
-// log2freq is log2 of the relative frequency of the term among n records.
-func (t *terms) log2freq(id uint32, n int) float32 {
-	if id == 0 || n == 0 {
+// countOf is how many records had the term.
+func (t *terms) countOf(id uint32) uint32 {
+	if id == 0 || int(id) >= len(t.counts) {
 		return 0
 	}
-	return float32(math.Log2(float64(t.counts[id]) / float64(n)))
+	return t.counts[id]
 }
 
 // Preparer turns records into Prepared records and keeps the dictionaries and
-// term frequencies they share. One Preparer serves one batch, or one
-// long-lived candidate index: Prepare adds a record's values to the counts,
-// Finalize (or Refresh for one record) sets the frequencies from the counts.
+// term counts they share. One Preparer serves one batch, or one long-lived
+// candidate index: Prepare adds a record's values to the counts, Finalize (or
+// Refresh for one record) copies the counts into the records, and
+// Model.SetFrequencies turns them into the frequencies scores use.
 // It is safe for concurrent use.
 type Preparer struct {
 	mu       sync.Mutex
@@ -254,16 +256,24 @@ func (p *Preparer) Refresh(r *Prepared) {
 }
 
 func (p *Preparer) refresh(r *Prepared) {
-	f, n := p.fields, p.n
-	r.given.tf = f[FieldGiven].log2freq(r.given.stem, n)
-	r.family.tf = f[FieldFamily].log2freq(r.family.stem, n)
-	r.patr.tf = f[FieldPatronymic].log2freq(r.patr.stem, n)
-	r.place.tf = f[FieldBirthPlace].log2freq(r.place.id, n)
-	r.unit.tf = f[FieldUnit].log2freq(r.unit.id, n)
-	r.svc.tf = f[FieldServiceNumber].log2freq(r.svc.id, n)
+	f := p.fields
+	r.given.cnt = f[FieldGiven].countOf(r.given.stem)
+	r.family.cnt = f[FieldFamily].countOf(r.family.stem)
+	r.patr.cnt = f[FieldPatronymic].countOf(r.patr.stem)
+	r.place.cnt = f[FieldBirthPlace].countOf(r.place.id)
+	r.unit.cnt = f[FieldUnit].countOf(r.unit.id)
+	r.svc.cnt = f[FieldServiceNumber].countOf(r.svc.id)
 	for i := range r.extra {
-		r.extra[i].tf = f[numCoreFields+i].log2freq(r.extra[i].id, n)
+		r.extra[i].cnt = f[numCoreFields+i].countOf(r.extra[i].id)
 	}
+}
+
+// N is the number of records prepared so far: the denominator of the term
+// frequencies.
+func (p *Preparer) N() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.n
 }
 
 func setDate(out *Prepared, d lastseen.PartialDate) {

@@ -153,24 +153,32 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 	// a session that leaves fewer (its pass blocks on the others) teaches
 	// nothing. Fields that no session may learn are learnt from all the
 	// samples together, blocked fields included, as a last resort.
+	type session struct {
+		Session
+		union bool
+	}
 	var union Session
-	var learnt [MaxFields]bool
-	var trusted []Session
+	var learnt, present [MaxFields]bool
+	var trusted []session
 	for _, s := range sessions {
 		union.Vectors = append(union.Vectors, s.Vectors...)
 		union.Total += s.Total
+		p := presentFields(s, nf)
+		for f := 0; f < nf; f++ {
+			present[f] = present[f] || p[f]
+		}
 		if informative(s, nf) >= 3 {
-			trusted = append(trusted, s)
+			trusted = append(trusted, session{Session: s})
 			for f := 0; f < nf; f++ {
-				if !slices.Contains(s.Fixed, f) {
+				if p[f] && !slices.Contains(s.Fixed, f) {
 					learnt[f] = true
 				}
 			}
 		}
 	}
 	for f := 0; f < nf; f++ {
-		if !learnt[f] && len(union.Vectors) > 0 {
-			trusted = append(trusted, union)
+		if present[f] && !learnt[f] {
+			trusted = append(trusted, session{Session: union, union: true})
 			break
 		}
 	}
@@ -180,7 +188,7 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 		if len(s.Vectors) == 0 {
 			continue
 		}
-		isUnion := s.Fixed == nil && len(s.Vectors) == len(union.Vectors) && s.Total == union.Total
+		isUnion := s.union
 		if isUnion {
 			usedUnion = true
 		}
@@ -280,6 +288,9 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 			if weight[f] > 0 {
 				mp[f][l] = sum[f][l] / weight[f]
 			}
+			if c := maxM(f, l); mp[f][l] > c {
+				mp[f][l] = c
+			}
 			m.Fields[f].Levels[l].M = mp[f][l]
 		}
 	}
@@ -289,7 +300,7 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 	// session's), its blocked fields left out: they agree by construction,
 	// and counting them would make most blocked pairs look like matches.
 	for _, s := range trusted {
-		if len(s.Vectors) == 0 || s.Fixed == nil {
+		if len(s.Vectors) == 0 || s.union {
 			continue
 		}
 		ps := patterns(s.Vectors, s.Fixed)
@@ -328,10 +339,8 @@ func (m *Model) SetPrior(matches, allPairs float64) error {
 	return m.compile()
 }
 
-// informative counts the fields a session may learn that are present in
-// some of its pairs.
-func informative(s Session, nf int) int {
-	var present [MaxFields]bool
+// presentFields reports the fields present in some of a session's pairs.
+func presentFields(s Session, nf int) (present [MaxFields]bool) {
 	for _, v := range s.Vectors {
 		for f := 0; f < nf; f++ {
 			if v[f] != 0 {
@@ -339,6 +348,13 @@ func informative(s Session, nf int) int {
 			}
 		}
 	}
+	return present
+}
+
+// informative counts the fields a session may learn that are present in
+// some of its pairs.
+func informative(s Session, nf int) int {
+	present := presentFields(s, nf)
 	n := 0
 	for f := 0; f < nf; f++ {
 		if present[f] && !slices.Contains(s.Fixed, f) {
@@ -349,6 +365,21 @@ func informative(s Session, nf int) int {
 }
 
 const minM = 1e-3
+
+// maxM caps the m of the levels that speak strongly against a match. EM's
+// "match" class tends to absorb the hard negatives that share a name and
+// much else (a father and his son born 25 years before, twins with two given
+// names); a clerk's error rarely moves a birth year by more than five (the
+// typo level catches one mistyped digit) or writes another man's given name.
+func maxM(f, l int) float64 {
+	switch {
+	case f == FieldBirthDate && l == DateFar:
+		return 0.005
+	case (f == FieldGiven || f == FieldPatronymic) && l == NameConflict:
+		return 0.01
+	}
+	return 1
+}
 
 type pattern struct {
 	v Vector

@@ -26,20 +26,27 @@ type Name struct {
 
 	givenFold, patFold, famFold string
 	givenInit, patInit          uint32 // possible initials, a bit per letter
+	// other readings of ambiguous spellings (see skelAlternatives)
+	givenAlt, famAlt, famAltBase [2]string
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
-// source has them; when given and family are both empty, full is parsed.
+// source has them; when given and family are both empty, full is parsed (a
+// patronymic passed separately is kept when full has none).
 // A patronymic left inside the given field ("Олександр Миколайович") is split off.
 func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
 	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
-	if given == "" && family == "" && patronymic == "" {
+	if given == "" && family == "" && full != "" {
+		explicitPat := Normalize(patronymic)
 		var toks [maxTokens]token
 		var p Parsed
 		roles, nt := parseInto(full, &toks, &p)
 		given, patronymic, family = p.Given, p.Patronymic, p.Family
+		if explicitPat != "" && patronymic == "" {
+			patronymic = explicitPat
+		}
 		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
 		n.Confidence = p.Confidence
 		// reuse the tokens' skeletons for one-token parts
@@ -77,30 +84,47 @@ func Prepare(given, patronymic, family, full string) Name {
 		n.GivenSkel = skelString(sk, pre[0])
 		n.givenFold = string(appendFold(fbuf[:0], given))
 		if n.GivenInitial {
-			n.givenInit = initialBits(sk)
+			n.givenInit = initialBitsAll(given, sk)
 		} else {
-			ids := givenIDsBySkel[n.GivenSkel]
-			n.GivenIDs = ids
+			key := n.GivenSkel
+			alts, na := altSkeletons(given)
+			n.givenAlt = alts
+			if _, ok := givenIDsBySkel[key]; !ok {
+				for i := 0; i < na; i++ {
+					if _, ok := givenIDsBySkel[alts[i]]; ok {
+						key = alts[i]
+						break
+					}
+				}
+			}
+			n.GivenIDs = givenIDsBySkel[key]
 			n.givenInit = initialBits(sk)
-			for _, g := range givenBySkel[n.GivenSkel] {
+			for _, g := range givenBySkel[key] {
 				n.givenInit |= g.initBits
 			}
 			var kb [8]byte
 			n.GivenKey = string(phoneticKey(kb[:0], sk))
-			sexG = givenSex(givenBySkel[n.GivenSkel])
+			sexG = givenSex(givenBySkel[key])
 		}
 	}
 	if patronymic != "" {
 		sk := skel(buf[:0], patronymic, pre[1])
 		n.PatronymicSkel = skelString(sk, pre[1])
 		n.patFold = string(appendFold(fbuf[:0], patronymic))
-		n.patInit = initialBits(sk)
+		n.patInit = initialBitsAll(patronymic, sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
 				n.FatherIDs = ids
 				sexP = fatherBySkel[n.PatronymicSkel][0].sex
 			} else if fs, sex, ok := patronymicSkel(sk); ok {
 				sexP = sex
+				if len(fs) == 0 {
+					alts, na := skelAlternatives(patronymic)
+					var ab [64]byte
+					for i := 0; i < na && len(fs) == 0; i++ {
+						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
+					}
+				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
 				}
@@ -120,6 +144,13 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
+		alts, na := altSkeletons(family)
+		for i := 0; i < na; i++ {
+			n.famAlt[i] = alts[i]
+			ab := append(buf[:0], alts[i]...)
+			b, _ := familyBase(ab)
+			n.famAltBase[i] = string(b)
+		}
 	}
 	n.Sex = combineSex(sexP, sexG, sexF)
 	return n
@@ -232,7 +263,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 		return LevelMissing, 0
 	}
 	if a.GivenInitial || b.GivenInitial {
-		if a.givenInit&b.givenInit != 0 {
+		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -240,7 +271,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	if a.givenFold == b.givenFold {
 		return LevelExact, 1
 	}
-	if a.GivenSkel == b.GivenSkel {
+	if a.GivenSkel == b.GivenSkel || altEqual(a.GivenSkel, &a.givenAlt, b.GivenSkel, &b.givenAlt) {
 		return LevelTranslit, 1
 	}
 	if overlap(a.GivenIDs, b.GivenIDs) {
@@ -269,17 +300,20 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.famFold == b.famFold {
 		return LevelExact, 1
 	}
-	if a.FamilySkel == b.FamilySkel {
+	if a.FamilySkel == b.FamilySkel || altEqual(a.FamilySkel, &a.famAlt, b.FamilySkel, &b.famAlt) {
 		return LevelTranslit, 1
 	}
-	if a.FamilyBase == b.FamilyBase {
+	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) {
 		return LevelForm, 1
 	}
 	// Jaro–Winkler rewards a shared beginning, and family names share
 	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
 	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
-	if closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase) {
+	// bases and skeletons both: a typo in the ending defeats the gender fold
+	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
+		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
+			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -309,7 +343,7 @@ func sameClass(a, b string) bool {
 // two skeletons: what a typist or a careless transliteration does.
 func closeEdit(a, b string) bool {
 	n := min(len(a), len(b))
-	if n < 3 {
+	if n < 3 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
 	d := osa(unsafeBytes(a), unsafeBytes(b))
@@ -318,13 +352,15 @@ func closeEdit(a, b string) bool {
 
 // familyClass names the kind of ending of a family-name skeleton.
 func familyClass(sk string) string {
-	for _, suf := range [...]string{"enko", "uk", "ik", "ak", "ov", "ev", "in", "ski", "cki", "iC", "ko", "ec"} {
+	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec"} {
 		if strings.HasSuffix(sk, suf) {
 			switch suf {
-			case "ev":
+			case "ev", "ova", "eva":
 				return "ov" // Ковалёв written Kovalev and Kovalov
-			case "cki":
+			case "cki", "ska", "cka":
 				return "ski"
+			case "ina":
+				return "in"
 			}
 			return suf
 		}
@@ -355,7 +391,7 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 				pb |= g.initBits
 			}
 		}
-		if pa&pb != 0 {
+		if pa&pb != 0 || a.patFold == b.patFold {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -403,4 +439,49 @@ func skelString(sk []byte, pre string) string {
 		return pre
 	}
 	return string(sk)
+}
+
+// altEqual: some reading of a equals some reading of b.
+func altEqual(a string, aa *[2]string, b string, ba *[2]string) bool {
+	for _, x := range aa {
+		if x != "" && (x == b || x == ba[0] || x == ba[1]) {
+			return true
+		}
+	}
+	for _, y := range ba {
+		if y != "" && y == a {
+			return true
+		}
+	}
+	return false
+}
+
+// initialBitsAll is initialBits over every reading of a written initial: "Ch."
+// is ч in English, х in German and ш in French.
+func initialBitsAll(s string, sk []byte) uint32 {
+	b := initialBits(sk)
+	alts, n := skelAlternatives(s)
+	var buf [16]byte
+	for i := 0; i < n; i++ {
+		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))
+	}
+	return b
+}
+
+// GivenAlts returns the given name's alternative skeletons (French or German
+// reading of a Latin spelling, ё read as o), for callers that index them.
+func (n *Name) GivenAlts() []string { return nonEmpty(n.givenAlt) }
+
+// FamilyAlts returns the family name's alternative skeletons, gender-folded
+// like FamilyBase.
+func (n *Name) FamilyAlts() []string { return nonEmpty(n.famAltBase) }
+
+func nonEmpty(a [2]string) []string {
+	var out []string
+	for _, s := range a {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -86,8 +86,8 @@ func buildForms() {
 			panic("names: given-name table: duplicate id " + g.ID)
 		}
 		givenByID[g.ID] = g
-		add := func(form string, full bool) {
-			k := Skeleton(form)
+		var add func(form string, full bool)
+		addKey := func(k string, full bool) {
 			if k == "" {
 				return
 			}
@@ -100,6 +100,15 @@ func buildForms() {
 		done:
 			if full {
 				fullBySkel[k] = true
+			}
+		}
+		add = func(form string, full bool) {
+			addKey(Skeleton(form), full)
+			if DetectScript(form) == ScriptCyrillic {
+				alts, n := altSkeletons(form)
+				for i := 0; i < n; i++ {
+					addKey(alts[i], full)
+				}
 			}
 		}
 		add(g.ID, true)
@@ -211,7 +220,16 @@ func GivenKeys(name string) []string {
 
 func lookupGiven(name string) []*GivenName {
 	var buf [64]byte
-	return givenBySkel[string(appendSkeleton(buf[:0], name))]
+	if list := givenBySkel[string(appendSkeleton(buf[:0], name))]; len(list) > 0 {
+		return list
+	}
+	alts, n := skelAlternatives(name)
+	for i := 0; i < n; i++ {
+		if list := givenBySkel[string(appendSkeletonV(buf[:0], name, alts[i]))]; len(list) > 0 {
+			return list
+		}
+	}
+	return nil
 }
 
 // GivenForm returns the standard form of a canonical id in a language: "ru" or

@@ -162,6 +162,13 @@ func (g *gen) render(p person, s style) string {
 			}
 		}
 	}
+	full := first(p.given.Ru, li, p.given.Uk) // initials are of the full form
+	if s.scheme != 0 {
+		full = names.TranslitLang(full, s.scheme, s.lang)
+	}
+	if s.givenForm == 3 {
+		full = ""
+	}
 	switch s.order {
 	case 0:
 		add(given, pat, fam)
@@ -170,9 +177,9 @@ func (g *gen) render(p person, s style) string {
 	case 2:
 		add(strings.ToUpper(fam), given, pat)
 	case 3:
-		add(fam, initial(given)+initial(pat))
+		add(fam, initial(full)+initial(pat))
 	case 4:
-		add(initial(given)+initial(pat), fam)
+		add(initial(full)+initial(pat), fam)
 	}
 	return strings.Join(parts, " ")
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,10 +12,11 @@ import (
 // Коваленко, Kovalenko, Kowalenko → "kovalenko"; Юрий, Yuri, Yury, Juri, Iouri,
 // Iurii → "iuri"; Хрущёв, Khrushchev, Khrouchtchev → "hruSev".
 //
-// The alphabet is lower-case Latin plus three capitals for sounds that every
-// scheme spells with two or more letters: S (ш щ sh sch ch…), C (ч ch tsch tch)
-// and Z (ж zh). On the way it merges what the schemes disagree on: г х ґ h g kh
-// → h; и і ї й ы y j → i; е є э ё ye je → e; з с z s → s; ц ts tz c → c; w → v.
+// The alphabet is lower-case Latin plus two capitals for sounds that every
+// scheme spells with two or more letters: S (ш щ ж sh sch zh ch…) and C (ч ch
+// tsch tch). On the way it merges what the schemes disagree on: г х ґ h g kh
+// → h; и і ї й ы y j → i; е є э ё ye je → e; з с z s → s; ц ts tz c → c; w → v;
+// ж and ш (German writes both sch).
 // It is deliberately lossy (г and х meet) and is meant for blocking and for
 // edit-distance similarity, never for display.
 func Skeleton(s string) string {
@@ -26,7 +28,7 @@ func Skeleton(s string) string {
 var cyrSkel = func() map[rune]string {
 	return map[rune]string{
 		'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "h", 'д': "d", 'е': "e", 'ё': "e", 'є': "e",
-		'ж': "Z", 'з': "s", 'и': "i", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m",
+		'ж': "S", 'з': "s", 'и': "i", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m",
 		'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "h",
 		'ц': "c", 'ч': "C", 'ш': "S", 'щ': "S", 'ъ': "", 'ы': "i", 'ь': "", 'э': "e", 'ю': "iu", 'я': "ia",
 		'ў': "u", 'ј': "i",
@@ -50,14 +52,91 @@ var cyrSkelArr = func() (a [0x60]string) {
 
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
-	'š': "S", 'ž': "Z", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "s", 'ç': "s",
+	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "s", 'ç': "s",
 	'û': "iu", 'â': "ia", 'ü': "u", 'ö': "o", 'ä': "a", 'ß': "s", 'ł': "l", 'ñ': "n", 'ń': "n",
 	'ø': "o", 'đ': "d", 'ı': "i",
 }
 
+// Skeleton readings. The standard one reads Latin as English, ICAO or ISO do
+// and ё as е. Where a spelling is ambiguous a name gets alternative skeletons,
+// used for lookups and comparisons: French (ch = ш, j = ж), German (ch = х,
+// z = ц), and ё / Ukrainian ьо read as o (KMU writes Ковальов Kovalov).
+const (
+	skelStd = iota
+	skelYoO
+	skelFR
+	skelDE
+	skelX // GOST 7.79 B: x is х
+)
+
 // appendSkeleton appends the skeleton of s to dst. Words are separated by nothing:
 // a skeleton is one key for one name part.
-func appendSkeleton(dst []byte, s string) []byte {
+func appendSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelStd) }
+
+// skelAlternatives lists the other readings s needs (at most two).
+func skelAlternatives(s string) (alts [2]uint8, n int) {
+	var yo, ch, j, z, x, gu bool
+	prevSoft := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 'c' || c == 'C':
+			if i+1 < len(s) && (s[i+1]|0x20) == 'h' {
+				ch = true
+			}
+		case c == 'j' || c == 'J':
+			j = true
+		case c == 'x' || c == 'X':
+			x = true
+		case (c == 'g' || c == 'G') && i+2 < len(s) && (s[i+1]|0x20) == 'u' && strings.IndexByte("eiy", s[i+2]|0x20) >= 0:
+			gu = true
+		case c == 'z' || c == 'Z':
+			if i+1 >= len(s) || (s[i+1]|0x20) != 'h' {
+				z = true
+			}
+		case c == 0xd1 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x8c): // ё, ь
+			if s[i+1] == 0x91 {
+				yo = true
+			} else {
+				prevSoft = true
+				i++
+				continue
+			}
+		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0x81 || s[i+1] == 0xac): // Ё, Ь
+			if s[i+1] == 0x81 {
+				yo = true
+			} else {
+				prevSoft = true
+				i++
+				continue
+			}
+		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0xbe || s[i+1] == 0x9e): // о, О
+			if prevSoft {
+				yo = true
+			}
+		}
+		prevSoft = false
+	}
+	if yo {
+		alts[n] = skelYoO
+		n++
+	}
+	if x && n < 2 {
+		alts[n] = skelX
+		n++
+	}
+	if (ch || j || gu) && n < 2 {
+		alts[n] = skelFR
+		n++
+	}
+	if (ch || z) && n < 2 {
+		alts[n] = skelDE
+		n++
+	}
+	return alts, n
+}
+
+func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 	start := len(dst)
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
@@ -68,9 +147,15 @@ func appendSkeleton(dst []byte, s string) []byte {
 		case r == 'ь' || r == 'Ь':
 			// ьо is the Ukrainian spelling of ё (Ковальов = Ковалёв): read it as "io",
 			// which foldSkeleton turns into "e" after a consonant
-			if i+n < len(s) && (s[i+n:i+n+1] == "\xd0" && i+n+1 < len(s) && (s[i+n+1] == 0xbe || s[i+n+1] == 0x9e)) {
+			if v != skelYoO && i+n < len(s) && (s[i+n:i+n+1] == "\xd0" && i+n+1 < len(s) && (s[i+n+1] == 0xbe || s[i+n+1] == 0x9e)) {
 				dst = append(dst, 'i')
 			}
+			i += n
+		case v == skelYoO && (r == 'ё' || r == 'Ё'):
+			if len(dst) == start || isSkelVowel(dst[len(dst)-1]) {
+				dst = append(dst, 'i') // Ёлкин, Соловйов: the y stays
+			}
+			dst = append(dst, 'o')
 			i += n
 		case r >= 0x400 && r < 0x460:
 			dst = append(dst, cyrSkelArr[r-0x400]...)
@@ -81,14 +166,14 @@ func appendSkeleton(dst []byte, s string) []byte {
 			for j < len(s) && s[j] < utf8.RuneSelf && (s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z') {
 				j++
 			}
-			dst = appendLatinSkel(dst, s[i:j])
+			dst = appendLatinSkel(dst, s[i:j], v)
 			i = j
 		case r >= utf8.RuneSelf && isLatinLetter(r):
 			lr := unicode.ToLower(r)
 			if m, ok := latSkel[lr]; ok {
 				dst = append(dst, m...)
 			} else if f := foldLatin(lr); f < utf8.RuneSelf {
-				dst = appendLatinSkel(dst, string(rune(f)))
+				dst = appendLatinSkel(dst, string(rune(f)), v)
 			}
 			i += n
 		case r == 'ґ' || r == 'Ґ' || r == 'ў' || r == 'Ў':
@@ -96,7 +181,7 @@ func appendSkeleton(dst []byte, s string) []byte {
 			i += n
 		case isApostrophe(r) || r == 'ʹ':
 			// a soft sign written as an apostrophe or prime before o is ьо, that is ё
-			if i+n < len(s) && (s[i+n] == 'o' || s[i+n] == 'O') && len(dst) > start {
+			if i+n < len(s) && (s[i+n] == 'o' || s[i+n] == 'O') && len(dst) > start && !(r == '`' && i > 0 && (s[i-1]|0x20) == 'g') {
 				dst = append(dst, 'i')
 			}
 			i += n
@@ -109,8 +194,8 @@ func appendSkeleton(dst []byte, s string) []byte {
 
 func lowerASCII(c byte) byte { return c | 0x20 }
 
-// appendLatinSkel rewrites one run of ASCII letters.
-func appendLatinSkel(dst []byte, w string) []byte {
+// appendLatinSkel rewrites one run of ASCII letters under reading v.
+func appendLatinSkel(dst []byte, w string, v uint8) []byte {
 	at := func(i int) byte {
 		if i < len(w) {
 			return lowerASCII(w[i])
@@ -159,6 +244,10 @@ func appendLatinSkel(dst []byte, w string) []byte {
 			switch {
 			case has(i, "chtch"):
 				dst, i = append(dst, 'S'), i+5
+			case has(i, "ch") && v == skelFR:
+				dst, i = append(dst, 'S'), i+2
+			case has(i, "ch") && v == skelDE:
+				dst, i = append(dst, 'h'), i+2
 			case has(i, "ch"), has(i, "cz"):
 				dst, i = append(dst, 'C'), i+2
 			case has(i, "ck"):
@@ -170,9 +259,12 @@ func appendLatinSkel(dst []byte, w string) []byte {
 				dst, i = append(dst, 'k'), i+1
 			}
 		case 'z':
-			if at(i+1) == 'h' {
-				dst, i = append(dst, 'Z'), i+2
-			} else {
+			switch {
+			case at(i+1) == 'h':
+				dst, i = append(dst, 'S'), i+2
+			case v == skelDE:
+				dst, i = append(dst, 'c'), i+1
+			default:
 				dst, i = append(dst, 's'), i+1
 			}
 		case 'k':
@@ -184,6 +276,8 @@ func appendLatinSkel(dst []byte, w string) []byte {
 		case 'g':
 			if at(i+1) == 'h' {
 				i++
+			} else if v == skelFR && at(i+1) == 'u' && (at(i+2) == 'e' || at(i+2) == 'i' || at(i+2) == 'y') {
+				i++ // Sergueï, Evgueni
 			}
 			dst, i = append(dst, 'h'), i+1
 		case 'p':
@@ -193,12 +287,22 @@ func appendLatinSkel(dst []byte, w string) []byte {
 				dst, i = append(dst, 'p'), i+1
 			}
 		case 'x':
-			dst, i = append(dst, 'k', 's'), i+1
+			if v == skelX {
+				dst, i = append(dst, 'h'), i+1
+			} else {
+				dst, i = append(dst, 'k', 's'), i+1
+			}
 		case 'w':
 			dst, i = append(dst, 'v'), i+1
 		case 'q':
 			dst, i = append(dst, 'k'), i+1
-		case 'y', 'j':
+		case 'j':
+			if v == skelFR {
+				dst, i = append(dst, 'S'), i+1
+			} else {
+				dst, i = append(dst, 'i'), i+1
+			}
+		case 'y':
 			dst, i = append(dst, 'i'), i+1
 		default:
 			dst, i = append(dst, c), i+1
@@ -235,7 +339,7 @@ func foldSkeleton(dst []byte, start int) []byte {
 			}
 			continue
 		}
-		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) {
+		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) && (r+1 >= len(dst) || dst[r+1] != 'u') {
 			dst[w-1] = 'e'
 			continue
 		}
@@ -295,4 +399,15 @@ func phoneticKey(dst, sk []byte) []byte {
 		last = c
 	}
 	return dst
+}
+
+// altSkeletons returns the alternative skeletons of s (see skelAlternatives).
+func altSkeletons(s string) (out [2]string, n int) {
+	alts, k := skelAlternatives(s)
+	var buf [64]byte
+	for i := 0; i < k; i++ {
+		out[n] = string(appendSkeletonV(buf[:0], s, alts[i]))
+		n++
+	}
+	return out, n
 }

@@ -426,7 +426,7 @@ func TestParse(t *testing.T) {
 		}
 	})
 	t.Run("UnsureOnTwoGivenNames", func(t *testing.T) {
-		if c := names.Parse("Roman Martin").Confidence; c > 0.8 {
+		if c := names.Parse("Ivan Roman").Confidence; c > 0.8 {
 			t.Errorf("confidence %.2f for an ambiguous name, want ≤ 0.8", c)
 		}
 	})
@@ -536,6 +536,7 @@ func TestBlockingKeysShared(t *testing.T) {
 		{"Іванова Марія", "Mariya Ivanova"},
 		{"Шевченко В.П.", "Volodymyr Shevchenko"},
 		{"Чорновол Вячеслав", "Viacheslav Chornovil"},
+		{"Хрущёв Никита", "Nikita Chruschtschow"},
 	}
 	for _, p := range pairs {
 		a, b := names.Prepare("", "", "", p[0]), names.Prepare("", "", "", p[1])
@@ -567,4 +568,38 @@ func TestDetectLang(t *testing.T) {
 			t.Errorf("DetectLang(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
+}
+
+func TestPrepareParts(t *testing.T) {
+	t.Run("PartsGiven", func(t *testing.T) {
+		n := names.Prepare(" Олександр ", "Миколайович", "Коваленко", "ignored")
+		if n.Given != "Олександр" || n.Patronymic != "Миколайович" || n.Family != "Коваленко" || n.Confidence != 1 {
+			t.Errorf("Prepare(parts) = %+v", n)
+		}
+	})
+	t.Run("PatronymicInGivenField", func(t *testing.T) {
+		n := names.Prepare("Олександр Миколайович", "", "Коваленко", "")
+		if n.Given != "Олександр" || n.Patronymic != "Миколайович" {
+			t.Errorf("Prepare split %q / %q", n.Given, n.Patronymic)
+		}
+	})
+	t.Run("FullParsedKeepsExplicitPatronymic", func(t *testing.T) {
+		n := names.Prepare("", "Миколайович", "", "Коваленко Олександр")
+		if n.Given != "Олександр" || n.Family != "Коваленко" || n.Patronymic != "Миколайович" {
+			t.Errorf("Prepare = %q %q %q", n.Given, n.Patronymic, n.Family)
+		}
+	})
+	t.Run("KeysFilled", func(t *testing.T) {
+		n := names.Prepare("", "", "", "KOVALENKO Oleksandr Mykolaiovych")
+		if n.GivenSkel != "oleksandr" || n.FamilyBase != "kovalenko" || n.FamilyKey != "kvlnk" ||
+			!slices.Contains(n.GivenIDs, "aleksandr") || !slices.Contains(n.FatherIDs, "nikolay") || n.Sex != names.Male {
+			t.Errorf("Prepare = %+v", n)
+		}
+	})
+	t.Run("AlternativeReadings", func(t *testing.T) {
+		n := names.Prepare("", "", "", "Nikita Chruschtschow")
+		if len(n.FamilyAlts()) == 0 {
+			t.Errorf("Chruschtschow has no alternative reading")
+		}
+	})
 }

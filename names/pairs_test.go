@@ -146,9 +146,9 @@ func TestGeneratedMissedMatches(t *testing.T) {
 	}
 	g := newGen(7)
 	n := 0
-	for _, p := range g.matchPairs(600) {
+	for _, p := range g.matchPairs(1500) {
 		c := score(p[0], p[1])
-		if c.Score < names.MatchThreshold && n < 60 {
+		if c.Score < names.MatchThreshold && n < 150 {
 			n++
 			t.Logf("missed %.3f  %s | %s  (%s %s %s)", c.Score, p[0], p[1], c.Family, c.Given, c.Patronymic)
 		}

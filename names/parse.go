@@ -38,7 +38,7 @@ type token struct {
 	pat      bool
 	patSex   Sex
 	fathers  []*GivenName
-	famLike  bool
+	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
 }
 
 // Parse splits a full name into given name, patronymic and family name. It
@@ -144,8 +144,10 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc += 2
 			case len(t.given) > 0:
 				sc += 1.5
-			case t.famLike:
-				sc -= 1
+			case t.famLike > 0:
+				sc -= t.famLike
+			default:
+				sc -= 0.5 // a word the table does not know is more often a family name
 			}
 			if t.caps && lower {
 				sc -= 1.5
@@ -156,6 +158,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc += 0.8
 			case t.initial:
 				sc -= 1
+			case givenInitial:
+				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
 			case t.pat && len(t.fathers) > 0:
 				sc += 3.5
 			case t.pat:
@@ -169,15 +173,15 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		case 'F':
 			switch {
 			case t.initial:
-				sc -= 3
+				sc -= 4
 			case t.pat:
 				sc -= 2.5
-			case len(t.given) > 0 && t.fullForm && t.famLike:
+			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
 				// Руслан, Мартин: both readings possible
 			case len(t.given) > 0 && t.fullForm:
 				sc -= 1.5
-			case t.famLike:
-				sc += 1.5
+			case t.famLike > 0:
+				sc += 1.5 * t.famLike
 			case len(t.given) > 0:
 				sc -= 0.5
 			default:
@@ -237,13 +241,15 @@ func tokenize(s string, toks *[maxTokens]token) int {
 func isInitialToken(w string, dotted bool) bool {
 	c := utf8.RuneCountInString(w)
 	if c == 1 {
-		return true
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
 	}
 	if !dotted || c > 4 {
 		return false
 	}
 	switch strings.ToLower(w) {
-	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je":
+	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
+		"tch", "tsch", "sch", "dj", "dzh", "ou":
 		return true
 	}
 	return false
@@ -271,33 +277,57 @@ func classify(t *token, w string) {
 	t.given = givenBySkel[t.sk]
 	t.fullForm = fullBySkel[t.sk]
 	t.fathers, t.patSex, t.pat = patronymicSkel(sk)
+	if len(t.given) == 0 || (t.pat && len(t.fathers) == 0) {
+		// the other readings: French, German, ё as o
+		alts, n := skelAlternatives(w)
+		var ab [64]byte
+		for i := 0; i < n; i++ {
+			ask := appendSkeletonV(ab[:0], w, alts[i])
+			if len(t.given) == 0 {
+				if g := givenBySkel[string(ask)]; len(g) > 0 {
+					t.given, t.fullForm = g, fullBySkel[string(ask)]
+				}
+			}
+			if !t.pat || len(t.fathers) == 0 {
+				if f, sex, ok := patronymicSkel(ask); ok && len(f) > 0 {
+					t.fathers, t.patSex, t.pat = f, sex, true
+				}
+			}
+		}
+	}
 	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
 	t.famLike = familyLike(sk)
 }
 
-// familyLike: the skeleton ends the way most Russian and Ukrainian family
-// names end.
-func familyLike(sk []byte) bool {
+// familyLike: how typical the skeleton's ending is of Russian and Ukrainian
+// family names: 1 for -енко -ук -ов -ев -ский -ська…, 0.5 for endings that
+// given names share (-ин, -ак, -ик, -ко, -ич), 0 otherwise.
+func familyLike(sk []byte) float64 {
 	n := len(sk)
 	if n < 4 {
-		return false
+		return 0
 	}
 	switch sk[n-1] { // every ending below ends in one of these
 	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
 	default:
-		return false
+		return 0
 	}
-	for _, suf := range familyEndings {
+	for _, suf := range strongFamilyEndings {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
-			return true
+			return 1
 		}
 	}
-	return false
+	for _, suf := range weakFamilyEndings {
+		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 0.5
+		}
+	}
+	return 0
 }
 
-var familyEndings = []string{
-	"enko", "uk", "Cuk", "iuk", "ov", "ova", "ev", "eva", "in", "ina", "ski", "ska", "skaia", "cki", "cka",
-	"iC", "iCh", "ak", "ik", "ec", "an", "ko", "ih", "ih", "iak", "aiev", "ovski", "niak", "Cenko", "Sin",
-}
+var (
+	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
+	weakFamilyEndings   = []string{"in", "iC", "iCh", "ak", "ik", "ec", "ko"}
+)

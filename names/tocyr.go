@@ -35,6 +35,11 @@ func ToCyrillic(latin string, n int) []string {
 			j++
 		}
 		if j > i {
+			if j-i > maxWordRunes {
+				pieces = append(pieces, piece{text: string(rs[i:j])}) // not a name: kept as it is
+				i = j
+				continue
+			}
 			w := string(rs[i:j])
 			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3))})
 			i = j
@@ -218,7 +223,7 @@ ska ська:u .3 ска .1
 ts ц 0 тс .8 тьс:u .8
 yi ї:u .2 ий:u .3 ый:r .6 ий:r .7
 yy ый .2
-yBT ы 0
+yBT ы:r 0 и:u 0
 yj ий .6 ій .7 ый .8
 z з 0
 zh ж 0
@@ -235,7 +240,7 @@ zh ж 0
 ʼ - 0 ь .8
 ” ъ 0
 · - 0
-BT ь 0
+BT ь .3
 '' - 0
 BTBT ъ 0
 `
@@ -312,6 +317,13 @@ type partial struct {
 }
 
 const softable = "бвгдзклмнпрстфхцжшчщ"
+
+// rerankWidth readings per language are re-ranked; maxWordRunes caps the work
+// a single (possibly hostile) word can cause.
+const (
+	rerankWidth  = 20
+	maxWordRunes = 40
+)
 
 // wordToCyrillicLang reads one word as Russian or as Ukrainian: a beam search
 // over the Latin letters with the rules of latRules, plus the soft sign and the
@@ -402,10 +414,22 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 	if n := len(lw); n > 2 && lw[n-1] == 'y' && !strings.ContainsRune("aeiouy", lw[n-2]) {
 		for _, p := range final {
 			if k := len(p.text); k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
-				final = append(final, partial{append(append([]rune(nil), p.text...), 'й'),
-					append(append([]bool(nil), p.up...), p.up[k-1] && k > 1 && p.up[k-2]), p.cost + 0.6})
+				up := append(append([]bool(nil), p.up...), p.up[k-1] && k > 1 && p.up[k-2])
+				for _, end := range []rune{'и', 'ы'} {
+					t := append(append([]rune(nil), p.text[:k-1]...), end, 'й')
+					c := p.cost + 0.3
+					if end != p.text[k-1] {
+						c += 0.3
+					}
+					final = append(final, partial{t, up, c})
+				}
 			}
 		}
+	}
+	// re-rank only the cheapest readings: the round trip is the costly part
+	sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
+	if len(final) > rerankWidth {
+		final = final[:rerankWidth]
 	}
 	seen := map[string]bool{}
 	var out []cand

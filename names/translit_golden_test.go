@@ -2,7 +2,9 @@ package names_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -177,4 +179,75 @@ func containsFold(list []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// TestToCyrillicNames measures the round trip on names, which is what the
+// registry searches: every full form of the given-name table and the tests'
+// family names, romanised under every scheme of their language, must come back
+// among the top 3 (up to ё/е, which ICAO and others do not write).
+func TestToCyrillicNames(t *testing.T) {
+	type stat struct{ n, exact, folded int }
+	stats := map[names.Scheme]*stat{}
+	var forms [][2]any // form, lang
+	for _, g := range names.GivenNames() {
+		for _, f := range g.Ru {
+			forms = append(forms, [2]any{f, names.LangRu})
+		}
+		for _, f := range g.Uk {
+			forms = append(forms, [2]any{f, names.LangUk})
+		}
+	}
+	for _, s := range surnames {
+		forms = append(forms, [2]any{s[0], names.LangRu}, [2]any{s[1], names.LangUk})
+	}
+	// every third form by default, to keep `go test` fast; LASTSEEN_FULL=1 for all
+	if os.Getenv("LASTSEEN_FULL") == "" {
+		var some [][2]any
+		for i := 0; i < len(forms); i += 3 {
+			some = append(some, forms[i])
+		}
+		forms = some
+	}
+	misses := 0
+	for _, fl := range forms {
+		f, lang := fl[0].(string), fl[1].(names.Lang)
+		for _, sc := range []names.Scheme{names.ICAO, names.MVD310, names.BGNPCGN, names.GOST779B, names.ISO9, names.KMU2010, names.PressEN} {
+			if (sc == names.KMU2010) != (lang == names.LangUk) && sc == names.KMU2010 {
+				continue
+			}
+			lat := names.TranslitLang(f, sc, lang)
+			got := names.ToCyrillic(lat, 3)
+			st := stats[sc]
+			if st == nil {
+				st = &stat{}
+				stats[sc] = st
+			}
+			st.n++
+			if slices.Contains(got, f) {
+				st.exact++
+			}
+			if containsFold(got, f) {
+				st.folded++
+			} else if testing.Verbose() && misses < 40 {
+				misses++
+				t.Logf("%s: %q → %q → %v", sc, f, lat, got)
+			}
+		}
+	}
+	var all stat
+	for _, sc := range names.Schemes {
+		st := stats[sc]
+		if st == nil {
+			continue
+		}
+		all.n, all.exact, all.folded = all.n+st.n, all.exact+st.exact, all.folded+st.folded
+		t.Logf("%-10s %4d names: top-3 exact %.1f%%, up to ё/е %.1f%%", sc, st.n,
+			100*float64(st.exact)/float64(st.n), 100*float64(st.folded)/float64(st.n))
+	}
+	rate := float64(all.folded) / float64(all.n)
+	t.Logf("all        %4d names: top-3 exact %.1f%%, up to ё/е %.1f%%", all.n,
+		100*float64(all.exact)/float64(all.n), 100*rate)
+	if rate < 0.90 {
+		t.Errorf("names come back among the top 3 for %.1f%%, want ≥ 90%%", 100*rate)
+	}
 }

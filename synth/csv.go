@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bufio"
+	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -124,4 +125,55 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return r >= '\u2000' && r <= '\u200A'
+}
+
+// PeopleHeader is the header of WritePeopleCSV.
+var PeopleHeader = []string{"truth_id", "side", "sex", "civilian", "given_uk", "given_ru", "family_uk", "family_ru", "patronymic_uk", "patronymic_ru", "birth_date", "birth_place_uk", "birth_place_ru", "home_uk", "unit", "other_unit", "service_number", "fate", "fate_date", "fate_place", "group", "relation", "father_id", "records"}
+
+// WritePeopleCSV writes the ground truth of cfg, one person a row.
+func WritePeopleCSV(w io.Writer, cfg Config) (n int, err error) {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(PeopleHeader); err != nil {
+		return 0, err
+	}
+	itoa := func(v int64) string {
+		if v == 0 {
+			return ""
+		}
+		return strconv.FormatInt(v, 10)
+	}
+	civ := map[bool]string{false: "", true: "yes"}
+	err = People(cfg, func(p *Person) error {
+		n++
+		return cw.Write([]string{strconv.FormatInt(p.TruthID, 10), p.Side, p.Sex, civ[p.Civilian],
+			p.GivenUK, p.GivenRU, p.FamilyUK, p.FamilyRU, p.PatronymicUK, p.PatronymicRU,
+			formatDate(dateISO, p.BirthYear, p.BirthMonth, p.BirthDay, 3), p.BirthPlaceUK, p.BirthPlaceRU, p.HomeUK,
+			p.Unit, p.OtherUnit, p.ServiceNumber, p.Fate, formatDate(dateISO, p.FateYear, p.FateMonth, p.FateDay, 3), p.FatePlaceUK,
+			itoa(p.Group), string(p.Relation), itoa(p.FatherID), strconv.Itoa(p.Records)})
+	})
+	if err != nil {
+		return n, err
+	}
+	cw.Flush()
+	return n, cw.Error()
+}
+
+// QueriesHeader is the header of WriteQueriesCSV.
+var QueriesHeader = []string{"query", "birth_date", "truth_id", "script", "style"}
+
+// WriteQueriesCSV writes n search queries for the population of cfg.
+func WriteQueriesCSV(w io.Writer, cfg Config, n int) (written int, err error) {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(QueriesHeader); err != nil {
+		return 0, err
+	}
+	err = Queries(cfg, n, func(q Query) error {
+		written++
+		return cw.Write([]string{q.Text, q.BirthDate, strconv.FormatInt(q.TruthID, 10), q.Script, q.Style})
+	})
+	if err != nil {
+		return written, err
+	}
+	cw.Flush()
+	return written, cw.Error()
 }

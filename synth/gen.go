@@ -5,12 +5,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 )
 
 // population walks the clusters in order and hands out persons with their
-// truth ids. It is the one place that decides who exists, so Generate,
-// People and Queries agree.
+// truth ids, for People and Queries. Generate's workers make the same
+// clusters from the same per-cluster streams, and give the same ids.
 type population struct {
 	cfg    Config
 	cl     cluster
@@ -26,13 +27,12 @@ func newPopulation(cfg Config) *population {
 }
 
 // next fills the next cluster; it returns the members (truncated to the
-// persons left), the truth id of the first one and the cluster index.
-func (p *population) next() ([]person, int64, uint64) {
+// persons left) and the truth id of the first one.
+func (p *population) next() ([]person, int64) {
 	if p.left <= 0 {
-		return nil, 0, 0
+		return nil, 0
 	}
-	ci := p.ci
-	r := newRNG(p.cfg.Seed, 1, ci)
+	r := newRNG(p.cfg.Seed, 1, p.ci)
 	p.cl.generate(&r)
 	p.ci++
 	m := p.cl.members
@@ -42,7 +42,7 @@ func (p *population) next() ([]person, int64, uint64) {
 	first := p.nextID
 	p.nextID += int64(len(m))
 	p.left -= len(m)
-	return m, first, ci
+	return m, first
 }
 
 // People streams the ground truth: every generated person, in truth id order.
@@ -55,7 +55,7 @@ func People(cfg Config, emit func(*Person) error) error {
 	pop := newPopulation(cfg)
 	var out Person
 	for {
-		m, first, _ := pop.next()
+		m, first := pop.next()
 		if m == nil {
 			return nil
 		}
@@ -390,6 +390,17 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 	}
 
+	// Ukrainian text writes the apostrophe three ways
+	apos := "'"
+	if form == formUK {
+		switch x := r.float(); {
+		case x < 0.45:
+			apos = "’"
+		case x < 0.55:
+			apos = "ʼ"
+		}
+	}
+
 	// script
 	var sc *scheme
 	if h.schUK != nil {
@@ -442,6 +453,12 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 	}
 	latin := sc != nil
+	if latin {
+		apos = "'" // romanisations drop it
+	}
+	if apos != "'" {
+		given, family, patr = withApostrophe(given, apos), withApostrophe(family, apos), withApostrophe(patr, apos)
+	}
 
 	// errors in the names
 	if r.chance(cfg.TypoRate) {
@@ -511,7 +528,16 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 			y, m, d := p.by, p.bm, p.bd
 			prec := 3
 			switch {
-			case src.date == dateYear || r.chance(src.yearish):
+			case src.date == dateYear:
+				// the press gives an age; the year is worked out from it, so
+				// it is a year late when the birthday came later in the year
+				prec = 1
+				age := p.fy - p.by
+				if p.fm < p.bm || p.fm == p.bm && p.fd < p.bd {
+					age--
+				}
+				y = p.fy - age
+			case r.chance(src.yearish):
 				prec = 1
 			case r.chance(cfg.YearOnlyRate):
 				prec = 1
@@ -532,7 +558,13 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		}
 	}
 	if r.chance(src.bplace) {
-		rec.BirthPlace = g.placeName(r, h, sc, form, p.place, p.by, &rec.Phenomena)
+		pi := p.place
+		if p.home != p.place && r.chance(cfg.ResidenceRate) {
+			pi = p.home
+			rec.Phenomena |= PResidence
+		}
+		rec.BirthPlace = g.placeName(r, h, sc, form, pi, p.by, &rec.Phenomena)
+		rec.BirthPlace = withApostrophe(rec.BirthPlace, apos)
 	}
 	if r.chance(src.sex) {
 		rec.Sex = "m"
@@ -545,10 +577,14 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		if p.side == 1 {
 			u = unitRU
 		}
+		ui := p.unit
+		if p.unit2 >= 0 && r.chance(0.5) {
+			ui = p.unit2 // sources from after the transfer
+		}
 		if latin {
-			rec.Unit = u[p.unit][1]
+			rec.Unit = u[ui][1]
 		} else {
-			rec.Unit = u[p.unit][0]
+			rec.Unit = u[ui][0]
 		}
 	}
 	if p.svc != "" && r.chance(src.svc) {
@@ -570,13 +606,19 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		if f == dateYear {
 			f = dateISO
 		}
-		rec.StatusDate = formatDate(f, p.fy, p.fm, p.fd, 3)
+		y, m, d := p.fy, p.fm, p.fd
+		if r.chance(0.3) {
+			// sources disagree by a few days on when contact was lost
+			t := time.Date(y, time.Month(m), d+r.between(-5, 5), 0, 0, 0, 0, time.UTC)
+			y, m, d = t.Year(), int(t.Month()), t.Day()
+		}
+		rec.StatusDate = formatDate(f, y, m, d, 3)
 	}
 	if r.chance(src.place) {
-		rec.Place = frontName(h, sc, form, p.front, g)
+		rec.Place = withApostrophe(frontName(h, sc, form, p.front, g), apos)
 	}
 	if r.chance(src.notes) {
-		rec.Notes = note(r, h, sc, form, p.front, g)
+		rec.Notes = withApostrophe(note(r, h, sc, form, p.front, g), apos)
 	}
 	if cfg.BrokenRate > 0 && r.chance(cfg.BrokenRate) {
 		breakRecord(r, rec, src, p)
@@ -584,6 +626,13 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 }
 
 func (p Phenomenon) has(q Phenomenon) bool { return p&q != 0 }
+
+func withApostrophe(s, apos string) string {
+	if apos == "'" || strings.IndexByte(s, '\'') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "'", apos)
+}
 
 // dateTypo changes a valid date into another valid one the way a clerk
 // mistypes it: the year off by one, the last two digits of the year swapped,

@@ -46,6 +46,7 @@ type Config struct {
 	DiminutiveRate    float64 // diminutive in family inquiries; a fifth of it in comrade reports (0.35)
 	MasculineFormRate float64 // a woman's surname in the masculine form (0.05)
 	PlaceVariantRate  float64 // birth place in another spelling: other language, old name, prefix (0.25)
+	ResidenceRate     float64 // where a person lived given as the birth place, for the 30% who moved (0.2)
 	YoAsYeRate        float64 // Russian ё written е (0.7)
 
 	// ShuffleWindow is the number of records held to shuffle the output, so
@@ -99,6 +100,7 @@ func (c *Config) fill() {
 	def(&c.DiminutiveRate, 0.35)
 	def(&c.MasculineFormRate, 0.05)
 	def(&c.PlaceVariantRate, 0.25)
+	def(&c.ResidenceRate, 0.2)
 	def(&c.YoAsYeRate, 0.7)
 	if c.ShuffleWindow <= 0 {
 		c.ShuffleWindow = 1 << 14
@@ -109,7 +111,7 @@ func (c *Config) validate() error {
 	if c.People < 0 {
 		return fmt.Errorf("synth: people %d < 0", c.People)
 	}
-	for _, v := range []float64{c.BrokenRate, c.SideRU, c.WomenRate, c.CivilianRate, c.SurnameTailRate, c.TypoRate, c.OCRRate, c.HomoglyphRate, c.NoPatronymicRate, c.NoBirthDateRate, c.YearOnlyRate, c.MonthOnlyRate, c.DateSwapRate, c.DateTypoRate, c.InitialsRate, c.OrderVariantRate, c.FieldSwapRate, c.DiminutiveRate, c.MasculineFormRate, c.PlaceVariantRate, c.YoAsYeRate} {
+	for _, v := range []float64{c.BrokenRate, c.SideRU, c.WomenRate, c.CivilianRate, c.SurnameTailRate, c.TypoRate, c.OCRRate, c.HomoglyphRate, c.NoPatronymicRate, c.NoBirthDateRate, c.YearOnlyRate, c.MonthOnlyRate, c.DateSwapRate, c.DateTypoRate, c.InitialsRate, c.OrderVariantRate, c.FieldSwapRate, c.DiminutiveRate, c.MasculineFormRate, c.PlaceVariantRate, c.ResidenceRate, c.YoAsYeRate} {
 		if v > 1 {
 			return fmt.Errorf("synth: rate %v > 1", v)
 		}
@@ -141,9 +143,10 @@ const (
 	PPlaceVariant
 	PYoAsYe
 	PDateTypo
+	PResidence
 )
 
-var phenomenonNames = []string{"typo", "ocr", "homoglyph", "no_patronymic", "no_birth_date", "year_only", "month_only", "date_swap", "initials", "order_variant", "field_swap", "diminutive", "masculine_form", "place_variant", "yo_as_ye", "date_typo"}
+var phenomenonNames = []string{"typo", "ocr", "homoglyph", "no_patronymic", "no_birth_date", "year_only", "month_only", "date_swap", "initials", "order_variant", "field_swap", "diminutive", "masculine_form", "place_variant", "yo_as_ye", "date_typo", "residence"}
 
 // String lists the phenomena, comma separated.
 func (p Phenomenon) String() string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strconv"
@@ -84,6 +85,7 @@ func (o *linkOptions) openLinker(ctx context.Context, db *sqldb.DB, logger *slog
 	l := &index.Linker{
 		Index:      index.New(index.Options{Model: model, Bands: &b}),
 		Persons:    sqldb.NewPersonService(db),
+		Reviews:    sqldb.NewReviewService(db),
 		Judgements: sqldb.NewJudgementService(db),
 	}
 	start := time.Now()
@@ -103,15 +105,37 @@ func (o *linkOptions) openLinker(ctx context.Context, db *sqldb.DB, logger *slog
 	return l, nil
 }
 
-// serveSearch gives the server the index to search and keeps the index
-// current with records other processes store, until ctx is done.
-func serveSearch(ctx context.Context, s *lshttp.Server, db *sqldb.DB, l *index.Linker, logger *slog.Logger) {
+// wireServe builds the index, makes the server link every record and
+// inquiry on arrival and search the index, and keeps the index current with
+// what other processes store, until ctx is done. Call it after the case
+// services are set.
+func (o *linkOptions) wireServe(ctx context.Context, db *sqldb.DB, s *lshttp.Server, logger *slog.Logger) error {
+	l, err := o.openLinker(ctx, db, logger)
+	if err != nil {
+		return err
+	}
+	s.Linker = l
 	s.PersonSearcher = l.Index
-	s.PersonService = l.Persons
+	if s.PersonService == nil {
+		s.PersonService = l.Persons
+	}
 	f := &index.Follower{Linker: l, Store: sqldb.NewRecordService(db), Error: func(err error) {
 		logger.Error("index", "err", err)
 	}}
 	go f.Run(ctx)
+	return nil
+}
+
+// importRecords returns the RecordService an import stores through: each
+// batch is linked as soon as it commits. The index is built first.
+func (o *linkOptions) importRecords(ctx context.Context, db *sqldb.DB, stderr io.Writer) (lastseen.RecordService, error) {
+	l, err := o.openLinker(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)))
+	if err != nil {
+		return nil, err
+	}
+	return &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) {
+		fmt.Fprintf(stderr, "warning: %v\n", err)
+	}}, nil
 }
 
 // linkingRecords is a RecordService that matches each record on arrival,
