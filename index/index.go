@@ -61,6 +61,7 @@ type Index struct {
 	persons map[int64][]int32    // person id → slots of its current records
 	keys    map[string][]int32   // names blocking key → slots, for search
 	maxID   int64                // the highest record id added
+	names   map[nameKey]*names.Name
 }
 
 // entry is one record as the index knows it.
@@ -69,7 +70,7 @@ type entry struct {
 	person int64
 	ext    string
 	p      *linkage.Prepared
-	name   names.Name
+	name   *names.Name // shared by every record with the same name (Add interns it)
 	birth  lastseen.PartialDate
 	place  string   // birth place, folded for search (foldPlace)
 	keys   []uint64 // the record's linkage blocking keys
@@ -87,6 +88,7 @@ func New(opt Options) *Index {
 		slot:     map[int64]int32{},
 		persons:  map[int64][]int32{},
 		keys:     map[string][]int32{},
+		names:    map[nameKey]*names.Name{},
 	}
 	if ix.model == nil {
 		ix.model = linkage.NewModel()
@@ -136,7 +138,8 @@ func (ix *Index) Prepare(r *lastseen.Record) Prepared {
 	e := &entry{id: r.ID, person: r.PersonID, ext: r.ExternalID, birth: r.BirthDate}
 	e.p = ix.prep.Prepare("", r, nil)
 	e.p.ID = r.ID
-	e.name = names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	e.name = &n
 	e.keys = ix.blocker.Keys(e.p)
 	e.place = foldPlace(r.BirthPlace)
 	return Prepared{e}
@@ -172,10 +175,36 @@ func (ix *Index) add(e *entry) bool {
 	if len(ix.recs) == MinTF {
 		ix.finalize()
 	}
-	for _, k := range searchKeys(&e.name) {
+	e.name = ix.internName(e.name)
+	for _, k := range searchKeys(e.name) {
 		ix.keys[k] = append(ix.keys[k], s)
 	}
 	return true
+}
+
+// nameKey identifies a prepared name: the parts it was read into, and how
+// sure the reading was (which decides whether a search tries it swapped).
+type nameKey struct {
+	given, patronymic, family string
+	initials                  uint8
+	confident                 bool
+}
+
+// internName returns the index's copy of an equal name, keeping n if it is
+// the first: a common name is stored once, and a search scores it once.
+func (ix *Index) internName(n *names.Name) *names.Name {
+	k := nameKey{given: n.Given, patronymic: n.Patronymic, family: n.Family, confident: n.Confidence >= 0.8}
+	if n.GivenInitial {
+		k.initials |= 1
+	}
+	if n.PatronymicInitial {
+		k.initials |= 2
+	}
+	if c, ok := ix.names[k]; ok {
+		return c
+	}
+	ix.names[k] = n
+	return n
 }
 
 // Finalize sets every record's term frequencies from the counts of all the

@@ -3,8 +3,10 @@ package index
 import (
 	"cmp"
 	"context"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/names"
@@ -171,47 +173,34 @@ func (ix *Index) Search(q Query) []Hit {
 	}
 	best := map[int64][]rec{}
 	strong := 0 // persons scoring at least strongScore
-	score := func(s int32) {
-		e := ix.recs[s]
-		if e.person == 0 {
-			return
+	add := func(sel []int32) {
+		for _, r := range ix.scoreSlots(sel, qs, q.BirthDate, place) {
+			p := ix.recs[r.slot].person
+			if len(best[p]) == 0 && r.names >= strongScore {
+				strong++
+			}
+			best[p] = append(best[p], rec{r.slot, r.score})
 		}
-		if !q.BirthDate.IsZero() && DateAgreement(q.BirthDate, e.birth) == DateFar {
-			return
-		}
-		ns := 0.0
-		for i := range qs {
-			ns = max(ns, qs[i].score(&e.name))
-		}
-		if ns < MinNameScore {
-			return
-		}
-		sc, _ := withDate(ns, q.BirthDate, e.birth)
-		if place != "" && e.place == place {
-			sc = min(1, sc+placeBonus)
-		}
-		if len(best[e.person]) == 0 && ns >= strongScore {
-			strong++
-		}
-		best[e.person] = append(best[e.person], rec{s, sc})
 	}
 	// Records filed under two of the query's keys (family and given name)
 	// are scored first; the records under one key only are scored when these
 	// leave fewer than limit persons whose names agree strongly. Such a
 	// record has a given name of another id or none: it cannot outrank a
 	// strong agreement on both.
-	if len(lists) > 1 {
+	if len(lists) <= 1 {
+		add(slots)
+	} else {
+		var both, one []int32
 		for i, s := range slots {
 			if counts[i] > 1 {
-				score(s)
+				both = append(both, s)
+			} else {
+				one = append(one, s)
 			}
 		}
-	}
-	if len(lists) <= 1 || strong < limit {
-		for i, s := range slots {
-			if len(lists) <= 1 || counts[i] == 1 {
-				score(s)
-			}
+		add(both)
+		if strong < limit {
+			add(one)
 		}
 	}
 	hits := make([]Hit, 0, len(best))
@@ -238,6 +227,72 @@ func (ix *Index) Search(q Query) []Hit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// scored is one record a search found.
+type scored struct {
+	slot         int32
+	score, names float64 // with date and place; the names alone
+}
+
+// parallelMin is the number of candidates from which a search scores them
+// on every core: a common name in a large index.
+const parallelMin = 4096
+
+// scoreSlots scores the candidates against the query readings, on every
+// core when there are many, and returns those that are hits, in slot order.
+// The caller holds the read lock.
+func (ix *Index) scoreSlots(slots []int32, qs []reading, birth lastseen.PartialDate, place string) []scored {
+	work := func(part []int32) []scored {
+		var out []scored
+		memo := map[*names.Name]float64{} // a name is scored once per query
+		for _, s := range part {
+			e := ix.recs[s]
+			if e.person == 0 {
+				continue
+			}
+			if !birth.IsZero() && DateAgreement(birth, e.birth) == DateFar {
+				continue
+			}
+			ns, ok := memo[e.name]
+			if !ok {
+				for i := range qs {
+					ns = max(ns, qs[i].score(e.name))
+				}
+				memo[e.name] = ns
+			}
+			if ns < MinNameScore {
+				continue
+			}
+			sc, _ := withDate(ns, birth, e.birth)
+			if place != "" && e.place == place {
+				sc = min(1, sc+placeBonus)
+			}
+			out = append(out, scored{s, sc, ns})
+		}
+		return out
+	}
+	w := runtime.GOMAXPROCS(0)
+	if len(slots) < parallelMin || w == 1 {
+		return work(slots)
+	}
+	parts := make([][]scored, w)
+	step := (len(slots) + w - 1) / w
+	var wg sync.WaitGroup
+	for i := range w {
+		lo, hi := min(i*step, len(slots)), min((i+1)*step, len(slots))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i] = work(slots[lo:hi])
+		}()
+	}
+	wg.Wait()
+	var out []scored
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }
 
 // placeBonus is what agreeing on the birth place adds to a score: enough to

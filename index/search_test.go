@@ -137,3 +137,33 @@ func TestSearchPlaceRanksNamesake(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchManyNamesakes searches a name shared by more records than a
+// search scores on one core: the hits are the same as they would be one by
+// one — every namesake born within a year of the date, best first.
+func TestSearchManyNamesakes(t *testing.T) {
+	ix := index.New(index.Options{})
+	const n = 6000
+	for i := range n {
+		r := &lastseen.Record{ID: int64(i + 1), PersonID: int64(i + 1), GivenName: "Олександр", FamilyName: "Коваленко",
+			BirthDate: lastseen.NewDate(1950+i%50, 1+i%12, 1+i%28)}
+		ix.Add(ix.Prepare(r))
+	}
+	hs := ix.Search(index.Query{Name: "Oleksandr Kovalenko", BirthDate: lastseen.MustParseDate("1990-05-05"), Limit: 50})
+	if len(hs) != 50 {
+		t.Fatalf("%d hits, want 50", len(hs))
+	}
+	for i, h := range hs {
+		y := 1950 + int(h.PersonID-1)%50
+		if y < 1989 || y > 1991 {
+			t.Fatalf("hit %d: person %d born %d, not within a year of 1990", i, h.PersonID, y)
+		}
+		if i > 0 && (h.Score > hs[i-1].Score || h.Score == hs[i-1].Score && h.PersonID < hs[i-1].PersonID) {
+			t.Fatalf("hits not in order at %d: %+v then %+v", i, hs[i-1], h)
+		}
+	}
+	// the exact day first
+	if y, m, d := 1950+int(hs[0].PersonID-1)%50, 1+int(hs[0].PersonID-1)%12, 1+int(hs[0].PersonID-1)%28; y != 1990 || m != 5 || d != 5 {
+		t.Errorf("best hit born %d-%02d-%02d, want 1990-05-05", y, m, d)
+	}
+}
