@@ -86,6 +86,9 @@ func main() {
 	lat := make([]time.Duration, len(arriving))
 	actions := map[lastseen.MatchAction]int{}
 	right, linked := 0, 0
+	// the truth of each person: a known person's id is its truth id; a new
+	// person has the truth of the record that started it
+	newTruth := map[int64]int64{}
 	start = time.Now()
 	for i, r := range arriving {
 		t0 := time.Now()
@@ -95,11 +98,14 @@ func main() {
 			log.Fatal(err)
 		}
 		actions[d.Action]++
+		t := truth[*n+i]
 		if d.Action == lastseen.MatchLink {
 			linked++
-			if d.PersonID == truth[*n+i] {
+			if d.PersonID == t || newTruth[d.PersonID] == t {
 				right++
 			}
+		} else {
+			newTruth[d.PersonID] = t
 		}
 	}
 	el := time.Since(start)
