@@ -48,6 +48,8 @@ type Server struct {
 	CaseServices  // inquiries, review, judgements, verifications, persons, sign-in (cases.go)
 	StatsServices // estimates and counts (stats.go)
 
+	SearchServices // GET /api/v1/search (search.go)
+
 	metrics *metrics
 }
 
@@ -71,6 +73,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerRecordRoutes(mux)
 	s.registerCaseRoutes(mux)
 	s.registerStatsRoutes(mux)
+	s.registerSearchRoutes(mux)
 }
 
 // Open starts listening on Addr and serves in the background. After Open,

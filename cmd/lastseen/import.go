@@ -39,6 +39,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sourceKind := fs.String("source-kind", string(lastseen.SourceOfficial), "`kind` of source: "+kindList())
 	mapping := fs.String("map", "", "rename headers, `from=to,...` (e.g. surname=family_name,date_of_birth=birth_date)")
 	rejectsPath := fs.String("rejects", "", "`file` for the rejected rows (default: FILE with .rejects.csv beside it)")
+	linking := addLinkFlags(fs) // wire.go
 	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -72,9 +73,13 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
+	records, err := linking.importRecords(ctx, db, stderr) // wire.go: links each batch once it commits
+	if err != nil {
+		return err
+	}
 
 	im := &importer{
-		Records:   sqldb.NewRecordService(db),
+		Records:   records,
 		Sources:   sqldb.NewSourceService(db),
 		Source:    lastseen.Source{Kind: lastseen.SourceKind(*sourceKind), Name: *sourceName},
 		Map:       m,

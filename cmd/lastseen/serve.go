@@ -26,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", envOr("LASTSEEN_ADDR", "127.0.0.1:8080"), "`address` to listen on; port 0 picks a free one (env LASTSEEN_ADDR)")
 	dsn := fs.String("db", envOr("LASTSEEN_DB", defaultDB), "database: sqlite:PATH or a postgres:// URL (env LASTSEEN_DB)")
 	cases := addCaseFlags(fs) // cases.go
+	linking := addLinkFlags(fs)
 	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -48,6 +49,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	s.SourceService = sqldb.NewSourceService(db)
 	s.StatsServices = statsServices(db) // stats.go
 	if err := cases.wire(ctx, db, s, logger); err != nil {
+		return err
+	}
+	if err := linking.wireServe(ctx, db, s, logger); err != nil { // wire.go
 		return err
 	}
 	if err := s.Open(); err != nil {
