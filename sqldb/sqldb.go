@@ -46,6 +46,10 @@ type DB struct {
 
 	// Now returns the current time; tests may replace it before use.
 	Now func() time.Time
+
+	// Grades are the default grades of claims by source kind, used to derive
+	// persons' status (case.go); lastseen.DefaultGrades when nil.
+	Grades lastseen.Grades
 }
 
 // Open opens the database named by dsn and brings its schema up to date.

@@ -1,0 +1,640 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/linkage"
+)
+
+const linkUsage = `usage: lastseen link --in records.csv --out clusters.csv [flags]
+
+Links the records of a CSV list without a database: finds the records that
+describe the same person and writes one row per input record,
+record_id,cluster_id (the cluster_id is the record_id of the cluster's first
+record). Rows that cannot be read are reported on stderr and written as
+clusters of their own, so every input row appears exactly once.
+
+The list has the columns of 'lastseen import' (record_id, given_name,
+family_name, patronymic, full_name, birth_date, birth_place, sex, unit,
+service_number, …); other headers can be mapped onto them with --map.
+
+Scores are log2 odds that two records are the same person (0 = even odds,
+6.6 ≈ probability 0.99). Pairs scoring at least --link-threshold are linked
+automatically (unless the clusters they would join disagree); pairs between
+--review-threshold and --link-threshold are for a caseworker (see --pairs).
+
+Examples:
+  lastseen link --in list.csv --out clusters.csv
+  lastseen link --in febrl.csv --out c.csv --map surname=family_name \
+      --map soc_sec_id=service_number --compare postcode,suburb
+  lastseen link --in a.csv --out c.csv --pairs pairs.csv --save-model model.json
+  lastseen link --in b.csv --out c.csv --model model.json --link-threshold 10
+
+Flags:
+`
+
+// runLink is the 'link' command.
+func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("link", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, linkUsage)
+		fs.PrintDefaults()
+	}
+	def := linkage.DefaultBands()
+	var (
+		in        = fs.String("in", "", "the CSV list to link (required; - for stdin)")
+		out       = fs.String("out", "", "where to write record_id,cluster_id (required; - for stdout)")
+		pairsOut  = fs.String("pairs", "", "also write every pair scoring at least --review-threshold, with its per-field weights, to this CSV")
+		modelIn   = fs.String("model", "", "score with this saved model instead of training one on the list")
+		modelOut  = fs.String("save-model", "", "save the model trained on the list to this JSON file")
+		linkT     = fs.Float64("link-threshold", def.Link, fmt.Sprintf("link pairs scoring at least this, in log2 odds (default %.1f: probability %.2f)", def.Link, linkage.Probability(def.Link)))
+		reviewT   = fs.Float64("review-threshold", def.Review, fmt.Sprintf("pairs scoring at least this and below --link-threshold go to review, in log2 odds (default %.1f: probability %.2f)", def.Review, linkage.Probability(def.Review)))
+		compare   = fs.String("compare", "", "comma-separated extra columns to compare as text (exact / close / different), e.g. postcode,suburb")
+		linkOnly  = fs.String("link-only", "", "compare only records whose values in this column differ (link two lists, e.g. --link-only source)")
+		judgeIn   = fs.String("judgements", "", "CSV of caseworker judgements: record_a,record_b,verdict (same | not_same | unsure)")
+		seed      = fs.Uint64("seed", 1, "seed of the random pairs that training draws")
+		workers   = fs.Int("workers", runtime.GOMAXPROCS(0), "comparison workers")
+		report    = fs.Bool("v", false, "print what blocking, training and clustering did")
+		maps      mapFlag
+		noProgess = fs.Bool("no-progress", false, "no progress bar even on a terminal")
+	)
+	fs.Var(&maps, "map", "rename a header: --map from=to (repeatable), e.g. --map surname=family_name")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *in == "" || *out == "" {
+		fs.Usage()
+		return errors.New("link: --in and --out are required")
+	}
+	if *reviewT > *linkT {
+		return fmt.Errorf("link: --review-threshold %v is above --link-threshold %v", *reviewT, *linkT)
+	}
+	start := time.Now()
+
+	var model *linkage.Model
+	if *modelIn != "" {
+		f, err := os.Open(*modelIn)
+		if err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+		model, err = linkage.LoadModel(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("link: %s: %w", *modelIn, err)
+		}
+	}
+	var extra []string
+	if *compare != "" {
+		for _, c := range strings.Split(*compare, ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				extra = append(extra, c)
+			}
+		}
+	}
+	if model != nil {
+		if me := model.Extra(); strings.Join(me, ",") != strings.Join(extra, ",") {
+			return fmt.Errorf("link: the model compares extra columns %q, --compare gives %q", me, extra)
+		}
+	}
+
+	r, size, closeIn, err := openInput(*in)
+	if err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+	defer closeIn()
+	progress := !*noProgess && isTerminal(stderr)
+	var bar *progressbar.ProgressBar
+	if progress && size > 0 {
+		bar = newBar(size, "reading", stderr)
+		r = io.TeeReader(r, bar)
+	}
+	data, err := readLinkInput(r, maps, extra, *linkOnly, *workers, stderr)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err != nil {
+		return fmt.Errorf("link: %s: %w", *in, err)
+	}
+
+	var cons []linkage.Constraint
+	if *judgeIn != "" {
+		cons, err = readJudgements(*judgeIn, data.index)
+		if err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+	}
+	opt := linkage.Options{
+		Model:       model,
+		Extra:       extra,
+		Bands:       linkage.Bands{Link: *linkT, Review: *reviewT},
+		Train:       linkage.TrainOptions{Seed: *seed},
+		Constraints: cons,
+		Workers:     *workers,
+	}
+	opt.Blocker = linkage.NewBlocker()
+	opt.Blocker.Across = *linkOnly != ""
+	if progress {
+		var once sync.Once
+		var cbar *progressbar.ProgressBar
+		opt.Progress = func(done, total int64) {
+			once.Do(func() { cbar = newBar(total, "comparing", stderr) })
+			cbar.Set64(done)
+		}
+		defer func() {
+			if cbar != nil {
+				cbar.Finish()
+			}
+		}()
+	}
+	res, err := linkage.Link(ctx, data.prepared, opt)
+	if err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+
+	if err := writeClusters(*out, stdout, data, res); err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+	if *pairsOut != "" {
+		if err := writePairs(*pairsOut, data, res); err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+	}
+	if *modelOut != "" {
+		if err := saveModel(*modelOut, res.Model); err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+	}
+	linked := 0
+	for i, c := range res.Cluster {
+		if int(c) != i {
+			linked++
+		}
+	}
+	fmt.Fprintf(stderr, "link: %d records (%d rows rejected), %d comparisons, %d persons, %d records linked to another, in %s\n",
+		len(data.keys), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
+	if *report {
+		for _, p := range res.Blocking {
+			fmt.Fprintf(stderr, "  blocking %-28s blocks %8d  oversize %5d  comparisons %10d\n", p.Name, p.Blocks, p.Oversize, p.Comparisons)
+		}
+		if t := res.Train; t != nil {
+			fmt.Fprintf(stderr, "  training: %d random pairs, %d blocked pairs in %d EM sessions (%d iterations), %.0f expected matches, prior log2 odds %.2f\n",
+				t.RandomPairs, t.BlockedPairs, t.Sessions, t.Iterations, t.Matches, res.Model.PriorWeight())
+		}
+		c := res.Clustering
+		fmt.Fprintf(stderr, "  clustering: %d merges, %d refused (to review), %d forbidden, %d judgement conflicts\n", c.Merges, c.Refused, c.Forbidden, c.Conflicts)
+		for _, f := range res.Model.Fields {
+			fmt.Fprintf(stderr, "  %-16s", f.Name)
+			for l, lv := range f.Levels[1:] {
+				fmt.Fprintf(stderr, " %s=%.1f", lv.Name, res.Model.Weight(indexOf(res.Model, f.Name), uint8(l+1)))
+			}
+			fmt.Fprintln(stderr)
+		}
+	}
+	return nil
+}
+
+func indexOf(m *linkage.Model, name string) int {
+	for i, f := range m.Fields {
+		if f.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+type mapFlag map[string]string
+
+func (m *mapFlag) String() string { return fmt.Sprint(map[string]string(*m)) }
+
+func (m *mapFlag) Set(v string) error {
+	from, to, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+		return fmt.Errorf("%q is not from=to", v)
+	}
+	if *m == nil {
+		*m = map[string]string{}
+	}
+	(*m)[strings.TrimSpace(from)] = strings.TrimSpace(to)
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func newBar(total int64, what string, w io.Writer) *progressbar.ProgressBar {
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+func openInput(name string) (io.Reader, int64, func(), error) {
+	if name == "-" {
+		return os.Stdin, 0, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	return bufio.NewReaderSize(f, 1<<20), size, func() { f.Close() }, nil
+}
+
+func create(name string, stdout io.Writer) (io.Writer, func() error, error) {
+	if name == "-" {
+		return stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	return bw, func() error {
+		if err := bw.Flush(); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}, nil
+}
+
+func writeClusters(name string, stdout io.Writer, data *linkInput, res *linkage.Result) error {
+	w, done, err := create(name, stdout)
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"record_id", "cluster_id"})
+	for _, row := range data.rows {
+		c := row.key
+		if row.index >= 0 {
+			c = data.keys[res.Cluster[row.index]]
+		}
+		cw.Write([]string{row.key, c})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		done()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := done(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func writePairs(name string, data *linkInput, res *linkage.Result) error {
+	w, done, err := create(name, nil)
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	head := []string{"record_a", "record_b", "score", "probability", "decision"}
+	for _, f := range res.Model.Fields {
+		head = append(head, f.Name+"_level", f.Name+"_weight")
+	}
+	cw.Write(head)
+	row := make([]string, 0, len(head))
+	for _, e := range res.Edges {
+		a, b := data.prepared[e.A], data.prepared[e.B]
+		x := res.Model.Explain(a, b)
+		decision := "review"
+		if res.Cluster[e.A] == res.Cluster[e.B] {
+			decision = "link"
+		}
+		row = append(row[:0], a.Key, b.Key, ff(x.Score), strconv.FormatFloat(x.Probability, 'g', 6, 64), decision)
+		for _, fw := range x.Fields {
+			row = append(row, fw.Level, ff(fw.Weight))
+		}
+		cw.Write(row)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		done()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := done(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func ff(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+func saveModel(name string, m *linkage.Model) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := m.Save(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func readJudgements(name string, index map[string]int32) ([]linkage.Constraint, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = 3
+	var out []linkage.Constraint
+	for line := 1; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if line == 1 && rec[0] == "record_a" {
+			continue
+		}
+		a, okA := index[rec[0]]
+		b, okB := index[rec[1]]
+		if !okA || !okB {
+			return nil, fmt.Errorf("%s: row %d: record %q or %q is not in the list", name, line, rec[0], rec[1])
+		}
+		switch lastseen.Verdict(rec[2]) {
+		case lastseen.VerdictSame:
+			out = append(out, linkage.Constraint{A: a, B: b, Same: true})
+		case lastseen.VerdictNotSame:
+			out = append(out, linkage.Constraint{A: a, B: b})
+		case lastseen.VerdictUnsure:
+		default:
+			return nil, fmt.Errorf("%s: row %d: verdict %q is not same, not_same or unsure", name, line, rec[2])
+		}
+	}
+}
+
+// rawDate reads the digits of a full date in one of ParseDate's layouts
+// without checking that the date exists. The result is only compared, never
+// stored.
+func rawDate(s string) (lastseen.PartialDate, bool) {
+	s = strings.TrimSpace(s)
+	var y, m, d string
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, m, d = s[0:4], s[5:7], s[8:10]
+	case len(s) == 10 && s[2] == '.' && s[5] == '.':
+		d, m, y = s[0:2], s[3:5], s[6:10]
+	case len(s) == 8:
+		y, m, d = s[0:4], s[4:6], s[6:8]
+	default:
+		return lastseen.PartialDate{}, false
+	}
+	yi, err1 := strconv.Atoi(y)
+	mi, err2 := strconv.Atoi(m)
+	di, err3 := strconv.Atoi(d)
+	if err1 != nil || err2 != nil || err3 != nil || yi < 0 || mi < 0 || di < 0 {
+		return lastseen.PartialDate{}, false
+	}
+	return lastseen.PartialDate{Year: yi, Month: mi, Day: di, Precision: lastseen.PrecisionDay}, true
+}
+
+// linkInput is a list read and prepared for linking.
+type linkInput struct {
+	rows     []inputRow          // every row, in input order
+	keys     []string            // by prepared index
+	prepared []*linkage.Prepared // by prepared index
+	index    map[string]int32    // record_id → prepared index
+	rejected int
+}
+
+type inputRow struct {
+	key   string
+	index int32 // -1 for a rejected row
+}
+
+// linkColumns are the columns link reads; the rest are ignored unless
+// compared (--compare) or used to split lists (--link-only).
+var linkColumns = []string{
+	"record_id", "given_name", "family_name", "patronymic", "full_name",
+	"birth_date", "birth_place", "sex", "unit", "service_number",
+}
+
+// readLinkInput reads a list and prepares its records on every core. A
+// field that cannot be read (an impossible birth date) is reported with its
+// row and left out of the comparison; the record is kept.
+func readLinkInput(r io.Reader, maps map[string]string, extra []string, group string, workers int, stderr io.Writer) (*linkInput, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, errors.New("the file is empty: a header row is required")
+	} else if err != nil {
+		return nil, fmt.Errorf("header row: %w", err)
+	}
+	norm := func(s string) string {
+		return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\ufeff")))
+	}
+	rename := map[string]string{}
+	for from, to := range maps {
+		rename[norm(from)] = norm(to)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		n := norm(h)
+		if to, ok := rename[n]; ok {
+			n = to
+		}
+		if _, dup := col[n]; dup {
+			return nil, fmt.Errorf("header row: column %q appears twice", n)
+		}
+		col[n] = i
+	}
+	_, full := col["full_name"]
+	_, given := col["given_name"]
+	_, family := col["family_name"]
+	if !full && !given && !family {
+		return nil, errors.New("header row: no name column: a list needs full_name, or given_name and family_name (map yours with --map, e.g. --map surname=family_name)")
+	}
+	var extraCol []int
+	for _, e := range extra {
+		i, ok := col[norm(e)]
+		if !ok {
+			return nil, fmt.Errorf("--compare %s: the list has no column %q", e, e)
+		}
+		extraCol = append(extraCol, i)
+	}
+	groupCol := -1
+	if group != "" {
+		i, ok := col[norm(group)]
+		if !ok {
+			return nil, fmt.Errorf("--link-only %s: the list has no column %q", group, group)
+		}
+		groupCol = i
+	}
+	get := func(fs []string, name string) string {
+		if i, ok := col[name]; ok && i < len(fs) {
+			return strings.TrimSpace(fs[i])
+		}
+		return ""
+	}
+
+	type item struct {
+		idx   int32
+		key   string
+		rec   lastseen.Record
+		extra []string
+		group int32
+	}
+	prep := linkage.NewPreparer(len(extra))
+	data := &linkInput{index: map[string]int32{}}
+	batches := make(chan []item, 2*workers)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				out := make([]*linkage.Prepared, len(b))
+				for i := range b {
+					out[i] = prep.Prepare(b[i].key, &b[i].rec, b[i].extra)
+					out[i].Group = b[i].group
+				}
+				mu.Lock()
+				for i := range b {
+					data.prepared[b[i].idx] = out[i]
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	groups := map[string]int32{}
+	var batch []item
+	warned := 0
+	warn := func(format string, args ...any) {
+		if warned < 20 {
+			fmt.Fprintf(stderr, "link: "+format+"\n", args...)
+		} else if warned == 20 {
+			fmt.Fprintln(stderr, "link: more warnings not shown")
+		}
+		warned++
+	}
+	var readErr error
+	for line := 2; ; line++ {
+		fs, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			data.rows = append(data.rows, inputRow{key: "row-" + strconv.Itoa(pe.StartLine), index: -1})
+			data.rejected++
+			warn("row %d: malformed CSV: %v (written as a cluster of its own)", pe.StartLine, pe.Err)
+			continue
+		} else if err != nil {
+			readErr = fmt.Errorf("row %d: %w", line, err)
+			break
+		}
+		line, _ = cr.FieldPos(0)
+		if len(fs) == 1 && strings.TrimSpace(fs[0]) == "" {
+			continue
+		}
+		key := strings.Clone(get(fs, "record_id"))
+		if key == "" {
+			key = "row-" + strconv.Itoa(line)
+		}
+		if _, dup := data.index[key]; dup {
+			readErr = fmt.Errorf("row %d: record_id %q appears twice", line, key)
+			break
+		}
+		it := item{idx: int32(len(data.keys)), key: key}
+		rec := &it.rec
+		rec.GivenName, rec.FamilyName = get(fs, "given_name"), get(fs, "family_name")
+		rec.Patronymic, rec.FullName = get(fs, "patronymic"), get(fs, "full_name")
+		rec.BirthPlace, rec.Unit, rec.ServiceNumber = get(fs, "birth_place"), get(fs, "unit"), get(fs, "service_number")
+		if d := get(fs, "birth_date"); d != "" {
+			if pd, err := lastseen.ParseDate(d); err == nil {
+				rec.BirthDate = pd
+			} else if pd, ok := rawDate(d); ok {
+				// a mistyped date (month 13) still agrees with its correct
+				// form in most digits: compare it as written
+				warn("row %d: birth_date: %v (compared digit by digit)", line, err)
+				rec.BirthDate = pd
+			} else {
+				warn("row %d: birth_date: %v (compared as unknown)", line, err)
+			}
+		}
+		switch strings.ToLower(get(fs, "sex")) {
+		case "m", "male", "м", "муж", "чол":
+			rec.Sex = lastseen.SexMale
+		case "f", "female", "ж", "жен":
+			rec.Sex = lastseen.SexFemale
+		}
+		for _, i := range extraCol {
+			v := ""
+			if i < len(fs) {
+				v = strings.TrimSpace(fs[i])
+			}
+			it.extra = append(it.extra, v)
+		}
+		if groupCol >= 0 && groupCol < len(fs) {
+			g, ok := groups[fs[groupCol]]
+			if !ok {
+				g = int32(len(groups))
+				groups[strings.Clone(fs[groupCol])] = g
+			}
+			it.group = g
+		}
+		data.index[key] = it.idx
+		data.keys = append(data.keys, key)
+		data.rows = append(data.rows, inputRow{key: key, index: it.idx})
+		batch = append(batch, it)
+		if len(batch) == 1024 {
+			mu.Lock()
+			for len(data.prepared) < len(data.keys) {
+				data.prepared = append(data.prepared, nil)
+			}
+			mu.Unlock()
+			batches <- batch
+			batch = nil
+		}
+	}
+	mu.Lock()
+	for len(data.prepared) < len(data.keys) {
+		data.prepared = append(data.prepared, nil)
+	}
+	mu.Unlock()
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	wg.Wait()
+	if readErr != nil {
+		return nil, readErr
+	}
+	prep.Finalize(data.prepared)
+	return data, nil
+}

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lastseen/lastseen/linkage"
+)
+
+// The quality harness: each public data set with ground truth is converted to
+// a temporary CSV in the import columns, linked by the real 'lastseen link'
+// code path (runLink, in process), and its clusters are scored pairwise
+// against the truth. The sets live outside the project (../shared/data, or
+// LASTSEEN_REFDATA); each test skips when its set is absent. The larger sets
+// run only with LASTSEEN_LONG=1.
+
+func refData(t testing.TB, rel string) string {
+	t.Helper()
+	dir := os.Getenv("LASTSEEN_REFDATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "data")
+	}
+	p := filepath.Join(dir, rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("reference data %s is absent (set LASTSEEN_REFDATA): %v", rel, err)
+	}
+	return p
+}
+
+func long(t testing.TB) {
+	if os.Getenv("LASTSEEN_LONG") == "" {
+		t.Skip("a long quality run: set LASTSEEN_LONG=1")
+	}
+}
+
+// readCSV reads a whole CSV file, trimming the spaces FEBRL puts after commas.
+func readCSV(t testing.TB, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	rows, err := cr.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}
+
+// qualitySet is a converted set: the CSV to link, the extra flags it needs,
+// and the truth entity of each record_id.
+type qualitySet struct {
+	path  string
+	args  []string
+	truth map[string]string
+}
+
+func writeSet(t testing.TB, header []string, rows [][]string, truth map[string]string, args ...string) qualitySet {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "in.csv")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	w.Write(header)
+	w.WriteAll(rows)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return qualitySet{path: p, args: args, truth: truth}
+}
+
+// febrlEntity is the entity of a FEBRL rec_id: rec-12-org and rec-12-dup-0 are
+// the same person.
+func febrlEntity(id string) string {
+	parts := strings.Split(id, "-")
+	if len(parts) < 2 {
+		return id
+	}
+	return parts[1]
+}
+
+// febrl converts FEBRL files. all: every field (soc_sec_id as the service
+// number, the address columns compared as extra text); otherwise the names
+// and the birth date only.
+func febrl(t testing.TB, all bool, files ...string) qualitySet {
+	var rows [][]string
+	truth := map[string]string{}
+	for _, name := range files {
+		rs := readCSV(t, refData(t, filepath.Join("febrl", name)))
+		for _, r := range rs[1:] {
+			// rec_id given surname street_number address_1 address_2 suburb postcode state dob ssn
+			truth[r[0]] = febrlEntity(r[0])
+			if all {
+				rows = append(rows, []string{r[0], r[1], r[2], r[9], r[10], r[3], r[4], r[5], r[6], r[7], r[8]})
+			} else {
+				rows = append(rows, []string{r[0], r[1], r[2], r[9]})
+			}
+		}
+	}
+	if all {
+		return writeSet(t, []string{"record_id", "given_name", "family_name", "birth_date", "service_number",
+			"street_number", "address_1", "address_2", "suburb", "postcode", "state"}, rows, truth,
+			"--compare", "street_number,address_1,address_2,suburb,postcode,state")
+	}
+	return writeSet(t, []string{"record_id", "given_name", "family_name", "birth_date"}, rows, truth)
+}
+
+func rldata(t testing.TB) qualitySet {
+	rs := readCSV(t, refData(t, "rldata/RLdata10000.csv"))
+	var rows [][]string
+	truth := map[string]string{}
+	for _, r := range rs[1:] {
+		// rec_id fname_c1 fname_c2 lname_c1 lname_c2 by bm bd ent_id
+		date := ""
+		if r[5] != "" && r[6] != "" && r[7] != "" {
+			date = fmt.Sprintf("%04s-%02s-%02s", r[5], pad2(r[6]), pad2(r[7]))
+		}
+		truth[r[0]] = r[8]
+		rows = append(rows, []string{r[0], r[1], r[3], date, r[2], r[4]})
+	}
+	return writeSet(t, []string{"record_id", "given_name", "family_name", "birth_date", "given2", "family2"}, rows, truth,
+		"--compare", "given2,family2")
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+func historical(t testing.TB) qualitySet {
+	rs := readCSV(t, refData(t, "splink_datasets/historical_figures_with_errors_50k.csv"))
+	var rows [][]string
+	truth := map[string]string{}
+	for _, r := range rs[1:] {
+		// unique_id cluster full_name first_and_surname first_name surname dob birth_place postcode_fake gender occupation
+		truth[r[0]] = r[1]
+		sex := map[string]string{"male": "m", "female": "f"}[r[9]]
+		full := ""
+		if r[4] == "" && r[5] == "" {
+			full = r[2]
+		}
+		rows = append(rows, []string{r[0], r[4], r[5], full, r[6], r[7], sex, r[8], r[10]})
+	}
+	return writeSet(t, []string{"record_id", "given_name", "family_name", "full_name", "birth_date", "birth_place", "sex", "postcode", "occupation"},
+		rows, truth, "--compare", "postcode,occupation")
+}
+
+// synthSet generates a cross-script population with 'lastseen gen' and reads
+// its truth_id column.
+func synthSet(people int, seed int64) func(testing.TB) qualitySet {
+	return func(t testing.TB) qualitySet {
+		p := filepath.Join(t.TempDir(), "synth.csv")
+		args := []string{"--people", fmt.Sprint(people), "--seed", fmt.Sprint(seed), "--out", p, "--quiet"}
+		if err := runGen(context.Background(), args, io.Discard, io.Discard); err != nil {
+			t.Fatalf("gen %v: %v", args, err)
+		}
+		rows := readCSV(t, p)
+		id, truth := -1, -1
+		for i, h := range rows[0] {
+			switch h {
+			case "record_id":
+				id = i
+			case "truth_id":
+				truth = i
+			}
+		}
+		tr := map[string]string{}
+		for _, r := range rows[1:] {
+			tr[r[id]] = r[truth]
+		}
+		return qualitySet{path: p, truth: tr}
+	}
+}
+
+// runSet links a converted set with runLink and scores its clusters.
+func runSet(t testing.TB, s qualitySet, extra ...string) linkage.Metrics {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "clusters.csv")
+	args := append([]string{"--in", s.path, "--out", out, "--no-progress"}, s.args...)
+	args = append(args, extra...)
+	var stderr strings.Builder
+	if err := runLink(context.Background(), args, io.Discard, &stderr); err != nil {
+		t.Fatalf("link %v: %v\n%s", args, err, stderr.String())
+	}
+	rows := readCSV(t, out)
+	if rows[0][0] != "record_id" || rows[0][1] != "cluster_id" {
+		t.Fatalf("clusters header %v", rows[0])
+	}
+	if len(rows)-1 != len(s.truth) {
+		t.Fatalf("clusters.csv has %d rows, the input %d records", len(rows)-1, len(s.truth))
+	}
+	var pred, truth []string
+	for _, r := range rows[1:] {
+		e, ok := s.truth[r[0]]
+		if !ok {
+			t.Fatalf("clusters.csv names record %q, not in the input", r[0])
+		}
+		pred = append(pred, r[1])
+		truth = append(truth, e)
+	}
+	m := linkage.Evaluate(pred, truth)
+	t.Logf("%s\nprecision %.4f recall %.4f F1 %.4f (pairs: predicted %d, true %d, correct %d)",
+		lastLine(stderr.String()), m.Precision, m.Recall, m.F1, m.Predicted, m.True, m.Correct)
+	return m
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, "\nlink: "); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func TestQuality(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		long  bool
+		set   func(testing.TB) qualitySet
+		minF1 float64
+	}{
+		{"FEBRL4", false, func(t testing.TB) qualitySet { return febrl(t, true, "dataset4a.csv", "dataset4b.csv") }, 0.995},
+		{"FEBRL4NamesDOB", false, func(t testing.TB) qualitySet { return febrl(t, false, "dataset4a.csv", "dataset4b.csv") }, 0.95},
+		{"FEBRL3", false, func(t testing.TB) qualitySet { return febrl(t, true, "dataset3.csv") }, 0.98},
+		{"RLdata10000", false, rldata, 0.98},
+		{"Historical50k", true, historical, 0.80},
+		{"Synth2k", false, synthSet(2000, 11), 0.97},
+		{"Synth10k", true, synthSet(10000, 12), 0.97},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.long {
+				long(t)
+			}
+			m := runSet(t, tc.set(t))
+			if m.F1 < tc.minF1 {
+				t.Errorf("F1 %.4f, want at least %.3f", m.F1, tc.minF1)
+			}
+		})
+	}
+}
+
+// TestQualityDiagnose prints, for the set named by LASTSEEN_DIAGNOSE, the
+// blocking recall and the true pairs that were missed, with their
+// explanations: the way to find what to fix.
+func TestQualityDiagnose(t *testing.T) {
+	name := os.Getenv("LASTSEEN_DIAGNOSE")
+	if name == "" {
+		t.Skip("set LASTSEEN_DIAGNOSE to a set's name")
+	}
+	sets := map[string]func(testing.TB) qualitySet{
+		"FEBRL4":         func(t testing.TB) qualitySet { return febrl(t, true, "dataset4a.csv", "dataset4b.csv") },
+		"FEBRL4NamesDOB": func(t testing.TB) qualitySet { return febrl(t, false, "dataset4a.csv", "dataset4b.csv") },
+		"FEBRL3":         func(t testing.TB) qualitySet { return febrl(t, true, "dataset3.csv") },
+		"RLdata10000":    rldata,
+		"Historical50k":  historical,
+		"Synth":          synthSet(5000, 1),
+		"Synth2":         synthSet(5000, 2),
+	}
+	s := sets[name](t)
+	pairs := filepath.Join(t.TempDir(), "pairs.csv")
+	m := runSet(t, s, "--pairs", pairs, "--review-threshold", "-1000", "-v")
+	_ = m
+	rows := readCSV(t, pairs)
+	head := rows[0]
+	found := map[[2]string]bool{}
+	shown := 0
+	fp := 0
+	for _, r := range rows[1:] {
+		same := s.truth[r[0]] == s.truth[r[1]]
+		found[[2]string{r[0], r[1]}] = same
+		found[[2]string{r[1], r[0]}] = same
+		if !same && r[4] == "link" && fp < 15 {
+			fp++
+			t.Logf("FALSE LINK %s", explainRow(head, r))
+		}
+		if same && r[4] != "link" && shown < 25 {
+			shown++
+			t.Logf("MISSED %s", explainRow(head, r))
+		}
+	}
+	byEntity := map[string][]string{}
+	for id, e := range s.truth {
+		byEntity[e] = append(byEntity[e], id)
+	}
+	var truePairs, blocked int
+	var lost []string
+	for _, ids := range byEntity {
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				truePairs++
+				if _, ok := found[[2]string{ids[i], ids[j]}]; ok {
+					blocked++
+				} else if len(lost) < 15 {
+					lost = append(lost, ids[i]+" "+ids[j])
+				}
+			}
+		}
+	}
+	t.Logf("blocking recall %.4f (%d of %d true pairs compared); not compared: %v", float64(blocked)/float64(truePairs), blocked, truePairs, lost)
+}
+
+func explainRow(head, r []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s score %s:", r[0], r[1], r[2])
+	for i := 5; i+1 < len(r); i += 2 {
+		if r[i] != "missing" {
+			fmt.Fprintf(&b, " %s=%s(%s)", strings.TrimSuffix(head[i], "_level"), r[i], r[i+1])
+		}
+	}
+	return b.String()
+}

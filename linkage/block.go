@@ -1,0 +1,305 @@
+package linkage
+
+import (
+	"slices"
+)
+
+// Pass is one blocking pass: records that share its key are compared. A key
+// of 0 means the record takes no part in the pass.
+type Pass struct {
+	Name string
+	Key  func(*Prepared) uint64
+	// Fields are the fields the key is made of. Pairs found by the pass agree
+	// on them by construction, so EM does not learn their m from this pass.
+	Fields []int
+}
+
+func mix(a, b uint64) uint64 {
+	h := a*0x9E3779B97F4A7C15 ^ (b + 0x632BE59BD9B4E019 + a<<6 + a>>2)
+	h ^= h >> 31
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 29
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+func fullDate(p *Prepared) uint64 {
+	if p.bprec != 3 {
+		return 0
+	}
+	return uint64(p.by)<<16 | uint64(p.bm)<<8 | uint64(p.bd)
+}
+
+func prefix(s string, n int) uint64 {
+	var k uint64
+	for i := 0; i < n && i < len(s); i++ {
+		k = k<<8 | uint64(s[i])
+	}
+	return k
+}
+
+// DefaultPasses are the blocking passes of the batch and incremental modes.
+// Their union is meant to hold nearly every true pair: each pass survives an
+// error that defeats another (a mistyped surname, a missing birth date, a name
+// written in the other order or script).
+var DefaultPasses = []Pass{
+	{"given+family", func(p *Prepared) uint64 {
+		if p.nameKey == 0 {
+			return 0
+		}
+		return mix(1, p.nameKey)
+	}, []int{FieldGiven, FieldFamily}},
+	{"family+birth_year", func(p *Prepared) uint64 {
+		if p.family.stem == 0 || p.bprec == 0 {
+			return 0
+		}
+		return mix(2, uint64(p.family.stem)<<16|uint64(uint16(p.by)))
+	}, []int{FieldFamily, FieldBirthDate}},
+	{"given+birth_date", func(p *Prepared) uint64 {
+		d := fullDate(p)
+		if p.given.stem == 0 || d == 0 {
+			return 0
+		}
+		return mix(3, uint64(p.given.stem)<<32|d)
+	}, []int{FieldGiven, FieldBirthDate}},
+	{"birth_date+family_initials", func(p *Prepared) uint64 {
+		d := fullDate(p)
+		if d == 0 || p.family.s == "" {
+			return 0
+		}
+		return mix(4, d<<16|prefix(p.family.s, 2))
+	}, []int{FieldBirthDate, FieldFamily}},
+	{"birth_date+given_initials", func(p *Prepared) uint64 {
+		d := fullDate(p)
+		if d == 0 || p.given.s == "" {
+			return 0
+		}
+		return mix(5, d<<16|prefix(p.given.s, 2))
+	}, []int{FieldBirthDate, FieldGiven}},
+	{"birth_date+initials", func(p *Prepared) uint64 {
+		d := fullDate(p)
+		if d == 0 || p.initials == 0 {
+			return 0
+		}
+		return mix(9, d<<16|uint64(p.initials))
+	}, []int{FieldBirthDate}},
+	{"family+patronymic", func(p *Prepared) uint64 {
+		if p.family.stem == 0 || p.patr.stem == 0 {
+			return 0
+		}
+		return mix(6, uint64(p.family.stem)<<32|uint64(p.patr.stem))
+	}, []int{FieldFamily, FieldPatronymic}},
+	{"given+family_prefix", func(p *Prepared) uint64 {
+		if p.given.stem == 0 || len(p.family.s) < 3 {
+			return 0
+		}
+		return mix(7, uint64(p.given.stem)<<32|prefix(p.family.s, 3))
+	}, []int{FieldGiven, FieldFamily}},
+	{"phonetic_names", func(p *Prepared) uint64 {
+		if p.given.phon == 0 || p.family.phon == 0 {
+			return 0
+		}
+		a, b := p.given.phon, p.family.phon
+		if a > b {
+			a, b = b, a
+		}
+		return mix(10, uint64(a)<<32|uint64(b))
+	}, []int{FieldGiven, FieldFamily}},
+	{"family_phonetic+given_initial", func(p *Prepared) uint64 {
+		if p.family.phon == 0 || p.given.s == "" {
+			return 0
+		}
+		return mix(11, uint64(p.family.phon)<<8|uint64(initialOf(p.given.s[0])))
+	}, []int{FieldFamily}},
+	{"given_form+family_phonetic", func(p *Prepared) uint64 {
+		if p.family.phon == 0 || p.given.stem == 0 {
+			return 0
+		}
+		return mix(12, uint64(p.given.stem)<<32|uint64(p.family.phon))
+	}, []int{FieldGiven, FieldFamily}},
+	{"family_phonetic+birth_year", func(p *Prepared) uint64 {
+		if p.family.phon == 0 || p.bprec == 0 {
+			return 0
+		}
+		return mix(13, uint64(p.family.phon)<<16|uint64(uint16(p.by)))
+	}, []int{FieldFamily, FieldBirthDate}},
+	{"service_number", func(p *Prepared) uint64 {
+		if p.svc.id == 0 {
+			return 0
+		}
+		return mix(8, uint64(p.svc.id))
+	}, []int{FieldServiceNumber}},
+}
+
+// Blocker generates candidate pairs: the union of its passes, each pair once.
+type Blocker struct {
+	Passes []Pass
+	// MaxBlock is the largest block compared in full. A larger block (a common
+	// surname and year) is sorted by name and birth date and each record is
+	// compared with its Window neighbours only.
+	MaxBlock int
+	Window   int
+	// Across, when set, compares only records of different groups (linking
+	// two lists rather than deduplicating one).
+	Across bool
+}
+
+// NewBlocker returns a Blocker with the default passes and limits.
+func NewBlocker() *Blocker {
+	return &Blocker{Passes: DefaultPasses, MaxBlock: 300, Window: 20}
+}
+
+// Pair is two records by their index in the batch, A < B.
+type Pair struct{ A, B int32 }
+
+// PassStats counts one pass's work.
+type PassStats struct {
+	Name        string `json:"name"`
+	Blocks      int    `json:"blocks"`
+	Oversize    int    `json:"oversize"`    // blocks compared by window
+	Comparisons int64  `json:"comparisons"` // new pairs, not found by an earlier pass
+}
+
+// Keys returns a record's key in each pass (0 where it takes no part), for an
+// index that looks candidates up record by record.
+func (b *Blocker) Keys(p *Prepared) []uint64 {
+	k := make([]uint64, len(b.Passes))
+	for i, ps := range b.Passes {
+		k[i] = ps.Key(p)
+	}
+	return k
+}
+
+// Pairs calls emit with chunks of candidate pairs and the pass that found
+// them, each pair once over all passes, and returns what each pass did. The
+// chunk is reused after emit returns.
+func (b *Blocker) Pairs(rs []*Prepared, emit func(pass int, ps []Pair)) []PassStats {
+	return b.pairs(rs, emit, true)
+}
+
+// pairs is Pairs, optionally without removing the pairs an earlier pass
+// found: training samples each pass's own pairs, as its blocks hold them.
+func (b *Blocker) pairs(rs []*Prepared, emit func(pass int, ps []Pair), dedupe bool) []PassStats {
+	np := len(b.Passes)
+	keys := make([]uint64, len(rs)*np)
+	for i, r := range rs {
+		for p, ps := range b.Passes {
+			keys[i*np+p] = ps.Key(r)
+		}
+	}
+	oversize := make([]map[uint64]bool, np)
+	stats := make([]PassStats, np)
+	chunk := make([]Pair, 0, 8192)
+	pass := 0
+	flush := func() {
+		if len(chunk) > 0 {
+			emit(pass, chunk)
+			chunk = chunk[:0]
+		}
+	}
+	// seen reports whether an earlier pass compared i and j already.
+	seen := func(p int, i, j int32) bool {
+		ki, kj := keys[int(i)*np:int(i)*np+np], keys[int(j)*np:int(j)*np+np]
+		for q := 0; q < p; q++ {
+			if ki[q] != 0 && ki[q] == kj[q] && !oversize[q][ki[q]] {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(p int, i, j int32) {
+		if b.Across && rs[i].Group == rs[j].Group {
+			return
+		}
+		if i > j {
+			i, j = j, i
+		}
+		if dedupe && seen(p, i, j) {
+			return
+		}
+		stats[p].Comparisons++
+		chunk = append(chunk, Pair{i, j})
+		if len(chunk) == cap(chunk) {
+			flush()
+		}
+	}
+	type entry struct {
+		key uint64
+		i   int32
+	}
+	es := make([]entry, 0, len(rs))
+	for p := range b.Passes {
+		flush()
+		pass = p
+		stats[p].Name = b.Passes[p].Name
+		oversize[p] = map[uint64]bool{}
+		es = es[:0]
+		for i := range rs {
+			if k := keys[i*np+p]; k != 0 {
+				es = append(es, entry{k, int32(i)})
+			}
+		}
+		slices.SortFunc(es, func(x, y entry) int {
+			if x.key != y.key {
+				if x.key < y.key {
+					return -1
+				}
+				return 1
+			}
+			return int(x.i - y.i)
+		})
+		for s := 0; s < len(es); {
+			e := s + 1
+			for e < len(es) && es[e].key == es[s].key {
+				e++
+			}
+			if e-s > 1 {
+				stats[p].Blocks++
+				blk := es[s:e]
+				if len(blk) <= b.MaxBlock {
+					for x := range blk {
+						for y := x + 1; y < len(blk); y++ {
+							add(p, blk[x].i, blk[y].i)
+						}
+					}
+				} else {
+					stats[p].Oversize++
+					oversize[p][es[s].key] = true
+					slices.SortFunc(blk, func(x, y entry) int { return sortOrder(rs[x.i], rs[y.i]) })
+					for x := range blk {
+						for y := x + 1; y < len(blk) && y <= x+b.Window; y++ {
+							add(p, blk[x].i, blk[y].i)
+						}
+					}
+				}
+			}
+			s = e
+		}
+	}
+	flush()
+	return stats
+}
+
+// sortOrder orders a large block so that likely matches are neighbours:
+// by family skeleton, given skeleton, then birth date.
+func sortOrder(a, b *Prepared) int {
+	if c := cmpStr(a.family.s, b.family.s); c != 0 {
+		return c
+	}
+	if c := cmpStr(a.given.s, b.given.s); c != 0 {
+		return c
+	}
+	return int(fullDate(a)) - int(fullDate(b))
+}
+
+func cmpStr(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,244 @@
+package linkage
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/lastseen/lastseen"
+)
+
+// Bands are the operator's decision thresholds in log2 odds: a pair scoring
+// at least Link is linked automatically, one scoring at least Review goes to
+// a caseworker, anything lower is a different person.
+type Bands struct {
+	Link   float64 `json:"link"`
+	Review float64 `json:"review"`
+}
+
+// DefaultBands link at a match probability of about 0.99 (log2 odds 6.6) and
+// send pairs down to about 0.5 (log2 odds 0) to review.
+func DefaultBands() Bands { return Bands{Link: 6.6, Review: 0} }
+
+// Decide returns the band a score falls into.
+func (b Bands) Decide(score float64) lastseen.MatchAction {
+	switch {
+	case score >= b.Link:
+		return lastseen.MatchLink
+	case score >= b.Review:
+		return lastseen.MatchReview
+	}
+	return lastseen.MatchNew
+}
+
+// Edge is a scored candidate pair, by record index.
+type Edge struct {
+	A, B  int32
+	Score float64
+}
+
+// Constraint is a caseworker's judgement on two records, by index: Same
+// forces them into one cluster, not Same forbids it.
+type Constraint struct {
+	A, B int32
+	Same bool
+}
+
+// ClusterOptions set when two clusters may merge.
+type ClusterOptions struct {
+	Link float64 // only edges scoring at least this merge clusters
+	// MeanCross is the least mean score over every pair across two clusters
+	// for them to merge, and MinCross the least score of any such pair: a
+	// pair that speaks strongly against (different birth years and given
+	// names) keeps the clusters apart however good the bridge.
+	MeanCross float64
+	MinCross  float64
+	// MaxCross bounds the pairs scored for one merge; a merge that would need
+	// more is refused (left to review), which also bounds a cluster's growth.
+	MaxCross int
+}
+
+// DefaultClusterOptions match DefaultBands.
+func DefaultClusterOptions(b Bands) ClusterOptions {
+	return ClusterOptions{Link: b.Link, MeanCross: b.Review, MinCross: -10, MaxCross: 20000}
+}
+
+// ClusterReport counts what clustering did.
+type ClusterReport struct {
+	Merges    int `json:"merges"`
+	Refused   int `json:"refused"`   // link-band edges whose clusters did not cohere
+	Forbidden int `json:"forbidden"` // link-band edges across a not-same judgement or hard evidence
+	Conflicts int `json:"conflicts"` // same-judgements that contradict not-same ones (not applied)
+	Clusters  int `json:"clusters"`
+}
+
+// Cluster groups records into persons. Edges are taken best first; an edge
+// merges its two clusters only if no pair across them is forbidden (a
+// not-same judgement or hard evidence, see Conflict) and the clusters cohere:
+// every pair across them scores at least MinCross and their mean reaches
+// MeanCross. Same-judgements are merged first and are never split; one that
+// contradicts a not-same judgement is reported and not applied. The result
+// gives each record the index of its cluster's first record.
+//
+// It returns the refused link-band edges too: they belong in review.
+func Cluster(rs []*Prepared, m *Model, edges []Edge, cons []Constraint, opt ClusterOptions) ([]int32, []Edge, ClusterReport) {
+	var rep ClusterReport
+	n := len(rs)
+	parent := make([]int32, n)
+	members := make([][]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	mem := func(r int32) []int32 {
+		if members[r] == nil {
+			return []int32{r}
+		}
+		return members[r]
+	}
+	notSame := map[int32][]int32{}
+	for _, c := range cons {
+		if !c.Same {
+			notSame[c.A] = append(notSame[c.A], c.B)
+			notSame[c.B] = append(notSame[c.B], c.A)
+		}
+	}
+	// forbidden reports whether a judgement forbids merging clusters ra and rb.
+	forbidden := func(ra, rb int32) bool {
+		a, b := mem(ra), mem(rb)
+		if len(a) > len(b) {
+			a, rb = b, ra
+		}
+		for _, x := range a {
+			for _, y := range notSame[x] {
+				if find(y) == rb {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	union := func(ra, rb int32) {
+		a, b := mem(ra), mem(rb)
+		if len(a) < len(b) {
+			ra, rb, a, b = rb, ra, b, a
+		}
+		parent[rb] = ra
+		members[ra] = append(a, b...)
+		members[rb] = nil
+		rep.Merges++
+	}
+	for _, c := range cons {
+		if !c.Same {
+			continue
+		}
+		ra, rb := find(c.A), find(c.B)
+		if ra == rb {
+			continue
+		}
+		if forbidden(ra, rb) {
+			rep.Conflicts++
+			continue
+		}
+		union(ra, rb)
+	}
+	sorted := make([]Edge, 0, len(edges))
+	for _, e := range edges {
+		if e.Score >= opt.Link {
+			sorted = append(sorted, e)
+		}
+	}
+	slices.SortFunc(sorted, func(x, y Edge) int {
+		if c := cmp.Compare(y.Score, x.Score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.B, y.B)
+	})
+	var refused []Edge
+	for _, e := range sorted {
+		ra, rb := find(e.A), find(e.B)
+		if ra == rb {
+			continue
+		}
+		if forbidden(ra, rb) {
+			rep.Forbidden++
+			continue
+		}
+		switch coherent(rs, m, mem(ra), mem(rb), opt) {
+		case mergeOK:
+			union(ra, rb)
+		case mergeForbidden:
+			rep.Forbidden++
+		default:
+			rep.Refused++
+			refused = append(refused, e)
+		}
+	}
+	out := make([]int32, n)
+	first := make([]int32, n)
+	for i := range first {
+		first[i] = -1
+	}
+	for i := range out {
+		r := find(int32(i))
+		if first[r] < 0 {
+			first[r] = int32(i)
+			rep.Clusters++
+		}
+		out[i] = first[r]
+	}
+	return out, refused, rep
+}
+
+const (
+	mergeOK = iota
+	mergeRefused
+	mergeForbidden
+)
+
+func coherent(rs []*Prepared, m *Model, a, b []int32, opt ClusterOptions) int {
+	if len(a)*len(b) > opt.MaxCross {
+		return mergeRefused
+	}
+	sum := 0.0
+	for _, x := range a {
+		for _, y := range b {
+			if Conflict(rs[x], rs[y]) {
+				return mergeForbidden
+			}
+			s := m.Score(rs[x], rs[y])
+			if s < opt.MinCross {
+				return mergeRefused
+			}
+			sum += s
+		}
+	}
+	if sum/float64(len(a)*len(b)) < opt.MeanCross {
+		return mergeRefused
+	}
+	return mergeOK
+}
+
+// Conflict reports hard evidence that two records are different people,
+// whatever their score: two given names of the table of names with no form
+// in common (twins and brothers share everything else), or two service
+// numbers that are not one typo apart on records whose birth years differ.
+func Conflict(a, b *Prepared) bool {
+	if compareName(&a.given, &b.given) == NameConflict && compareName(&a.given, &b.family) != NameExact {
+		return true
+	}
+	if compareID(&a.svc, &b.svc) == TextDifferent {
+		d := compareDate(a, b)
+		return d == DateDifferent || d == DateFar
+	}
+	return false
+}

@@ -1,0 +1,330 @@
+package linkage
+
+// Core fields, in the order of a comparison vector. Extra compared columns
+// (Options.Extra) follow them.
+const (
+	FieldGiven = iota
+	FieldFamily
+	FieldPatronymic
+	FieldBirthDate
+	FieldBirthPlace
+	FieldSex
+	FieldUnit
+	FieldServiceNumber
+	numCoreFields
+)
+
+// MaxFields bounds the fields of a model: core fields plus extra columns;
+// MaxLevels the levels of a field, "missing" included.
+const (
+	MaxFields = 16
+	MaxLevels = 10
+)
+
+// Level 0 of every field is "missing": one record or both lack the value. It
+// weighs nothing either way.
+const LevelMissing = 0
+
+// Levels of the name fields, best first.
+const (
+	NameExact    = 1 + iota // the same letters (case and diacritics aside)
+	NameTranslit            // the same after transliteration (Гнатюк / Hnatiuk)
+	NameForm                // the same name in another form: ru/uk, diminutive, gender ending
+	NameClose               // Jaro–Winkler ≥ 0.92 on the skeletons: a typo
+	NameSimilar             // Jaro–Winkler ≥ 0.80
+	NameInitial             // one is an initial of the other
+	NameDifferent
+	// NameConflict: two names both in the table of names with no form in
+	// common (Дмитро and Ігор): two people, not one misspelt, as with twins.
+	NameConflict
+)
+
+// Levels of the birth date, best first. A partial date agrees at the finest
+// precision both records have.
+const (
+	DateExact     = 1 + iota // the same day
+	DateSwapped              // day and month swapped (03.07 / 07.03)
+	DateSameMonth            // the same year and month, the days differ or one is unknown
+	DateTypo                 // one digit of YYYYMMDD differs, or two adjacent are swapped
+	DateSameYear             // the same year only
+	DateNearYear             // a year apart
+	DateDifferent            // two to five years apart
+	DateFar                  // more than five years apart
+)
+
+// Levels of the text fields (place, unit, extra columns) and identifiers.
+const (
+	TextExact = 1 + iota
+	TextClose // Jaro–Winkler ≥ 0.90 (text) or one edit (identifiers)
+	TextDifferent
+)
+
+// Levels of sex.
+const (
+	SexSame = 1 + iota
+	SexDifferent
+)
+
+var (
+	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
+	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different", "far"}
+	textLevels = []string{"missing", "exact", "close", "different"}
+	sexLevels  = []string{"missing", "same", "different"}
+)
+
+var coreFieldNames = [numCoreFields]string{
+	"given_name", "family_name", "patronymic", "birth_date", "birth_place", "sex", "unit", "service_number",
+}
+
+// Vector is a pair's comparison level in each field.
+type Vector [MaxFields]uint8
+
+// compareName returns the level two prepared names reach.
+func compareName(a, b *name) uint8 {
+	switch {
+	case a.full == 0 || b.full == 0:
+		return LevelMissing
+	case a.full == b.full:
+		return NameExact
+	case a.skel == b.skel:
+		return NameTranslit
+	case a.stem == b.stem:
+		return NameForm
+	case a.forms[0] != 0 && (a.forms[0] == b.forms[0] || a.forms[0] == b.forms[1]) ||
+		a.forms[1] != 0 && (a.forms[1] == b.forms[0] || a.forms[1] == b.forms[1]):
+		return NameForm
+	}
+	if a.initial || b.initial || len(a.s) == 1 || len(b.s) == 1 {
+		if a.s != "" && b.s != "" && initialOf(a.s[0]) == initialOf(b.s[0]) {
+			return NameInitial
+		}
+		return NameDifferent
+	}
+	if a.known && b.known {
+		return NameConflict
+	}
+	switch jw := jaroWinkler(a.s, b.s); {
+	case jw >= 0.92:
+		return NameClose
+	case jw >= 0.80:
+		return NameSimilar
+	}
+	return NameDifferent
+}
+
+func compareDate(a, b *Prepared) uint8 {
+	if a.bprec == 0 || b.bprec == 0 {
+		return LevelMissing
+	}
+	p := min(a.bprec, b.bprec)
+	if a.by == b.by {
+		switch {
+		case p == 3 && a.bm == b.bm && a.bd == b.bd:
+			return DateExact
+		case p == 3 && a.bm == b.bd && a.bd == b.bm:
+			return DateSwapped
+		case p >= 2 && a.bm == b.bm:
+			return DateSameMonth
+		case p == 1:
+			return DateSameYear
+		}
+	}
+	if p == 3 && dateTypo(a, b) {
+		return DateTypo
+	}
+	switch d := int(a.by) - int(b.by); {
+	case d == 0:
+		return DateSameYear
+	case d == 1 || d == -1:
+		return DateNearYear
+	case d >= -5 && d <= 5:
+		return DateDifferent
+	}
+	return DateFar
+}
+
+// dateTypo reports whether two full dates differ by one digit of YYYYMMDD or
+// by two adjacent digits swapped.
+func dateTypo(a, b *Prepared) bool {
+	var x, y [8]byte
+	dateDigits(&x, a)
+	dateDigits(&y, b)
+	diff, first := 0, -1
+	for i := range 8 {
+		if x[i] != y[i] {
+			if first < 0 {
+				first = i
+			}
+			diff++
+		}
+	}
+	if diff == 1 {
+		return true
+	}
+	return diff == 2 && first < 7 && x[first] == y[first+1] && x[first+1] == y[first]
+}
+
+func dateDigits(d *[8]byte, p *Prepared) {
+	y, m, dd := int(p.by), int(p.bm), int(p.bd)
+	d[0], d[1], d[2], d[3] = byte(y/1000), byte(y/100%10), byte(y/10%10), byte(y%10)
+	d[4], d[5], d[6], d[7] = byte(m/10), byte(m%10), byte(dd/10), byte(dd%10)
+}
+
+func compareText(a, b *text) uint8 {
+	switch {
+	case a.id == 0 || b.id == 0:
+		return LevelMissing
+	case a.id == b.id:
+		return TextExact
+	case jaroWinkler(a.s, b.s) >= 0.90:
+		return TextClose
+	}
+	return TextDifferent
+}
+
+func compareID(a, b *text) uint8 {
+	switch {
+	case a.id == 0 || b.id == 0:
+		return LevelMissing
+	case a.id == b.id:
+		return TextExact
+	case oneEdit(a.s, b.s):
+		return TextClose
+	}
+	return TextDifferent
+}
+
+func compareSex(a, b uint8) uint8 {
+	switch {
+	case a == 0 || b == 0:
+		return LevelMissing
+	case a == b:
+		return SexSame
+	}
+	return SexDifferent
+}
+
+// Compare returns the comparison vector of two prepared records. A name
+// written in the other order (given in the family field) is compared crosswise
+// when that agrees better.
+func Compare(a, b *Prepared) Vector {
+	var v Vector
+	v[FieldGiven] = compareName(&a.given, &b.given)
+	v[FieldFamily] = compareName(&a.family, &b.family)
+	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
+		// both disagree: perhaps one record has them in each other's field
+		g, f := compareName(&a.given, &b.family), compareName(&a.family, &b.given)
+		if g != LevelMissing && f != LevelMissing && g <= NameClose && f <= NameClose {
+			v[FieldGiven], v[FieldFamily] = g, f
+		}
+	}
+	v[FieldPatronymic] = compareName(&a.patr, &b.patr)
+	v[FieldBirthDate] = compareDate(a, b)
+	v[FieldBirthPlace] = compareText(&a.place, &b.place)
+	v[FieldSex] = compareSex(a.sex, b.sex)
+	v[FieldUnit] = compareText(&a.unit, &b.unit)
+	v[FieldServiceNumber] = compareID(&a.svc, &b.svc)
+	for i := range a.extra {
+		if i < len(b.extra) {
+			v[numCoreFields+i] = compareText(&a.extra[i], &b.extra[i])
+		}
+	}
+	return v
+}
+
+// initialOf folds the initials that transliteration confuses: Е/Є/Ye/Ie/I,
+// the skeleton's capitals (Ш Ч Ж) with their Latin letters.
+func initialOf(c byte) byte {
+	switch c {
+	case 'e', 'i', 'y', 'j':
+		return 'i'
+	case 'S':
+		return 's'
+	case 'C':
+		return 'c'
+	case 'Z':
+		return 'z'
+	}
+	return c
+}
+
+// oneEdit reports whether a and b differ by at most one substitution,
+// insertion, deletion or adjacent transposition.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		if i == len(a) {
+			return true
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// jaroWinkler is the Jaro–Winkler similarity of two byte strings (the
+// skeletons are ASCII), without allocating.
+func jaroWinkler(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	if la > 64 || lb > 64 {
+		a, b = a[:min(la, 64)], b[:min(lb, 64)]
+		la, lb = len(a), len(b)
+	}
+	win := max(la, lb)/2 - 1
+	if win < 0 {
+		win = 0
+	}
+	var ma, mb uint64
+	m := 0
+	for i := 0; i < la; i++ {
+		lo, hi := max(0, i-win), min(lb-1, i+win)
+		for j := lo; j <= hi; j++ {
+			if mb&(1<<j) == 0 && a[i] == b[j] {
+				ma |= 1 << i
+				mb |= 1 << j
+				m++
+				break
+			}
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	t, j := 0, 0
+	for i := 0; i < la; i++ {
+		if ma&(1<<i) == 0 {
+			continue
+		}
+		for mb&(1<<j) == 0 {
+			j++
+		}
+		if a[i] != b[j] {
+			t++
+		}
+		j++
+	}
+	fm := float64(m)
+	jaro := (fm/float64(la) + fm/float64(lb) + (fm-float64(t/2))/fm) / 3
+	p := 0
+	for p < 4 && p < la && p < lb && a[p] == b[p] {
+		p++
+	}
+	return jaro + float64(p)*0.1*(1-jaro)
+}

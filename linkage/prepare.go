@@ -1,0 +1,300 @@
+package linkage
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/names"
+)
+
+// A name is one prepared name field. The ids are term ids in the field's
+// dictionary (0 when the record has no such name); comparisons look only at
+// them and at the skeleton string.
+type name struct {
+	full uint32  // folded form: the same letters, case and diacritics aside
+	skel uint32  // transliteration-proof skeleton
+	stem uint32  // canonical form: diminutive resolved, gender ending removed
+	f    string  // folded form, for explanations
+	s    string  // skeleton, for Jaro–Winkler
+	cnt  uint32  // records with the same stem, set by Finalize
+	tf   float32 // log2 of the stem's frequency among other people, set by Model.SetFrequencies
+	// forms are canonical ids (a given name's ru/uk forms and diminutives,
+	// the father's name of a patronymic); known says the name is in the
+	// table of names, so that two known names with no form in common are
+	// different names however alike they look (Александр, Александра).
+	forms   [2]uint32
+	known   bool
+	initial bool   // the name is only an initial
+	phon    uint32 // phonetic key, for blocking
+}
+
+// A text is one prepared free-text field (place, unit, service number, extra
+// columns): its term id, folded string and log2 frequency.
+type text struct {
+	id  uint32
+	s   string
+	cnt uint32
+	tf  float32
+}
+
+// Prepared is a record reduced to what comparisons need. It is built once per
+// record (Preparer.Prepare) so that each of the millions of comparisons touches
+// only integers and short strings and allocates nothing.
+type Prepared struct {
+	Key   string // the record's id as the input gave it
+	ID    int64  // the record's id in the store, when it has one
+	Group int32  // the source's number, for linking across sources only
+
+	given, family, patr name
+
+	by         int16 // birth year
+	bm, bd     int8  // birth month and day
+	bprec      lastseen.Precision
+	sex        uint8 // 0 unknown, 1 male, 2 female
+	place      text
+	unit       text
+	svc        text
+	extra      []text
+	nameKey    uint64 // order-free hash of given and family stems, for blocking
+	givenFirst byte   // first letter of the given skeleton, for initials
+	initials   uint16 // the first letters of the given and family skeletons, in order
+}
+
+// terms interns the values of one field and counts them, for equality by id
+// and term-frequency adjustment.
+type terms struct {
+	ids    map[string]uint32
+	counts []uint32 // by id; counts[0] is unused
+}
+
+func newTerms() *terms { return &terms{ids: map[string]uint32{}, counts: []uint32{0}} }
+
+func (t *terms) intern(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	id, ok := t.ids[s]
+	if !ok {
+		id = uint32(len(t.counts))
+		t.ids[s] = id
+		t.counts = append(t.counts, 0)
+	}
+	t.counts[id]++
+	return id
+}
+
+// count counts an id of another dictionary (the names) in this field.
+func (t *terms) count(id uint32) {
+	if id == 0 {
+		return
+	}
+	for int(id) >= len(t.counts) {
+		t.counts = append(t.counts, 0)
+	}
+	t.counts[id]++
+}
+
+// countOf is how many records had the term.
+func (t *terms) countOf(id uint32) uint32 {
+	if id == 0 || int(id) >= len(t.counts) {
+		return 0
+	}
+	return t.counts[id]
+}
+
+// Preparer turns records into Prepared records and keeps the dictionaries and
+// term counts they share. One Preparer serves one batch, or one long-lived
+// candidate index: Prepare adds a record's values to the counts, Finalize (or
+// Refresh for one record) copies the counts into the records, and
+// Model.SetFrequencies turns them into the frequencies scores use.
+// It is safe for concurrent use.
+type Preparer struct {
+	mu       sync.Mutex
+	n        int
+	fields   []*terms // by field; a name field counts ids of the names dictionary
+	names    *terms   // every name form of every name field: ids compare across fields
+	extraCol int
+}
+
+// NewPreparer returns a Preparer for records with extra compared columns.
+func NewPreparer(extraColumns int) *Preparer {
+	p := &Preparer{extraCol: extraColumns}
+	p.fields = make([]*terms, numCoreFields+extraColumns)
+	for i := range p.fields {
+		p.fields[i] = newTerms()
+	}
+	p.names = newTerms()
+	return p
+}
+
+// staged is a record's folded values before interning: computed without the
+// lock, so that preparation runs on every core.
+type staged struct {
+	given, family, patr stagedName
+	place, unit, svc    string
+	extra               []string
+}
+
+// Prepare builds the comparison form of r, with extra column values in the
+// order the model's extra fields were declared. The record's values are added
+// to the frequency counts; call Finalize when every record of a batch is in.
+func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prepared {
+	st := stage(r, extra)
+	out := &Prepared{Key: key, ID: r.ID}
+	setDate(out, r.BirthDate)
+	switch r.Sex {
+	case lastseen.SexMale:
+		out.sex = 1
+	case lastseen.SexFemale:
+		out.sex = 2
+	}
+	p.mu.Lock()
+	p.intern(out, st)
+	p.mu.Unlock()
+	return out
+}
+
+func stage(r *lastseen.Record, extra []string) *staged {
+	st := &staged{}
+	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	st.given = stagedName{f: names.Fold(n.Given), s: n.GivenSkel, stem: n.GivenSkel, phon: n.GivenKey, forms: n.GivenIDs, initial: n.GivenInitial}
+	if len(n.GivenIDs) > 0 {
+		st.given.stem = n.GivenIDs[0]
+	}
+	st.family = stagedName{f: names.Fold(n.Family), s: n.FamilySkel, stem: n.FamilyBase, phon: n.FamilyKey}
+	st.patr = stagedName{f: names.Fold(n.Patronymic), s: n.PatronymicSkel, stem: n.PatronymicSkel, forms: n.FatherIDs, initial: n.PatronymicInitial}
+	if len(n.FatherIDs) > 0 {
+		st.patr.stem = n.FatherIDs[0]
+	}
+	st.place = foldText(r.BirthPlace)
+	st.unit = foldText(r.Unit)
+	st.svc = foldID(r.ServiceNumber)
+	st.extra = make([]string, len(extra))
+	for i, v := range extra {
+		st.extra[i] = foldText(v)
+	}
+	return st
+}
+
+// stagedName is one name part as package names prepared it.
+type stagedName struct {
+	f, s, stem, phon string
+	forms            []string // canonical ids: given-name forms, the father's name
+	initial          bool
+}
+
+func (p *Preparer) intern(out *Prepared, st *staged) {
+	p.n++
+	f := p.fields
+	setN := func(n *name, v stagedName, field int) {
+		n.f, n.s = v.f, v.s
+		if v.f == "" || v.s == "" {
+			return
+		}
+		n.full = p.names.intern(v.f)
+		n.skel = p.names.intern(v.s)
+		n.stem = p.names.intern(v.stem)
+		n.phon = p.names.intern(v.phon)
+		n.initial = v.initial
+		for i := 0; i < len(v.forms) && i < len(n.forms); i++ {
+			n.forms[i] = p.names.intern(v.forms[i])
+		}
+		n.known = len(v.forms) > 0
+		f[field].count(n.stem)
+	}
+	setN(&out.given, st.given, FieldGiven)
+	setN(&out.family, st.family, FieldFamily)
+	setN(&out.patr, st.patr, FieldPatronymic)
+	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
+	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
+	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
+	if len(st.extra) > 0 {
+		out.extra = make([]text, len(st.extra))
+		for i, v := range st.extra {
+			out.extra[i] = text{id: f[numCoreFields+i].intern(v), s: v}
+		}
+	}
+	if out.given.s != "" {
+		out.givenFirst = out.given.s[0]
+	}
+	// order-free: a name written family first blocks with its usual form
+	a, b := out.given.stem, out.family.stem
+	if a > b {
+		a, b = b, a
+	}
+	if a != 0 && b != 0 {
+		out.nameKey = uint64(a)<<32 | uint64(b)
+	}
+	out.initials = 0
+	if len(out.given.s) > 0 && len(out.family.s) > 0 {
+		x, y := out.given.s[0], out.family.s[0]
+		if x > y {
+			x, y = y, x
+		}
+		out.initials = uint16(x)<<8 | uint16(y)
+	}
+}
+
+// Finalize sets every record's term frequencies from the counts of all the
+// records prepared so far.
+func (p *Preparer) Finalize(rs []*Prepared) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, r := range rs {
+		p.refresh(r)
+	}
+}
+
+// Refresh sets one record's term frequencies from the current counts; an
+// incremental index calls it on a new record before comparing it.
+func (p *Preparer) Refresh(r *Prepared) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.refresh(r)
+}
+
+func (p *Preparer) refresh(r *Prepared) {
+	f := p.fields
+	r.given.cnt = f[FieldGiven].countOf(r.given.stem)
+	r.family.cnt = f[FieldFamily].countOf(r.family.stem)
+	r.patr.cnt = f[FieldPatronymic].countOf(r.patr.stem)
+	r.place.cnt = f[FieldBirthPlace].countOf(r.place.id)
+	r.unit.cnt = f[FieldUnit].countOf(r.unit.id)
+	r.svc.cnt = f[FieldServiceNumber].countOf(r.svc.id)
+	for i := range r.extra {
+		r.extra[i].cnt = f[numCoreFields+i].countOf(r.extra[i].id)
+	}
+}
+
+// N is the number of records prepared so far: the denominator of the term
+// frequencies.
+func (p *Preparer) N() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.n
+}
+
+func setDate(out *Prepared, d lastseen.PartialDate) {
+	out.bprec = d.Precision
+	out.by = int16(d.Year)
+	out.bm = int8(d.Month)
+	out.bd = int8(d.Day)
+}
+
+// foldText folds a place, unit or other free text: lower case, Latin letters
+// (Cyrillic romanised), digits, single spaces.
+func foldText(s string) string { return foldName(s) }
+
+// foldID keeps the letters and digits of an identifier, upper case: "АА 123-456"
+// and "aa123456" are the same service number.
+func foldID(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}

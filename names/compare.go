@@ -1,0 +1,487 @@
+package names
+
+import (
+	"strings"
+)
+
+// Name is a name prepared once per record for fast comparison: every key the
+// comparisons need is computed here, so that CompareGiven, CompareFamily,
+// ComparePatronymic and Score allocate nothing.
+type Name struct {
+	Given, Patronymic, Family string // stored forms (Normalize)
+	GivenInitial              bool   // Given is only an initial
+	PatronymicInitial         bool
+	Script                    Script
+	Sex                       Sex     // from given name, patronymic or family ending; SexUnknown when silent or in conflict
+	Confidence                float64 // of the parse, 1 when the parts were given separately
+
+	// Skeletons (see Skeleton); FamilyBase has its gender ending folded.
+	GivenSkel, PatronymicSkel, FamilySkel, FamilyBase string
+	// Phonetic keys (see PhoneticKey) of the given name and of FamilyBase.
+	GivenKey, FamilyKey string
+	// GivenIDs are the canonical ids the given name may stand for; FatherIDs
+	// the ids of the father's name the patronymic encodes. Shared with the
+	// table: do not modify.
+	GivenIDs, FatherIDs []string
+
+	givenFold, patFold, famFold string
+	givenInit, patInit          uint32 // possible initials, a bit per letter
+	// other readings of ambiguous spellings (see skelAlternatives)
+	givenAlt, famAlt, famAltBase [2]string
+}
+
+// Prepare builds the compare-ready form of a name. Pass the parts when the
+// source has them; when given and family are both empty, full is parsed (a
+// patronymic passed separately is kept when full has none).
+// A patronymic left inside the given field ("Олександр Миколайович") is split off.
+func Prepare(given, patronymic, family, full string) Name {
+	var n Name
+	n.Confidence = 1
+	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
+	if given == "" && family == "" && full != "" {
+		explicitPat := Normalize(patronymic)
+		var toks [maxTokens]token
+		var p Parsed
+		roles, nt := parseInto(full, &toks, &p)
+		given, patronymic, family = p.Given, p.Patronymic, p.Family
+		if explicitPat != "" && patronymic == "" {
+			patronymic = explicitPat
+		}
+		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
+		n.Confidence = p.Confidence
+		// reuse the tokens' skeletons for one-token parts
+		var count [3]int
+		for i := 0; i < nt; i++ {
+			k := strings.IndexByte("GPF", roles[i])
+			count[k]++
+			pre[k] = toks[i].sk
+		}
+		for k := range count {
+			if count[k] != 1 {
+				pre[k] = ""
+			}
+		}
+	} else {
+		given, patronymic, family = Normalize(given), Normalize(patronymic), Normalize(family)
+		if patronymic == "" {
+			if i := strings.IndexByte(given, ' '); i > 0 {
+				if _, _, ok := Patronymic(given[i+1:]); ok {
+					given, patronymic = given[:i], given[i+1:]
+				}
+			}
+		}
+		given, n.GivenInitial = trimInitial(given)
+		patronymic, n.PatronymicInitial = trimInitial(patronymic)
+	}
+	n.Given, n.Patronymic, n.Family = given, patronymic, family
+	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
+
+	var buf [64]byte
+	var fbuf [96]byte
+	var sexG, sexP, sexF Sex
+	if given != "" {
+		sk := skel(buf[:0], given, pre[0])
+		n.GivenSkel = skelString(sk, pre[0])
+		n.givenFold = string(appendFold(fbuf[:0], given))
+		if n.GivenInitial {
+			n.givenInit = initialBitsAll(given, sk)
+		} else {
+			key := n.GivenSkel
+			alts, na := altSkeletons(given)
+			n.givenAlt = alts
+			if _, ok := givenIDsBySkel[key]; !ok {
+				for i := 0; i < na; i++ {
+					if _, ok := givenIDsBySkel[alts[i]]; ok {
+						key = alts[i]
+						break
+					}
+				}
+			}
+			n.GivenIDs = givenIDsBySkel[key]
+			n.givenInit = initialBits(sk)
+			for _, g := range givenBySkel[key] {
+				n.givenInit |= g.initBits
+			}
+			var kb [8]byte
+			n.GivenKey = string(phoneticKey(kb[:0], sk))
+			sexG = givenSex(givenBySkel[key])
+		}
+	}
+	if patronymic != "" {
+		sk := skel(buf[:0], patronymic, pre[1])
+		n.PatronymicSkel = skelString(sk, pre[1])
+		n.patFold = string(appendFold(fbuf[:0], patronymic))
+		n.patInit = initialBitsAll(patronymic, sk)
+		if !n.PatronymicInitial {
+			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
+				n.FatherIDs = ids
+				sexP = fatherBySkel[n.PatronymicSkel][0].sex
+			} else if fs, sex, ok := patronymicSkel(sk); ok {
+				sexP = sex
+				if len(fs) == 0 {
+					alts, na := skelAlternatives(patronymic)
+					var ab [64]byte
+					for i := 0; i < na && len(fs) == 0; i++ {
+						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
+					}
+				}
+				for _, f := range fs {
+					n.FatherIDs = append(n.FatherIDs, f.ID)
+				}
+			}
+		}
+	}
+	if family != "" {
+		sk := skel(buf[:0], family, pre[2])
+		n.FamilySkel = skelString(sk, pre[2])
+		n.famFold = string(appendFold(fbuf[:0], family))
+		base, sex := familyBase(sk)
+		sexF = sex
+		if string(base) == n.FamilySkel {
+			n.FamilyBase = n.FamilySkel
+		} else {
+			n.FamilyBase = string(base)
+		}
+		var kb [8]byte
+		n.FamilyKey = string(phoneticKey(kb[:0], base))
+		alts, na := altSkeletons(family)
+		for i := 0; i < na; i++ {
+			n.famAlt[i] = alts[i]
+			ab := append(buf[:0], alts[i]...)
+			b, _ := familyBase(ab)
+			n.famAltBase[i] = string(b)
+		}
+	}
+	n.Sex = combineSex(sexP, sexG, sexF)
+	return n
+}
+
+// combineSex trusts the patronymic first (its suffix is unambiguous), then the
+// given name, then the family ending.
+func combineSex(list ...Sex) Sex {
+	for _, s := range list {
+		if s != SexUnknown {
+			return s
+		}
+	}
+	return SexUnknown
+}
+
+func givenSex(list []*GivenName) Sex {
+	if len(list) == 0 {
+		return SexUnknown
+	}
+	s := list[0].Sex
+	for _, g := range list[1:] {
+		if g.Sex != s {
+			return SexUnknown
+		}
+	}
+	return s
+}
+
+// trimInitial recognises "О.", "O", "Yu." as an initial and drops the dot.
+func trimInitial(s string) (string, bool) {
+	dotted := strings.HasSuffix(s, ".")
+	w := strings.TrimRight(s, ".")
+	if w != "" && !strings.ContainsAny(w, " .") && isInitialToken(w, dotted) {
+		return w, true
+	}
+	return s, false
+}
+
+// initialBits is the set of initials a skeleton may be written with. The
+// vowels e and i (Є/Е/Ye/Ю/Я/Y/J) are one class; S, C, Z count as s, c, z.
+func initialBits(sk []byte) uint32 {
+	if len(sk) == 0 {
+		return 0
+	}
+	c := sk[0]
+	switch c {
+	case 'S', 'C', 'Z':
+		c += 'a' - 'A'
+	}
+	if c < 'a' || c > 'z' {
+		return 0
+	}
+	b := uint32(1) << (c - 'a')
+	switch c {
+	case 'e', 'i':
+		b |= 1<<('e'-'a') | 1<<('i'-'a')
+	case 'a', 'o':
+		// Russian А, Ukrainian О: Александр, Олександр; Алексеевич, Олексійович
+		b |= 1<<('a'-'a') | 1<<('o'-'a')
+	}
+	return b
+}
+
+// Level is how well one name part of two records agrees, from best to worst.
+type Level int8
+
+const (
+	LevelMissing   Level = iota // one side has no value: no evidence either way
+	LevelDifferent              // different names
+	LevelClose                  // skeletons close (typo, unusual spelling): Jaro–Winkler ≥ CloseThreshold
+	LevelInitial                // one side is an initial that agrees with the other
+	LevelForm                   // same name in another form: ru/uk form, diminutive, gender form of a family name, same father
+	LevelTranslit               // same skeleton: the same name in another script or scheme
+	LevelExact                  // identical after Fold
+)
+
+// CloseThreshold is the Jaro–Winkler similarity of two skeletons above which
+// they count as LevelClose.
+const CloseThreshold = 0.88
+
+var levelNames = [...]string{"missing", "different", "close", "initial", "form", "translit", "exact"}
+
+func (l Level) String() string {
+	if l >= 0 && int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return "?"
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// CompareGiven compares the given names of two prepared names.
+func CompareGiven(a, b *Name) Level {
+	lv, _ := compareGiven(a, b)
+	return lv
+}
+
+func compareGiven(a, b *Name) (Level, float64) {
+	if a.Given == "" || b.Given == "" {
+		return LevelMissing, 0
+	}
+	if a.GivenInitial || b.GivenInitial {
+		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold {
+			return LevelInitial, 0
+		}
+		return LevelDifferent, 0
+	}
+	if a.givenFold == b.givenFold {
+		return LevelExact, 1
+	}
+	if a.GivenSkel == b.GivenSkel || altEqual(a.GivenSkel, &a.givenAlt, b.GivenSkel, &b.givenAlt) {
+		return LevelTranslit, 1
+	}
+	if overlap(a.GivenIDs, b.GivenIDs) {
+		return LevelForm, 1
+	}
+	jw := jaroWinklerStr(a.GivenSkel, b.GivenSkel)
+	// two known names with no id in common are different names however alike
+	// they look (Александр and Александра, Иван and Иона); an unknown one may
+	// be a typo of the other
+	if (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) && (jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel)) {
+		return LevelClose, jw
+	}
+	return LevelDifferent, jw
+}
+
+// CompareFamily compares family names, folding gender forms.
+func CompareFamily(a, b *Name) Level {
+	lv, _ := compareFamily(a, b)
+	return lv
+}
+
+func compareFamily(a, b *Name) (Level, float64) {
+	if a.Family == "" || b.Family == "" {
+		return LevelMissing, 0
+	}
+	if a.famFold == b.famFold {
+		return LevelExact, 1
+	}
+	if a.FamilySkel == b.FamilySkel || altEqual(a.FamilySkel, &a.famAlt, b.FamilySkel, &b.famAlt) {
+		return LevelTranslit, 1
+	}
+	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) {
+		return LevelForm, 1
+	}
+	// Jaro–Winkler rewards a shared beginning, and family names share
+	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
+	// is close only when one or two edits away and of the same kind of ending.
+	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
+	// bases and skeletons both: a typo in the ending defeats the gender fold
+	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
+		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
+			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
+		return LevelClose, jw
+	}
+	return LevelDifferent, jw
+}
+
+// sameClass: two family names one edit apart are typos of each other unless
+// the edit turns one family-name ending into another (Бойко, Бойков). A swap of
+// two letters (Лиснеко) and an ending that is no ending (Соколлв) are typos.
+func sameClass(a, b string) bool {
+	ca, cb := familyClass(a), familyClass(b)
+	if ca == cb || ca == "" || cb == "" {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	var diff []int
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+// closeEdit: at most one edit (two for names of nine letters or more) between
+// two skeletons: what a typist or a careless transliteration does.
+func closeEdit(a, b string) bool {
+	n := min(len(a), len(b))
+	if n < 3 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
+		return false
+	}
+	d := osa(unsafeBytes(a), unsafeBytes(b))
+	return d <= 1 || (d <= 2 && n >= 9)
+}
+
+// familyClass names the kind of ending of a family-name skeleton.
+func familyClass(sk string) string {
+	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec"} {
+		if strings.HasSuffix(sk, suf) {
+			switch suf {
+			case "ev", "ova", "eva":
+				return "ov" // Ковалёв written Kovalev and Kovalov
+			case "cki", "ska", "cka":
+				return "ski"
+			case "ina":
+				return "in"
+			}
+			return suf
+		}
+	}
+	return ""
+}
+
+// ComparePatronymic compares patronymics: LevelForm when they encode the same
+// father's name (Миколайович, Николаевич, Mykolaivna).
+func ComparePatronymic(a, b *Name) Level {
+	lv, _ := comparePatronymic(a, b)
+	return lv
+}
+
+func comparePatronymic(a, b *Name) (Level, float64) {
+	if a.Patronymic == "" || b.Patronymic == "" {
+		return LevelMissing, 0
+	}
+	if a.PatronymicInitial || b.PatronymicInitial {
+		pa, pb := a.patInit, b.patInit
+		for _, id := range a.FatherIDs {
+			if g := givenByID[id]; g != nil {
+				pa |= g.initBits
+			}
+		}
+		for _, id := range b.FatherIDs {
+			if g := givenByID[id]; g != nil {
+				pb |= g.initBits
+			}
+		}
+		if pa&pb != 0 || a.patFold == b.patFold {
+			return LevelInitial, 0
+		}
+		return LevelDifferent, 0
+	}
+	if a.patFold == b.patFold {
+		return LevelExact, 1
+	}
+	if a.PatronymicSkel == b.PatronymicSkel {
+		return LevelTranslit, 1
+	}
+	if overlap(a.FatherIDs, b.FatherIDs) {
+		return LevelForm, 1
+	}
+	jw := jaroWinklerStr(a.PatronymicSkel, b.PatronymicSkel)
+	if jw >= CloseThreshold && (len(a.FatherIDs) == 0 || len(b.FatherIDs) == 0) {
+		return LevelClose, jw
+	}
+	return LevelDifferent, jw
+}
+
+func combineScripts(list ...Script) Script {
+	out := ScriptNone
+	for _, s := range list {
+		switch {
+		case s == ScriptNone:
+		case out == ScriptNone:
+			out = s
+		case out != s:
+			return ScriptMixed
+		}
+	}
+	return out
+}
+
+// skel returns the skeleton of s in dst, or the one the parse computed.
+func skel(dst []byte, s, pre string) []byte {
+	if pre != "" {
+		return append(dst, pre...)
+	}
+	return appendSkeleton(dst, s)
+}
+
+func skelString(sk []byte, pre string) string {
+	if pre != "" {
+		return pre
+	}
+	return string(sk)
+}
+
+// altEqual: some reading of a equals some reading of b.
+func altEqual(a string, aa *[2]string, b string, ba *[2]string) bool {
+	for _, x := range aa {
+		if x != "" && (x == b || x == ba[0] || x == ba[1]) {
+			return true
+		}
+	}
+	for _, y := range ba {
+		if y != "" && y == a {
+			return true
+		}
+	}
+	return false
+}
+
+// initialBitsAll is initialBits over every reading of a written initial: "Ch."
+// is ч in English, х in German and ш in French.
+func initialBitsAll(s string, sk []byte) uint32 {
+	b := initialBits(sk)
+	alts, n := skelAlternatives(s)
+	var buf [16]byte
+	for i := 0; i < n; i++ {
+		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))
+	}
+	return b
+}
+
+// GivenAlts returns the given name's alternative skeletons (French or German
+// reading of a Latin spelling, ё read as o), for callers that index them.
+func (n *Name) GivenAlts() []string { return nonEmpty(n.givenAlt) }
+
+// FamilyAlts returns the family name's alternative skeletons, gender-folded
+// like FamilyBase.
+func (n *Name) FamilyAlts() []string { return nonEmpty(n.famAltBase) }
+
+func nonEmpty(a [2]string) []string {
+	var out []string
+	for _, s := range a {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

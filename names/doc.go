@@ -1,0 +1,51 @@
+// Package names handles Russian and Ukrainian personal names in every script,
+// the way the people who write them do: so that Олександр Миколайович
+// Коваленко in a Ukrainian list, Александр Николаевич Коваленко in a Russian
+// one, Oleksandr Kovalenko in a passport, Alexander Kowalenko in a German
+// newspaper, "Саша" to his mother and KOVALENKO Oleksandr in a prisoner list
+// are recognised as one man's name.
+//
+// It is pure Go with no I/O; every table is compiled in.
+//
+// # Forms of a name
+//
+//   - Normalize gives the stored form: NFC, single spaces, one apostrophe, Latin
+//     look-alike letters inside Cyrillic words (and the reverse) repaired. It
+//     keeps case and the letters й ї є ё ґ.
+//   - Fold gives the matching form within one script: lower case, ё→е,
+//     apostrophes and stress marks dropped.
+//   - Skeleton gives a transliteration-proof ASCII key on which every scheme's
+//     spelling and the Cyrillic original meet (Коваленко, Kowalenko →
+//     "kovalenko"). FamilySkeleton also folds the gender ending (Иванова →
+//     "ivanov"). PhoneticKey is a coarser key for blocking.
+//
+// # Transliteration
+//
+// Translit(s, scheme) romanises under ICAO (Doc 9303), MVD310, MVD782, BGNPCGN,
+// GOST779B, ISO9 (GOST 7.79 A), KMU2010 and the press habits PressEN, PressDE,
+// PressFR; TranslitLang fixes the language of the words (Ukrainian г is h).
+// ToCyrillic(latin, n) goes back: a ranked list of plausible Cyrillic forms.
+//
+// # Name forms
+//
+// GivenKeys maps a given name in any script and form, diminutives included, to
+// canonical ids ("aleksandr" for Саша, Олександр, Alexander, Sasha; Саша also
+// "aleksandra"). Given returns a table entry; GivenNames lists them.
+// Patronymic recognises a patronymic and returns the father's ids and the
+// bearer's sex. FamilySex reads a family name's gender ending.
+//
+// # Parsing and comparing
+//
+// Parse splits a full name, written in any of the usual orders and with
+// initials, into given name, patronymic and family name with a confidence.
+//
+// Prepare computes once per record a Name holding every key a comparison
+// needs; CompareGiven, ComparePatronymic and CompareFamily then return a Level
+// (exact, translit, form, initial, close, different, missing) and Score
+// combines them into a Comparison with a score in [0,1], allocating nothing.
+// Similarity and Compare do the same from two strings. MatchThreshold and
+// ReviewThreshold are the recommended cut-offs. BlockingKeys gives the index
+// keys for candidate search.
+//
+// JaroWinkler and DamerauLevenshtein are rune-correct string similarities.
+package names

@@ -1,0 +1,249 @@
+package names
+
+import (
+	"sort"
+	"strings"
+)
+
+// Sex of a name form. Many diminutives (Саша, Женя, Валя) are both.
+type Sex int8
+
+const (
+	SexUnknown Sex = iota
+	Male
+	Female
+)
+
+func (s Sex) String() string {
+	switch s {
+	case Male:
+		return "male"
+	case Female:
+		return "female"
+	}
+	return "unknown"
+}
+
+// GivenName is one entry of the given-name table: the same name in Russian and
+// Ukrainian, its diminutives and the Latin spellings that transliteration
+// does not reach by itself.
+type GivenName struct {
+	ID    string // canonical identifier, the Russian form in simple Latin: "aleksandr"
+	Sex   Sex
+	Ru    []string // Russian forms; the first is the standard one
+	Uk    []string // Ukrainian forms; the first is the standard one
+	Dim   []string // diminutives and pet forms, Russian and Ukrainian
+	Latin []string // further Latin spellings (Alexander, Alexandre)
+
+	initBits uint32 // the initials its full forms start with (see initialBits)
+}
+
+var (
+	givenByID map[string]*GivenName
+	// givenBySkel maps the skeleton of every form, diminutive and spelling to
+	// the entries it may stand for; formBySkel only full forms (no diminutives).
+	givenBySkel map[string][]*GivenName
+	fullBySkel  map[string]bool
+	// fatherBySkel maps a patronymic's skeleton to the father's name and the
+	// patronymic's sex.
+	fatherBySkel map[string][]patronymicOf
+	// the same as id lists, shared by every prepared Name
+	givenIDsBySkel  map[string][]string
+	fatherIDsBySkel map[string][]string
+	// lower-case full forms by language, for DetectLang
+	ruForms = map[string]bool{}
+	ukForms = map[string]bool{}
+)
+
+type patronymicOf struct {
+	father *GivenName
+	sex    Sex
+}
+
+func init() { buildForms() }
+
+func buildForms() {
+	givenByID = map[string]*GivenName{}
+	givenBySkel = map[string][]*GivenName{}
+	fullBySkel = map[string]bool{}
+	fatherBySkel = map[string][]patronymicOf{}
+	for _, line := range strings.Split(givenTable, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "|")
+		for len(f) < 5 {
+			f = append(f, "")
+		}
+		head := strings.Fields(f[0])
+		g := &GivenName{ID: head[0], Sex: Male,
+			Ru: strings.Fields(f[1]), Uk: strings.Fields(f[2]), Dim: strings.Fields(f[3]), Latin: strings.Fields(f[4])}
+		if head[1] == "f" {
+			g.Sex = Female
+		}
+		if givenByID[g.ID] != nil {
+			panic("names: given-name table: duplicate id " + g.ID)
+		}
+		givenByID[g.ID] = g
+		var add func(form string, full bool)
+		addKey := func(k string, full bool) {
+			if k == "" {
+				return
+			}
+			for _, e := range givenBySkel[k] {
+				if e == g {
+					goto done
+				}
+			}
+			givenBySkel[k] = append(givenBySkel[k], g)
+		done:
+			if full {
+				fullBySkel[k] = true
+			}
+		}
+		add = func(form string, full bool) {
+			addKey(Skeleton(form), full)
+			if DetectScript(form) == ScriptCyrillic {
+				alts, n := altSkeletons(form)
+				for i := 0; i < n; i++ {
+					addKey(alts[i], full)
+				}
+			}
+		}
+		add(g.ID, true)
+		for _, s := range g.Ru {
+			add(s, true)
+		}
+		for _, s := range g.Uk {
+			add(s, true)
+		}
+		for _, s := range g.Latin {
+			add(s, true)
+		}
+		for _, s := range g.Dim {
+			add(s, false)
+		}
+		if g.Sex == Male {
+			addPatronymics(g)
+		}
+		for _, f := range g.Ru {
+			ruForms[strings.ToLower(f)] = true
+		}
+		for _, f := range g.Uk {
+			ukForms[strings.ToLower(f)] = true
+		}
+	}
+	// A form that is some name's full form is not also read as another's
+	// diminutive first: order each list by full-form entries.
+	givenIDsBySkel = make(map[string][]string, len(givenBySkel))
+	for k, list := range givenBySkel {
+		sort.SliceStable(list, func(i, j int) bool { return isFull(list[i], k) && !isFull(list[j], k) })
+		ids := make([]string, len(list))
+		for i, g := range list {
+			ids[i] = g.ID
+		}
+		givenIDsBySkel[k] = ids
+	}
+	fatherIDsBySkel = make(map[string][]string, len(fatherBySkel))
+	for k, list := range fatherBySkel {
+		var ids []string
+		for _, e := range list {
+			if !contains(ids, e.father.ID) {
+				ids = append(ids, e.father.ID)
+			}
+		}
+		fatherIDsBySkel[k] = ids
+	}
+	for _, g := range givenByID {
+		for _, set := range [][]string{{g.ID}, g.Ru, g.Uk, g.Latin} {
+			for _, f := range set {
+				var buf [64]byte
+				g.initBits |= initialBits(appendSkeleton(buf[:0], f))
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isFull(g *GivenName, skel string) bool {
+	if Skeleton(g.ID) == skel {
+		return true
+	}
+	for _, set := range [][]string{g.Ru, g.Uk, g.Latin} {
+		for _, s := range set {
+			if Skeleton(s) == skel {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Given returns the table entry of a canonical id, or nil.
+func Given(id string) *GivenName { return givenByID[id] }
+
+// GivenNames returns every table entry, ordered by id.
+func GivenNames() []*GivenName {
+	out := make([]*GivenName, 0, len(givenByID))
+	for _, g := range givenByID {
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// GivenKeys returns the canonical ids a given name may stand for, in any script
+// and form: Саша, Александр, Олександр, Alexander, Oleksandr and Sasha all give
+// "aleksandr"; Саша also gives "aleksandra", Женя "evgeniy" and "evgeniya".
+// Full forms come before the entries of which the name is only a diminutive.
+// It returns nil for a name the table does not know.
+func GivenKeys(name string) []string {
+	list := lookupGiven(name)
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, g := range list {
+		out[i] = g.ID
+	}
+	return out
+}
+
+func lookupGiven(name string) []*GivenName {
+	var buf [64]byte
+	if list := givenBySkel[string(appendSkeleton(buf[:0], name))]; len(list) > 0 {
+		return list
+	}
+	alts, n := skelAlternatives(name)
+	for i := 0; i < n; i++ {
+		if list := givenBySkel[string(appendSkeletonV(buf[:0], name, alts[i]))]; len(list) > 0 {
+			return list
+		}
+	}
+	return nil
+}
+
+// GivenForm returns the standard form of a canonical id in a language: "ru" or
+// "uk" (Cyrillic). It returns "" for an unknown id.
+func GivenForm(id, lang string) string {
+	g := givenByID[id]
+	if g == nil {
+		return ""
+	}
+	if lang == "uk" && len(g.Uk) > 0 {
+		return g.Uk[0]
+	}
+	if len(g.Ru) > 0 {
+		return g.Ru[0]
+	}
+	return ""
+}

@@ -1,0 +1,333 @@
+package names
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Order is the order in which a full name's parts were written, one letter a
+// part: G given, P patronymic, F family. "GPF" is Олександр Миколайович
+// Коваленко; "FGP" is Коваленко Олександр Миколайович (and Коваленко О.М.);
+// "FG" is KOVALENKO Oleksandr.
+type Order string
+
+// Parsed is a full name split into its parts.
+type Parsed struct {
+	Given, Patronymic, Family string // as written, normalised; "" when absent
+	GivenInitial              bool   // Given is only an initial (О. or O)
+	PatronymicInitial         bool
+	Order                     Order
+	Script                    Script
+	// Confidence in [0,1] that the parts are assigned right: high when the
+	// evidence (a patronymic suffix, a known given name, a capitalised or
+	// typical family name) leaves one reading, 0.5 when two readings tie.
+	Confidence float64
+}
+
+const maxTokens = 8
+
+type token struct {
+	text     string // normalised, without trailing dots or commas
+	sk       string // skeleton
+	initial  bool
+	caps     bool // all capitals, two letters or more
+	given    []*GivenName
+	fullForm bool // the skeleton is a full form of some given name
+	pat      bool
+	patSex   Sex
+	fathers  []*GivenName
+	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
+}
+
+// Parse splits a full name into given name, patronymic and family name. It
+// reads the orders people write (Given Patronymic Family, Family Given
+// Patronymic, FAMILY Given, initials as in Коваленко О.М. or O. M. Kovalenko)
+// in any script, using patronymic suffixes, the given-name table, family-name
+// endings and capitals as evidence.
+func Parse(full string) Parsed {
+	var toks [maxTokens]token
+	var p Parsed
+	parseInto(full, &toks, &p)
+	return p
+}
+
+// parseInto fills p and returns the tokens with roles (for Prepare, which
+// reuses their skeletons).
+func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n int) {
+	s := Normalize(full)
+	p.Script = DetectScript(s)
+	n = tokenize(s, toks)
+	if n == 0 {
+		return "", 0
+	}
+	ts := toks[:n]
+	var lower bool // does any token have lower case? then ALL CAPS marks a family name
+	for i := range ts {
+		if !ts[i].caps && !ts[i].initial {
+			lower = true
+		}
+	}
+	best, second := math.Inf(-1), math.Inf(-1)
+	for _, pat := range patterns(n) {
+		sc := scorePattern(ts, pat, lower)
+		if sc > best {
+			best, second, roles = sc, best, pat
+		} else if sc > second {
+			second = sc
+		}
+	}
+	margin := best - second
+	if math.IsInf(second, -1) {
+		margin = 3
+	}
+	conf := 0.5 + 0.5*math.Tanh(margin/2)
+	if best < 1 {
+		conf *= 0.5 + 0.5*math.Max(0, best)/1
+	}
+	p.Confidence = math.Round(conf*100) / 100
+	var order []byte
+	var fam []string
+	for i, r := range roles {
+		t := &ts[i]
+		switch r {
+		case 'G':
+			p.Given, p.GivenInitial = t.text, t.initial
+		case 'P':
+			p.Patronymic, p.PatronymicInitial = t.text, t.initial
+		case 'F':
+			fam = append(fam, t.text)
+		}
+		if len(order) == 0 || order[len(order)-1] != byte(r) {
+			order = append(order, byte(r))
+		}
+	}
+	p.Family = strings.Join(fam, " ")
+	p.Order = Order(order)
+	return roles, n
+}
+
+// patterns lists the readings tried for n tokens. Extra tokens beyond three are
+// read as parts of a double family name.
+func patterns(n int) []string {
+	switch n {
+	case 1:
+		return []string{"G", "F"}
+	case 2:
+		return []string{"GF", "FG", "GP", "FP", "PF"}
+	case 3:
+		return []string{"GPF", "FGP", "GFF", "FFG", "GFP"}
+	}
+	f := strings.Repeat("F", n-2)
+	return []string{"GP" + f, f + "GP", "G" + strings.Repeat("F", n-1), strings.Repeat("F", n-1) + "G"}
+}
+
+func scorePattern(ts []token, pat string, lower bool) float64 {
+	sc := 0.0
+	givenInitial := false
+	for i := range ts {
+		if pat[i] == 'G' && ts[i].initial {
+			givenInitial = true
+		}
+	}
+	for i := range ts {
+		t := &ts[i]
+		switch pat[i] {
+		case 'G':
+			switch {
+			case t.initial:
+				sc += 1
+			case t.pat:
+				sc -= 3
+			case len(t.given) > 0 && t.fullForm:
+				sc += 2
+			case len(t.given) > 0:
+				sc += 1.5
+			case t.famLike > 0:
+				sc -= t.famLike
+			default:
+				sc -= 0.5 // a word the table does not know is more often a family name
+			}
+			if t.caps && lower {
+				sc -= 1.5
+			}
+		case 'P':
+			switch {
+			case t.initial && givenInitial:
+				sc += 0.8
+			case t.initial:
+				sc -= 1
+			case givenInitial:
+				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
+			case t.pat && len(t.fathers) > 0:
+				sc += 3.5
+			case t.pat:
+				sc += 3
+			default:
+				sc -= 3
+			}
+			if t.caps && lower {
+				sc -= 1.5
+			}
+		case 'F':
+			switch {
+			case t.initial:
+				sc -= 4
+			case t.pat:
+				sc -= 2.5
+			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
+				// Руслан, Мартин: both readings possible
+			case len(t.given) > 0 && t.fullForm:
+				sc -= 1.5
+			case t.famLike > 0:
+				sc += 1.5 * t.famLike
+			case len(t.given) > 0:
+				sc -= 0.5
+			default:
+				sc += 0.5
+			}
+			if t.caps && lower {
+				sc += 1.5
+			}
+			if i > 0 && pat[i-1] == 'F' { // a double family name is rare
+				sc -= 0.7
+			}
+		}
+	}
+	switch pat {
+	case "GPF", "FGP", "GF":
+		sc += 0.2
+	case "FP", "PF":
+		sc -= 0.5 // a name without its given name is rare
+	}
+	return sc
+}
+
+// tokenize splits a normalised name into tokens, splitting run-together
+// initials (О.М. → О., М.) and classifying each token.
+func tokenize(s string, toks *[maxTokens]token) int {
+	n := 0
+	for rest := s; rest != "" && n < maxTokens; {
+		i := strings.IndexAny(rest, " ,;")
+		f := rest
+		if i >= 0 {
+			f, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		for f != "" && n < maxTokens {
+			// split "О.М." and "O.M.Kovalenko"
+			part := f
+			if i := strings.IndexByte(f, '.'); i >= 0 && i < len(f)-1 {
+				part, f = f[:i+1], f[i+1:]
+			} else {
+				f = ""
+			}
+			part = strings.Trim(part, ".-'")
+			if part == "" {
+				continue
+			}
+			classify(&toks[n], part)
+			n++
+		}
+	}
+	return n
+}
+
+// initialLen reports whether a token is an initial: one letter, or the two or
+// three Latin letters a transliterated initial takes (Yu, Zh, Sh, Ch, Kh, Ya,
+// Ye, Shch) when written with a dot or in capitals.
+func isInitialToken(w string, dotted bool) bool {
+	c := utf8.RuneCountInString(w)
+	if c == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
+	}
+	if !dotted || c > 4 {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
+		"tch", "tsch", "sch", "dj", "dzh", "ou":
+		return true
+	}
+	return false
+}
+
+func classify(t *token, w string) {
+	*t = token{text: w}
+	t.initial = isInitialToken(w, true)
+	letters, upper := 0, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	t.caps = letters >= 2 && upper == letters && !t.initial
+	var buf [64]byte
+	sk := appendSkeleton(buf[:0], w)
+	t.sk = string(sk)
+	if t.initial || len(sk) == 0 {
+		return
+	}
+	t.given = givenBySkel[t.sk]
+	t.fullForm = fullBySkel[t.sk]
+	t.fathers, t.patSex, t.pat = patronymicSkel(sk)
+	if len(t.given) == 0 || (t.pat && len(t.fathers) == 0) {
+		// the other readings: French, German, ё as o
+		alts, n := skelAlternatives(w)
+		var ab [64]byte
+		for i := 0; i < n; i++ {
+			ask := appendSkeletonV(ab[:0], w, alts[i])
+			if len(t.given) == 0 {
+				if g := givenBySkel[string(ask)]; len(g) > 0 {
+					t.given, t.fullForm = g, fullBySkel[string(ask)]
+				}
+			}
+			if !t.pat || len(t.fathers) == 0 {
+				if f, sex, ok := patronymicSkel(ask); ok && len(f) > 0 {
+					t.fathers, t.patSex, t.pat = f, sex, true
+				}
+			}
+		}
+	}
+	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
+		t.pat = false // a given name that happens to end like a patronymic
+	}
+	t.famLike = familyLike(sk)
+}
+
+// familyLike: how typical the skeleton's ending is of Russian and Ukrainian
+// family names: 1 for -енко -ук -ов -ев -ский -ська…, 0.5 for endings that
+// given names share (-ин, -ак, -ик, -ко, -ич), 0 otherwise.
+func familyLike(sk []byte) float64 {
+	n := len(sk)
+	if n < 4 {
+		return 0
+	}
+	switch sk[n-1] { // every ending below ends in one of these
+	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
+	default:
+		return 0
+	}
+	for _, suf := range strongFamilyEndings {
+		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 1
+		}
+	}
+	for _, suf := range weakFamilyEndings {
+		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 0.5
+		}
+	}
+	return 0
+}
+
+var (
+	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
+	weakFamilyEndings   = []string{"in", "iC", "iCh", "ak", "ik", "ec", "ko"}
+)

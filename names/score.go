@@ -1,0 +1,205 @@
+package names
+
+import "fmt"
+
+// Comparison is the outcome of comparing two whole names, part by part.
+type Comparison struct {
+	Score      float64 // in [0,1]; see the thresholds MatchThreshold and ReviewThreshold
+	Given      Level
+	Patronymic Level
+	Family     Level
+	Swapped    bool // the second name's given and family parts were read the other way round
+}
+
+// Thresholds for Score, set on the pair tables in the tests (see docs/NAMES.md):
+// at or above MatchThreshold the names are the same person's name as far as
+// names can tell; between ReviewThreshold and MatchThreshold they may be.
+const (
+	MatchThreshold  = 0.75
+	ReviewThreshold = 0.62
+)
+
+// part weights and the value of each level
+const (
+	wFamily     = 0.45
+	wGiven      = 0.40
+	wPatronymic = 0.15
+)
+
+func levelValue(l Level, jw float64) float64 {
+	switch l {
+	case LevelExact:
+		return 1
+	case LevelTranslit:
+		return 0.98
+	case LevelForm:
+		return 0.92
+	case LevelInitial:
+		return 0.8
+	case LevelClose:
+		return 0.6 + 0.25*max(0, jw-0.8)/0.2
+	case LevelDifferent:
+		return 0.3 * jw
+	}
+	return 0
+}
+
+// Score compares two prepared names. It allocates nothing.
+func Score(a, b *Name) Comparison {
+	var c Comparison
+	var jg, jp, jf float64
+	c.Given, jg = compareGiven(a, b)
+	c.Patronymic, jp = comparePatronymic(a, b)
+	c.Family, jf = compareFamily(a, b)
+	sum, w := 0.0, 0.0
+	add := func(l Level, jw, weight float64) {
+		if l == LevelMissing {
+			return
+		}
+		sum += weight * levelValue(l, jw)
+		w += weight
+	}
+	add(c.Family, jf, wFamily)
+	add(c.Given, jg, wGiven)
+	add(c.Patronymic, jp, wPatronymic)
+	if w == 0 {
+		return c
+	}
+	s := sum / w
+	// One part alone is weak evidence: a shared family name is most of the
+	// families in a village.
+	// Family and patronymic without the given name are better, but not enough.
+	switch {
+	case w <= wFamily+0.001:
+		s *= 0.75
+	case w < wFamily+wGiven-0.001:
+		s *= 0.9
+	}
+	// Different people are told apart by one part that disagrees: brothers by
+	// their given names, father and son by the patronymic, a man and his
+	// namesake by the family name, and women and men by sex.
+	switch {
+	case c.Given == LevelDifferent:
+		s = min(s, 0.45)
+	case c.Family == LevelDifferent:
+		s = min(s, 0.5)
+	case c.Patronymic == LevelDifferent:
+		s = min(s, 0.6)
+	}
+	if a.Sex != SexUnknown && b.Sex != SexUnknown && a.Sex != b.Sex {
+		s = min(s, 0.4)
+	}
+	c.Score = s
+	return c
+}
+
+// ScoreBest is Score, also trying the unsure side with its given and family
+// parts swapped: two-word names like "Roman Martin" cannot be read with
+// certainty. It allocates when it swaps.
+func ScoreBest(a, b *Name) Comparison {
+	c := Score(a, b)
+	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
+		return c
+	}
+	try := func(x, y *Name) {
+		d := Score(x, y)
+		d.Score *= 0.97
+		if d.Score > c.Score {
+			d.Swapped = true
+			c = d
+		}
+	}
+	if b.Confidence < 0.8 {
+		if s, ok := swapped(b); ok {
+			try(a, &s)
+		}
+	}
+	if a.Confidence < 0.8 {
+		if s, ok := swapped(a); ok {
+			try(&s, b)
+		}
+	}
+	return c
+}
+
+// swapped reads a name with its given and family parts the other way round.
+func swapped(b *Name) (Name, bool) {
+	if b.GivenInitial || (b.Family == "" && b.Given == "") {
+		return Name{}, false
+	}
+	s := Prepare(b.Family, b.Patronymic, b.Given, "")
+	s.Confidence = b.Confidence
+	return s, true
+}
+
+// Similarity compares two full names written in any script and order, and
+// returns a score in [0,1] (what `lastseen names compare` prints).
+func Similarity(a, b string) float64 { return Compare(a, b).Score }
+
+// Compare is Similarity with the part-by-part outcome.
+func Compare(a, b string) Comparison {
+	na, nb := Prepare("", "", "", a), Prepare("", "", "", b)
+	return ScoreBest(&na, &nb)
+}
+
+// Reasons explains a comparison in words, one line a part.
+func (c Comparison) Reasons(a, b *Name) []string {
+	var out []string
+	part := func(what string, l Level, x, y string) {
+		out = append(out, fmt.Sprintf("%s: %s (%q ~ %q)", what, l, x, y))
+	}
+	part("family", c.Family, a.Family, b.Family)
+	part("given", c.Given, a.Given, b.Given)
+	part("patronymic", c.Patronymic, a.Patronymic, b.Patronymic)
+	if a.Sex != SexUnknown && b.Sex != SexUnknown && a.Sex != b.Sex {
+		out = append(out, fmt.Sprintf("sex: %s vs %s", a.Sex, b.Sex))
+	}
+	if c.Swapped {
+		out = append(out, "second name read with given and family swapped")
+	}
+	return out
+}
+
+// BlockingKeys returns a few keys under which a record is indexed; two names of
+// the same person share at least one of them in nearly every cross-script pair:
+//
+//	"f:" + FamilyKey                                  phonetic key of the gender-folded family name
+//	                                                  (and of its alternative readings, see FamilyAlts)
+//	"g:" + given id + ":" + FamilyBase[:1]            each canonical given id with the family's first letter
+//	"p:" + father id + ":" + FamilyBase[:1]           the patronymic's father id with the family's first letter
+//	"gs:" + GivenKey + ":" + FamilyKey[:2]            given name unknown to the table: its phonetic key
+//
+// Keys are ASCII and short enough to store as index rows.
+func BlockingKeys(n *Name) []string {
+	var keys []string
+	fi := ""
+	if n.FamilyBase != "" {
+		fi = n.FamilyBase[:1]
+		keys = append(keys, "f:"+n.FamilyKey)
+		// the other readings of an ambiguous spelling (Chruschtschow read as German)
+		for _, alt := range n.famAltBase {
+			if alt == "" {
+				continue
+			}
+			var kb [8]byte
+			k := "f:" + string(phoneticKey(kb[:0], unsafeBytes(alt)))
+			if !contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	for _, id := range n.GivenIDs {
+		keys = append(keys, "g:"+id+":"+fi)
+	}
+	for _, id := range n.FatherIDs {
+		keys = append(keys, "p:"+id+":"+fi)
+	}
+	if len(n.GivenIDs) == 0 && n.GivenKey != "" {
+		fk := n.FamilyKey
+		if len(fk) > 2 {
+			fk = fk[:2]
+		}
+		keys = append(keys, "gs:"+n.GivenKey+":"+fk)
+	}
+	return keys
+}

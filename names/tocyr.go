@@ -1,0 +1,648 @@
+package names
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ToCyrillic returns up to n plausible Cyrillic spellings of a romanised name,
+// best first: "Oleksandr" → Олександр; "Iurii" → Юрий, Юрій; "Yelena" → Елена.
+// It reads every scheme of this package at once, prefers spellings that some
+// scheme romanises back to exactly the input, spellings that are known given
+// names, and letter sequences Russian and Ukrainian words have; it never mixes
+// Ukrainian-only and Russian-only letters in one word. Words are resolved
+// independently and combined; non-letters are kept.
+func ToCyrillic(latin string, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	// not Normalize: a backtick or a prime is a letter in GOST 7.79 B and ISO 9
+	latin = strings.Join(strings.Fields(norm.NFC.String(latin)), " ")
+	latin = splitAcute(latin)
+	type piece struct {
+		word bool
+		text string
+		alts []cand
+	}
+	var pieces []piece
+	rs := []rune(latin)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && isRomanLetter(rs, j) {
+			j++
+		}
+		if j > i {
+			if j-i > maxWordRunes {
+				pieces = append(pieces, piece{text: string(rs[i:j])}) // not a name: kept as it is
+				i = j
+				continue
+			}
+			w := string(rs[i:j])
+			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3))})
+			i = j
+			continue
+		}
+		for j < len(rs) && !isRomanLetter(rs, j) {
+			j++
+		}
+		pieces = append(pieces, piece{text: string(rs[i:j])})
+		i = j
+	}
+	// k-best combination of the words' candidates
+	type combo struct {
+		parts []string
+		cost  float64
+		lang  Lang // the language the words chosen so far commit to
+	}
+	beam := []combo{{}}
+	for _, p := range pieces {
+		var next []combo
+		for _, c := range beam {
+			if !p.word || len(p.alts) == 0 {
+				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang})
+				continue
+			}
+			for _, a := range p.alts {
+				cost, lang := c.cost+a.cost, c.lang
+				switch {
+				case lang == LangAuto:
+					lang = a.lang
+				case a.lang != LangAuto && a.lang != lang:
+					cost += 1.5 // one person's name is written in one language
+				}
+				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang})
+			}
+		}
+		sort.SliceStable(next, func(i, j int) bool { return next[i].cost < next[j].cost })
+		if len(next) > n {
+			next = next[:n]
+		}
+		beam = next
+	}
+	out := make([]string, 0, len(beam))
+	for _, c := range beam {
+		s := strings.Join(c.parts, "")
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// isRomanLetter: a Latin letter, or a mark that a scheme uses as a letter
+// inside a word (ʹ ʺ ` · and the apostrophe between letters).
+func isRomanLetter(rs []rune, j int) bool {
+	r := rs[j]
+	if isLatinLetter(r) && r != 'ʹ' && r != 'ʺ' {
+		return true
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return j > 0
+	}
+	switch r {
+	case 'ʹ', 'ʺ', '`', '·', '”', '’', '\'', 'ʼ':
+		return j > 0 && isRomanLetter(rs, j-1)
+	}
+	return false
+}
+
+// splitAcute writes a stress acute as a combining mark after its letter (é →
+// e + U+0301), so that it rides on the Cyrillic letter the vowel becomes.
+func splitAcute(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xC0 }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if d := norm.NFD.String(string(r)); strings.HasSuffix(d, "\u0301") && r < 0x250 {
+			b.WriteString(d)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+type cand struct {
+	text string
+	cost float64
+	lang Lang // the reading it came from; LangAuto when both gave it
+}
+
+type alt struct {
+	cyr  string
+	cost float64
+	lang Lang // LangAuto: both languages
+}
+
+// latRules: a Latin letter sequence and the Cyrillic it may stand for, with a
+// cost (0 for the usual reading). Gathered from every scheme in schemes.go
+// read backwards, and from the press habits.
+var latRules = func() map[string][]alt {
+	spec := `
+a а 0
+b б 0
+c ц .6 к 1
+cz ц .3 ч .8
+ch ч 0 х 1.5 ш 2
+chtch щ 0
+ck к .3
+d д 0
+e е 0 э .6 є 1.2 ё 2.5
+ë ё 0 е .5
+è э 0
+ė э 0
+ê є 0
+eBT э 0
+f ф 0
+g г:r 0 ґ:u .3 г:u .4
+gBT г 0
+g̀ г 0
+gh г .3
+gu г 1.2
+h х:r .2 г:r 1 г:u 0 х:u .8
+i и:r 0 і:u 0 и:u 1 й .8 ї:u .6 'ї:u 1.2
+ì і 0
+ï ї .2 і .8 й .8
+ai ай .5 аї:u .4
+ei ей .5 еї:u .5
+oi ой .5 ої:u .1
+ui уй .6
+ii ий:r .2 ии:r .9 ій:u .2 ий:u .6 ії:u .9
+ia я 0 ия:r .4 ія:u .3 ья 1 'я:u 1
+iu ю 0 ию:r .6 ію:u .4 ью 1 'ю:u 1
+ie ье:r .4 ие:r .6 ъе:r 1 е:r 1.2 є:u .2 іє:u .6 'є:u 1
+io ё .6 ьо .6 ио:r .6 іо:u .5 йо .5
+iy ий .2 ій .2
+j й 0 ж 2.5
+ja я 0 ья 1
+ju ю 0 ью 1
+je е:r .4 є:u .2 ье:r .7
+jo ё .4 йо .6 ьо .7
+ji ї .2 ьи 1
+k к 0
+kh х 0
+ks кс 0
+l л 0
+m м 0
+n н 0
+o о 0
+ou у .4 оу .6
+p п 0
+ph ф .5
+q к 1
+r р 0
+s с 0
+sh ш 0
+shch щ 0
+sch ш .6 щ .7
+schtsch щ 0
+shh щ .5
+ss с .4 сс .6
+t т 0
+tz ц .5
+tch ч .3
+tsch ч 0
+u у 0
+v в 0
+w в 0
+x кс 0 х 1.2
+y ы:r 0 и:r 1.2 й:r .6 и:u 0 й:u .6
+ya я 0 ыя:r 2
+yu ю 0
+ye е:r .3 ье:r .6 ъе:r .9 є:u 0
+yo ё .3 йо .6 ьо .6
+yë ё 0
+yё ё 0
+skyi ський:u 0 ский:u .6
+tskyi цький:u 0
+ska ська:u .3 ска .1
+ts ц 0 тс .8 тьс:u .8
+yi ї:u .2 ий:u .3 ый:r .6 ий:r .7
+yy ый .2
+yBT ы:r 0 и:u 0
+yj ий .6 ій .7 ый .8
+z з 0
+zh ж 0
+ž ж 0
+š ш 0
+č ч 0
+ŝ щ 0
+û ю 0
+â я 0
+ʹ ь 0
+ʺ ъ 0
+' ь .5 - .3 ъ 1
+’ ь .3 - .5 ъ 1
+ʼ - 0 ь .8
+” ъ 0
+· - 0
+BT ь .3
+'' - 0
+BTBT ъ 0
+`
+	m := map[string][]alt{}
+	for _, line := range strings.Split(spec, "\n") {
+		// BT stands for the backtick, which a raw string cannot hold
+		f := strings.Fields(strings.ReplaceAll(line, "BT", "`"))
+		if len(f) < 3 {
+			continue
+		}
+		for i := 1; i+1 < len(f); i += 2 {
+			c := parseCost(f[i+1])
+			out, lang := f[i], LangAuto
+			switch {
+			case strings.HasSuffix(out, ":r"):
+				out, lang = strings.TrimSuffix(out, ":r"), LangRu
+			case strings.HasSuffix(out, ":u"):
+				out, lang = strings.TrimSuffix(out, ":u"), LangUk
+			case strings.ContainsAny(out, "ыэъё"):
+				lang = LangRu
+			case strings.ContainsAny(out, "іїєґ"):
+				lang = LangUk
+			}
+			if out == "-" {
+				out = ""
+			}
+			m[f[0]] = append(m[f[0]], alt{out, c, lang})
+		}
+	}
+	return m
+}()
+
+func parseCost(s string) float64 {
+	v, frac, div := 0.0, false, 1.0
+	for _, c := range s {
+		switch {
+		case c == '.':
+			frac = true
+		case c >= '0' && c <= '9':
+			if frac {
+				div *= 10
+				v += float64(c-'0') / div
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		}
+	}
+	return v
+}
+
+const maxRuleLen = 7
+
+// knownForms holds every Cyrillic form of the given-name table, lower case.
+var knownForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(givenTable, "\n") {
+		f := strings.Split(line, "|")
+		if len(f) < 4 {
+			continue
+		}
+		for _, part := range f[1:4] {
+			for _, w := range strings.Fields(part) {
+				m[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return m
+}()
+
+type partial struct {
+	text []rune // lower case
+	up   []bool // which runes of text the source wrote in capitals
+	cost float64
+}
+
+const softable = "бвгдзклмнпрстфхцжшчщ"
+
+// rerankWidth readings per language are re-ranked; maxWordRunes caps the work
+// a single (possibly hostile) word can cause.
+const (
+	rerankWidth  = 20
+	maxWordRunes = 40
+)
+
+// wordToCyrillicLang reads one word as Russian or as Ukrainian: a beam search
+// over the Latin letters with the rules of latRules, plus the soft sign and the
+// apostrophe that ICAO and KMU drop, then a re-ranking by round trip and by the
+// given-name table.
+func wordToCyrillicLang(w string, n int, lang Lang) []cand {
+	orig := []rune(w)
+	lw := []rune(strings.ToLower(w))
+	const beamWidth = 40
+	dp := make([][]partial, len(lw)+1)
+	dp[0] = []partial{{}}
+	isUp := func(i int) bool { return i >= 0 && i < len(orig) && unicode.IsUpper(orig[i]) }
+	isLetter := func(i int) bool { return i >= 0 && i < len(orig) && unicode.IsLetter(orig[i]) }
+	for i := 0; i < len(lw); i++ {
+		if len(dp[i]) == 0 {
+			continue
+		}
+		sort.SliceStable(dp[i], func(a, b int) bool { return dp[i][a].cost < dp[i][b].cost })
+		if len(dp[i]) > beamWidth {
+			dp[i] = dp[i][:beamWidth]
+		}
+		matched := false
+		for l := 1; l <= maxRuleLen && i+l <= len(lw); l++ {
+			alts, ok := latRules[string(lw[i:i+l])]
+			if !ok {
+				continue
+			}
+			matched = true
+			// capitals: a capital followed by a small letter starts a Title-case
+			// digraph (Shch → Щ); a run of capitals is all capitals
+			first := isUp(i)
+			all := first
+			for k := i; k < i+l; k++ {
+				if isLetter(k) && !isUp(k) {
+					all = false
+				}
+			}
+			if all && l == 1 && !(isUp(i+1) || (!isLetter(i+1) && isUp(i-1))) {
+				all = false
+			}
+			for _, a := range alts {
+				if a.lang != LangAuto && a.lang != lang {
+					continue
+				}
+				ar := []rune(a.cyr)
+				for _, p := range dp[i] {
+					t := make([]rune, len(p.text), len(p.text)+len(ar)+1)
+					u := make([]bool, len(p.up), len(p.text)+len(ar)+1)
+					copy(t, p.text)
+					copy(u, p.up)
+					cost := p.cost + a.cost
+					for k, r := range ar {
+						cost += bigramCost(t, r, lang)
+						t = append(t, r)
+						u = append(u, all || (first && k == 0) || (first && r == '\''))
+					}
+					dp[i+l] = append(dp[i+l], partial{t, u, cost})
+					// the soft sign that ICAO and KMU do not write
+					if k := len(t); k > 0 && len(ar) > 0 && strings.ContainsRune(softable, t[k-1]) {
+						sc := 1.1
+						switch {
+						case t[k-1] == 'л':
+							sc = 0.8
+						case strings.ContainsRune("жшчщ", t[k-1]):
+							sc = 1.4
+						}
+						t2 := append(append([]rune(nil), t...), 'ь')
+						u2 := append(append([]bool(nil), u...), all)
+						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + sc})
+					}
+				}
+			}
+		}
+		if !matched { // a letter no rule knows: keep it
+			for _, p := range dp[i] {
+				t := append(append([]rune(nil), p.text...), lw[i])
+				u := append(append([]bool(nil), p.up...), isUp(i))
+				c := p.cost + 3
+				if unicode.Is(unicode.Mn, lw[i]) {
+					c = p.cost // a stress mark rides on its letter
+				}
+				dp[i+1] = append(dp[i+1], partial{t, u, c})
+			}
+		}
+	}
+	final := dp[len(lw)]
+	// the press writes -ий and -ый as a bare y (Zelensky, Dmitry, Vitaly)
+	if n := len(lw); n > 2 && lw[n-1] == 'y' && !strings.ContainsRune("aeiouy", lw[n-2]) {
+		for _, p := range final {
+			if k := len(p.text); k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
+				up := append(append([]bool(nil), p.up...), p.up[k-1] && k > 1 && p.up[k-2])
+				for _, end := range []rune{'и', 'ы'} {
+					t := append(append([]rune(nil), p.text[:k-1]...), end, 'й')
+					c := p.cost + 0.3
+					if end != p.text[k-1] {
+						c += 0.3
+					}
+					final = append(final, partial{t, up, c})
+				}
+			}
+		}
+	}
+	// re-rank only the cheapest readings: the round trip is the costly part
+	sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
+	if len(final) > rerankWidth {
+		final = final[:rerankWidth]
+	}
+	seen := map[string]bool{}
+	var out []cand
+	lower := norm.NFC.String(strings.ToLower(w))
+	for _, p := range final {
+		s := string(p.text)
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		cost := p.cost + endCost(p.text)
+		if knownForms[s] || knownPatronymics[s] {
+			cost -= 1.5
+		}
+		// a spelling that a standard romanises to exactly the input is likely;
+		// the press habits are looser evidence (кс and кикс both give x)
+		bonus := 0.0
+		for _, sc := range Schemes {
+			if sc == KMU2010 && lang == LangRu {
+				continue
+			}
+			if strings.ToLower(TranslitLang(s, sc, lang)) == lower {
+				b := 2.0
+				if sc >= PressEN {
+					b = 1
+				}
+				bonus = max(bonus, b)
+			}
+		}
+		cost -= bonus
+		if lang == LangUk && !ukEvidence(lower) {
+			cost += 0.3
+		}
+		cased := make([]rune, len(p.text))
+		for k, r := range p.text {
+			if p.up[k] {
+				r = unicode.ToUpper(r)
+			}
+			cased[k] = r
+		}
+		out = append(out, cand{norm.NFC.String(string(cased)), cost, lang})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// bigramCost is the cost of appending r to a Cyrillic word prefix t: sequences
+// that Russian and Ukrainian spelling rules forbid or rarely have.
+func bigramCost(t []rune, r rune, lang Lang) float64 {
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	for len(t) > 0 && unicode.Is(unicode.Mn, t[len(t)-1]) {
+		t = t[:len(t)-1]
+	}
+	if len(t) == 0 {
+		switch r {
+		case 'ь', 'ъ', 'ы', '\'':
+			return 4
+		case 'э':
+			return -0.3 // Эдуард, Элла: э is at home at the start of a word
+		case 'и':
+			if lang == LangUk {
+				return 1 // hardly a Ukrainian word starts with и
+			}
+		}
+		return 0
+	}
+	p := t[len(t)-1]
+	c := 0.0
+	if p == '\'' {
+		if !strings.ContainsRune("яюєї", r) {
+			return 4
+		}
+	}
+	if r == '\'' {
+		switch {
+		case isCyrVowel(p) || p == 'ь' || p == 'й':
+			c += 4
+		case strings.ContainsRune("бпвмфр", p):
+		default:
+			c += 0.6
+		}
+	}
+	if p == 'ь' && strings.ContainsRune("ыьъй", r) {
+		c += 3
+	}
+	if p == 'ы' && strings.ContainsRune("аоуэяюё", r) {
+		c += 1.5
+	}
+	switch r {
+	case 'ь', 'ъ':
+		if isCyrVowel(p) || p == 'ь' || p == 'ъ' || p == 'й' {
+			c += 4
+		}
+	case 'ы':
+		if isCyrVowel(p) || p == 'й' {
+			c += 1.5
+		}
+	case 'й':
+		if p == 'й' {
+			c += 4
+		}
+	case 'э':
+		if !isCyrVowel(p) {
+			c += 1
+		}
+	}
+	if p == 'ъ' && !strings.ContainsRune("еёюя", r) {
+		c += 3
+	}
+	if p == 'й' && r == 'е' {
+		c += 1 // Russian and Ukrainian write е and є after vowels, not йе
+	}
+	if p == 'й' && len(t) > 1 && strings.ContainsRune("аоуэы", r) {
+		// Миколайович, Андрійович have it after a vowel; after a consonant it is rare
+		if isCyrVowel(t[len(t)-2]) {
+			c += 0.3
+		} else {
+			c += 1.2
+		}
+	}
+	if isCyrVowel(r) && isCyrVowel(p) && r == p {
+		c += .5
+	}
+	// three vowels running: Russian and Ukrainian put й (or ї) between them
+	if isCyrVowel(r) && isCyrVowel(p) && len(t) > 1 && isCyrVowel(t[len(t)-2]) {
+		c += 1
+	}
+	switch {
+	case r == 'і' && isCyrVowel(p):
+		c += 1 // after a vowel Ukrainian writes ї
+	case r == 'ї' && !isCyrVowel(p) && p != 'ь':
+		c += 1.5
+	case r == 'ы' && strings.ContainsRune("гкхжшчщ", p):
+		c += 2 // after г к х and the hushing consonants Russian writes и
+	}
+	// the hushing consonants take а у и, never я ю ы
+	if strings.ContainsRune("жшчщ", p) && strings.ContainsRune("яюы", r) {
+		c += 1.5
+	}
+	return c
+}
+
+// endCost judges the whole word: Ukrainian-only and Russian-only letters do not
+// meet in one word.
+func endCost(t []rune) float64 {
+	var uk, ru bool
+	for _, r := range t {
+		switch r {
+		case 'і', 'ї', 'є', 'ґ':
+			uk = true
+		case 'ы', 'э', 'ъ', 'ё':
+			ru = true
+		}
+	}
+	c := 0.0
+	if uk && ru {
+		c += 4
+	}
+	if n := len(t); n > 0 && t[n-1] == 'ъ' {
+		c += 3
+	}
+	// words end in ой ей ай ий, hardly ever in ои еи аи
+	if n := len(t); n > 1 && (t[n-1] == 'и' || t[n-1] == 'і') && strings.ContainsRune("аеоуыя", t[n-2]) {
+		c += 1
+	}
+	return c
+}
+
+// wordToCyrillic returns the n best Cyrillic readings of one Latin word, read
+// once as Russian and once as Ukrainian (y is ы in one and и in the other).
+func wordToCyrillic(w string, n int) []cand {
+	out := append(wordToCyrillicLang(w, n, LangRu), wordToCyrillicLang(w, n, LangUk)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
+	var uniq []cand
+	for _, c := range out {
+		dup := false
+		for k := range uniq {
+			if uniq[k].text == c.text {
+				dup = true
+				if uniq[k].lang != c.lang {
+					uniq[k].lang = LangAuto
+				}
+				break
+			}
+		}
+		if !dup {
+			uniq = append(uniq, c)
+		}
+	}
+	if len(uniq) > n {
+		uniq = uniq[:n]
+	}
+	return uniq
+}
+
+// ukEvidence: Latin spellings only a Ukrainian reading explains well: y after a
+// consonant (и), h without k/z/s/c before it (г), yi (ї), ie after a consonant (є).
+func ukEvidence(w string) bool {
+	for i := 1; i < len(w); i++ {
+		c, p := w[i], w[i-1]
+		switch {
+		case c == 'y' && !strings.ContainsRune("aeiouy", rune(p)):
+			return true
+		case c == 'h' && !strings.ContainsRune("kzscg", rune(p)):
+			return true
+		case c == 'i' && p == 'y':
+			return true
+		}
+	}
+	return len(w) > 0 && w[0] == 'h'
+}
