@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // The registry's own counts: persons by derived status, side and month,
@@ -29,6 +30,11 @@ import (
 //     rounded to the nearest 5. Totals are computed from the exact counts and
 //     then coarsened, not added up from coarsened cells. Caseworkers and
 //     admins see exact counts.
+//
+// The rule limits what one answer tells about a small group; it is not a
+// formal disclosure guarantee. Answers compared over time still show a count
+// moving by a step of five, and narrow filters make small cells, which is
+// why they come out as "<10" rather than as a rounded number.
 
 // StatsFilter selects what is counted; zero fields match everything.
 // From and To bound the as-of month (inclusive, at month precision; a
@@ -106,8 +112,9 @@ func (c Count) MarshalJSON() ([]byte, error) {
 func (c *Count) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
-		var below int64
-		if _, err := fmt.Sscanf(s, "<%d", &below); err != nil || below <= 0 {
+		rest, ok := strings.CutPrefix(s, "<")
+		below, err := strconv.ParseInt(rest, 10, 64)
+		if !ok || err != nil || below <= 0 {
 			return fmt.Errorf("count %q is neither a number nor \"<N\"", s)
 		}
 		*c = Count{Below: below}

@@ -49,7 +49,7 @@ func TestCoarsen(t *testing.T) {
 		})
 	}
 	t.Run("ErrUnmarshalGarbage", func(t *testing.T) {
-		for _, in := range []string{`"many"`, `"<0"`, `true`, `1.5`} {
+		for _, in := range []string{`"many"`, `"<0"`, `"<10 people"`, `true`, `1.5`} {
 			var c lastseen.Count
 			if err := json.Unmarshal([]byte(in), &c); err == nil {
 				t.Errorf("Unmarshal(%s) = %+v, want an error", in, c)
@@ -180,4 +180,27 @@ func TestEstimateValidate(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzCount(f *testing.F) {
+	for _, s := range []string{`0`, `15`, `"<10"`, `"<10abc"`, `"< 10"`, `"<0"`, `"many"`, `-5`, `1.5`, `null`, `"<9223372036854775807"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var c lastseen.Count
+		if err := json.Unmarshal(b, &c); err != nil {
+			return
+		}
+		if c.Below < 0 || (c.Below > 0 && c.N != 0) {
+			t.Fatalf("%s read as %+v", b, c)
+		}
+		out, err := c.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back lastseen.Count
+		if err := json.Unmarshal(out, &back); err != nil || back != c {
+			t.Fatalf("%s → %+v → %s → %+v, %v", b, c, out, back, err)
+		}
+	})
 }

@@ -33,7 +33,7 @@ func (s *Server) handleCreateEstimate(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	e, src, err := decodeEstimate(body)
+	e, src, err := DecodeEstimate(body)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -61,7 +61,7 @@ func (s *Server) handleCreateEstimate(w http.ResponseWriter, r *http.Request) {
 // validated estimate and, when the body names its source by kind and name
 // instead of source_id, that source (which the caller finds or creates). The
 // error is an EINVALID *lastseen.Error that names every offending field.
-func decodeEstimate(body []byte) (*lastseen.Estimate, *lastseen.Source, error) {
+func DecodeEstimate(body []byte) (*lastseen.Estimate, *lastseen.Source, error) {
 	var p lastseen.Problems
 	ms, perr := parseObject(body, "")
 	if perr != nil {

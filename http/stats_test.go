@@ -232,3 +232,39 @@ func TestStatsRoute(t *testing.T) {
 		})
 	})
 }
+
+func FuzzDecodeEstimate(f *testing.F) {
+	f.Add([]byte(`{` + mod + `, "side": "ua", "status": "killed", "count": 37870, "since": "2022-02-24", "as_of": "2024-05-01"}`))
+	f.Add([]byte(`{"source_id": 3, "side": "ru", "status": "dead", "count": 0, "as_of": "20240501", "note": "x"}`))
+	f.Add([]byte(`{"source_id": "3", "side": 1, "count": "37,870", "as_of": "31.02.2024"}`))
+	f.Add([]byte(`{"source_id": 3, "source": {"kind": "media"}, "status": "sought"}`))
+	f.Add([]byte(`{"count": 1e3, "count": 2}`))
+	f.Add([]byte(`{"since": "2025", "as_of": "2024", "side": "UA"}`))
+	f.Add([]byte(`[]`))
+	f.Add([]byte("{\"note\": \"\xff\"}"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		e, src, err := lshttp.DecodeEstimate(body)
+		if err != nil {
+			if e != nil || src != nil {
+				t.Fatal("an estimate and an error")
+			}
+			if lastseen.ErrorCode(err) != lastseen.EINVALID || len(lastseen.ErrorFields(err)) == 0 {
+				t.Fatalf("not an invalid-input error naming fields: %v", err)
+			}
+			for _, fe := range lastseen.ErrorFields(err) {
+				if fe.Field == "" || fe.Message == "" {
+					t.Fatalf("empty field error in %v", err)
+				}
+			}
+			return
+		}
+		if (e.SourceID == 0) == (src == nil) {
+			t.Fatalf("source_id %d and source %v: want exactly one", e.SourceID, src)
+		}
+		if src == nil {
+			if err := e.Validate(); err != nil {
+				t.Fatalf("decoded estimate is invalid: %v", err)
+			}
+		}
+	})
+}
