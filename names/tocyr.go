@@ -530,6 +530,18 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if p == 'ь' && strings.ContainsRune("ыьъй", r) {
 		c += 3
 	}
+	if lang == LangUk && p == 'ь' && r == 'и' {
+		c += 2 // Ukrainian writes ьи nowhere
+	}
+	// a digraph read as two letters (zh as зх, sh as сг, kh as кг): every
+	// scheme that writes the pair so means the one letter
+	switch {
+	case r == 'х' && strings.ContainsRune("зкц", p), r == 'г' && strings.ContainsRune("ск", p):
+		c += 2
+	case r == 'х' && p == 'с':
+		c += 1
+	}
+
 	if p == 'ы' && strings.ContainsRune("аоуэяюё", r) {
 		c += 1.5
 	}
