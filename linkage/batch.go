@@ -87,7 +87,7 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 
 // train fits m to the records and returns the number of blocked pairs.
 func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainReport, int64, error) {
-	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed); err != nil {
+	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed, opt.Workers); err != nil {
 		return nil, 0, err
 	}
 	var deduped int64

@@ -238,7 +238,7 @@ func Conflict(a, b *Prepared) bool {
 	}
 	if compareID(&a.svc, &b.svc) == TextDifferent {
 		d := compareDate(a, b)
-		return d == DateDifferent || d == DateFar
+		return d == DateDifferent || d == DateFar || d == DateMismatch
 	}
 	return false
 }

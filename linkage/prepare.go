@@ -52,7 +52,9 @@ type Prepared struct {
 	by         int16 // birth year
 	bm, bd     int8  // birth month and day
 	bprec      lastseen.Precision
-	sex        uint8 // 0 unknown, 1 male, 2 female
+	sex        uint8  // 0 unknown, 1 male, 2 female
+	side       uint16 // term id of the side ("ua", "ru"); 0 unknown
+	sideName   string
 	place      text
 	unit       text
 	svc        text
@@ -134,6 +136,7 @@ func NewPreparer(extraColumns int) *Preparer {
 type staged struct {
 	given, family, patr stagedName
 	place, unit, svc    string
+	side                string
 	extra               []string
 }
 
@@ -171,6 +174,7 @@ func stage(r *lastseen.Record, extra []string) *staged {
 	st.place = foldText(r.BirthPlace)
 	st.unit = foldText(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
+	st.side = strings.ToLower(strings.TrimSpace(r.Side))
 	st.extra = make([]string, len(extra))
 	for i, v := range extra {
 		st.extra[i] = foldText(v)
@@ -210,6 +214,9 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
 	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
 	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
+	if id := f[FieldSide].intern(st.side); id < 1<<16 {
+		out.side, out.sideName = uint16(id), st.side
+	}
 	if len(st.extra) > 0 {
 		out.extra = make([]text, len(st.extra))
 		for i, v := range st.extra {

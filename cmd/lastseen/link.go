@@ -31,7 +31,7 @@ record). Rows that cannot be read are reported on stderr and written as
 clusters of their own, so every input row appears exactly once.
 
 The list has the columns of 'lastseen import' (record_id, given_name,
-family_name, patronymic, full_name, birth_date, birth_place, sex, unit,
+family_name, patronymic, full_name, birth_date, birth_place, sex, side, unit,
 service_number, …); other headers can be mapped onto them with --map.
 
 Scores are log2 odds that two records are the same person (0 = even odds,
@@ -133,6 +133,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: %s: %w", *in, err)
 	}
 
+	readTime := time.Since(start)
 	var cons []linkage.Constraint
 	if *judgeIn != "" {
 		cons, err = readJudgements(*judgeIn, data.index)
@@ -167,6 +168,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
+	linkTime := time.Since(start) - readTime
 
 	if err := writeClusters(*out, stdout, data, res); err != nil {
 		return fmt.Errorf("link: %w", err)
@@ -190,6 +192,8 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fmt.Fprintf(stderr, "link: %d records (%d rows rejected), %d comparisons, %d persons, %d records linked to another, in %s\n",
 		len(data.keys), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
 	if *report {
+		fmt.Fprintf(stderr, "  time: reading and preparing %s, linking %s, writing %s\n", readTime.Round(time.Millisecond),
+			linkTime.Round(time.Millisecond), (time.Since(start) - readTime - linkTime).Round(time.Millisecond))
 		for _, p := range res.Blocking {
 			fmt.Fprintf(stderr, "  blocking %-28s blocks %8d  oversize %5d  comparisons %10d\n", p.Name, p.Blocks, p.Oversize, p.Comparisons)
 		}
@@ -437,7 +441,7 @@ type inputRow struct {
 // compared (--compare) or used to split lists (--link-only).
 var linkColumns = []string{
 	"record_id", "given_name", "family_name", "patronymic", "full_name",
-	"birth_date", "birth_place", "sex", "unit", "service_number",
+	"birth_date", "birth_place", "sex", "side", "unit", "service_number",
 }
 
 // readLinkInput reads a list and prepares its records on every core. A
@@ -575,6 +579,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		rec.GivenName, rec.FamilyName = get(fs, "given_name"), get(fs, "family_name")
 		rec.Patronymic, rec.FullName = get(fs, "patronymic"), get(fs, "full_name")
 		rec.BirthPlace, rec.Unit, rec.ServiceNumber = get(fs, "birth_place"), get(fs, "unit"), get(fs, "service_number")
+		rec.Side = get(fs, "side")
 		if d := get(fs, "birth_date"); d != "" {
 			if pd, err := lastseen.ParseDate(d); err == nil {
 				rec.BirthDate = pd
