@@ -127,10 +127,14 @@ func (m *Model) SetU(counts [MaxFields][MaxLevels]float64) error {
 		if total == 0 {
 			continue
 		}
-		// add-half smoothing: a level never seen at random (an equal service
-		// number) gets a tiny but finite u
+		// add-half smoothing: a level rarely seen at random (an equal service
+		// number) gets a tiny but finite u; a level never seen keeps its
+		// starting u, for nothing was learnt about it (all dates full: no
+		// pair is "a year apart")
 		for l := 1; l < len(ls); l++ {
-			ls[l].U = (counts[f][l] + 0.5) / (total + 0.5*float64(len(ls)-1))
+			if counts[f][l] > 0 || ls[l].U < 1e-3 {
+				ls[l].U = (counts[f][l] + 0.5) / (total + 0.5*float64(len(ls)-1))
+			}
 		}
 	}
 	return m.compile()

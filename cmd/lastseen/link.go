@@ -35,9 +35,13 @@ family_name, patronymic, full_name, birth_date, birth_place, sex, side, unit,
 service_number, …); other headers can be mapped onto them with --map.
 
 Scores are log2 odds that two records are the same person (0 = even odds,
-6.6 ≈ probability 0.99). Pairs scoring at least --link-threshold are linked
-automatically (unless the clusters they would join disagree); pairs between
---review-threshold and --link-threshold are for a caseworker (see --pairs).
+3 ≈ probability 0.89, 6.6 ≈ 0.99). Pairs scoring at least --link-threshold
+are linked automatically unless the clusters they would join disagree. A
+record whose candidates (pairs down to 6 below --review-threshold) all belong
+to one person joins that person when its best pair reaches
+--review-threshold; a record with candidates among two people stays apart.
+The other pairs between --review-threshold and --link-threshold are for a
+caseworker (see --pairs).
 
 Examples:
   lastseen link --in list.csv --out clusters.csv
@@ -174,7 +178,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: %w", err)
 	}
 	if *pairsOut != "" {
-		if err := writePairs(*pairsOut, data, res); err != nil {
+		if err := writePairs(*pairsOut, data, res, *reviewT); err != nil {
 			return fmt.Errorf("link: %w", err)
 		}
 	}
@@ -202,7 +206,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				t.RandomPairs, t.BlockedPairs, t.Sessions, t.Iterations, t.Matches, res.Model.PriorWeight())
 		}
 		c := res.Clustering
-		fmt.Fprintf(stderr, "  clustering: %d merges, %d refused (to review), %d forbidden, %d judgement conflicts\n", c.Merges, c.Refused, c.Forbidden, c.Conflicts)
+		fmt.Fprintf(stderr, "  clustering: %d merges (%d attached to their only candidate), %d refused (to review), %d forbidden, %d judgement conflicts\n", c.Merges, c.Attached, c.Refused, c.Forbidden, c.Conflicts)
 		for _, f := range res.Model.Fields {
 			fmt.Fprintf(stderr, "  %-16s", f.Name)
 			for l, lv := range f.Levels[1:] {
@@ -312,7 +316,7 @@ func writeClusters(name string, stdout io.Writer, data *linkInput, res *linkage.
 	return nil
 }
 
-func writePairs(name string, data *linkInput, res *linkage.Result) error {
+func writePairs(name string, data *linkInput, res *linkage.Result, review float64) error {
 	w, done, err := create(name, nil)
 	if err != nil {
 		return err
@@ -325,6 +329,9 @@ func writePairs(name string, data *linkInput, res *linkage.Result) error {
 	cw.Write(head)
 	row := make([]string, 0, len(head))
 	for _, e := range res.Edges {
+		if e.Score < review {
+			continue
+		}
 		a, b := data.prepared[e.A], data.prepared[e.B]
 		x := res.Model.Explain(a, b)
 		decision := "review"
