@@ -2,6 +2,8 @@ package lastseen
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -35,6 +37,12 @@ type Inquiry struct {
 	Record   *Record      `json:"person,omitempty"`
 	PersonID int64        `json:"person_id,omitempty"`
 	State    InquiryState `json:"state"`
+	// Status, AsOf and Verified are what the inquirer may be told about the
+	// person sought (see Tellable), filled when the inquiry is read: empty
+	// until there is something to tell, and never an unverified death.
+	Status   Status      `json:"status,omitempty"`
+	AsOf     PartialDate `json:"as_of,omitzero"`
+	Verified bool        `json:"verified,omitempty"`
 	// FollowToken is the secret that lets the inquirer follow the inquiry
 	// without an account. Only its hash is stored; it is known in full only
 	// in the response that created the inquiry.
@@ -55,6 +63,76 @@ type InquiryService interface {
 	// FindInquiryByToken finds the inquiry a follow token opens. Returns
 	// ENOTFOUND for an unknown token.
 	FindInquiryByToken(ctx context.Context, token string) (*Inquiry, error)
+
+	// FindInquiries returns inquiries newest first, and the total that match
+	// the filter ignoring Limit.
+	FindInquiries(ctx context.Context, f InquiryFilter) ([]*Inquiry, int, error)
+
+	// CloseInquiry closes an inquiry: it no longer moves nor notifies.
+	// Returns ENOTFOUND if there is none.
+	CloseInquiry(ctx context.Context, id int64) error
+}
+
+// InquiryFilter selects inquiries; zero fields match everything.
+type InquiryFilter struct {
+	State    InquiryState
+	PersonID int64
+	Limit    int
+	Offset   int
+}
+
+// Languages an inquirer may be written to in.
+var Languages = []string{"en", "ru", "uk"}
+
+// Validate checks an inquiry before it is stored, naming fields as the JSON
+// body does ("inquirer.email", "person.given_name"). The description's
+// source must already be set: it is the deployment's inquiry source.
+func (q *Inquiry) Validate() error {
+	var p Problems
+	q.Inquirer.validate("inquirer.", &p)
+	if q.Record == nil {
+		p.Add("person", "is required: describe the person sought")
+	} else {
+		q.Record.validate("person.", &p)
+	}
+	return p.Err()
+}
+
+// Validate checks the inquirer alone, naming fields "inquirer.…" as the
+// body of an inquiry does.
+func (in *Inquirer) Validate() error {
+	var p Problems
+	in.validate("inquirer.", &p)
+	return p.Err()
+}
+
+func (in *Inquirer) validate(prefix string, p *Problems) {
+	checkText(prefix+"name", in.Name, maxNameLen, p)
+	checkText(prefix+"relationship", in.Relationship, 100, p)
+	if in.Email != "" {
+		at := strings.LastIndexByte(in.Email, '@')
+		if len(in.Email) > 254 || at < 1 || at == len(in.Email)-1 || strings.ContainsAny(in.Email, " \t\r\n<>,;") {
+			p.Add(prefix+"email", "%q is not an email address", in.Email)
+		}
+	}
+	if in.Phone != "" {
+		digits, other := 0, false
+		for _, c := range in.Phone {
+			if c >= '0' && c <= '9' {
+				digits++
+			} else if !strings.ContainsRune("+-() .", c) {
+				other = true
+			}
+		}
+		if other {
+			p.Add(prefix+"phone", "%q is not a phone number: use digits, spaces and + - ( )", in.Phone)
+		} else if digits < 5 || digits > 20 {
+			p.Add(prefix+"phone", "%q is not a phone number: it has %d digits", in.Phone, digits)
+		}
+	}
+	if in.Language != "" && !slices.Contains(Languages, in.Language) {
+		p.Add(prefix+"language", "%q is not a language lastseen writes in (one of %v)", in.Language, Languages)
+	}
 }
 
 // Channel is how a notification is delivered.

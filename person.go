@@ -21,14 +21,21 @@ type Person struct {
 	// Conflict lists the claims that credibly disagree with the derived
 	// status; empty when they agree.
 	Conflict []int64 `json:"conflict,omitempty"`
+	// Basis lists the claims that support the derived status.
+	Basis []int64 `json:"basis,omitempty"`
 	// Verified is set when a caseworker has verified the current status
-	// (required before a death reaches a family).
-	Verified bool `json:"verified"`
+	// (required before a death reaches a family); Verification is then the
+	// verification that decided.
+	Verified     bool          `json:"verified"`
+	Verification *Verification `json:"verification,omitempty"`
 
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 
 	Records []*Record `json:"records,omitempty"`
+	// Timeline is every claim of the person's records in event order, filled
+	// when the person is read for display (see SortTimeline).
+	Timeline []*GradedClaim `json:"timeline,omitempty"`
 }
 
 // LinkMethod says what made a link.

@@ -79,6 +79,9 @@ type Actor struct {
 	APIKeyID int64
 	// Token identifies an anonymous submitter or an inquirer's follow link.
 	Token string
+	// InquiryID is the inquiry an inquirer's follow link opens: the only
+	// inquiry that actor may read (see Can).
+	InquiryID int64
 }
 
 // Kind and ID name the actor in audit events.

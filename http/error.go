@@ -67,7 +67,7 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	if code == lastseen.EINTERNAL {
 		detail = "Internal error."
 		s.logger().ErrorContext(r.Context(), "internal error", "err", err,
-			"method", r.Method, "path", r.URL.Path, "request_id", RequestIDFromContext(r.Context()))
+			"method", r.Method, "path", logPath(r), "request_id", RequestIDFromContext(r.Context()))
 	}
 	writeProblem(w, r, Problem{
 		Type:   problemType(code),

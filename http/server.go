@@ -45,6 +45,10 @@ type Server struct {
 
 	RecordService lastseen.RecordService
 	SourceService lastseen.SourceService
+	CaseServices  // inquiries, review, judgements, verifications, persons, sign-in (cases.go)
+	StatsServices // estimates and counts (stats.go)
+
+	SearchServices // GET /api/v1/search (search.go)
 
 	metrics *metrics
 }
@@ -67,6 +71,9 @@ func NewServer() *Server {
 func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.registerSystemRoutes(mux)
 	s.registerRecordRoutes(mux)
+	s.registerCaseRoutes(mux)
+	s.registerStatsRoutes(mux)
+	s.registerSearchRoutes(mux)
 }
 
 // Open starts listening on Addr and serves in the background. After Open,

@@ -26,21 +26,43 @@ type Name struct {
 
 	givenFold, patFold, famFold string
 	givenInit, patInit          uint32 // possible initials, a bit per letter
+	// other readings of ambiguous spellings (see skelAlternatives)
+	givenAlt, famAlt, famAltBase [maxAlts]string
+	// light skeletons (see appendLightSkeleton), for typo checks
+	givenLight, famLight string
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
-// source has them; when given and family are both empty, full is parsed.
+// source has them; when given and family are both empty, full is parsed (a
+// patronymic passed separately is kept when full has none).
 // A patronymic left inside the given field ("Олександр Миколайович") is split off.
 func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
-	if given == "" && family == "" && patronymic == "" {
+	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
+	if given == "" && family == "" && full != "" {
+		explicitPat := Normalize(patronymic)
 		var toks [maxTokens]token
 		var p Parsed
-		parseInto(full, &toks, &p)
+		roles, nt := parseInto(full, &toks, &p)
 		given, patronymic, family = p.Given, p.Patronymic, p.Family
+		if explicitPat != "" && patronymic == "" {
+			patronymic = explicitPat
+		}
 		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
 		n.Confidence = p.Confidence
+		// reuse the tokens' skeletons for one-token parts
+		var count [3]int
+		for i := 0; i < nt; i++ {
+			k := strings.IndexByte("GPF", roles[i])
+			count[k]++
+			pre[k] = toks[i].sk
+		}
+		for k := range count {
+			if count[k] != 1 {
+				pre[k] = ""
+			}
+		}
 	} else {
 		given, patronymic, family = Normalize(given), Normalize(patronymic), Normalize(family)
 		if patronymic == "" {
@@ -52,41 +74,89 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		given, n.GivenInitial = trimInitial(given)
 		patronymic, n.PatronymicInitial = trimInitial(patronymic)
+		// sources put the parts in the wrong fields (given_name "Titow",
+		// family_name "Aleksander"): a family field that holds a known given name
+		// while the given field does not is read the other way round, and when
+		// both hold one the reading is unsure, so ScoreBest tries both
+		if f, ok := trimInitial(family); ok && !n.GivenInitial && given != "" {
+			// the family field holds an initial: the family name is in the given field
+			given, family, n.GivenInitial = f, given, true
+			n.Confidence = 0.7
+		}
+		if !n.GivenInitial && given != "" && family != "" {
+			gk, fk := len(lookupGiven(given)) > 0, len(lookupGiven(family)) > 0
+			var b1, b2 [64]byte
+			switch {
+			case fk && !gk:
+				given, family = family, given
+				n.Confidence = 0.7
+			case fk && gk:
+				n.Confidence = 0.75
+			case !fk && !gk && familyLike(appendSkeleton(b1[:0], given)) == 1 && familyLike(appendSkeleton(b2[:0], family)) == 0:
+				// BONDARENKO in the given field, a misspelt OLESANDR in the family field
+				given, family = family, given
+				n.Confidence = 0.7
+			}
+		}
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
-	n.Script = DetectScript(given + patronymic + family)
+	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
 
 	var buf [64]byte
+	var fbuf [96]byte
 	var sexG, sexP, sexF Sex
 	if given != "" {
-		sk := appendSkeleton(buf[:0], given)
-		n.GivenSkel = string(sk)
-		n.givenFold = Fold(given)
+		sk := skel(buf[:0], given, pre[0])
+		n.GivenSkel = skelString(sk, pre[0])
+		n.givenFold = string(appendFold(fbuf[:0], given))
+		n.givenLight = internIf(appendLightSkeleton(fbuf[:0], given), n.GivenSkel)
 		if n.GivenInitial {
-			n.givenInit = initialBits(sk)
+			n.givenInit = initialBitsAll(given, sk)
 		} else {
-			ids := givenIDsBySkel[n.GivenSkel]
-			n.GivenIDs = ids
+			key := n.GivenSkel
+			alts, na := altSkeletons(given)
+			n.givenAlt = alts
+			if _, ok := givenIDsBySkel[key]; !ok {
+				for i := 0; i < na; i++ {
+					if _, ok := givenIDsBySkel[alts[i]]; ok {
+						key = alts[i]
+						break
+					}
+				}
+			}
+			if _, ok := givenIDsBySkel[key]; !ok {
+				if k := diminutiveStem(sk); k != "" {
+					key = k
+				}
+			}
+			n.GivenIDs = givenIDsBySkel[key]
 			n.givenInit = initialBits(sk)
-			for _, g := range givenBySkel[n.GivenSkel] {
+			for _, g := range givenBySkel[key] {
 				n.givenInit |= g.initBits
 			}
 			var kb [8]byte
 			n.GivenKey = string(phoneticKey(kb[:0], sk))
-			sexG = givenSex(givenBySkel[n.GivenSkel])
+			sexG = givenSex(givenBySkel[key])
 		}
 	}
 	if patronymic != "" {
-		sk := appendSkeleton(buf[:0], patronymic)
-		n.PatronymicSkel = string(sk)
-		n.patFold = Fold(patronymic)
-		n.patInit = initialBits(sk)
+		sk := skel(buf[:0], patronymic, pre[1])
+		n.PatronymicSkel = skelString(sk, pre[1])
+		n.patFold = string(appendFold(fbuf[:0], patronymic))
+		n.patInit = initialBitsAll(patronymic, sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
 				n.FatherIDs = ids
 				sexP = fatherBySkel[n.PatronymicSkel][0].sex
 			} else if fs, sex, ok := patronymicSkel(sk); ok {
 				sexP = sex
+				if len(fs) == 0 {
+					alts, na := skelAlternatives(patronymic)
+					var ab [64]byte
+					for i := 0; i < na && len(fs) == 0; i++ {
+						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
+					}
+				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
 				}
@@ -94,9 +164,10 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	if family != "" {
-		sk := appendSkeleton(buf[:0], family)
-		n.FamilySkel = string(sk)
-		n.famFold = Fold(family)
+		sk := skel(buf[:0], family, pre[2])
+		n.FamilySkel = skelString(sk, pre[2])
+		n.famFold = string(appendFold(fbuf[:0], family))
+		n.famLight = internIf(appendLightSkeleton(fbuf[:0], family), n.FamilySkel)
 		base, sex := familyBase(sk)
 		sexF = sex
 		if string(base) == n.FamilySkel {
@@ -106,6 +177,13 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
+		alts, na := altSkeletons(family)
+		for i := 0; i < na; i++ {
+			n.famAlt[i] = alts[i]
+			ab := append(buf[:0], alts[i]...)
+			b, _ := familyBase(ab)
+			n.famAltBase[i] = string(b)
+		}
 	}
 	n.Sex = combineSex(sexP, sexG, sexF)
 	return n
@@ -160,8 +238,12 @@ func initialBits(sk []byte) uint32 {
 		return 0
 	}
 	b := uint32(1) << (c - 'a')
-	if c == 'e' || c == 'i' {
+	switch c {
+	case 'e', 'i':
 		b |= 1<<('e'-'a') | 1<<('i'-'a')
+	case 'a', 'o':
+		// Russian А, Ukrainian О: Александр, Олександр; Алексеевич, Олексійович
+		b |= 1<<('a'-'a') | 1<<('o'-'a')
 	}
 	return b
 }
@@ -172,15 +254,16 @@ type Level int8
 const (
 	LevelMissing   Level = iota // one side has no value: no evidence either way
 	LevelDifferent              // different names
-	LevelClose                  // skeletons close (typo, unusual spelling): Jaro–Winkler ≥ CloseThreshold
+	LevelClose                  // a typo or an unusual spelling away (see docs/NAMES.md)
 	LevelInitial                // one side is an initial that agrees with the other
 	LevelForm                   // same name in another form: ru/uk form, diminutive, gender form of a family name, same father
 	LevelTranslit               // same skeleton: the same name in another script or scheme
 	LevelExact                  // identical after Fold
 )
 
-// CloseThreshold is the Jaro–Winkler similarity of two skeletons above which
-// they count as LevelClose.
+// CloseThreshold is the Jaro–Winkler similarity of two patronymic skeletons,
+// one of them unknown to the table, above which they count as LevelClose.
+// Given and family names use edit distance as well (see docs/NAMES.md).
 const CloseThreshold = 0.88
 
 var levelNames = [...]string{"missing", "different", "close", "initial", "form", "translit", "exact"}
@@ -214,7 +297,8 @@ func compareGiven(a, b *Name) (Level, float64) {
 		return LevelMissing, 0
 	}
 	if a.GivenInitial || b.GivenInitial {
-		if a.givenInit&b.givenInit != 0 {
+		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold ||
+			(a.GivenInitial && b.GivenInitial && expandInitials(a.givenInit)&b.givenInit != 0) {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -222,7 +306,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	if a.givenFold == b.givenFold {
 		return LevelExact, 1
 	}
-	if a.GivenSkel == b.GivenSkel {
+	if a.GivenSkel == b.GivenSkel || altEqual(a.GivenSkel, &a.givenAlt, b.GivenSkel, &b.givenAlt) {
 		return LevelTranslit, 1
 	}
 	if overlap(a.GivenIDs, b.GivenIDs) {
@@ -230,11 +314,40 @@ func compareGiven(a, b *Name) (Level, float64) {
 	}
 	jw := jaroWinklerStr(a.GivenSkel, b.GivenSkel)
 	// two known names with no id in common are different names however alike
-	// they look (Александр and Александра, Иван and Иона)
-	if jw >= CloseThreshold && (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) {
-		return LevelClose, jw
+	// they look (Александр and Александра, Иван and Иона); an unknown one may
+	// be a typo of the other
+	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
+		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
+			typoOfForm(a, b) || typoOfForm(b, a) {
+			return LevelClose, jw
+		}
 	}
 	return LevelDifferent, jw
+}
+
+// typoOfForm: a's given name, unknown to the table, is one or two edits from
+// a full form of one of b's names (Сргей and Сергій through Сергей).
+func typoOfForm(a, b *Name) bool {
+	if len(a.GivenIDs) > 0 || len(b.GivenIDs) == 0 {
+		return false
+	}
+	for _, id := range b.GivenIDs {
+		g := givenByID[id]
+		if g == nil {
+			continue
+		}
+		for _, l := range g.lights {
+			if closeEdit(a.givenLight, l) {
+				return true
+			}
+			// two slips in a longer name still leave it recognisable (Yevhne)
+			if n := min(len(a.givenLight), len(l)); n >= 6 && len(a.givenLight)-len(l) <= 2 && len(l)-len(a.givenLight) <= 2 &&
+				osa(unsafeBytes(a.givenLight), unsafeBytes(l)) <= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // CompareFamily compares family names, folding gender forms.
@@ -250,17 +363,77 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.famFold == b.famFold {
 		return LevelExact, 1
 	}
-	if a.FamilySkel == b.FamilySkel {
+	if a.FamilySkel == b.FamilySkel || altEqual(a.FamilySkel, &a.famAlt, b.FamilySkel, &b.famAlt) {
 		return LevelTranslit, 1
 	}
-	if a.FamilyBase == b.FamilyBase {
+	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
+		ruUkEqual(a.FamilyBase, b.FamilyBase) {
 		return LevelForm, 1
 	}
+	// Jaro–Winkler rewards a shared beginning, and family names share
+	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
+	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
-	if jw >= CloseThreshold {
+	// bases and skeletons both: a typo in the ending defeats the gender fold
+	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
+		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
+			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
+		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
+			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+// sameClass: two family names one edit apart are typos of each other unless
+// the edit turns one family-name ending into another (Бойко, Бойков). A swap of
+// two letters (Лиснеко) and an ending that is no ending (Соколлв) are typos.
+func sameClass(a, b string) bool {
+	ca, cb := familyClass(a), familyClass(b)
+	if ca == cb || ca == "" || cb == "" {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	var diff []int
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+// closeEdit: at most one edit (two for names of nine letters or more) between
+// two skeletons: what a typist or a careless transliteration does.
+func closeEdit(a, b string) bool {
+	n := min(len(a), len(b))
+	if n < 3 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
+		return false
+	}
+	d := osa(unsafeBytes(a), unsafeBytes(b))
+	return d <= 1 || (d <= 2 && n >= 9)
+}
+
+// familyClass names the kind of ending of a family-name skeleton.
+func familyClass(sk string) string {
+	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec", "ei", "oi", "ai"} {
+		if strings.HasSuffix(sk, suf) {
+			switch suf {
+			case "uk", "ik", "ak":
+				return "k" // Савчук written Savchjk is a typo more often than Савчик
+			case "ev", "ova", "eva":
+				return "ov" // Ковалёв written Kovalev and Kovalov
+			case "cki", "ska", "cka":
+				return "ski"
+			case "ina":
+				return "in"
+			}
+			return suf
+		}
+	}
+	return ""
 }
 
 // ComparePatronymic compares patronymics: LevelForm when they encode the same
@@ -286,7 +459,8 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 				pb |= g.initBits
 			}
 		}
-		if pa&pb != 0 {
+		if pa&pb != 0 || a.patFold == b.patFold ||
+			(a.PatronymicInitial && b.PatronymicInitial && expandInitials(pa)&pb != 0) {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -305,4 +479,132 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+func combineScripts(list ...Script) Script {
+	out := ScriptNone
+	for _, s := range list {
+		switch {
+		case s == ScriptNone:
+		case out == ScriptNone:
+			out = s
+		case out != s:
+			return ScriptMixed
+		}
+	}
+	return out
+}
+
+// skel returns the skeleton of s in dst, or the one the parse computed.
+func skel(dst []byte, s, pre string) []byte {
+	if pre != "" {
+		return append(dst, pre...)
+	}
+	return appendSkeleton(dst, s)
+}
+
+func skelString(sk []byte, pre string) string {
+	if pre != "" {
+		return pre
+	}
+	return string(sk)
+}
+
+// altEqual: some reading of a equals some reading of b.
+func altEqual(a string, aa *[maxAlts]string, b string, ba *[maxAlts]string) bool {
+	for _, x := range aa {
+		if x == "" {
+			continue
+		}
+		if x == b {
+			return true
+		}
+		for _, y := range ba {
+			if x == y {
+				return true
+			}
+		}
+	}
+	for _, y := range ba {
+		if y != "" && y == a {
+			return true
+		}
+	}
+	return false
+}
+
+// initialBitsAll is initialBits over every reading of a written initial: "Ch."
+// is ч in English, х in German and ш in French.
+func initialBitsAll(s string, sk []byte) uint32 {
+	b := initialBits(sk)
+	alts, n := skelAlternatives(s)
+	var buf [16]byte
+	for i := 0; i < n; i++ {
+		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))
+	}
+	return b
+}
+
+// GivenAlts returns the given name's alternative skeletons (French or German
+// reading of a Latin spelling, ё read as o), for callers that index them.
+func (n *Name) GivenAlts() []string { return nonEmpty(n.givenAlt) }
+
+// FamilyAlts returns the family name's alternative skeletons, gender-folded
+// like FamilyBase.
+func (n *Name) FamilyAlts() []string { return nonEmpty(n.famAltBase) }
+
+func nonEmpty(a [maxAlts]string) []string {
+	var out []string
+	for _, s := range a {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// internIf returns same when b spells it, saving an allocation.
+func internIf(b []byte, same string) string {
+	if string(b) == same {
+		return same
+	}
+	return string(b)
+}
+
+// expandInitials adds to a set of initials those the other language's form of
+// a name may start with (initialCompat).
+func expandInitials(b uint32) uint32 {
+	out := b
+	for i := 0; i < 26; i++ {
+		if b&(1<<i) != 0 {
+			out |= initialCompat[i]
+		}
+	}
+	return out
+}
+
+// ruUkEqual: two family-name skeletons that differ only where Russian and
+// Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий) and
+// the Ukrainian possessive -ів against -ов (Петров, Петрів).
+func ruUkEqual(a, b string) bool {
+	if a == b || len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	var ba, bb [64]byte
+	return string(ruUkNorm(ba[:0], a)) == string(ruUkNorm(bb[:0], b))
+}
+
+func ruUkNorm(dst []byte, s string) []byte {
+	n := len(s)
+	for i := 0; i < n; i++ {
+		c := s[i]
+		if c == 'e' || (c == 'o' && i == n-2 && s[n-1] == 'v') {
+			c = 'i'
+		}
+		if len(dst) > 0 && dst[len(dst)-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,10 +12,11 @@ import (
 // Коваленко, Kovalenko, Kowalenko → "kovalenko"; Юрий, Yuri, Yury, Juri, Iouri,
 // Iurii → "iuri"; Хрущёв, Khrushchev, Khrouchtchev → "hruSev".
 //
-// The alphabet is lower-case Latin plus three capitals for sounds that every
-// scheme spells with two or more letters: S (ш щ sh sch ch…), C (ч ch tsch tch)
-// and Z (ж zh). On the way it merges what the schemes disagree on: г х ґ h g kh
-// → h; и і ї й ы y j → i; е є э ё ye je → e; з с z s → s; ц ts tz c → c; w → v.
+// The alphabet is lower-case Latin plus two capitals for sounds that every
+// scheme spells with two or more letters: S (ш щ ж sh sch zh ch…) and C (ч ch
+// tsch tch). On the way it merges what the schemes disagree on: г х ґ h g kh
+// → h; и і ї й ы y j → i; е є э ё ye je → e; з с z s → s; ц ts tz c → c; w → v;
+// ж and ш (German writes both sch).
 // It is deliberately lossy (г and х meet) and is meant for blocking and for
 // edit-distance similarity, never for display.
 func Skeleton(s string) string {
@@ -26,7 +28,7 @@ func Skeleton(s string) string {
 var cyrSkel = func() map[rune]string {
 	return map[rune]string{
 		'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "h", 'д': "d", 'е': "e", 'ё': "e", 'є': "e",
-		'ж': "Z", 'з': "s", 'и': "i", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m",
+		'ж': "S", 'з': "s", 'и': "i", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m",
 		'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "h",
 		'ц': "c", 'ч': "C", 'ш': "S", 'щ': "S", 'ъ': "", 'ы': "i", 'ь': "", 'э': "e", 'ю': "iu", 'я': "ia",
 		'ў': "u", 'ј': "i",
@@ -50,14 +52,108 @@ var cyrSkelArr = func() (a [0x60]string) {
 
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
-	'š': "S", 'ž': "Z", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "s", 'ç': "s",
+	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S", 'ç': "s",
 	'û': "iu", 'â': "ia", 'ü': "u", 'ö': "o", 'ä': "a", 'ß': "s", 'ł': "l", 'ñ': "n", 'ń': "n",
 	'ø': "o", 'đ': "d", 'ı': "i",
 }
 
+// Skeleton readings. The standard one reads Latin as English, ICAO or ISO do
+// and ё as е. Where a spelling is ambiguous a name gets alternative skeletons,
+// used for lookups and comparisons: French (ch = ш, j = ж), German (ch = х,
+// z = ц), and ё / Ukrainian ьо read as o (KMU writes Ковальов Kovalov).
+const (
+	skelStd = iota
+	skelYoO
+	skelFR
+	skelDE
+	skelX // GOST 7.79 B: x is х, cz is ц
+
+	skelPL // Polish: c is ц, ch is х (cz, sz, ż are read in every reading)
+
+	skelLight = 0x80 // flag: leave out foldSkeleton
+
+	maxAlts = 3
+)
+
 // appendSkeleton appends the skeleton of s to dst. Words are separated by nothing:
 // a skeleton is one key for one name part.
-func appendSkeleton(dst []byte, s string) []byte {
+func appendSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelStd) }
+
+// skelAlternatives lists the other readings s needs (at most two).
+func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
+	var yo, ch, j, z, x, gu, pl bool
+	prevSoft := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 'c' || c == 'C':
+			if i+1 < len(s) && (s[i+1]|0x20) == 'h' {
+				ch = true
+			}
+			if i+1 < len(s) && (s[i+1]|0x20) == 'k' {
+				pl = true // Polish Grycko: ц before к
+			}
+		case c == 'j' || c == 'J':
+			j = true
+		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
+			pl = true
+		case c == 0xc5 && i+1 < len(s) && (s[i+1] == 0x82 || s[i+1] == 0x81 || s[i+1] == 0xbc || s[i+1] == 0xbb): // ł Ł ż Ż
+			pl = true
+		case c == 'x' || c == 'X' || c == '`':
+			x = true
+		case (c == 'g' || c == 'G') && i+2 < len(s) && (s[i+1]|0x20) == 'u' && strings.IndexByte("eiy", s[i+2]|0x20) >= 0:
+			gu = true
+		case c == 'z' || c == 'Z':
+			if i+1 >= len(s) || (s[i+1]|0x20) != 'h' {
+				z = true
+			}
+		case c == 0xd1 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x8c): // ё, ь
+			if s[i+1] == 0x91 {
+				yo = true
+			} else {
+				prevSoft = true
+				i++
+				continue
+			}
+		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0x81 || s[i+1] == 0xac): // Ё, Ь
+			if s[i+1] == 0x81 {
+				yo = true
+			} else {
+				prevSoft = true
+				i++
+				continue
+			}
+		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0xbe || s[i+1] == 0x9e): // о, О
+			if prevSoft {
+				yo = true
+			}
+		}
+		prevSoft = false
+	}
+	if yo {
+		alts[n] = skelYoO
+		n++
+	}
+	if x && n < maxAlts {
+		alts[n] = skelX
+		n++
+	}
+	if (ch || j || gu) && n < maxAlts {
+		alts[n] = skelFR
+		n++
+	}
+	if (pl || ch) && n < maxAlts {
+		alts[n] = skelPL
+		n++
+	}
+	if (ch || z) && n < maxAlts {
+		alts[n] = skelDE
+		n++
+	}
+	return alts, n
+}
+
+func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 	start := len(dst)
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
@@ -68,9 +164,15 @@ func appendSkeleton(dst []byte, s string) []byte {
 		case r == 'ь' || r == 'Ь':
 			// ьо is the Ukrainian spelling of ё (Ковальов = Ковалёв): read it as "io",
 			// which foldSkeleton turns into "e" after a consonant
-			if i+n < len(s) && (s[i+n:i+n+1] == "\xd0" && i+n+1 < len(s) && (s[i+n+1] == 0xbe || s[i+n+1] == 0x9e)) {
+			if v != skelYoO && i+n < len(s) && (s[i+n:i+n+1] == "\xd0" && i+n+1 < len(s) && (s[i+n+1] == 0xbe || s[i+n+1] == 0x9e)) {
 				dst = append(dst, 'i')
 			}
+			i += n
+		case v == skelYoO && (r == 'ё' || r == 'Ё'):
+			if len(dst) == start || isSkelVowel(dst[len(dst)-1]) {
+				dst = append(dst, 'i') // Ёлкин, Соловйов: the y stays
+			}
+			dst = append(dst, 'o')
 			i += n
 		case r >= 0x400 && r < 0x460:
 			dst = append(dst, cyrSkelArr[r-0x400]...)
@@ -81,30 +183,44 @@ func appendSkeleton(dst []byte, s string) []byte {
 			for j < len(s) && s[j] < utf8.RuneSelf && (s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z') {
 				j++
 			}
-			dst = appendLatinSkel(dst, s[i:j])
+			dst = appendLatinSkel(dst, s[i:j], v)
 			i = j
 		case r >= utf8.RuneSelf && isLatinLetter(r):
 			lr := unicode.ToLower(r)
 			if m, ok := latSkel[lr]; ok {
 				dst = append(dst, m...)
 			} else if f := foldLatin(lr); f < utf8.RuneSelf {
-				dst = appendLatinSkel(dst, string(rune(f)))
+				dst = appendLatinSkel(dst, string(rune(f)), v)
 			}
 			i += n
 		case r == 'ґ' || r == 'Ґ' || r == 'ў' || r == 'Ў':
 			dst = append(dst, cyrSkel[unicode.ToLower(r)]...)
 			i += n
+		case isApostrophe(r) || r == 'ʹ':
+			// a soft sign written as an apostrophe or prime before o is ьо, that is ё
+			if i+n < len(s) && (s[i+n] == 'o' || s[i+n] == 'O') && len(dst) > start && !(r == '`' && i > 0 && (s[i-1]|0x20) == 'g') {
+				dst = append(dst, 'i')
+			}
+			i += n
 		default:
-			i += n // spaces, apostrophes, marks, digits: not part of a skeleton
+			i += n // spaces, marks, digits: not part of a skeleton
 		}
+	}
+	if v&skelLight != 0 {
+		return dst
 	}
 	return foldSkeleton(dst, start)
 }
 
+// appendLightSkeleton is the skeleton without the sequence folds (doubles,
+// ie, io, ou): typos are counted on it, because a typo next to a fold moves
+// the folded strings further apart than one edit (Новиов → "novev").
+func appendLightSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelLight) }
+
 func lowerASCII(c byte) byte { return c | 0x20 }
 
-// appendLatinSkel rewrites one run of ASCII letters.
-func appendLatinSkel(dst []byte, w string) []byte {
+// appendLatinSkel rewrites one run of ASCII letters under reading v.
+func appendLatinSkel(dst []byte, w string, v uint8) []byte {
 	at := func(i int) byte {
 		if i < len(w) {
 			return lowerASCII(w[i])
@@ -129,11 +245,13 @@ func appendLatinSkel(dst []byte, w string) []byte {
 			switch {
 			case has(i, "schtsch"):
 				dst, i = append(dst, 'S'), i+7
+			case has(i, "szcz"): // Polish щ
+				dst, i = append(dst, 'S'), i+4
 			case has(i, "shch"):
 				dst, i = append(dst, 'S'), i+4
 			case has(i, "sch"), has(i, "shh"):
 				dst, i = append(dst, 'S'), i+3
-			case has(i, "sh"):
+			case has(i, "sh"), has(i, "sz"): // sz: Polish spelling of ш
 				dst, i = append(dst, 'S'), i+2
 			default:
 				dst, i = append(dst, 's'), i+1
@@ -153,19 +271,29 @@ func appendLatinSkel(dst []byte, w string) []byte {
 			switch {
 			case has(i, "chtch"):
 				dst, i = append(dst, 'S'), i+5
+			case has(i, "ch") && v == skelFR:
+				dst, i = append(dst, 'S'), i+2
+			case has(i, "ch") && (v == skelDE || v == skelPL):
+				dst, i = append(dst, 'h'), i+2
+			case has(i, "cz") && v == skelX: // GOST 7.79 B: cz is ц
+				dst, i = append(dst, 'c'), i+2
 			case has(i, "ch"), has(i, "cz"):
 				dst, i = append(dst, 'C'), i+2
-			case has(i, "ck"):
+			case has(i, "ck") && v != skelPL:
 				dst, i = append(dst, 'k'), i+2
-			case at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y':
+			case at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y' || i+1 == len(w) || v == skelPL:
+				// c before e i y, and at the end of a run (Stefcʹo in ISO 9), is ц
 				dst, i = append(dst, 'c'), i+1
 			default:
 				dst, i = append(dst, 'k'), i+1
 			}
 		case 'z':
-			if at(i+1) == 'h' {
-				dst, i = append(dst, 'Z'), i+2
-			} else {
+			switch {
+			case at(i+1) == 'h':
+				dst, i = append(dst, 'S'), i+2
+			case v == skelDE:
+				dst, i = append(dst, 'c'), i+1
+			default:
 				dst, i = append(dst, 's'), i+1
 			}
 		case 'k':
@@ -177,6 +305,8 @@ func appendLatinSkel(dst []byte, w string) []byte {
 		case 'g':
 			if at(i+1) == 'h' {
 				i++
+			} else if v == skelFR && at(i+1) == 'u' && (at(i+2) == 'e' || at(i+2) == 'i' || at(i+2) == 'y') {
+				i++ // Sergueï, Evgueni
 			}
 			dst, i = append(dst, 'h'), i+1
 		case 'p':
@@ -185,19 +315,23 @@ func appendLatinSkel(dst []byte, w string) []byte {
 			} else {
 				dst, i = append(dst, 'p'), i+1
 			}
-		case 'o':
-			if at(i+1) == 'u' {
-				dst, i = append(dst, 'u'), i+2
-			} else {
-				dst, i = append(dst, 'o'), i+1
-			}
 		case 'x':
-			dst, i = append(dst, 'k', 's'), i+1
+			if v == skelX {
+				dst, i = append(dst, 'h'), i+1
+			} else {
+				dst, i = append(dst, 'k', 's'), i+1
+			}
 		case 'w':
 			dst, i = append(dst, 'v'), i+1
 		case 'q':
 			dst, i = append(dst, 'k'), i+1
-		case 'y', 'j':
+		case 'j':
+			if v == skelFR {
+				dst, i = append(dst, 'S'), i+1
+			} else {
+				dst, i = append(dst, 'i'), i+1
+			}
+		case 'y':
 			dst, i = append(dst, 'i'), i+1
 		default:
 			dst, i = append(dst, c), i+1
@@ -218,7 +352,8 @@ func isSkelVowel(c byte) bool {
 // sound sequence rather than single letters: doubled letters are one (Savva,
 // Kowalenko's ss in Wassili, Юрий's ii); "ie" is "e" (Yelena, Vasilyev, Yevhen
 // against Елена, Васильев, Євген); "io" after a consonant is "e" (ё: Pyotr,
-// Fyodor, Artyom against Пётр, Фёдор, Артём, which Fold writes with е).
+// Fyodor, Artyom against Пётр, Фёдор, Артём, which Fold writes with е); "ou"
+// is "u" (French Iouri).
 func foldSkeleton(dst []byte, start int) []byte {
 	w := start
 	for r := start; r < len(dst); r++ {
@@ -226,12 +361,36 @@ func foldSkeleton(dst []byte, start int) []byte {
 		if w > start && dst[w-1] == c {
 			continue
 		}
+		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)
+		if c == 's' && w > start && dst[w-1] == 't' {
+			dst[w-1] = 'c'
+			continue
+		}
 		if c == 'e' && w > start && dst[w-1] == 'i' {
+			dst[w-1] = 'e'
+			if w > start+1 && dst[w-2] == 'e' {
+				w--
+			}
+			continue
+		}
+		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) && (r+1 >= len(dst) || dst[r+1] != 'u') {
 			dst[w-1] = 'e'
 			continue
 		}
-		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) {
-			dst[w-1] = 'e'
+		// ля and лю lose their i: Polish writes Ludmyła, and the press Ludmila
+		if (c == 'a' || c == 'u') && w > start+1 && dst[w-1] == 'i' && dst[w-2] == 'l' {
+			dst[w-1] = c
+			continue
+		}
+		// French ou is у; folding оу the same way keeps Белоусов and Beloussow together
+		if c == 'u' && w > start && dst[w-1] == 'o' {
+			dst[w-1] = 'u'
+			if w > start+1 && dst[w-2] == 'u' {
+				w--
+			} else if w > start+2 && dst[w-2] == 'i' && dst[w-3] == 'l' {
+				dst[w-2] = 'u' // French liou: лю
+				w--
+			}
 			continue
 		}
 		dst[w] = c
@@ -282,4 +441,15 @@ func phoneticKey(dst, sk []byte) []byte {
 		last = c
 	}
 	return dst
+}
+
+// altSkeletons returns the alternative skeletons of s (see skelAlternatives).
+func altSkeletons(s string) (out [maxAlts]string, n int) {
+	alts, k := skelAlternatives(s)
+	var buf [64]byte
+	for i := 0; i < k; i++ {
+		out[n] = string(appendSkeletonV(buf[:0], s, alts[i]))
+		n++
+	}
+	return out, n
 }

@@ -29,25 +29,19 @@ func isDash(r rune) bool {
 	return false
 }
 
-// Look-alike letters: typists and OCR mix them into words of the other script.
-var latToCyr = map[rune]rune{
-	'a': 'а', 'c': 'с', 'e': 'е', 'i': 'і', 'o': 'о', 'p': 'р', 'x': 'х', 'y': 'у', 'ï': 'ї',
-	'A': 'А', 'B': 'В', 'C': 'С', 'E': 'Е', 'H': 'Н', 'I': 'І', 'K': 'К', 'M': 'М', 'O': 'О',
-	'P': 'Р', 'T': 'Т', 'X': 'Х', 'Y': 'У', 'Ï': 'Ї', 'ë': 'ё', 'Ë': 'Ё',
-}
-
-var cyrToLat = map[rune]rune{
-	'а': 'a', 'с': 'c', 'е': 'e', 'і': 'i', 'о': 'o', 'р': 'p', 'х': 'x', 'у': 'y', 'ї': 'ï', 'ј': 'j',
-	'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'І': 'I', 'К': 'K', 'М': 'M', 'О': 'O',
-	'Р': 'P', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'Ї': 'Ï', 'ё': 'ë', 'Ё': 'Ë',
-}
+// Look-alike letters: typists and OCR mix them into words of the other
+// script. latLookalike and cyrLookalike give the letter of the other script.
 
 // Normalize returns the stored form of a name: NFC, trimmed, runs of white
 // space as one space, every apostrophe variant as Apostrophe, dashes as '-',
 // and Latin look-alike letters inside a Cyrillic word (or the reverse) replaced
 // by the letter of the word's script. Case and the letters й ї є ё ґ are kept:
-// the stored form must not lose what the source wrote.
+// the stored form must not lose what the source wrote. A string that is
+// already in stored form is returned as it is, without allocating.
 func Normalize(s string) string {
+	if isNormalized(s) {
+		return s
+	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -86,15 +80,173 @@ func Normalize(s string) string {
 	return strings.TrimRight(out, " ")
 }
 
+// isNormalized is a quick scan for the common case of a clean name: single
+// spaces, the one apostrophe and dash, no word mixing scripts, and only runes
+// that are NFC by themselves.
+func isNormalized(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	var cyr, lat, digit, prevSpace bool
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace, cyr, lat, digit = true, false, false, false
+			continue
+		case r < 0x80:
+			if r < ' ' || r == '`' {
+				return false
+			}
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				lat = true
+			} else if r >= '0' && r <= '9' {
+				digit = true
+			}
+		case r >= 0x400 && r < 0x530:
+			cyr = true
+		case r >= 0xC0 && r < 0x250 && r != 0xD7 && r != 0xF7:
+			lat = true // precomposed Latin letters are NFC
+		default:
+			// spaces, apostrophes, dashes, marks and other scripts: the slow path
+			return false
+		}
+		if cyr && lat || digit && (cyr || lat) {
+			return false
+		}
+		prevSpace = false
+	}
+	return true
+}
+
+func latLookalike(r rune) (rune, bool) {
+	switch r {
+	case 'a':
+		return 'а', true
+	case 'c':
+		return 'с', true
+	case 'e':
+		return 'е', true
+	case 'i':
+		return 'і', true
+	case 'o':
+		return 'о', true
+	case 'p':
+		return 'р', true
+	case 'x':
+		return 'х', true
+	case 'y':
+		return 'у', true
+	case 'ï':
+		return 'ї', true
+	case 'ë':
+		return 'ё', true
+	case 'A':
+		return 'А', true
+	case 'B':
+		return 'В', true
+	case 'C':
+		return 'С', true
+	case 'E':
+		return 'Е', true
+	case 'H':
+		return 'Н', true
+	case 'I':
+		return 'І', true
+	case 'K':
+		return 'К', true
+	case 'M':
+		return 'М', true
+	case 'O':
+		return 'О', true
+	case 'P':
+		return 'Р', true
+	case 'T':
+		return 'Т', true
+	case 'X':
+		return 'Х', true
+	case 'Y':
+		return 'У', true
+	case 'Ï':
+		return 'Ї', true
+	case 'Ë':
+		return 'Ё', true
+	}
+	return r, false
+}
+
+func cyrLookalike(r rune) (rune, bool) {
+	switch r {
+	case 'а':
+		return 'a', true
+	case 'с':
+		return 'c', true
+	case 'е':
+		return 'e', true
+	case 'і':
+		return 'i', true
+	case 'о':
+		return 'o', true
+	case 'р':
+		return 'p', true
+	case 'х':
+		return 'x', true
+	case 'у':
+		return 'y', true
+	case 'ї':
+		return 'ï', true
+	case 'ј':
+		return 'j', true
+	case 'ё':
+		return 'ë', true
+	case 'А':
+		return 'A', true
+	case 'В':
+		return 'B', true
+	case 'С':
+		return 'C', true
+	case 'Е':
+		return 'E', true
+	case 'Н':
+		return 'H', true
+	case 'І':
+		return 'I', true
+	case 'К':
+		return 'K', true
+	case 'М':
+		return 'M', true
+	case 'О':
+		return 'O', true
+	case 'Р':
+		return 'P', true
+	case 'Т':
+		return 'T', true
+	case 'Х':
+		return 'X', true
+	case 'У':
+		return 'Y', true
+	case 'Ї':
+		return 'Ï', true
+	case 'Ё':
+		return 'Ë', true
+	}
+	return r, false
+}
+
 func writeWord(b *strings.Builder, w string) {
 	var cyr, lat int
 	for _, r := range w {
 		if isCyrillic(r) {
-			if _, ok := cyrToLat[r]; !ok {
+			if _, ok := cyrLookalike(r); !ok {
 				cyr++
 			}
 		} else if isLatinLetter(r) {
-			if _, ok := latToCyr[r]; !ok {
+			if _, ok := latLookalike(r); !ok {
 				lat++
 			}
 		}
@@ -121,18 +273,41 @@ func writeWord(b *strings.Builder, w string) {
 			fixTo = 2
 		}
 	}
+	// OCR reads О as 0, З as 3, б as 6, l as 1, S as 5: inside a word of
+	// letters a digit is such a misreading
+	var letters, upper int
+	hasDigit := false
 	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		} else if r >= '0' && r <= '9' {
+			hasDigit = true
+		}
+	}
+	repairDigits := hasDigit && letters >= 2 && fixTo != 0
+	first := true
+	for _, r := range w {
+		if repairDigits && r >= '0' && r <= '9' {
+			up := first || upper == letters
+			if c, ok := digitLetter(r, fixTo == 1, up); ok {
+				r = c
+			}
+		}
+		first = false
 		switch {
 		case isApostrophe(r):
 			r = Apostrophe
 		case isDash(r):
 			r = '-'
 		case fixTo == 1 && !isCyrillic(r):
-			if c, ok := latToCyr[r]; ok {
+			if c, ok := latLookalike(r); ok {
 				r = c
 			}
 		case fixTo == 2 && isCyrillic(r):
-			if c, ok := cyrToLat[r]; ok {
+			if c, ok := cyrLookalike(r); ok {
 				r = c
 			}
 		}
@@ -142,32 +317,52 @@ func writeWord(b *strings.Builder, w string) {
 
 // Fold returns the matching form of a name: Normalize, then lower case, ё→е,
 // apostrophes and stress marks dropped, Latin diacritics removed (é→e, š→s),
-// dashes as spaces. It keeps й, ї, є, ґ and і distinct from и, і, е, г: those are
-// different letters, and the cross-script folds belong to the skeleton, not here.
+// dashes and dots as spaces. It keeps й, ї, є, ґ and і distinct from и, і, е, г:
+// those are different letters, and the cross-script folds belong to the
+// skeleton, not here.
 func Fold(s string) string {
-	s = Normalize(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	var buf [96]byte
+	return string(appendFold(buf[:0], Normalize(s)))
+}
+
+// appendFold appends the Fold of an already normalised string.
+func appendFold(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
 	for _, r := range s {
 		switch {
 		case r == Apostrophe:
 			continue
-		case r == '-' || r == '.':
-			r = ' '
-		case unicode.Is(unicode.Mn, r):
-			continue // stress accents, and combining marks NFC could not compose
+		case r == ' ' || r == '-' || r == '.':
+			space = true
+			continue
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r >= 0x410 && r <= 0x42F: // А–Я
+			r += 0x20
 		case r == 'ё' || r == 'Ё':
 			r = 'е'
-		case isCyrillic(r):
-			r = unicode.ToLower(r)
-		case r >= 0x80 && isLatinLetter(r):
+		case r >= 0x400 && r <= 0x40F: // Ѐ–Џ: Є І Ї …
+			r += 0x50
+		case r == 'Ґ':
+			r = 'ґ'
+		case r >= 0x430 && r <= 0x45F:
+		case unicode.Is(unicode.Mn, r):
+			continue // stress accents, and combining marks NFC could not compose
+		case isLatinLetter(r):
 			r = foldLatin(unicode.ToLower(r))
 		default:
 			r = unicode.ToLower(r)
 		}
-		b.WriteRune(r)
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return dst
 }
 
 // foldLatin strips a diacritic from a lower-case Latin letter (š→s, ë→e, ø→o).
@@ -191,4 +386,32 @@ func foldLatin(r rune) rune {
 		return c
 	}
 	return r
+}
+
+// digitLetter is the letter OCR most often reads as digit d, in Cyrillic or
+// Latin, upper or lower case.
+func digitLetter(d rune, cyrillic, upper bool) (rune, bool) {
+	var pair [2]rune // lower, upper
+	switch {
+	case cyrillic && d == '0':
+		pair = [2]rune{'о', 'О'}
+	case cyrillic && d == '3':
+		pair = [2]rune{'з', 'З'}
+	case cyrillic && d == '6':
+		pair = [2]rune{'б', 'Б'}
+	case cyrillic && d == '4':
+		pair = [2]rune{'ч', 'Ч'}
+	case !cyrillic && d == '0':
+		pair = [2]rune{'o', 'O'}
+	case !cyrillic && d == '1':
+		pair = [2]rune{'l', 'I'}
+	case !cyrillic && d == '5':
+		pair = [2]rune{'s', 'S'}
+	default:
+		return d, false
+	}
+	if upper {
+		return pair[1], true
+	}
+	return pair[0], true
 }

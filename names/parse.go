@@ -36,9 +36,10 @@ type token struct {
 	given    []*GivenName
 	fullForm bool // the skeleton is a full form of some given name
 	pat      bool
+	patWeak  bool // only the table's -ич forms (Кузьмич, Гаврилич), which are also family names
 	patSex   Sex
 	fathers  []*GivenName
-	famLike  bool
+	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
 }
 
 // Parse splits a full name into given name, patronymic and family name. It
@@ -115,7 +116,7 @@ func patterns(n int) []string {
 	case 1:
 		return []string{"G", "F"}
 	case 2:
-		return []string{"GF", "FG", "GP"}
+		return []string{"GF", "FG", "GP", "FP", "PF"}
 	case 3:
 		return []string{"GPF", "FGP", "GFF", "FFG", "GFP"}
 	}
@@ -144,8 +145,10 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc += 2
 			case len(t.given) > 0:
 				sc += 1.5
-			case t.famLike:
-				sc -= 1
+			case t.famLike > 0:
+				sc -= t.famLike
+			default:
+				sc -= 0.5 // a word the table does not know is more often a family name
 			}
 			if t.caps && lower {
 				sc -= 1.5
@@ -155,7 +158,11 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			case t.initial && givenInitial:
 				sc += 0.8
 			case t.initial:
-				sc -= 1
+				sc -= 0.3 // Иванов Иван И. is a common way of writing
+			case givenInitial:
+				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
+			case t.pat && t.patWeak:
+				sc += 1.5
 			case t.pat && len(t.fathers) > 0:
 				sc += 3.5
 			case t.pat:
@@ -169,15 +176,17 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		case 'F':
 			switch {
 			case t.initial:
-				sc -= 3
+				sc -= 4
+			case t.pat && t.patWeak:
+				sc -= 0.5
 			case t.pat:
 				sc -= 2.5
-			case len(t.given) > 0 && t.fullForm && t.famLike:
+			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
 				// Руслан, Мартин: both readings possible
 			case len(t.given) > 0 && t.fullForm:
 				sc -= 1.5
-			case t.famLike:
-				sc += 1.5
+			case t.famLike > 0:
+				sc += 1.5 * t.famLike
 			case len(t.given) > 0:
 				sc -= 0.5
 			default:
@@ -186,14 +195,16 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			if t.caps && lower {
 				sc += 1.5
 			}
-			if i > 0 && pat[i-1] == 'F' { // a double family name is rare
-				sc -= 0.7
+			if i > 0 && pat[i-1] == 'F' { // a double family name without a hyphen is rare
+				sc -= 1.5
 			}
 		}
 	}
 	switch pat {
 	case "GPF", "FGP", "GF":
 		sc += 0.2
+	case "FP", "PF":
+		sc -= 0.5 // a name without its given name is rare
 	}
 	return sc
 }
@@ -201,8 +212,32 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // tokenize splits a normalised name into tokens, splitting run-together
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
+	if n := tokenizeSkip(s, toks, true); n > 0 {
+		return n
+	}
+	return tokenizeSkip(s, toks, false) // the whole name was in brackets
+}
+
+func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 	n := 0
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+	depth := 0 // inside (…) or «…»: a nickname or an alias, not a part of the name
+	for rest := s; rest != "" && n < maxTokens; {
+		i := strings.IndexAny(rest, " ,;")
+		f := rest
+		if i >= 0 {
+			f, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if strings.HasPrefix(f, "(") || strings.HasPrefix(f, "«") || strings.HasPrefix(f, "\"") || strings.HasPrefix(f, "“") {
+			depth++
+		}
+		if depth > 0 && skipAliases {
+			if strings.HasSuffix(f, ")") || strings.HasSuffix(f, "»") || strings.HasSuffix(f, "\"") || strings.HasSuffix(f, "”") {
+				depth--
+			}
+			continue
+		}
 		for f != "" && n < maxTokens {
 			// split "О.М." and "O.M.Kovalenko"
 			part := f
@@ -211,9 +246,9 @@ func tokenize(s string, toks *[maxTokens]token) int {
 			} else {
 				f = ""
 			}
-			part = strings.Trim(part, ".-'")
-			if part == "" {
-				continue
+			part = strings.Trim(part, ".-'()«»\"“”")
+			if !strings.ContainsFunc(part, isLetter) {
+				continue // a date, a number, a stray mark: not a name
 			}
 			classify(&toks[n], part)
 			n++
@@ -228,13 +263,15 @@ func tokenize(s string, toks *[maxTokens]token) int {
 func isInitialToken(w string, dotted bool) bool {
 	c := utf8.RuneCountInString(w)
 	if c == 1 {
-		return true
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
 	}
 	if !dotted || c > 4 {
 		return false
 	}
 	switch strings.ToLower(w) {
-	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je":
+	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
+		"tch", "tsch", "sch", "dj", "dzh", "ou", "iou", "you", "jou":
 		return true
 	}
 	return false
@@ -245,9 +282,9 @@ func classify(t *token, w string) {
 	t.initial = isInitialToken(w, true)
 	letters, upper := 0, 0
 	for _, r := range w {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			letters++
-			if unicode.IsUpper(r) {
+			if isUpper(r) {
 				upper++
 			}
 		}
@@ -261,29 +298,92 @@ func classify(t *token, w string) {
 	}
 	t.given = givenBySkel[t.sk]
 	t.fullForm = fullBySkel[t.sk]
+	if len(t.given) == 0 {
+		if k := diminutiveStem(sk); k != "" {
+			t.given = givenBySkel[k]
+		}
+	}
 	t.fathers, t.patSex, t.pat = patronymicSkel(sk)
+	if len(t.given) == 0 || (t.pat && len(t.fathers) == 0) {
+		// the other readings: French, German, ё as o
+		alts, n := skelAlternatives(w)
+		var ab [64]byte
+		for i := 0; i < n; i++ {
+			ask := appendSkeletonV(ab[:0], w, alts[i])
+			if len(t.given) == 0 {
+				if g := givenBySkel[string(ask)]; len(g) > 0 {
+					t.given, t.fullForm = g, fullBySkel[string(ask)]
+				}
+			}
+			if !t.pat || len(t.fathers) == 0 {
+				if f, sex, ok := patronymicSkel(ask); ok && len(f) > 0 {
+					t.fathers, t.patSex, t.pat = f, sex, true
+				}
+			}
+		}
+	}
 	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
 	t.famLike = familyLike(sk)
+	if t.pat {
+		n := len(sk)
+		strong := n > 3 && (string(sk[n-3:]) == "viC" || string(sk[n-3:]) == "vna" || string(sk[n-3:]) == "Cna")
+		t.patWeak = !strong
+	}
 }
 
-// familyLike: the skeleton ends the way most Russian and Ukrainian family
-// names end.
-func familyLike(sk []byte) bool {
+// familyLike: how typical the skeleton's ending is of Russian and Ukrainian
+// family names: 1 for -енко -ук -ов -ев -ский -ська…, 0.5 for endings that
+// given names share (-ин, -ак, -ик, -ко, -ич), 0 otherwise.
+func familyLike(sk []byte) float64 {
 	n := len(sk)
 	if n < 4 {
-		return false
+		return 0
 	}
-	for _, suf := range familyEndings {
+	switch sk[n-1] { // every ending below ends in one of these
+	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
+	default:
+		return 0
+	}
+	for _, suf := range strongFamilyEndings {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
-			return true
+			return 1
 		}
 	}
-	return false
+	for _, suf := range weakFamilyEndings {
+		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 0.5
+		}
+	}
+	return 0
 }
 
-var familyEndings = []string{
-	"enko", "uk", "Cuk", "iuk", "ov", "ova", "ev", "eva", "in", "ina", "ski", "ska", "skaia", "cki", "cka",
-	"iC", "iCh", "ak", "ik", "ec", "an", "ko", "ih", "ih", "iak", "aiev", "ovski", "niak", "Cenko", "Sin",
+var (
+	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
+	weakFamilyEndings   = []string{"in", "iC", "iCh", "ak", "ik", "ec", "ko"}
+)
+
+// isLetter and isUpper are unicode.IsLetter and unicode.IsUpper with a fast
+// path for the ASCII and basic Cyrillic letters names are made of.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x400 && r < 0x460:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+func isUpper(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'A' && r <= 'Z'
+	case r >= 0x400 && r < 0x430:
+		return true
+	case r >= 0x430 && r < 0x460:
+		return false
+	}
+	return unicode.IsUpper(r)
 }

@@ -201,3 +201,35 @@ func appendUniqueGiven(list []*GivenName, g *GivenName) []*GivenName {
 	}
 	return append(list, g)
 }
+
+// PatronymicFor returns the standard patronymic of a bearer of sex sex whose
+// father's canonical given id is fatherID, in Russian (LangRu, the default)
+// or Ukrainian (LangUk): ("nikolay", Male, LangUk) → "Миколайович". It returns
+// "" for an unknown id or a woman's name.
+func PatronymicFor(fatherID string, sex Sex, lang Lang) string {
+	g := givenByID[fatherID]
+	if g == nil || g.Sex != Male {
+		return ""
+	}
+	var m, f []string
+	if lang == LangUk && len(g.Uk) > 0 {
+		m, f = ukPatronymics(strings.ToLower(g.Uk[0]))
+	} else {
+		m, f = ruPatronymics(strings.ToLower(g.Ru[0]))
+	}
+	out := m
+	if sex == Female {
+		out = f
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return titleCase(out[0])
+}
+
+func titleCase(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

@@ -15,8 +15,8 @@ type Comparison struct {
 // at or above MatchThreshold the names are the same person's name as far as
 // names can tell; between ReviewThreshold and MatchThreshold they may be.
 const (
-	MatchThreshold  = 0.80
-	ReviewThreshold = 0.65
+	MatchThreshold  = 0.75
+	ReviewThreshold = 0.62
 )
 
 // part weights and the value of each level
@@ -37,7 +37,7 @@ func levelValue(l Level, jw float64) float64 {
 	case LevelInitial:
 		return 0.8
 	case LevelClose:
-		return 0.55 + 0.4*(jw-CloseThreshold)/(1-CloseThreshold)
+		return 0.6 + 0.25*max(0, jw-0.8)/0.2
 	case LevelDifferent:
 		return 0.3 * jw
 	}
@@ -68,8 +68,12 @@ func Score(a, b *Name) Comparison {
 	s := sum / w
 	// One part alone is weak evidence: a shared family name is most of the
 	// families in a village.
-	if w < wFamily+wGiven {
-		s *= 0.85
+	// Family and patronymic without the given name are better, but not enough.
+	switch {
+	case w <= wFamily+0.001:
+		s *= 0.75
+	case w < wFamily+wGiven-0.001:
+		s *= 0.9
 	}
 	// Different people are told apart by one part that disagrees: brothers by
 	// their given names, father and son by the patronymic, a man and his
@@ -89,32 +93,43 @@ func Score(a, b *Name) Comparison {
 	return c
 }
 
-// ScoreBest is Score, also trying b with its given and family parts swapped
-// when either parse was unsure: two-word names like "Roman Martin" cannot be
-// read with certainty.
+// ScoreBest is Score, also trying the unsure side with its given and family
+// parts swapped: two-word names like "Roman Martin" cannot be read with
+// certainty. It allocates when it swaps.
 func ScoreBest(a, b *Name) Comparison {
 	c := Score(a, b)
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
 		return c
 	}
-	s := swapped(b)
-	d := Score(a, &s)
-	d.Score *= 0.97
-	if d.Score > c.Score {
-		d.Swapped = true
-		return d
+	try := func(x, y *Name) {
+		d := Score(x, y)
+		d.Score *= 0.97
+		if d.Score > c.Score {
+			d.Swapped = true
+			c = d
+		}
+	}
+	if b.Confidence < 0.8 {
+		if s, ok := swapped(b); ok {
+			try(a, &s)
+		}
+	}
+	if a.Confidence < 0.8 {
+		if s, ok := swapped(a); ok {
+			try(&s, b)
+		}
 	}
 	return c
 }
 
-func swapped(b *Name) Name {
-	s := *b
-	if b.GivenInitial || b.Family == "" || b.Given == "" {
-		return s
+// swapped reads a name with its given and family parts the other way round.
+func swapped(b *Name) (Name, bool) {
+	if b.GivenInitial || (b.Family == "" && b.Given == "") {
+		return Name{}, false
 	}
-	tmp := Prepare(b.Family, b.Patronymic, b.Given, "")
-	tmp.Confidence = b.Confidence
-	return tmp
+	s := Prepare(b.Family, b.Patronymic, b.Given, "")
+	s.Confidence = b.Confidence
+	return s, true
 }
 
 // Similarity compares two full names written in any script and order, and
@@ -149,6 +164,7 @@ func (c Comparison) Reasons(a, b *Name) []string {
 // the same person share at least one of them in nearly every cross-script pair:
 //
 //	"f:" + FamilyKey                                  phonetic key of the gender-folded family name
+//	                                                  (and of its alternative readings, see FamilyAlts)
 //	"g:" + given id + ":" + FamilyBase[:1]            each canonical given id with the family's first letter
 //	"p:" + father id + ":" + FamilyBase[:1]           the patronymic's father id with the family's first letter
 //	"gs:" + GivenKey + ":" + FamilyKey[:2]            given name unknown to the table: its phonetic key
@@ -160,6 +176,17 @@ func BlockingKeys(n *Name) []string {
 	if n.FamilyBase != "" {
 		fi = n.FamilyBase[:1]
 		keys = append(keys, "f:"+n.FamilyKey)
+		// the other readings of an ambiguous spelling (Chruschtschow read as German)
+		for _, alt := range n.famAltBase {
+			if alt == "" {
+				continue
+			}
+			var kb [8]byte
+			k := "f:" + string(phoneticKey(kb[:0], unsafeBytes(alt)))
+			if !contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
 	}
 	for _, id := range n.GivenIDs {
 		keys = append(keys, "g:"+id+":"+fi)

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // FamilySkeleton returns the skeleton of a family name with its gender folded
 // to the masculine: Иванов and Иванова, Ivanova; Ковальський, Ковальська,
 // Kowalska; Толстой, Толстая; Ковальов, Ковальова and Kovalev all meet.
@@ -43,4 +45,44 @@ func familyBase(sk []byte) ([]byte, Sex) {
 		return append(sk[:n-2], 'i'), Male
 	}
 	return sk, SexUnknown
+}
+
+// FamilyForSex returns the form of a Cyrillic family name for a bearer of the
+// given sex: ("Иванов", Female) → "Иванова"; ("Ковальська", Male) →
+// "Ковальський"; ("Коваленко", Female) → "Коваленко". Names whose ending does
+// not change are returned as they are.
+func FamilyForSex(family string, sex Sex) string {
+	r := []rune(family)
+	n := len(r)
+	lower := strings.ToLower(family)
+	has := func(s string) bool { return strings.HasSuffix(lower, s) && n > len([]rune(s))+1 }
+	cut := func(k int, add string) string { return string(r[:n-k]) + add }
+	if sex == Female {
+		switch {
+		case has("ский"), has("цкий"), has("ской"), has("цкой"):
+			return cut(2, "ая")
+		case has("ський"), has("цький"):
+			return cut(2, "а")
+		case has("ый"), has("ой"):
+			return cut(2, "ая")
+		case has("ий") && strings.ContainsRune("гкхжшчщ", r[n-3]):
+			return cut(2, "ая") // Russian: Горький, Высокий
+		case has("ий"):
+			return cut(2, "а") // Ukrainian: Білий, Заболотний
+		case has("ій"):
+			return cut(2, "я") // Ukrainian: Крайній
+		case has("ов"), has("ев"), has("ёв"), has("єв"), has("ин"), has("ын"), has("ін"), has("їн"):
+			return family + "а"
+		}
+		return family
+	}
+	switch {
+	case has("ская"), has("цкая"):
+		return cut(2, "ий")
+	case has("ська"), has("цька"):
+		return cut(1, "ий")
+	case has("ова"), has("ева"), has("ёва"), has("єва"), has("ина"), has("ына"), has("іна"), has("їна"):
+		return cut(1, "")
+	}
+	return family
 }

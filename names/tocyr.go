@@ -4,7 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ToCyrillic returns up to n plausible Cyrillic spellings of a romanised name,
@@ -18,7 +19,9 @@ func ToCyrillic(latin string, n int) []string {
 	if n <= 0 {
 		return nil
 	}
-	latin = Normalize(latin)
+	// not Normalize: a backtick or a prime is a letter in GOST 7.79 B and ISO 9
+	latin = strings.Join(strings.Fields(norm.NFC.String(latin)), " ")
+	latin = splitAcute(latin)
 	type piece struct {
 		word bool
 		text string
@@ -32,6 +35,11 @@ func ToCyrillic(latin string, n int) []string {
 			j++
 		}
 		if j > i {
+			if j-i > maxWordRunes {
+				pieces = append(pieces, piece{text: string(rs[i:j])}) // not a name: kept as it is
+				i = j
+				continue
+			}
 			w := string(rs[i:j])
 			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3))})
 			i = j
@@ -91,11 +99,31 @@ func isRomanLetter(rs []rune, j int) bool {
 	if isLatinLetter(r) && r != 'ʹ' && r != 'ʺ' {
 		return true
 	}
+	if unicode.Is(unicode.Mn, r) {
+		return j > 0
+	}
 	switch r {
-	case 'ʹ', 'ʺ', '`', '·', '”', '’', '\'', 'ʼ', '\u0300':
-		return j > 0 && isLatinLetter(rs[j-1])
+	case 'ʹ', 'ʺ', '`', '·', '”', '’', '\'', 'ʼ':
+		return j > 0 && isRomanLetter(rs, j-1)
 	}
 	return false
+}
+
+// splitAcute writes a stress acute as a combining mark after its letter (é →
+// e + U+0301), so that it rides on the Cyrillic letter the vowel becomes.
+func splitAcute(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xC0 }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if d := norm.NFD.String(string(r)); strings.HasSuffix(d, "\u0301") && r < 0x250 {
+			b.WriteString(d)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 type cand struct {
@@ -118,12 +146,12 @@ var latRules = func() map[string][]alt {
 a а 0
 b б 0
 c ц .6 к 1
-cz ц .3 ч .8
+cz ц .3 ч .5
 ch ч 0 х 1.5 ш 2
 chtch щ 0
 ck к .3
 d д 0
-e е 0 э 1 є 1.2 ё 2.5
+e е 0 э .6 є 1.2 ё 2.5
 ë ё 0 е .5
 è э 0
 ė э 0
@@ -136,18 +164,18 @@ g̀ г 0
 gh г .3
 gu г 1.2
 h х:r .2 г:r 1 г:u 0 х:u .8
-i и:r 0 і:u 0 и:u 1 й .8 ї:u .6
+i и:r 0 і:u 0 и:u 1 й .8 ї:u .6 'ї:u 1.2
 ì і 0
 ï ї .2 і .8 й .8
-ai ай .5
-ei ей .5
-oi ой .5
+ai ай .5 аї:u .4
+ei ей .5 еї:u .5
+oi ой .5 ої:u .1
 ui уй .6
 ii ий:r .2 ии:r .9 ій:u .2 ий:u .6 ії:u .9
-ia я 0 ия:r .4 ія:u .3 ья 1
-iu ю 0 ию:r .6 ію:u .4 ью 1
-ie ье:r .4 ие:r .6 ъе:r 1 е:r 1.2 є:u .2 іє:u .6 ьє:u .8
-io ё .6 ьо .6 ио:r .6 іо:u .5 йо .9
+ia я 0 ия:r .4 ія:u .3 ья 1 'я:u 1
+iu ю 0 ию:r .6 ію:u .4 ью 1 'ю:u 1
+ie ье:r .4 ие:r .6 ъе:r 1 е:r 1.2 є:u .2 іє:u .6 'є:u 1
+io ё .6 ьо .6 ио:r .6 іо:u .5 йо .5
 iy ий .2 ій .2
 j й 0 ж 2.5
 ja я 0 ья 1
@@ -172,10 +200,19 @@ sh ш 0
 shch щ 0
 sch ш .6 щ .7
 schtsch щ 0
+szcz щ 0
+sz ш 0
+lu лу 0 лю .6
+la ла 0 ля .6
+ł л 0
+ż ж 0
+ń нь 0
+ć ць .5 ть .7
+ś сь .3 с .5
+ź зь .3 з .5
 shh щ .5
 ss с .4 сс .6
 t т 0
-ts ц 0 тс .8
 tz ц .5
 tch ч .3
 tsch ч 0
@@ -188,9 +225,15 @@ ya я 0 ыя:r 2
 yu ю 0
 ye е:r .3 ье:r .6 ъе:r .9 є:u 0
 yo ё .3 йо .6 ьо .6
+yë ё 0
+yё ё 0
+skyi ський:u 0 ский:u .6
+tskyi цький:u 0
+ska ська:u .3 ска .1
+ts ц 0 тс .8 тьс:u .8
 yi ї:u .2 ий:u .3 ый:r .6 ий:r .7
 yy ый .2
-yBT ы 0
+yBT ы:r 0 и:u 0
 yj ий .6 ій .7 ый .8
 z з 0
 zh ж 0
@@ -207,7 +250,7 @@ zh ж 0
 ʼ - 0 ь .8
 ” ъ 0
 · - 0
-BT ь 0
+BT ь .3
 '' - 0
 BTBT ъ 0
 `
@@ -278,42 +321,32 @@ var knownForms = func() map[string]bool {
 }()
 
 type partial struct {
-	text []rune
+	text []rune // lower case
+	up   []bool // which runes of text the source wrote in capitals
 	cost float64
 }
 
-// wordToCyrillic returns the n best Cyrillic readings of one Latin word, read
-// once as Russian and once as Ukrainian (y is ы in one and и in the other).
-func wordToCyrillic(w string, n int) []cand {
-	out := append(wordToCyrillicLang(w, n, LangRu), wordToCyrillicLang(w, n, LangUk)...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
-	var uniq []cand
-	for _, c := range out {
-		dup := false
-		for k := range uniq {
-			if uniq[k].text == c.text {
-				dup = true
-				if uniq[k].lang != c.lang {
-					uniq[k].lang = LangAuto
-				}
-				break
-			}
-		}
-		if !dup {
-			uniq = append(uniq, c)
-		}
-	}
-	if len(uniq) > n {
-		uniq = uniq[:n]
-	}
-	return uniq
-}
+const softable = "бвгдзклмнпрстфхцжшчщ"
 
+// rerankWidth readings per language are re-ranked; maxWordRunes caps the work
+// a single (possibly hostile) word can cause.
+const (
+	rerankWidth  = 20
+	maxWordRunes = 40
+)
+
+// wordToCyrillicLang reads one word as Russian or as Ukrainian: a beam search
+// over the Latin letters with the rules of latRules, plus the soft sign and the
+// apostrophe that ICAO and KMU drop, then a re-ranking by round trip and by the
+// given-name table.
 func wordToCyrillicLang(w string, n int, lang Lang) []cand {
+	orig := []rune(w)
 	lw := []rune(strings.ToLower(w))
-	const beamWidth = 24
+	const beamWidth = 40
 	dp := make([][]partial, len(lw)+1)
 	dp[0] = []partial{{}}
+	isUp := func(i int) bool { return i >= 0 && i < len(orig) && unicode.IsUpper(orig[i]) }
+	isLetter := func(i int) bool { return i >= 0 && i < len(orig) && unicode.IsLetter(orig[i]) }
 	for i := 0; i < len(lw); i++ {
 		if len(dp[i]) == 0 {
 			continue
@@ -329,27 +362,60 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 				continue
 			}
 			matched = true
+			// capitals: a capital followed by a small letter starts a Title-case
+			// digraph (Shch → Щ); a run of capitals is all capitals
+			first := isUp(i)
+			all := first
+			for k := i; k < i+l; k++ {
+				if isLetter(k) && !isUp(k) {
+					all = false
+				}
+			}
+			if all && l == 1 && !(isUp(i+1) || (!isLetter(i+1) && isUp(i-1))) {
+				all = false
+			}
 			for _, a := range alts {
 				if a.lang != LangAuto && a.lang != lang {
 					continue
 				}
 				ar := []rune(a.cyr)
 				for _, p := range dp[i] {
-					t := make([]rune, len(p.text), len(p.text)+len(ar))
+					t := make([]rune, len(p.text), len(p.text)+len(ar)+1)
+					u := make([]bool, len(p.up), len(p.text)+len(ar)+1)
 					copy(t, p.text)
+					copy(u, p.up)
 					cost := p.cost + a.cost
-					for _, r := range ar {
-						cost += bigramCost(t, r)
+					for k, r := range ar {
+						cost += bigramCost(t, r, lang)
 						t = append(t, r)
+						u = append(u, all || (first && k == 0) || (first && r == '\''))
 					}
-					dp[i+l] = append(dp[i+l], partial{t, cost})
+					dp[i+l] = append(dp[i+l], partial{t, u, cost})
+					// the soft sign that ICAO and KMU do not write
+					if k := len(t); k > 0 && len(ar) > 0 && strings.ContainsRune(softable, t[k-1]) {
+						sc := 1.1
+						switch {
+						case t[k-1] == 'л':
+							sc = 0.8
+						case strings.ContainsRune("жшчщ", t[k-1]):
+							sc = 1.4
+						}
+						t2 := append(append([]rune(nil), t...), 'ь')
+						u2 := append(append([]bool(nil), u...), all)
+						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + sc})
+					}
 				}
 			}
 		}
 		if !matched { // a letter no rule knows: keep it
 			for _, p := range dp[i] {
 				t := append(append([]rune(nil), p.text...), lw[i])
-				dp[i+1] = append(dp[i+1], partial{t, p.cost + 3})
+				u := append(append([]bool(nil), p.up...), isUp(i))
+				c := p.cost + 3
+				if unicode.Is(unicode.Mn, lw[i]) {
+					c = p.cost // a stress mark rides on its letter
+				}
+				dp[i+1] = append(dp[i+1], partial{t, u, c})
 			}
 		}
 	}
@@ -358,13 +424,26 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 	if n := len(lw); n > 2 && lw[n-1] == 'y' && !strings.ContainsRune("aeiouy", lw[n-2]) {
 		for _, p := range final {
 			if k := len(p.text); k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
-				final = append(final, partial{append(append([]rune(nil), p.text...), 'й'), p.cost + 0.6})
+				up := append(append([]bool(nil), p.up...), p.up[k-1] && k > 1 && p.up[k-2])
+				for _, end := range []rune{'и', 'ы'} {
+					t := append(append([]rune(nil), p.text[:k-1]...), end, 'й')
+					c := p.cost + 0.3
+					if end != p.text[k-1] {
+						c += 0.3
+					}
+					final = append(final, partial{t, up, c})
+				}
 			}
 		}
 	}
+	// re-rank only the cheapest readings: the round trip is the costly part
+	sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
+	if len(final) > rerankWidth {
+		final = final[:rerankWidth]
+	}
 	seen := map[string]bool{}
 	var out []cand
-	lower := strings.ToLower(w)
+	lower := norm.NFC.String(strings.ToLower(w))
 	for _, p := range final {
 		s := string(p.text)
 		if seen[s] {
@@ -375,16 +454,33 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 		if knownForms[s] || knownPatronymics[s] {
 			cost -= 1.5
 		}
+		// a spelling that a standard romanises to exactly the input is likely;
+		// the press habits are looser evidence (кс and кикс both give x)
+		bonus := 0.0
 		for _, sc := range Schemes {
 			if sc == KMU2010 && lang == LangRu {
 				continue
 			}
 			if strings.ToLower(TranslitLang(s, sc, lang)) == lower {
-				cost -= 2
-				break
+				b := 2.0
+				if sc >= PressEN {
+					b = 1
+				}
+				bonus = max(bonus, b)
 			}
 		}
-		out = append(out, cand{applyCase(s, w), cost, lang})
+		cost -= bonus
+		if lang == LangUk && !ukEvidence(lower) {
+			cost += 0.3
+		}
+		cased := make([]rune, len(p.text))
+		for k, r := range p.text {
+			if p.up[k] {
+				r = unicode.ToUpper(r)
+			}
+			cased[k] = r
+		}
+		out = append(out, cand{norm.NFC.String(string(cased)), cost, lang})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {
@@ -395,23 +491,67 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 
 // bigramCost is the cost of appending r to a Cyrillic word prefix t: sequences
 // that Russian and Ukrainian spelling rules forbid or rarely have.
-func bigramCost(t []rune, r rune) float64 {
+func bigramCost(t []rune, r rune, lang Lang) float64 {
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	for len(t) > 0 && unicode.Is(unicode.Mn, t[len(t)-1]) {
+		t = t[:len(t)-1]
+	}
 	if len(t) == 0 {
 		switch r {
-		case 'ь', 'ъ', 'ы':
+		case 'ь', 'ъ', 'ы', '\'':
 			return 4
+		case 'э':
+			return -0.3 // Эдуард, Элла: э is at home at the start of a word
+		case 'и':
+			if lang == LangUk {
+				return 1 // hardly a Ukrainian word starts with и
+			}
 		}
 		return 0
 	}
 	p := t[len(t)-1]
 	c := 0.0
+	if p == '\'' {
+		if !strings.ContainsRune("яюєї", r) {
+			return 4
+		}
+	}
+	if r == '\'' {
+		switch {
+		case isCyrVowel(p) || p == 'ь' || p == 'й':
+			c += 4
+		case strings.ContainsRune("бпвмфр", p):
+		default:
+			c += 0.6
+		}
+	}
+	if p == 'ь' && strings.ContainsRune("ыьъй", r) {
+		c += 3
+	}
+	if lang == LangUk && p == 'ь' && r == 'и' {
+		c += 2 // Ukrainian writes ьи nowhere
+	}
+	// a digraph read as two letters (zh as зх, sh as сг, kh as кг): every
+	// scheme that writes the pair so means the one letter
+	switch {
+	case r == 'х' && strings.ContainsRune("зкц", p), r == 'г' && strings.ContainsRune("ск", p):
+		c += 2
+	case r == 'х' && p == 'с':
+		c += 1
+	}
+
+	if p == 'ы' && strings.ContainsRune("аоуэяюё", r) {
+		c += 1.5
+	}
 	switch r {
 	case 'ь', 'ъ':
 		if isCyrVowel(p) || p == 'ь' || p == 'ъ' || p == 'й' {
 			c += 4
 		}
 	case 'ы':
-		if isCyrVowel(p) {
+		if isCyrVowel(p) || p == 'й' {
 			c += 1.5
 		}
 	case 'й':
@@ -425,6 +565,9 @@ func bigramCost(t []rune, r rune) float64 {
 	}
 	if p == 'ъ' && !strings.ContainsRune("еёюя", r) {
 		c += 3
+	}
+	if p == 'й' && strings.ContainsRune("еиєїюя", r) {
+		c += 1 // after й comes a hard vowel: йе, йи, йє are not written
 	}
 	if p == 'й' && len(t) > 1 && strings.ContainsRune("аоуэы", r) {
 		// Миколайович, Андрійович have it after a vowel; after a consonant it is rare
@@ -482,24 +625,46 @@ func endCost(t []rune) float64 {
 	return c
 }
 
-// applyCase gives the Cyrillic word the case pattern of its Latin source.
-func applyCase(cyr, src string) string {
-	upper, lower := 0, 0
-	for _, r := range src {
-		if unicode.IsUpper(r) {
-			upper++
-		} else if unicode.IsLower(r) {
-			lower++
+// wordToCyrillic returns the n best Cyrillic readings of one Latin word, read
+// once as Russian and once as Ukrainian (y is ы in one and и in the other).
+func wordToCyrillic(w string, n int) []cand {
+	out := append(wordToCyrillicLang(w, n, LangRu), wordToCyrillicLang(w, n, LangUk)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
+	var uniq []cand
+	for _, c := range out {
+		dup := false
+		for k := range uniq {
+			if uniq[k].text == c.text {
+				dup = true
+				if uniq[k].lang != c.lang {
+					uniq[k].lang = LangAuto
+				}
+				break
+			}
+		}
+		if !dup {
+			uniq = append(uniq, c)
 		}
 	}
-	switch {
-	case upper > 1 && lower == 0:
-		return strings.ToUpper(cyr)
-	case upper >= 1:
-		if r, _ := utf8.DecodeRuneInString(src); unicode.IsUpper(r) {
-			c, m := utf8.DecodeRuneInString(cyr)
-			return string(unicode.ToUpper(c)) + cyr[m:]
+	if len(uniq) > n {
+		uniq = uniq[:n]
+	}
+	return uniq
+}
+
+// ukEvidence: Latin spellings only a Ukrainian reading explains well: y after a
+// consonant (и), h without k/z/s/c before it (г), yi (ї), ie after a consonant (є).
+func ukEvidence(w string) bool {
+	for i := 1; i < len(w); i++ {
+		c, p := w[i], w[i-1]
+		switch {
+		case c == 'y' && !strings.ContainsRune("aeiouy", rune(p)):
+			return true
+		case c == 'h' && !strings.ContainsRune("kzscg", rune(p)):
+			return true
+		case c == 'i' && p == 'y':
+			return true
 		}
 	}
-	return cyr
+	return len(w) > 0 && w[0] == 'h'
 }

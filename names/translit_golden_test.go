@@ -1,9 +1,13 @@
 package names_test
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/lastseen/lastseen/names"
 )
@@ -59,4 +63,191 @@ func TestTranslitKMUVectors(t *testing.T) {
 		}
 	}
 	t.Logf("KMU2010 %d/%d vectors exact", ok, n)
+}
+
+// words splits a text into its letter runs (apostrophes and the marks schemes
+// use inside words stay in the word).
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !strings.ContainsRune("'’ʼʹʺ`”·", r)
+	})
+}
+
+type topStats struct{ n, exact, folded int }
+
+func (s *topStats) add(orig string, cands []string) {
+	s.n++
+	for _, c := range cands {
+		if c == orig {
+			s.exact++
+			s.folded++
+			return
+		}
+	}
+	for _, c := range cands {
+		if names.Fold(c) == names.Fold(orig) {
+			s.folded++
+			return
+		}
+	}
+}
+
+func (s topStats) String() string {
+	return fmt.Sprintf("%d/%d exact (%.1f%%), %d/%d up to ё/е (%.1f%%)", s.exact, s.n, 100*float64(s.exact)/float64(s.n),
+		s.folded, s.n, 100*float64(s.folded)/float64(s.n))
+}
+
+// goldenPairs returns the Cyrillic/Latin sample pairs of the four schemes the
+// acceptance names: ICAO, GOST 7.79 (A = ISO 9, and B), BGN/PCGN, KMU 55:2010.
+func goldenPairs(t *testing.T) map[string][][2]string {
+	out := map[string][][2]string{}
+	dir := refDir(t, "names")
+	for _, tc := range iuliiaSchemes[:4] {
+		var f struct{ Samples [][2]string }
+		readJSON(t, filepath.Join(dir, "iuliia", tc.file), &f)
+		for _, s := range f.Samples {
+			out[tc.scheme.String()] = append(out[tc.scheme.String()], [2]string{s[0], iuliiaQuirk.Replace(s[1])})
+		}
+	}
+	var cases []struct{ Test, Cyr, Lat string }
+	readJSON(t, filepath.Join(dir, "uklatn", "tests", "test_KMU_55.json"), &cases)
+	for _, c := range cases {
+		if c.Test != "lat > cyr" {
+			out["KMU2010"] = append(out["KMU2010"], [2]string{c.Cyr, c.Lat})
+		}
+	}
+	return out
+}
+
+// TestToCyrillicGolden measures Latin → Cyrillic on the same vectors: is the
+// original among the top 3? Per sample (whole strings, most of them one name)
+// and per word, since several samples are whole sentences whose every word
+// would have to come out right.
+func TestToCyrillicGolden(t *testing.T) {
+	var totalW, totalS topStats
+	for _, scheme := range []string{"ICAO", "ISO9", "GOST7.79B", "BGN/PCGN", "KMU2010"} {
+		var ws, ss topStats
+		for _, p := range goldenPairs(t)[scheme] {
+			ss.add(p[0], names.ToCyrillic(p[1], 3))
+			cw, lw := words(p[0]), words(p[1])
+			if len(cw) != len(lw) {
+				continue // a vector that drops a whole word (ь alone) has no word alignment
+			}
+			for i := range cw {
+				if !isCyrillicWord(cw[i]) {
+					continue
+				}
+				c := names.ToCyrillic(lw[i], 3)
+				ws.add(cw[i], c)
+				if testing.Verbose() && !containsFold(c, cw[i]) {
+					t.Logf("%s: %q → %v, want %q", scheme, lw[i], c, cw[i])
+				}
+			}
+		}
+		t.Logf("%-9s samples: %s", scheme, ss)
+		t.Logf("%-9s words:   %s", scheme, ws)
+		totalW.n, totalW.exact, totalW.folded = totalW.n+ws.n, totalW.exact+ws.exact, totalW.folded+ws.folded
+		totalS.n, totalS.exact, totalS.folded = totalS.n+ss.n, totalS.exact+ss.exact, totalS.folded+ss.folded
+	}
+	t.Logf("all       samples: %s", totalS)
+	t.Logf("all       words:   %s", totalW)
+	// ICAO and KMU drop ь, ъ (ICAO writes it ie) and the apostrophe, and write
+	// и й і ї alike, so their words cannot all come back; KMU's vectors are
+	// also letter drills (ґ’я, жй). These floors guard against regressions;
+	// TestToCyrillicNames measures names.
+	if rate := float64(totalW.exact) / float64(totalW.n); rate < 0.80 {
+		t.Errorf("word top-3 exact rate %.3f < 0.80", rate)
+	}
+	if rate := float64(totalS.folded) / float64(totalS.n); rate < 0.60 {
+		t.Errorf("sample top-3 rate up to ё/е %.3f < 0.60", rate)
+	}
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, w string) bool {
+	for _, c := range list {
+		if names.Fold(c) == names.Fold(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestToCyrillicNames measures the round trip on names, which is what the
+// registry searches: every full form of the given-name table and the tests'
+// family names, romanised under every scheme of their language, must come back
+// among the top 3 (up to ё/е, which ICAO and others do not write).
+func TestToCyrillicNames(t *testing.T) {
+	type stat struct{ n, exact, folded int }
+	stats := map[names.Scheme]*stat{}
+	var forms [][2]any // form, lang
+	for _, g := range names.GivenNames() {
+		for _, f := range g.Ru {
+			forms = append(forms, [2]any{f, names.LangRu})
+		}
+		for _, f := range g.Uk {
+			forms = append(forms, [2]any{f, names.LangUk})
+		}
+	}
+	for _, s := range surnames {
+		forms = append(forms, [2]any{s[0], names.LangRu}, [2]any{s[1], names.LangUk})
+	}
+	// every fifth form by default, to keep `go test` fast; LASTSEEN_FULL=1 for all
+	if os.Getenv("LASTSEEN_FULL") == "" {
+		var some [][2]any
+		for i := 0; i < len(forms); i += 5 {
+			some = append(some, forms[i])
+		}
+		forms = some
+	}
+	misses := 0
+	for _, fl := range forms {
+		f, lang := fl[0].(string), fl[1].(names.Lang)
+		for _, sc := range []names.Scheme{names.ICAO, names.MVD310, names.BGNPCGN, names.GOST779B, names.ISO9, names.KMU2010, names.PressEN} {
+			if (sc == names.KMU2010) != (lang == names.LangUk) && sc == names.KMU2010 {
+				continue
+			}
+			lat := names.TranslitLang(f, sc, lang)
+			got := names.ToCyrillic(lat, 3)
+			st := stats[sc]
+			if st == nil {
+				st = &stat{}
+				stats[sc] = st
+			}
+			st.n++
+			if slices.Contains(got, f) {
+				st.exact++
+			}
+			if containsFold(got, f) {
+				st.folded++
+			} else if testing.Verbose() && misses < 40 {
+				misses++
+				t.Logf("%s: %q → %q → %v", sc, f, lat, got)
+			}
+		}
+	}
+	var all stat
+	for _, sc := range names.Schemes {
+		st := stats[sc]
+		if st == nil {
+			continue
+		}
+		all.n, all.exact, all.folded = all.n+st.n, all.exact+st.exact, all.folded+st.folded
+		t.Logf("%-10s %4d names: top-3 exact %.1f%%, up to ё/е %.1f%%", sc, st.n,
+			100*float64(st.exact)/float64(st.n), 100*float64(st.folded)/float64(st.n))
+	}
+	rate := float64(all.folded) / float64(all.n)
+	t.Logf("all        %4d names: top-3 exact %.1f%%, up to ё/е %.1f%%", all.n,
+		100*float64(all.exact)/float64(all.n), 100*rate)
+	if rate < 0.90 {
+		t.Errorf("names come back among the top 3 for %.1f%%, want ≥ 90%%", 100*rate)
+	}
 }

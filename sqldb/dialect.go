@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -38,6 +40,11 @@ func parseDSN(dsn string) (Dialect, string, error) {
 		return "", "", fmt.Errorf("no database given: %s", dsnHelp)
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		if _, err := url.Parse(dsn); err != nil {
+			// url.Error repeats the whole URL, password and all.
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
 			return "", "", fmt.Errorf("database %q is not a valid PostgreSQL URL: %v; %s", redactDSN(dsn), err, dsnHelp)
 		}
 		return Postgres, dsn, nil
@@ -61,7 +68,16 @@ func parseDSN(dsn string) (Dialect, string, error) {
 // redactDSN removes a password from a DSN before it goes into a message.
 func redactDSN(dsn string) string {
 	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
+	if err != nil {
+		// Unparsable: keep what cannot hold a password.
+		if at := strings.LastIndexByte(dsn, '@'); at >= 0 {
+			if scheme := strings.Index(dsn, "://"); scheme >= 0 && scheme < at {
+				return dsn[:scheme+3] + "xxxxx" + dsn[at:]
+			}
+		}
+		return dsn
+	}
+	if u.User == nil {
 		return dsn
 	}
 	if _, ok := u.User.Password(); ok {
@@ -93,6 +109,11 @@ const (
 )
 
 func (db *DB) openSQLite(path string) error {
+	// SQLite creates the file but not its directory, and says only "unable
+	// to open database file" when the directory is missing.
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return fmt.Errorf("open sqlite %s: directory %s does not exist", path, filepath.Dir(path))
+	}
 	w, err := sql.Open("sqlite", path+"?"+sqliteWriter)
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)
@@ -125,6 +146,17 @@ func (db *DB) openPostgres(dsn string) error {
 	p.SetMaxIdleConns(10)
 	db.writer, db.reader = p, p
 	return nil
+}
+
+// readTxOptions are the options of read transactions. A SQLite transaction
+// reads one snapshot from its first read on. PostgreSQL's default, READ
+// COMMITTED, takes a new snapshot per statement; REPEATABLE READ keeps one,
+// and a read-only transaction at that level never fails to serialise.
+func (db *DB) readTxOptions() *sql.TxOptions {
+	if db.dialect == Postgres {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return &sql.TxOptions{ReadOnly: true}
 }
 
 // schemaMacros are the only places where the schema's text differs: the

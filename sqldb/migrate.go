@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Migrations are the files in migrations/, applied once each in name order.
@@ -24,9 +25,17 @@ var migrationFS embed.FS
 // same database at once do not both apply a file: the second waits on the
 // first's row in schema_migrations and then finds it there.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.writer.ExecContext(ctx,
-		`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("migrate: create schema_migrations: %w", err)
+	// On PostgreSQL, when two processes create the table at once, one of them
+	// fails ("already exists", or a unique violation in the catalog) once the
+	// other has committed; trying again then finds the table.
+	for try := 1; ; try++ {
+		_, err := db.writer.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`)
+		if err == nil {
+			break
+		} else if try == 3 {
+			return fmt.Errorf("migrate: create schema_migrations: %w", err)
+		}
+		time.Sleep(time.Duration(try) * 50 * time.Millisecond)
 	}
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {

@@ -321,7 +321,7 @@ func refreshPerson(ctx context.Context, tx *Tx, personID int64) error {
 	if err != nil {
 		return fmt.Errorf("refresh person %d: %w", personID, err)
 	}
-	return nil
+	return refreshCase(ctx, tx, personID) // derived status and inquiries: case.go
 }
 
 // nameParts counts how much of a name a record gives.

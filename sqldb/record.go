@@ -322,7 +322,11 @@ func (s *RecordService) FindRecords(ctx context.Context, f lastseen.RecordFilter
 			return err
 		}
 		where, args := recordWhere(f)
-		err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM records r `+currentLinkJoin+where, args...).Scan(&n)
+		join := ""
+		if f.PersonID != 0 {
+			join = currentLinkJoin
+		}
+		err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM records r `+join+where, args...).Scan(&n)
 		if err != nil {
 			return fmt.Errorf("count records: %w", err)
 		}

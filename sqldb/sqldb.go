@@ -46,6 +46,10 @@ type DB struct {
 
 	// Now returns the current time; tests may replace it before use.
 	Now func() time.Time
+
+	// Grades are the default grades of claims by source kind, used to derive
+	// persons' status (case.go); lastseen.DefaultGrades when nil.
+	Grades lastseen.Grades
 }
 
 // Open opens the database named by dsn and brings its schema up to date.
@@ -138,9 +142,10 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 	return nil
 }
 
-// read runs fn in a read-only transaction, so that it sees one snapshot.
+// read runs fn in a read-only transaction that sees one snapshot, so that a
+// page of records and their count, or a person and its records, agree.
 func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
-	stx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	stx, err := db.reader.BeginTx(ctx, db.readTxOptions())
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lastseen/lastseen"
@@ -18,7 +19,9 @@ func TestOpen(t *testing.T) {
 			{"sqlite::memory:", "in-memory"},
 			{"sqlite:x.db?_pragma=foo", "give only a path"},
 			{"mysql://u@h/db", "unknown kind of database"},
+			{"sqlite:/nonexistent-lastseen-dir/x.db", "directory /nonexistent-lastseen-dir does not exist"},
 			{"postgres://u:secret@127.0.0.1:1/db?connect_timeout=1", "open database"},
+			{"postgres://u:secret@[::1/db", "not a valid PostgreSQL URL"},
 		} {
 			db, err := sqldb.Open(context.Background(), tc.dsn)
 			if err == nil {
@@ -71,6 +74,26 @@ func TestOpen(t *testing.T) {
 				t.Errorf("given name %q, want %q", got.GivenName, r.GivenName)
 			}
 		})
+	})
+}
+
+// TestOpen_Concurrent opens a new database from several processes' worth of
+// connections at once, as replicas starting together do: each migration must
+// be applied once, and no Open may fail.
+func TestOpen_Concurrent(t *testing.T) {
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				db, err := sqldb.Open(context.Background(), dsn)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				db.Close()
+			})
+		}
+		wg.Wait()
 	})
 }
 

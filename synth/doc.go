@@ -4,11 +4,15 @@
 // linkage engine's F1, the import and search benchmarks and the demo data
 // are all measured on it.
 //
-// Everything is deterministic by Config.Seed and streamed: Generate never
-// holds more than Config.ShuffleWindow records, so ten million records take
-// seconds and little memory. People yields the ground truth, Queries yields
+// Everything is deterministic by Config.Seed, whatever the number of CPUs, and
+// streamed: Generate holds the shuffle window (Config.ShuffleWindow records)
+// and a few batches per worker, so ten million records take about 60 MB and
+// seconds of CPU on each core (see docs/BENCHMARKS.md). People yields the ground truth, Queries yields
 // search queries with the person they seek, WriteCSV writes the import
-// columns (Header) plus side, service_number, source and truth_id.
+// columns (Header) plus side, service_number, source and truth_id, and
+// WritePeopleCSV and WriteQueriesCSV write the other two; Sources lists the
+// sources with their kind and grade for an importer that registers them.
+// "lastseen gen" is the command-line front end.
 //
 // synth has its own tables (name stock, Russian↔Ukrainian name pairs,
 // diminutives, patronymics, transliteration schemes) and does not import
@@ -44,7 +48,9 @@
 // 2022, a few 18–62), a given name, a surname and a patronymic in both the
 // Ukrainian and the Russian form, a birth place (Ukrainian or Russian town;
 // some with a Soviet-era name), a unit and in 60% of soldiers a service
-// number, and a fate with a date (2022-02-24 … 2025-10-31) and a front place.
+// number (15% of soldiers were transferred to a second unit, and half the
+// sources that name a unit give the second one), a home town (the birth
+// place for 70%), and a fate with a date (2022-02-24 … 2025-10-31) and a front place.
 // Fates of soldiers: missing 30%, dead 30%, captured 20%, alive 12%, wounded
 // 8%. Ukrainians carry Russian-type surnames in 15% of cases and Russians
 // Ukrainian-type ones in 12%. Surnames come from the frequency tables or, at
@@ -59,15 +65,16 @@
 // then 8, 5, 3.5, 2 and 1.5% (2.3 records per person on average). The
 // sources are drawn by weight among those that write about such a person
 // (side, fate, civilian); a repeated source is drawn again twice at most.
-// There are 26 sources with generic names ("UA MoD list", "RU media death
+// There are 28 sources with generic names ("UA MoD list", "RU media death
 // list", "German press", "family inquiry (uk)"…), each with a writing habit, a layout (split fields or
 // full_name only, and the order of the full name), a date layout
 // (YYYY-MM-DD, DD.MM.YYYY, YYYYMMDD or only YYYY) and the share of records
 // that carry each field. The habits:
 //
-//	uk_cyr     Ukrainian Cyrillic, Ukrainian forms (UA MoD list, Ombudsman, social media, comrades, hospitals)
+//	uk_cyr     Ukrainian Cyrillic, Ukrainian forms, also of Russians: Сергей→Сергій, Смирнов→Смірнов
+//	           (UA MoD list, missing-persons register, social media, media on POWs, comrades, hospitals)
 //	ru_cyr     Russian Cyrillic, Russian forms of the same man: Олександр→Александр,
-//	           Миколайович→Николаевич, -ський→-ский (media death list, obituaries, comrades, hospitals)
+//	           Миколайович→Николаевич, -ський→-ский (media death list, obituaries, RU social media, comrades, hospitals)
 //	pow_list   FAMILY Given Patronymic in Russian forms (UA POW list, RU exchange list)
 //	icao_ru    Russian passport, ICAO Doc 9303 of the Russian forms, capitals (tracing agency, registry extract)
 //	kmu_uk     Ukrainian passport, KMU 55:2010 of the Ukrainian forms, capitals
@@ -81,6 +88,21 @@
 //	family_ru  family inquiry in Russian: Саша, Вова, Женя
 //	family_lat family inquiry typed in Latin with an informal romanisation drawn per record
 //
+// Shares of records by habit with the defaults: uk_cyr 19%, family_uk 13%,
+// family_ru 11%, icao_ru 8.8%, family_lat 8.3%, ru_cyr 7.8%, en_press 7.4%,
+// kmu_uk 6.9%, pl_press 4.1%, pow_list 3.5%, bgn_ru 3.3%, fr_press and
+// de_press 2.8% each, gost_ru 1.1%. Of all records, 46% are in Latin script
+// and 52% have the name only in full_name; 45% carry a full birth date, 23%
+// only the year, 1.4% year and month and 30% none; 4.4% carry a service
+// number. 40% of persons have records in both scripts.
+//
+// The press gives an age rather than a birth date: its birth_date is the year
+// worked out from the age at the time of the event, one year late for people
+// whose birthday came later in the year.
+//
+// Ukrainian Cyrillic writes the apostrophe as ' (45%), ’ (45%) or ʼ (10%)
+// of records, in names and places alike (В'ячеслав, В’ячеслав, Вʼячеслав).
+//
 // Status comes from the source: family inquiries say "sought", prisoner
 // lists "captured", obituaries "dead", hospitals "wounded"; the others say
 // the fate, or "missing" in 20% of the captured and dead (the source knew
@@ -93,26 +115,43 @@
 // says which it got; defaults in parentheses, "of records" measured on
 // 100,000 persons with the defaults):
 //
-//	TypoRate          0.06   keyboard neighbour, dropped, doubled or transposed letter in a name
-//	OCRRate           0.04   of scanned lists: ш/щ, и/й, rn/m, l/1 look-alikes (0.3% of records)
-//	HomoglyphRate     0.02   of Cyrillic records: Latin а/е/о/р/с/х inside the surname (1.0%)
-//	NoPatronymicRate  0.15   of records whose source writes a patronymic (4.8%)
-//	NoBirthDateRate   0.08   of records whose source writes a birth date (5.5%)
-//	YearOnlyRate      0.08   birth date reduced to the year (4.0%; family and press
+//	TypoRate          0.06   keyboard neighbour, dropped, doubled or transposed letter in a name (6.0%)
+//	OCRRate           0.04   of scanned lists: ш/щ, и/й, rn/m, l/1 look-alikes (0.3%)
+//	HomoglyphRate     0.02   of Cyrillic records: Latin а/е/о/р/с/х inside the surname (1.1%)
+//	NoPatronymicRate  0.15   of records whose source writes a patronymic (4.9%)
+//	NoBirthDateRate   0.08   of records whose source writes a birth date (6.1%)
+//	YearOnlyRate      0.08   birth date reduced to the year (4.1%; family and press
 //	                         sources know only the year much more often, by their habit)
 //	MonthOnlyRate     0.03   birth date reduced to YYYY-MM (1.4%)
 //	DateSwapRate      0.03   day and month swapped, only when the day is 1–12 (0.5%)
-//	InitialsRate      0.04   Коваленко О.М. / О.М. Коваленко (3.6%)
-//	OrderVariantRate  0.10   full name in another order than the source's (5.1%)
+//	DateTypoRate      0.02   a mistyped birth date that is still valid: year ±1, the
+//	                         year's last digits swapped (1987→1978), another day (1.4%)
+//	InitialsRate      0.04   Коваленко О.М. / О.М. Коваленко (3.5%), never with a diminutive
+//	OrderVariantRate  0.10   full name in another order than the source's (5.2%)
 //	FieldSwapRate     0.02   given and family name in each other's field (1.0%)
-//	DiminutiveRate    0.35   family inquiries (a fifth of it in comrade reports) (10.8%)
+//	DiminutiveRate    0.35   family inquiries; a fifth of it in comrade reports, a tenth in
+//	                         social media; less for men born before 1965 (10.4%)
 //	MasculineFormRate 0.05   of women's records: Иванов for Иванова (0.5%)
 //	PlaceVariantRate  0.25   birth place in the other language's form, the Soviet name,
-//	                         with м./г. prefix, with the country, or in English (11.2%)
-//	YoAsYeRate        0.7    Russian forms with ё written е (Артем, Федоров) (3.4%)
+//	                         with м./г. prefix, with the country, or in English (11.4%)
+//	ResidenceRate     0.2    of the 30% of persons who moved: the town they lived in
+//	                         given as the birth place (2.8%)
+//	YoAsYeRate        0.7    Russian forms with ё written е (Артем, Федоров) (3.3%)
 //
 // A zero rate in Config takes the default; a negative one switches the
 // phenomenon off.
+//
+// # How hard it is
+//
+// 30% of records carry no birth date (comrades and the press rarely know it),
+// so about half of the true pairs have a birth date on one side only. Among
+// all true pairs, the share that have no birth date on one side, share no
+// status date (within five days), unit, event place or service number, and
+// carry a given name and surname that another person of the population has
+// too, is 5.4% with 5,000 persons, 9.5% with 20,000 and 15% with 100,000:
+// those can be told apart only by weaker evidence (patronymic, birth place,
+// sex, status, the rarity of the name), and the share grows with the
+// population as names repeat.
 //
 // # Broken rows
 //

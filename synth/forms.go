@@ -19,6 +19,7 @@ type givenName struct {
 type surname struct {
 	uk, ru     string
 	possessive bool // Russian-type -ов/-ев/-ин: the feminine adds -а
+	tail       bool // made from a pattern: too many to cache their romanisation
 }
 
 type place struct {
@@ -96,7 +97,12 @@ func init() {
 		w, _ := strconv.ParseFloat(f[4], 64)
 		places = append(places, p)
 		if p.side == "ua" {
-			pu, pr = append(pu, w), append(pr, w*0.03)
+			ru := w * 0.03
+			switch p.uk {
+			case "Донецьк", "Луганськ", "Горлівка", "Сімферополь", "Севастополь":
+				ru = w * 0.6 // mobilised in the occupied territories
+			}
+			pu, pr = append(pu, w), append(pr, ru)
 		} else {
 			pu, pr = append(pu, w*0.02), append(pr, w)
 		}
@@ -164,33 +170,25 @@ func feminine(s string, possessive bool, ukrainian bool) string {
 // ukToRu writes a Ukrainian surname the way Russian lists spell it.
 func ukToRu(s string) string {
 	var b strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
-		lower := unicode.ToLower(r)
-		var out string
-		switch lower {
-		case 'і':
-			out = "и"
-		case 'ї':
-			out = "и"
+	b.Grow(len(s) + 4)
+	for _, r := range s {
+		switch r {
+		case 'і', 'ї':
+			r = 'и'
+		case 'І', 'Ї':
+			r = 'И'
 		case 'є':
-			out = "е"
+			r = 'е'
+		case 'Є':
+			r = 'Е'
 		case 'ґ':
-			out = "г"
-		case '\'':
-			out = "ь"
-		case 'и':
-			out = "и"
-			if i+1 == len(rs)-1 && rs[i+1] == 'й' { // -ий stays
-				out = "и"
-			}
-		default:
-			out = string(lower)
+			r = 'г'
+		case 'Ґ':
+			r = 'Г'
+		case '\'', '’', 'ʼ':
+			r = 'ь'
 		}
-		if r != lower {
-			out = strings.ToUpper(out)
-		}
-		b.WriteString(out)
+		b.WriteRune(r)
 	}
 	t := b.String()
 	switch {
@@ -206,8 +204,13 @@ func ukToRu(s string) string {
 
 // ruToUk writes a Russian surname the way Ukrainian lists spell it.
 func ruToUk(s string) string {
-	rs := []rune(strings.ToLower(s))
+	var buf [48]rune
+	rs := buf[:0]
+	for _, r := range s {
+		rs = append(rs, unicode.ToLower(r))
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
 	soft := func(r rune) bool { return strings.ContainsRune("лсзтдныц", r) }
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -277,7 +280,7 @@ func ruToUk(s string) string {
 		}
 	}
 	t := b.String()
-	if strings.HasSuffix(t, "скій") || strings.HasSuffix(t, "ский") {
+	if strings.HasSuffix(t, "ский") {
 		t = t[:len(t)-len("ский")] + "ський"
 	} else if strings.HasSuffix(t, "цкий") {
 		t = t[:len(t)-len("цкий")] + "цький"
@@ -316,7 +319,7 @@ func tailSurname(r *rng, russian bool) surname {
 		}
 		suf := uaSuffixes[uaSuffixW.pick(r)]
 		s := attachUA(stem, suf)
-		return surname{uk: s, ru: ukToRu(s)}
+		return surname{uk: s, ru: ukToRu(s), tail: true}
 	}
 	var stem string
 	if r.chance(0.5) {
@@ -325,7 +328,7 @@ func tailSurname(r *rng, russian bool) surname {
 		stem = capitalize(syllableStem(r, true))
 	}
 	s := attachRU(stem, ruSuffixes[ruSuffixW.pick(r)])
-	return surname{ru: s, uk: ruToUk(s), possessive: true}
+	return surname{ru: s, uk: ruToUk(s), possessive: true, tail: true}
 }
 
 func syllableStem(r *rng, russian bool) string {

@@ -127,6 +127,7 @@ type source struct {
 	status  string  // fixed status, or "" for the fate (sometimes an earlier stage)
 	scanned bool    // OCR errors can occur
 	dim     float64 // share of DiminutiveRate on top of the habit's
+	h       *habit  // habits[habit], set at init
 }
 
 var sources = []source{
@@ -136,22 +137,24 @@ var sources = []source{
 	{name: "RU exchange list", habit: HabitPOWList, side: "ua", fates: mCaptured | mAlive, civ: true, weight: 6, full: 1, order: orderFcGP, patr: 0.95, birth: 0.9, date: dateDMY, bplace: 0.3, unit: 0.4, sex: 0, sdate: 0.3, status: "captured", scanned: true},
 	{name: "RU media death list", habit: HabitRuCyr, side: "ru", fates: mDead, weight: 10, full: 1, order: orderFGP, patr: 0.6, birth: 0.8, date: dateDMY, bplace: 0.8, unit: 0.6, sex: 0.2, sdate: 0.7, place: 0.3, status: "dead"},
 	{name: "RU regional obituaries", habit: HabitRuCyr, side: "ru", fates: mDead, weight: 5, full: 0.7, order: orderGF, patr: 0.3, birth: 0.4, yearish: 0.5, date: dateDMY, bplace: 0.6, unit: 0.3, sex: 0.3, sdate: 0.4, notes: 0.3, status: "dead"},
-	{name: "UA social media", habit: HabitUkCyr, side: "ua", fates: mDead | mMissing | mCaptured, civ: true, weight: 5, dim: 0.1, full: 1, order: orderGF, patr: 0.1, birth: 0.3, yearish: 0.6, date: dateDMY, bplace: 0.4, unit: 0.4, sdate: 0.3, place: 0.5, notes: 0.4},
+	{name: "UA media on POWs", habit: HabitUkCyr, side: "ru", fates: mCaptured | mDead, weight: 3, full: 1, order: orderGF, patr: 0.2, birth: 0.4, yearish: 0.5, date: dateDMY, bplace: 0.5, unit: 0.5, sdate: 0.5, place: 0.6, notes: 0.2},
+	{name: "RU social media", habit: HabitRuCyr, side: "ua", fates: mCaptured | mDead, weight: 2, full: 1, order: orderFG, patr: 0.3, birth: 0.3, yearish: 0.5, date: dateDMY, bplace: 0.4, unit: 0.3, sdate: 0.3, place: 0.5},
+	{name: "UA social media", habit: HabitUkCyr, side: "ua", fates: mDead | mMissing | mCaptured, civ: true, weight: 5, dim: 0.1, full: 1, order: orderGF, patr: 0.1, birth: 0.3, yearish: 0.6, date: dateDMY, bplace: 0.4, unit: 0.4, sdate: 0.5, place: 0.5, notes: 0.4},
 	{name: "tracing agency (UA)", habit: HabitKMU, side: "ua", fates: mCaptured | mMissing | mAlive, civ: true, weight: 4, patr: 0.5, birth: 0.95, date: dateISO, bplace: 0.4, sex: 1, sdate: 0.8},
 	{name: "tracing agency (RU)", habit: HabitICAO, side: "ru", fates: mCaptured | mMissing | mAlive, civ: true, weight: 4, patr: 0.5, birth: 0.95, date: dateISO, bplace: 0.4, sex: 1, sdate: 0.8},
 	{name: "UA registry extract", habit: HabitKMU, side: "ua", fates: mAll, civ: true, weight: 3, patr: 0, birth: 1, date: dateYMD, bplace: 0.8, svc: 0.3, sex: 1},
 	{name: "RU registry extract", habit: HabitICAO, side: "ru", fates: mAll, civ: true, weight: 3, patr: 0, birth: 1, date: dateYMD, bplace: 0.8, svc: 0.3, sex: 1},
 	{name: "OSINT volunteers", habit: HabitBGN, fates: mDead | mCaptured, weight: 4, full: 0.6, order: orderGF, patr: 0.2, birth: 0.5, yearish: 0.3, date: dateISO, bplace: 0.3, unit: 0.7, sdate: 0.8, place: 0.7},
 	{name: "memorial book index", habit: HabitGOST, fates: mDead, weight: 2, full: 1, order: orderFGP, patr: 0.8, birth: 0.9, date: dateDMY, bplace: 0.6, sdate: 0.8, status: "dead"},
-	{name: "English-language press", habit: HabitEnPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 3, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.5, unit: 0.5, sdate: 0.6, place: 0.6, notes: 0.4},
-	{name: "news agency wire", habit: HabitEnPress, fates: mDead | mCaptured, civ: true, weight: 2, full: 1, order: orderGF, birth: 0.2, date: dateYear, bplace: 0.3, unit: 0.3, sdate: 0.5, place: 0.6, notes: 0.3},
-	{name: "German press", habit: HabitDePress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
-	{name: "French press", habit: HabitFrPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
-	{name: "Polish press", habit: HabitPlPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.3, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
+	{name: "English-language press", habit: HabitEnPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 3, full: 1, order: orderGF, birth: 0.6, date: dateYear, bplace: 0.5, unit: 0.5, sdate: 0.6, place: 0.6, notes: 0.4},
+	{name: "news agency wire", habit: HabitEnPress, fates: mDead | mCaptured, civ: true, weight: 2, full: 1, order: orderGF, birth: 0.5, date: dateYear, bplace: 0.3, unit: 0.3, sdate: 0.5, place: 0.6, notes: 0.3},
+	{name: "German press", habit: HabitDePress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.5, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
+	{name: "French press", habit: HabitFrPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.5, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
+	{name: "Polish press", habit: HabitPlPress, fates: mDead | mCaptured | mMissing, civ: true, weight: 1.5, full: 1, order: orderGF, birth: 0.5, date: dateYear, bplace: 0.4, sdate: 0.4, place: 0.6, notes: 0.4},
 	{name: "Polish volunteers list", habit: HabitPlPress, fates: mMissing | mCaptured, civ: true, weight: 1, full: 0, order: orderFG, birth: 0.7, date: dateDMY, bplace: 0.4, sex: 0.5},
-	{name: "family inquiry (uk)", habit: HabitFamilyUk, side: "ua", fates: mAll, civ: true, weight: 14, full: 0.3, order: orderFG, patr: 0.6, birth: 0.85, yearish: 0.3, date: dateDMY, bplace: 0.5, unit: 0.5, sex: 0.7, sdate: 0.7, place: 0.6, notes: 0.3, status: "sought"},
-	{name: "family inquiry (ru)", habit: HabitFamilyRu, side: "ru", fates: mAll, civ: true, weight: 9, full: 0.3, order: orderFG, patr: 0.6, birth: 0.85, yearish: 0.3, date: dateDMY, bplace: 0.5, unit: 0.5, sex: 0.7, sdate: 0.7, place: 0.6, notes: 0.3, status: "sought"},
-	{name: "family inquiry (web)", habit: HabitFamilyLt, fates: mAll, civ: true, weight: 3, full: 0.6, order: orderGF, patr: 0.1, birth: 0.8, yearish: 0.4, date: dateISO, bplace: 0.3, sex: 0.8, sdate: 0.5, place: 0.4, notes: 0.2, status: "sought"},
+	{name: "family inquiry (uk)", habit: HabitFamilyUk, side: "ua", fates: mAll, civ: true, weight: 14, full: 0.3, order: orderFG, patr: 0.6, birth: 0.95, yearish: 0.3, date: dateDMY, bplace: 0.5, unit: 0.5, sex: 0.7, sdate: 0.7, place: 0.6, notes: 0.3, status: "sought"},
+	{name: "family inquiry (ru)", habit: HabitFamilyRu, side: "ru", fates: mAll, civ: true, weight: 9, full: 0.3, order: orderFG, patr: 0.6, birth: 0.95, yearish: 0.3, date: dateDMY, bplace: 0.5, unit: 0.5, sex: 0.7, sdate: 0.7, place: 0.6, notes: 0.3, status: "sought"},
+	{name: "family inquiry (web)", habit: HabitFamilyLt, fates: mAll, civ: true, weight: 3, full: 0.6, order: orderGF, patr: 0.1, birth: 0.9, yearish: 0.4, date: dateISO, bplace: 0.3, sex: 0.8, sdate: 0.5, place: 0.4, notes: 0.2, status: "sought"},
 	{name: "comrade report (UA)", habit: HabitUkCyr, side: "ua", fates: mMissing | mWounded | mDead | mCaptured, weight: 5, dim: 0.2, full: 0.8, order: orderFG, patr: 0.3, birth: 0.15, yearish: 0.6, date: dateDMY, unit: 0.9, sdate: 0.8, place: 0.9, notes: 0.5},
 	{name: "comrade report (RU)", habit: HabitRuCyr, side: "ru", fates: mMissing | mWounded | mDead | mCaptured, weight: 3, dim: 0.2, full: 0.8, order: orderFG, patr: 0.3, birth: 0.15, yearish: 0.6, date: dateDMY, unit: 0.9, sdate: 0.8, place: 0.9, notes: 0.5},
 	{name: "UA hospital list", habit: HabitUkCyr, side: "ua", fates: mWounded, civ: true, weight: 4, order: orderFGP, patr: 0.9, birth: 0.95, date: dateISO, unit: 0.5, sex: 1, sdate: 0.9, status: "wounded"},
@@ -166,6 +169,9 @@ var sourceChoice [2][5][2]struct {
 }
 
 func init() {
+	for i := range sources {
+		sources[i].h = habits[sources[i].habit]
+	}
 	for side := 0; side < 2; side++ {
 		for fate := 0; fate < 5; fate++ {
 			for civ := 0; civ < 2; civ++ {
@@ -201,7 +207,7 @@ var sourceKinds = map[string][2]string{
 	"UA MoD list": {"official", "B"}, "UA missing-persons register": {"official", "B"},
 	"UA POW list": {"prisoner_list", "B"}, "RU exchange list": {"prisoner_list", "C"},
 	"RU media death list": {"media", "B"}, "RU regional obituaries": {"media", "C"},
-	"UA social media": {"social", "E"}, "tracing agency (UA)": {"ngo", "A"}, "tracing agency (RU)": {"ngo", "A"},
+	"UA social media": {"social", "E"}, "UA media on POWs": {"media", "C"}, "RU social media": {"social", "E"}, "tracing agency (UA)": {"ngo", "A"}, "tracing agency (RU)": {"ngo", "A"},
 	"UA registry extract": {"official", "A"}, "RU registry extract": {"official", "A"},
 	"OSINT volunteers": {"witness", "C"}, "memorial book index": {"ngo", "C"},
 	"English-language press": {"media", "C"}, "news agency wire": {"media", "B"}, "German press": {"media", "C"},

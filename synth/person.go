@@ -40,7 +40,9 @@ type Person struct {
 
 	BirthYear, BirthMonth, BirthDay int
 	BirthPlaceUK, BirthPlaceRU      string
+	HomeUK                          string // where the person lived; sources give it as the birth place at times
 	Unit, ServiceNumber             string
+	OtherUnit                       string // the unit the person was transferred to, if any
 
 	Fate                         string
 	FateYear, FateMonth, FateDay int
@@ -64,14 +66,15 @@ type person struct {
 	bd       int
 	place    int
 	unit     int // -1 none
+	unit2    int // the unit he was transferred to, or -1
+	home     int // where he lived: the birth place for most
 	svc      string
 	fate     int
 	fy, fm   int
 	fd       int
 	front    int
 	rel      Relation
-	group    int // index of the first member in the cluster
-	fatherAt int // cluster index of the father, -1
+	fatherAt int // index of the father in the cluster, or -1
 	records  int
 }
 
@@ -141,18 +144,29 @@ func (c *cluster) newBase(r *rng) person {
 	} else {
 		p.place = placeRUw.pick(r)
 	}
+	p.home = p.place
+	if r.chance(0.3) { // moved away from where he was born
+		if p.side == 0 {
+			p.home = placeUAw.pick(r)
+		} else {
+			p.home = placeRUw.pick(r)
+		}
+	}
 	c.fillService(r, &p)
 	return p
 }
 
 func (c *cluster) fillService(r *rng, p *person) {
-	p.unit = -1
+	p.unit, p.unit2 = -1, -1
 	p.svc = ""
 	if !p.civilian {
-		if p.side == 0 {
-			p.unit = r.intn(len(unitUA))
-		} else {
-			p.unit = r.intn(len(unitRU))
+		n := len(unitUA)
+		if p.side == 1 {
+			n = len(unitRU)
+		}
+		p.unit = r.intn(n)
+		if r.chance(0.15) {
+			p.unit2 = (p.unit + 1 + r.intn(n-1)) % n
 		}
 		if r.chance(0.6) {
 			p.svc = serviceNumber(r, p.side)
@@ -365,9 +379,6 @@ func (c *cluster) generate(r *rng) {
 			c.members = append(c.members, b)
 		}
 	}
-	for i := range c.members {
-		c.members[i].group = 0
-	}
 }
 
 func (c *cluster) pickHeadSurname(r *rng, side uint8) surname {
@@ -399,12 +410,16 @@ func (p *person) exported(id, group, father int64) Person {
 		out.FamilyRU = feminine(p.sur.ru, p.sur.possessive, false)
 		out.PatronymicUK, out.PatronymicRU = f.ukPatF, f.ruPatF
 	}
+	out.HomeUK = places[p.home].uk
+	u := unitUA
+	if p.side == 1 {
+		u = unitRU
+	}
 	if p.unit >= 0 {
-		if p.side == 0 {
-			out.Unit = unitUA[p.unit][0]
-		} else {
-			out.Unit = unitRU[p.unit][0]
-		}
+		out.Unit = u[p.unit][0]
+	}
+	if p.unit2 >= 0 {
+		out.OtherUnit = u[p.unit2][0]
 	}
 	return out
 }

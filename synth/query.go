@@ -39,7 +39,7 @@ func Queries(cfg Config, n int, emit func(Query) error) error {
 		produced := 0
 		pop := newPopulation(cfg)
 		for produced < cfg.Records {
-			m, _, _ := pop.next()
+			m, _ := pop.next()
 			if m == nil {
 				break
 			}
@@ -63,7 +63,7 @@ func Queries(cfg Config, n int, emit func(Query) error) error {
 	next, done := 0, 0
 	idx := 0
 	for done < n {
-		m, first, _ := pop.next()
+		m, first := pop.next()
 		if m == nil {
 			break
 		}

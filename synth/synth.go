@@ -39,20 +39,23 @@ type Config struct {
 	YearOnlyRate      float64 // birth date reduced to its year (0.08)
 	MonthOnlyRate     float64 // birth date reduced to year and month (0.03)
 	DateSwapRate      float64 // day and month swapped, days 1..12 only (0.03)
+	DateTypoRate      float64 // a wrong digit: year off by one or two digits swapped, another day (0.02)
 	InitialsRate      float64 // given name and patronymic as initials (0.04)
 	OrderVariantRate  float64 // full name in another order than the source's (0.10)
 	FieldSwapRate     float64 // given and family name in each other's field (0.02)
 	DiminutiveRate    float64 // diminutive in family inquiries; a fifth of it in comrade reports (0.35)
 	MasculineFormRate float64 // a woman's surname in the masculine form (0.05)
 	PlaceVariantRate  float64 // birth place in another spelling: other language, old name, prefix (0.25)
+	ResidenceRate     float64 // where a person lived given as the birth place, for the 30% who moved (0.2)
 	YoAsYeRate        float64 // Russian ё written е (0.7)
 
 	// ShuffleWindow is the number of records held to shuffle the output, so
-	// that the records of one person are not adjacent (default 65536).
+	// that the records of one person are not adjacent (default 16384).
 	ShuffleWindow int
 }
 
-// DefaultConfig returns the default rates for a population of n persons.
+// DefaultConfig returns a Config of the given size and seed with every rate
+// set to its default.
 func DefaultConfig(people int, seed int64) Config {
 	c := Config{People: people, Seed: seed}
 	c.fill()
@@ -91,15 +94,17 @@ func (c *Config) fill() {
 	def(&c.YearOnlyRate, 0.08)
 	def(&c.MonthOnlyRate, 0.03)
 	def(&c.DateSwapRate, 0.03)
+	def(&c.DateTypoRate, 0.02)
 	def(&c.InitialsRate, 0.04)
 	def(&c.OrderVariantRate, 0.10)
 	def(&c.FieldSwapRate, 0.02)
 	def(&c.DiminutiveRate, 0.35)
 	def(&c.MasculineFormRate, 0.05)
 	def(&c.PlaceVariantRate, 0.25)
+	def(&c.ResidenceRate, 0.2)
 	def(&c.YoAsYeRate, 0.7)
 	if c.ShuffleWindow <= 0 {
-		c.ShuffleWindow = 1 << 16
+		c.ShuffleWindow = 1 << 14
 	}
 }
 
@@ -107,7 +112,7 @@ func (c *Config) validate() error {
 	if c.People < 0 {
 		return fmt.Errorf("synth: people %d < 0", c.People)
 	}
-	for _, v := range []float64{c.BrokenRate, c.SideRU, c.WomenRate, c.CivilianRate, c.SurnameTailRate, c.TypoRate, c.OCRRate, c.HomoglyphRate, c.NoPatronymicRate, c.NoBirthDateRate, c.YearOnlyRate, c.MonthOnlyRate, c.DateSwapRate, c.InitialsRate, c.OrderVariantRate, c.FieldSwapRate, c.DiminutiveRate, c.MasculineFormRate, c.PlaceVariantRate, c.YoAsYeRate} {
+	for _, v := range []float64{c.BrokenRate, c.SideRU, c.WomenRate, c.CivilianRate, c.SurnameTailRate, c.TypoRate, c.OCRRate, c.HomoglyphRate, c.NoPatronymicRate, c.NoBirthDateRate, c.YearOnlyRate, c.MonthOnlyRate, c.DateSwapRate, c.DateTypoRate, c.InitialsRate, c.OrderVariantRate, c.FieldSwapRate, c.DiminutiveRate, c.MasculineFormRate, c.PlaceVariantRate, c.ResidenceRate, c.YoAsYeRate} {
 		if v > 1 {
 			return fmt.Errorf("synth: rate %v > 1", v)
 		}
@@ -119,7 +124,8 @@ func (c *Config) validate() error {
 }
 
 // Phenomenon is a bit set of what was done to a record on top of its
-// source's habit.
+// source's habit. Each bit goes with the Config rate of the same name
+// (PTypo with TypoRate, PResidence with ResidenceRate).
 type Phenomenon uint32
 
 const (
@@ -138,9 +144,11 @@ const (
 	PMasculineForm
 	PPlaceVariant
 	PYoAsYe
+	PDateTypo
+	PResidence
 )
 
-var phenomenonNames = []string{"typo", "ocr", "homoglyph", "no_patronymic", "no_birth_date", "year_only", "month_only", "date_swap", "initials", "order_variant", "field_swap", "diminutive", "masculine_form", "place_variant", "yo_as_ye"}
+var phenomenonNames = []string{"typo", "ocr", "homoglyph", "no_patronymic", "no_birth_date", "year_only", "month_only", "date_swap", "initials", "order_variant", "field_swap", "diminutive", "masculine_form", "place_variant", "yo_as_ye", "date_typo", "residence"}
 
 // String lists the phenomena, comma separated.
 func (p Phenomenon) String() string {

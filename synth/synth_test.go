@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,19 @@ func TestWriteCSV(t *testing.T) {
 	t.Run("SameSeedSameBytes", func(t *testing.T) {
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Fatal("two runs with seed 42 differ")
+		}
+	})
+	t.Run("SameBytesWhateverTheCPUs", func(t *testing.T) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+		for _, procs := range []int{1, 3, 8} {
+			runtime.GOMAXPROCS(procs)
+			var d bytes.Buffer
+			if _, err := synth.WriteCSV(&d, cfg); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), d.Bytes()) {
+				t.Fatalf("output with %d CPUs differs", procs)
+			}
 		}
 	})
 	t.Run("OtherSeedOtherBytes", func(t *testing.T) {
@@ -148,7 +162,7 @@ func TestGenerate_Truth(t *testing.T) {
 }
 
 func TestGenerate_Rates(t *testing.T) {
-	cfg := synth.Config{People: 20000, Seed: 7, TypoRate: 0.2, BrokenRate: 0.05, InitialsRate: 0.1, FieldSwapRate: 0.05}
+	cfg := synth.Config{People: 10000, Seed: 7, TypoRate: 0.2, BrokenRate: 0.05, InitialsRate: 0.1, FieldSwapRate: 0.05}
 	recs := collect(t, cfg)
 	frac := func(p synth.Phenomenon) float64 {
 		n := 0
@@ -183,7 +197,7 @@ func TestGenerate_Rates(t *testing.T) {
 		})
 	}
 	t.Run("EveryPhenomenonOccurs", func(t *testing.T) {
-		for i := 0; i < 15; i++ {
+		for i := 0; i < 17; i++ {
 			p := synth.Phenomenon(1 << i)
 			if frac(p) == 0 {
 				t.Errorf("no record with %v", p)
@@ -277,7 +291,7 @@ func scriptOf(s string) string {
 }
 
 func TestGenerate_Habits(t *testing.T) {
-	recs := collect(t, synth.Config{People: 20000, Seed: 5, HomoglyphRate: -1, TypoRate: -1, OCRRate: -1})
+	recs := collect(t, synth.Config{People: 10000, Seed: 5, HomoglyphRate: -1, TypoRate: -1, OCRRate: -1})
 	byHabit := map[synth.Habit][]synth.Record{}
 	for _, r := range recs {
 		if !r.Broken {
@@ -516,7 +530,7 @@ func TestQueries(t *testing.T) {
 }
 
 func BenchmarkGenerate(b *testing.B) {
-	cfg := synth.Config{People: 100000, Seed: 1, BrokenRate: 0.01}
+	cfg := synth.Config{People: 435000, Seed: 1, BrokenRate: 0.01} // a million records
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
@@ -529,7 +543,7 @@ func BenchmarkGenerate(b *testing.B) {
 }
 
 func BenchmarkWriteCSV(b *testing.B) {
-	cfg := synth.Config{People: 100000, Seed: 1}
+	cfg := synth.Config{People: 435000, Seed: 1, BrokenRate: 0.01} // a million records
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
@@ -555,5 +569,105 @@ func TestWriteCSV_SameAsEncodingCSV(t *testing.T) {
 	cw.Flush()
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Fatal("WriteCSV differs from encoding/csv")
+	}
+}
+
+func TestGenerate_ExtremeRates(t *testing.T) {
+	all := synth.Config{People: 2000, Seed: 13, BrokenRate: 1,
+		SideRU: 1, WomenRate: 1, CivilianRate: 1, SurnameTailRate: 1,
+		FatherSonRate: 0.25, BrothersRate: 0.25, TwinsRate: 0.25, NamesakeRate: 0.25,
+		TypoRate: 1, OCRRate: 1, HomoglyphRate: 1, NoPatronymicRate: 1, NoBirthDateRate: 1, YearOnlyRate: 1,
+		MonthOnlyRate: 1, DateSwapRate: 1, DateTypoRate: 1, InitialsRate: 1, OrderVariantRate: 1, FieldSwapRate: 1,
+		DiminutiveRate: 1, MasculineFormRate: 1, PlaceVariantRate: 1, ResidenceRate: 1, YoAsYeRate: 1, ShuffleWindow: 1}
+	t.Run("AllOnGeneratesAllBroken", func(t *testing.T) {
+		recs := collect(t, all)
+		for _, r := range recs {
+			if !r.Broken || valid(&r) {
+				t.Fatalf("%s: broken=%v valid=%v", r.ID, r.Broken, valid(&r))
+			}
+		}
+	})
+	t.Run("AllOffIsClean", func(t *testing.T) {
+		off := synth.Config{People: 2000, Seed: 13, FatherSonRate: -1, BrothersRate: -1, TwinsRate: -1, NamesakeRate: -1,
+			TypoRate: -1, OCRRate: -1, HomoglyphRate: -1, NoPatronymicRate: -1, NoBirthDateRate: -1, YearOnlyRate: -1,
+			MonthOnlyRate: -1, DateSwapRate: -1, DateTypoRate: -1, InitialsRate: -1, OrderVariantRate: -1, FieldSwapRate: -1,
+			DiminutiveRate: -1, MasculineFormRate: -1, PlaceVariantRate: -1, ResidenceRate: -1, YoAsYeRate: -1}
+		for _, r := range collect(t, off) {
+			if r.Phenomena != 0 || r.Broken {
+				t.Fatalf("%s has %v", r.ID, r.Phenomena)
+			}
+		}
+	})
+	t.Run("ErrRateAboveOne", func(t *testing.T) {
+		if err := synth.Generate(synth.Config{TypoRate: 1.5}, func(*synth.Record) error { return nil }); err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("ErrHardNegativesAboveOne", func(t *testing.T) {
+		if err := synth.Generate(synth.Config{FatherSonRate: 0.6, BrothersRate: 0.6}, func(*synth.Record) error { return nil }); err == nil {
+			t.Fatal("no error")
+		}
+	})
+}
+
+func TestGenerate_RecordsMatchTheirPerson(t *testing.T) {
+	cfg := synth.Config{People: 5000, Seed: 21}
+	var ps []synth.Person
+	synth.People(cfg, func(p *synth.Person) error {
+		ps = append(ps, *p)
+		return nil
+	})
+	checked := 0
+	for _, r := range collect(t, cfg) {
+		p := ps[r.TruthID-1]
+		if r.Side != p.Side {
+			t.Fatalf("%s: side %s, person %s", r.ID, r.Side, p.Side)
+		}
+		if r.Phenomena != 0 || r.FullName != "" {
+			continue
+		}
+		var given, family string
+		switch r.Habit {
+		case synth.HabitUkCyr, synth.HabitFamilyUk:
+			given, family = p.GivenUK, p.FamilyUK
+		case synth.HabitRuCyr, synth.HabitFamilyRu:
+			given, family = p.GivenRU, p.FamilyRU
+		default:
+			continue
+		}
+		checked++
+		apos := strings.NewReplacer("’", "'", "ʼ", "'")
+		if apos.Replace(r.GivenName) != given || apos.Replace(r.FamilyName) != family {
+			t.Fatalf("%s: %s %s, person %d is %s %s", r.ID, r.GivenName, r.FamilyName, p.TruthID, given, family)
+		}
+	}
+	if checked < 500 {
+		t.Fatalf("only %d records checked", checked)
+	}
+}
+
+func TestWritePeopleAndQueriesCSV(t *testing.T) {
+	cfg := synth.Config{People: 500, Seed: 2}
+	var p, q bytes.Buffer
+	np, err := synth.WritePeopleCSV(&p, cfg)
+	if err != nil || np != 500 {
+		t.Fatalf("%d persons, %v", np, err)
+	}
+	nq, err := synth.WriteQueriesCSV(&q, cfg, 40)
+	if err != nil || nq != 40 {
+		t.Fatalf("%d queries, %v", nq, err)
+	}
+	for _, c := range []struct {
+		name   string
+		buf    *bytes.Buffer
+		header []string
+		rows   int
+	}{{"PeopleParse", &p, synth.PeopleHeader, 501}, {"QueriesParse", &q, synth.QueriesHeader, 41}} {
+		t.Run(c.name, func(t *testing.T) {
+			rows, err := csv.NewReader(c.buf).ReadAll()
+			if err != nil || len(rows) != c.rows || len(rows[0]) != len(c.header) {
+				t.Fatalf("%d rows, %v", len(rows), err)
+			}
+		})
 	}
 }

@@ -10,7 +10,11 @@ import (
 // Doc 9303, KMU 55:2010, BGN/PCGN 1947, GOST 7.79-2000 system A) and from the
 // conventional press transcriptions; they are not shared with package names.
 type scheme struct {
-	id    int // index into a generator's cache
+	id int // index into a generator's cache
+	// the tables below as arrays over U+0400..U+04FF, built at init
+	arr   [3][256]string
+	has   [3][256]bool
+	seqBy [256][]seqRule
 	base  map[rune]string
 	start map[rune]string // at the start of a word
 	vowel map[rune]string // after a vowel, ь, ъ or an apostrophe
@@ -157,7 +161,35 @@ const numSchemes = 12
 func init() {
 	for i, s := range allSchemes {
 		s.id = i
+		for t, m := range []map[rune]string{s.base, s.start, s.vowel} {
+			for r, v := range m {
+				if r >= 0x400 && r < 0x500 {
+					s.arr[t][r-0x400], s.has[t][r-0x400] = v, true
+				}
+			}
+		}
+		for _, q := range s.seq {
+			if f := q.from[0]; f >= 0x400 && f < 0x500 {
+				s.seqBy[f-0x400] = append(s.seqBy[f-0x400], q)
+			}
+		}
 	}
+}
+
+// lookup finds a letter in table t (0 base, 1 start, 2 vowel).
+func (sc *scheme) lookup(t int, r rune) (string, bool) {
+	if r >= 0x400 && r < 0x500 {
+		return sc.arr[t][r-0x400], sc.has[t][r-0x400]
+	}
+	m := sc.base
+	switch t {
+	case 1:
+		m = sc.start
+	case 2:
+		m = sc.vowel
+	}
+	v, ok := m[r]
+	return v, ok
 }
 
 func sBetweenVowels(ss string) func(prev, cur, next rune) (string, bool) {
@@ -238,12 +270,15 @@ func appendTranslit(dst []byte, s string, sc *scheme, caps bool) []byte {
 	var buf [64]rune
 	rs := buf[:0]
 	for _, r := range s {
+		if r == '’' || r == 'ʼ' { // the apostrophes Ukrainian text uses
+			r = '\''
+		}
 		rs = append(rs, unicode.ToLower(r))
 	}
 	wordStart := true
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if !isLetter(r) && r != '\'' && r != '’' {
+		if !isLetter(r) && r != '\'' {
 			dst = utf8.AppendRune(dst, r)
 			wordStart = true
 			i++
@@ -256,9 +291,12 @@ func appendTranslit(dst []byte, s string, sc *scheme, caps bool) []byte {
 		if i+1 < len(rs) {
 			next = rs[i+1]
 		}
-		atEnd := func(j int) bool { return j >= len(rs) || !isLetter(rs[j]) }
 		out, n := "", 0
-		for _, q := range sc.seq {
+		var cands []seqRule
+		if r >= 0x400 && r < 0x500 {
+			cands = sc.seqBy[r-0x400]
+		}
+		for _, q := range cands {
 			if i+len(q.from) > len(rs) {
 				continue
 			}
@@ -269,7 +307,7 @@ func appendTranslit(dst []byte, s string, sc *scheme, caps bool) []byte {
 					break
 				}
 			}
-			if ok && (!q.atEnd || atEnd(i+len(q.from))) {
+			if j := i + len(q.from); ok && (!q.atEnd || j >= len(rs) || !isLetter(rs[j])) {
 				out, n = q.to, len(q.from)
 				break
 			}
@@ -282,17 +320,17 @@ func appendTranslit(dst []byte, s string, sc *scheme, caps bool) []byte {
 			}
 			if !ok {
 				start := wordStart || prev == 0
-				afterV := !start && (isCyrVowel(prev) || prev == 'ь' || prev == 'ъ' || prev == '\'')
+				afterV := !start && (isCyrVowel(prev) || prev == 'ь' || prev == 'ъ' || prev == 'й' || prev == '\'')
 				var t string
 				var found bool
-				if start && sc.start != nil {
-					t, found = sc.start[r]
+				if start {
+					t, found = sc.lookup(1, r)
 				}
-				if !found && afterV && sc.vowel != nil {
-					t, found = sc.vowel[r]
+				if !found && afterV {
+					t, found = sc.lookup(2, r)
 				}
 				if !found {
-					t, found = sc.base[r]
+					t, found = sc.lookup(0, r)
 				}
 				if !found {
 					t = string(r)

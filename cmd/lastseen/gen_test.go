@@ -53,6 +53,29 @@ func TestRunGen(t *testing.T) {
 			t.Fatalf("%d rows, want header + 77", len(rows))
 		}
 	})
+	t.Run("WritesPersonsAndQueries", func(t *testing.T) {
+		dir := t.TempDir()
+		pf, qf := filepath.Join(dir, "persons.csv"), filepath.Join(dir, "queries.csv")
+		args := []string{"--people", "300", "--out", filepath.Join(dir, "r.csv"), "--persons", pf, "--queries", qf, "--query-count", "25"}
+		if err := runGen(ctx, args, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			path   string
+			rows   int
+			header string
+		}{{pf, 301, "truth_id"}, {qf, 26, "query"}} {
+			f, err := os.Open(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := csv.NewReader(f).ReadAll()
+			f.Close()
+			if err != nil || len(rows) != c.rows || rows[0][0] != c.header {
+				t.Fatalf("%s: %d rows (%v), want %d", c.path, len(rows), err, c.rows)
+			}
+		}
+	})
 	t.Run("HelpShowsExamples", func(t *testing.T) {
 		var errb bytes.Buffer
 		if err := runGen(ctx, []string{"--help"}, &bytes.Buffer{}, &errb); err != nil {
@@ -69,8 +92,11 @@ func TestRunGen(t *testing.T) {
 		{"ErrUnknownFlag", []string{"--nope"}},
 		{"ErrBrokenOutOfRange", []string{"--broken", "2"}},
 		{"ErrNegativePeople", []string{"--people", "-1"}},
+		{"ErrZeroPeople", []string{"--people", "0"}},
 		{"ErrExtraArgument", []string{"extra"}},
 		{"ErrBadOutPath", []string{"--out", "/nonexistent/dir/x.csv"}},
+		{"ErrBadPersonsPath", []string{"--people", "10", "--persons", "/nonexistent/dir/p.csv"}},
+		{"ErrZeroQueryCount", []string{"--query-count", "0"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := runGen(ctx, tc.args, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/lastseen/lastseen"
+	lshttp "github.com/lastseen/lastseen/http"
+	"github.com/lastseen/lastseen/index"
+	"github.com/lastseen/lastseen/linkage"
+	"github.com/lastseen/lastseen/sqldb"
+)
+
+// Incremental linking: serve and import match every record on arrival
+// against an in-memory index of everything stored (package index). The index
+// is rebuilt from the database at start, which also links the records a
+// crash left unlinked between store and link.
+//
+// The model: --model FILE (saved by `lastseen link --save-model`); else one
+// trained at start on the stored records when there are at least
+// index.LoadOptions.MinTrain (2,000) of them; else the linkage package's
+// starting values (linkage.NewModel), which are conservative: they link only
+// pairs that agree on name and full birth date, and send the rest to review.
+
+// linkOptions are the flags of incremental linking.
+type linkOptions struct {
+	model        string
+	link, review float64
+	noTrain      bool
+}
+
+// addLinkFlags declares the linking flags on fs, with environment fallbacks.
+func addLinkFlags(fs *flag.FlagSet) *linkOptions {
+	def := linkage.DefaultBands()
+	o := &linkOptions{}
+	fs.StringVar(&o.model, "model", os.Getenv("LASTSEEN_MODEL"), "score with this saved linkage `model` (JSON from `lastseen link --save-model`) instead of training one at start (env LASTSEEN_MODEL)")
+	fs.Float64Var(&o.link, "link-threshold", envFloat("LASTSEEN_LINK_THRESHOLD", def.Link),
+		fmt.Sprintf("link a record to a person automatically when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_LINK_THRESHOLD)", def.Link, linkage.Probability(def.Link)))
+	fs.Float64Var(&o.review, "review-threshold", envFloat("LASTSEEN_REVIEW_THRESHOLD", def.Review),
+		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", def.Review, linkage.Probability(def.Review)))
+	fs.BoolVar(&o.noTrain, "no-train", false, "without --model, use the linkage package's starting model instead of training one on the stored records")
+	return o
+}
+
+func envFloat(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil {
+		return v
+	}
+	return def
+}
+
+// bands checks the thresholds.
+func (o *linkOptions) bands() (linkage.Bands, error) {
+	if o.review > o.link {
+		return linkage.Bands{}, fmt.Errorf("--review-threshold %v is above --link-threshold %v", o.review, o.link)
+	}
+	return linkage.Bands{Link: o.link, Review: o.review}, nil
+}
+
+// openLinker builds the index from the database and links what a crash left
+// unlinked. It logs what it did and how long it took.
+func (o *linkOptions) openLinker(ctx context.Context, db *sqldb.DB, logger *slog.Logger) (*index.Linker, error) {
+	b, err := o.bands()
+	if err != nil {
+		return nil, err
+	}
+	var model *linkage.Model
+	if o.model != "" {
+		f, err := os.Open(o.model)
+		if err != nil {
+			return nil, fmt.Errorf("--model: %w", err)
+		}
+		model, err = linkage.LoadModel(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--model %s: %w", o.model, err)
+		}
+	}
+	l := &index.Linker{
+		Index:      index.New(index.Options{Model: model, Bands: &b}),
+		Persons:    sqldb.NewPersonService(db),
+		Reviews:    sqldb.NewReviewService(db),
+		Judgements: sqldb.NewJudgementService(db),
+	}
+	start := time.Now()
+	st, err := index.Load(ctx, l, sqldb.NewRecordService(db), index.LoadOptions{Train: model == nil && !o.noTrain})
+	if err != nil {
+		return nil, err
+	}
+	how := "starting model"
+	switch {
+	case model != nil:
+		how = o.model
+	case st.Trained != nil:
+		how = fmt.Sprintf("trained at start (%.0f expected matches in %d blocked pairs)", st.Trained.Matches, st.Trained.BlockedPairs)
+	}
+	logger.Info("index built", "records", st.Records, "persons", st.Persons, "linked_at_start", st.Unlinked,
+		"model", how, "link_threshold", b.Link, "review_threshold", b.Review, "took", time.Since(start).Round(time.Millisecond))
+	return l, nil
+}
+
+// wireServe builds the index, makes the server link every record and
+// inquiry on arrival and search the index, and keeps the index current with
+// what other processes store, until ctx is done. Call it after the case
+// services are set.
+func (o *linkOptions) wireServe(ctx context.Context, db *sqldb.DB, s *lshttp.Server, logger *slog.Logger) error {
+	l, err := o.openLinker(ctx, db, logger)
+	if err != nil {
+		return err
+	}
+	s.Linker = l
+	s.PersonSearcher = l.Index
+	if s.PersonService == nil {
+		s.PersonService = l.Persons
+	}
+	f := &index.Follower{Linker: l, Store: sqldb.NewRecordService(db), Error: func(err error) {
+		logger.Error("index", "err", err)
+	}}
+	go f.Run(ctx)
+	return nil
+}
+
+// importRecords returns the RecordService an import stores through: each
+// batch is linked as soon as it commits. The index is built first.
+func (o *linkOptions) importRecords(ctx context.Context, db *sqldb.DB, stderr io.Writer) (lastseen.RecordService, error) {
+	l, err := o.openLinker(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)))
+	if err != nil {
+		return nil, err
+	}
+	return &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) {
+		fmt.Fprintf(stderr, "warning: %v\n", err)
+	}}, nil
+}
+
+// linkingRecords is a RecordService that matches each record on arrival,
+// right after the transaction that stores it commits: what `lastseen import`
+// stores through. A record stored but not linked (the linker failed, the
+// process died) is linked at the next start, so a failure to link is
+// reported, not returned: the records are stored, and saying otherwise would
+// make the importer store them again.
+type linkingRecords struct {
+	lastseen.RecordService
+	Linker *index.Linker
+	Warn   func(error)
+}
+
+func (s *linkingRecords) CreateRecord(ctx context.Context, r *lastseen.Record) error {
+	if err := s.RecordService.CreateRecord(ctx, r); err != nil {
+		return err
+	}
+	if _, err := s.Linker.LinkRecord(ctx, r); err != nil && s.Warn != nil {
+		s.Warn(fmt.Errorf("record %d stored, to be linked at the next start: %w", r.ID, err))
+	}
+	return nil
+}
+
+func (s *linkingRecords) ImportRecords(ctx context.Context, sourceID int64, rs []*lastseen.Record) (lastseen.ImportResult, error) {
+	res, err := s.RecordService.ImportRecords(ctx, sourceID, rs)
+	if err != nil {
+		return res, err
+	}
+	stored := make([]*lastseen.Record, 0, res.Imported)
+	for i, r := range rs {
+		if i < len(res.IDs) && res.IDs[i] != 0 {
+			r.ID = res.IDs[i]
+			stored = append(stored, r)
+		}
+	}
+	if _, err := s.Linker.LinkRecords(ctx, stored); err != nil && s.Warn != nil {
+		s.Warn(fmt.Errorf("%d records stored, some to be linked at the next start: %w", len(stored), err))
+	}
+	return res, nil
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/sqldb"
+	"github.com/lastseen/lastseen/sqldb/dbtest"
+)
+
+func TestLinkOptions(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	parse := func(t *testing.T, args ...string) *linkOptions {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		o := addLinkFlags(fs)
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"version": 1, "prior": 2}`), 0o600)
+	for _, tc := range []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"ErrReviewAboveLink", []string{"--link-threshold", "3", "--review-threshold", "5"}, "--review-threshold 5 is above --link-threshold 3"},
+		{"ErrModelMissing", []string{"--model", filepath.Join(t.TempDir(), "none.json")}, "--model"},
+		{"ErrModelInvalid", []string{"--model", bad}, "--model " + bad},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := sqldb.Open(ctx, dbtest.SQLiteDSN(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			_, err = parse(t, tc.args...).openLinker(ctx, db, quiet)
+			if err == nil || !strings.Contains(err.Error(), tc.says) {
+				t.Fatalf("error %v, want one saying %q", err, tc.says)
+			}
+		})
+	}
+}
+
+// TestLinkingRecords imports a batch through the linking RecordService:
+// every imported record is linked once the batch commits, and a duplicate
+// of the batch adds nothing.
+func TestLinkingRecords(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		l, err := addLinkFlags(fs).openLinker(ctx, db, quiet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := sqldb.NewSourceService(db).FindOrCreateSource(ctx, &lastseen.Source{Kind: lastseen.SourcePrisonerList, Name: "exchange"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var warned []error
+		svc := &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) { warned = append(warned, err) }}
+		batch := func() []*lastseen.Record {
+			return []*lastseen.Record{
+				{SourceID: src.ID, ExternalID: "1", GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1990, 3, 7)},
+				{SourceID: src.ID, ExternalID: "2", GivenName: "Oleksandr", FamilyName: "Kovalenko", BirthDate: lastseen.NewDate(1990, 3, 7)},
+				{SourceID: src.ID, ExternalID: "3", GivenName: "Ирина", FamilyName: "Соколова"},
+			}
+		}
+		rs := batch()
+		res, err := svc.ImportRecords(ctx, src.ID, rs)
+		if err != nil || res.Imported != 3 || len(warned) > 0 {
+			t.Fatalf("import: %+v, %v, warnings %v", res, err, warned)
+		}
+		ps := sqldb.NewPersonService(db)
+		person := func(id int64) int64 {
+			ls, err := ps.FindLinks(ctx, lastseen.LinkFilter{RecordID: id})
+			if err != nil || len(ls) == 0 {
+				t.Fatalf("record %d: links %v, %v", id, ls, err)
+			}
+			return ls[0].PersonID
+		}
+		if a, b, c := person(rs[0].ID), person(rs[1].ID), person(rs[2].ID); a != b || a == c {
+			t.Errorf("persons %d %d %d: want the two Kovalenko records in one, Соколова apart", a, b, c)
+		}
+		res, err = svc.ImportRecords(ctx, src.ID, batch())
+		if err != nil || res.Imported != 0 || res.Duplicates != 3 {
+			t.Fatalf("import again: %+v, %v", res, err)
+		}
+		if l.Index.Len() != 3 {
+			t.Errorf("index holds %d records, want 3", l.Index.Len())
+		}
+	})
+}

@@ -1,0 +1,107 @@
+package index_test
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/index"
+	"github.com/lastseen/lastseen/synth"
+)
+
+// benchRecords is the size of the index the benchmarks run against:
+// LASTSEEN_BENCH_RECORDS, default 100,000 (bench/incremental and
+// bench/search measure 1,000,000 end to end).
+func benchRecords() int {
+	if n, err := strconv.Atoi(os.Getenv("LASTSEEN_BENCH_RECORDS")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+var bench struct {
+	once     sync.Once
+	ix       *index.Index
+	arriving []*lastseen.Record
+	queries  []synth.Query
+	people   int
+}
+
+// benchIndex builds, once, an index of benchRecords() generated records
+// filed under their true persons, and keeps 20,000 more records as
+// arrivals.
+func benchIndex(b *testing.B) {
+	bench.once.Do(func() {
+		n := benchRecords()
+		bench.people = (n+20_000)/2 + 1000
+		cfg := synth.DefaultConfig(bench.people, 1)
+		cfg.Records = n + 20_000
+		var rs []*lastseen.Record
+		synth.Generate(cfg, func(s *synth.Record) error {
+			if r := fromSynth(int64(len(rs)+1), s); r != nil {
+				r.PersonID = s.TruthID
+				rs = append(rs, r)
+			}
+			return nil
+		})
+		n = min(n, len(rs))
+		bench.ix = index.New(index.Options{})
+		for _, r := range rs[:n] {
+			bench.ix.Add(bench.ix.Prepare(r))
+		}
+		bench.ix.Finalize()
+		bench.arriving = rs[n:]
+		for _, r := range bench.arriving {
+			r.PersonID = 0
+		}
+		synth.Queries(synth.DefaultConfig(bench.people, 1), 2000, func(q synth.Query) error {
+			bench.queries = append(bench.queries, q)
+			return nil
+		})
+	})
+}
+
+// BenchmarkLinkRecord links arriving records one by one against the index,
+// with an in-memory store: the cost of matching on arrival.
+func BenchmarkLinkRecord(b *testing.B) {
+	benchIndex(b)
+	mem := newMem()
+	mem.next = 1 << 40
+	l := &index.Linker{Index: bench.ix, Persons: mem, Reviews: mem}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := *bench.arriving[i%len(bench.arriving)]
+		r.ID = int64(1<<30 + i) // a new record each time
+		if _, err := l.LinkRecord(ctx, &r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMatch decides without linking or adding: the read path alone.
+func BenchmarkMatch(b *testing.B) {
+	benchIndex(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := bench.ix.Prepare(bench.arriving[i%len(bench.arriving)])
+		bench.ix.Match(p, nil)
+	}
+}
+
+// BenchmarkSearch runs synth's cross-script queries.
+func BenchmarkSearch(b *testing.B) {
+	benchIndex(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := bench.queries[i%len(bench.queries)]
+		d, _ := lastseen.ParseDate(q.BirthDate)
+		bench.ix.Search(index.Query{Name: q.Text, BirthDate: d, Limit: 5})
+	}
+}

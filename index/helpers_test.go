@@ -1,0 +1,150 @@
+package index_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/synth"
+)
+
+// fromSynth converts a generated row into a record; broken rows are skipped.
+func fromSynth(id int64, s *synth.Record) *lastseen.Record {
+	if s.Broken {
+		return nil
+	}
+	r := &lastseen.Record{
+		ID: id, ExternalID: s.ID, GivenName: s.GivenName, FamilyName: s.FamilyName,
+		Patronymic: s.Patronymic, FullName: s.FullName, BirthPlace: s.BirthPlace,
+		Unit: s.Unit, ServiceNumber: s.ServiceNumber, Side: s.Side,
+	}
+	r.BirthDate, _ = lastseen.ParseDate(s.BirthDate)
+	switch s.Sex {
+	case "m":
+		r.Sex = lastseen.SexMale
+	case "f":
+		r.Sex = lastseen.SexFemale
+	}
+	if !r.HasName() {
+		return nil
+	}
+	return r
+}
+
+// synthRecords generates the records of a population of people persons, with
+// ids from 1, and each record's truth id.
+func synthRecords(t testing.TB, people int, seed int64) ([]*lastseen.Record, map[int64]int64) {
+	t.Helper()
+	var rs []*lastseen.Record
+	truth := map[int64]int64{}
+	err := synth.Generate(synth.DefaultConfig(people, seed), func(s *synth.Record) error {
+		if r := fromSynth(int64(len(rs)+1), s); r != nil {
+			rs = append(rs, r)
+			truth[r.ID] = s.TruthID
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, truth
+}
+
+// memPersons is an in-memory PersonService, ReviewService and
+// JudgementService: enough of the store for the linker, without a database.
+type memPersons struct {
+	mu         sync.Mutex
+	next       int64
+	current    map[int64]int64 // record → person
+	links      map[int64][]*lastseen.Link
+	reviews    []*lastseen.ReviewItem
+	judgements []*lastseen.Judgement
+	err        error // LinkRecord fails with it when set: the database is down
+}
+
+func newMem() *memPersons {
+	return &memPersons{current: map[int64]int64{}, links: map[int64][]*lastseen.Link{}}
+}
+
+func (m *memPersons) FindPersonByID(ctx context.Context, id int64) (*lastseen.Person, error) {
+	return nil, fmt.Errorf("not implemented")
+}
+
+func (m *memPersons) LinkRecord(ctx context.Context, recordID, personID int64, l lastseen.Link) (int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.err != nil {
+		return 0, m.err
+	}
+	if l.Method != lastseen.LinkCaseworker {
+		for _, j := range m.judgements {
+			if j.Verdict != lastseen.VerdictNotSame {
+				continue
+			}
+			other := int64(0)
+			switch recordID {
+			case j.RecordA:
+				other = j.RecordB
+			case j.RecordB:
+				other = j.RecordA
+			}
+			if other != 0 && m.current[other] == personID && personID != 0 {
+				return 0, lastseen.Errorf(lastseen.ECONFLICT, "judged not same")
+			}
+		}
+	}
+	if personID == 0 {
+		m.next++
+		personID = m.next
+	}
+	now := time.Now()
+	for _, k := range m.links[recordID] {
+		if k.RemovedAt == nil {
+			k.RemovedAt = &now
+		}
+	}
+	m.current[recordID] = personID
+	l.RecordID, l.PersonID = recordID, personID
+	m.links[recordID] = append([]*lastseen.Link{&l}, m.links[recordID]...)
+	return personID, nil
+}
+
+func (m *memPersons) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*lastseen.Link, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.links[f.RecordID]), nil
+}
+
+func (m *memPersons) EnqueueReview(ctx context.Context, items []*lastseen.ReviewItem) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.reviews = append(m.reviews, items...)
+	return nil
+}
+
+func (m *memPersons) FindReviewItems(ctx context.Context, f lastseen.ReviewFilter) ([]*lastseen.ReviewItem, int, error) {
+	return nil, 0, fmt.Errorf("not implemented")
+}
+
+func (m *memPersons) CreateJudgement(ctx context.Context, j *lastseen.Judgement) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.judgements = append([]*lastseen.Judgement{j}, m.judgements...)
+	return nil
+}
+
+func (m *memPersons) FindJudgements(ctx context.Context, f lastseen.JudgementFilter) ([]*lastseen.Judgement, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []*lastseen.Judgement
+	for _, j := range m.judgements {
+		if f.RecordID == 0 || j.RecordA == f.RecordID || j.RecordB == f.RecordID {
+			out = append(out, j)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,327 @@
+// Package index is the in-memory candidate index of the incremental linker
+// and of search. It holds, for every stored record, its prepared comparison
+// form (package linkage), its prepared name (package names) and the person it
+// is linked to, with two sets of posting lists: the linkage blocking keys
+// (record → candidate records) and the names blocking keys (a search query →
+// records → persons).
+//
+// Nothing in it is authoritative: it is rebuilt from the database at start
+// (Load) and kept current as records arrive (Linker). It knows nothing of SQL
+// or HTTP; it talks to storage only through the domain's service interfaces.
+//
+// Concurrency: an Index is safe for concurrent use. Reads (Search, Match)
+// take a read lock; Add and SetPerson take the write lock for the few
+// microseconds of an insertion. The decision to link a record and the link
+// itself are serialised by the Linker, so two records arriving together
+// cannot both miss each other.
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/linkage"
+	"github.com/lastseen/lastseen/names"
+)
+
+// Options configure an Index.
+type Options struct {
+	// Model scores candidate pairs; nil: linkage.NewModel() (the linkage
+	// package's starting values, untrained).
+	Model *linkage.Model
+	// Bands are the link and review thresholds in log2 odds; the zero value
+	// takes linkage.DefaultBands().
+	Bands *linkage.Bands
+	// MaxBlock bounds the candidates taken from one blocking key: a key
+	// shared by more records (a common name and year) contributes its
+	// MaxBlock most recent records only, as the other passes, which are
+	// narrower, still find the pair. Default 500.
+	MaxBlock int
+	// MaxSearch bounds the records scored for one search key; default 20000.
+	MaxSearch int
+}
+
+// Index is the in-memory candidate index. The zero value is not usable: call
+// New.
+type Index struct {
+	mu       sync.RWMutex
+	prep     *linkage.Preparer
+	blocker  *linkage.Blocker
+	model    *linkage.Model
+	bands    linkage.Bands
+	maxBlock int
+	maxSrch  int
+
+	recs    []*entry             // by slot, in insertion order
+	slot    map[int64]int32      // record id → slot
+	blocks  []map[uint64][]int32 // per blocking pass: key → slots
+	persons map[int64][]int32    // person id → slots of its current records
+	keys    map[string][]int32   // names blocking key → slots, for search
+	maxID   int64                // the highest record id added
+	names   map[nameKey]*names.Name
+}
+
+// entry is one record as the index knows it.
+type entry struct {
+	id     int64
+	person int64
+	ext    string
+	p      *linkage.Prepared
+	name   *names.Name // shared by every record with the same name (Add interns it)
+	birth  lastseen.PartialDate
+	place  string   // birth place, folded for search (foldPlace)
+	keys   []uint64 // the record's linkage blocking keys
+}
+
+// New returns an empty index.
+func New(opt Options) *Index {
+	ix := &Index{
+		prep:     linkage.NewPreparer(0),
+		blocker:  linkage.NewBlocker(),
+		model:    opt.Model,
+		bands:    linkage.DefaultBands(),
+		maxBlock: opt.MaxBlock,
+		maxSrch:  opt.MaxSearch,
+		slot:     map[int64]int32{},
+		persons:  map[int64][]int32{},
+		keys:     map[string][]int32{},
+		names:    map[nameKey]*names.Name{},
+	}
+	if ix.model == nil {
+		ix.model = linkage.NewModel()
+	}
+	if opt.Bands != nil {
+		ix.bands = *opt.Bands
+	}
+	if ix.maxBlock <= 0 {
+		ix.maxBlock = 500
+	}
+	if ix.maxSrch <= 0 {
+		ix.maxSrch = 20000
+	}
+	ix.blocks = make([]map[uint64][]int32, len(ix.blocker.Passes))
+	for i := range ix.blocks {
+		ix.blocks[i] = map[uint64][]int32{}
+	}
+	return ix
+}
+
+// Model returns the model the index scores with.
+func (ix *Index) Model() *linkage.Model {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.model
+}
+
+// Bands returns the decision thresholds.
+func (ix *Index) Bands() linkage.Bands { return ix.bands }
+
+// Len returns the number of records in the index.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.recs)
+}
+
+// Prepared is a record made ready for the index, outside its lock:
+// preparation is the costly part of an insertion and runs on every core.
+type Prepared struct {
+	e *entry
+}
+
+// Prepare computes what the index needs of r. It does not change the index
+// except for the term-frequency counts the linkage preparer keeps.
+func (ix *Index) Prepare(r *lastseen.Record) Prepared {
+	e := &entry{id: r.ID, person: r.PersonID, ext: r.ExternalID, birth: r.BirthDate}
+	e.p = ix.prep.Prepare("", r, nil)
+	e.p.ID = r.ID
+	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	e.name = &n
+	e.keys = ix.blocker.Keys(e.p)
+	e.place = foldPlace(r.BirthPlace)
+	return Prepared{e}
+}
+
+// Add puts a prepared record into the index, linked to r.PersonID as it was
+// when prepared (0: not linked yet). Adding a record already present replaces
+// nothing and returns false.
+func (ix *Index) Add(p Prepared) bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.add(p.e)
+}
+
+func (ix *Index) add(e *entry) bool {
+	if _, ok := ix.slot[e.id]; ok && e.id != 0 {
+		return false
+	}
+	s := int32(len(ix.recs))
+	ix.recs = append(ix.recs, e)
+	ix.maxID = max(ix.maxID, e.id)
+	if e.id != 0 {
+		ix.slot[e.id] = s
+	}
+	for i, k := range e.keys {
+		if k != 0 {
+			ix.blocks[i][k] = append(ix.blocks[i][k], s)
+		}
+	}
+	if e.person != 0 {
+		ix.persons[e.person] = append(ix.persons[e.person], s)
+	}
+	if len(ix.recs) == MinTF {
+		ix.finalize()
+	}
+	e.name = ix.internName(e.name)
+	for _, k := range searchKeys(e.name) {
+		ix.keys[k] = append(ix.keys[k], s)
+	}
+	return true
+}
+
+// nameKey identifies a prepared name: the parts it was read into, and how
+// sure the reading was (which decides whether a search tries it swapped).
+type nameKey struct {
+	given, patronymic, family string
+	initials                  uint8
+	confident                 bool
+}
+
+// internName returns the index's copy of an equal name, keeping n if it is
+// the first: a common name is stored once, and a search scores it once.
+func (ix *Index) internName(n *names.Name) *names.Name {
+	k := nameKey{given: n.Given, patronymic: n.Patronymic, family: n.Family, confident: n.Confidence >= 0.8}
+	if n.GivenInitial {
+		k.initials |= 1
+	}
+	if n.PatronymicInitial {
+		k.initials |= 2
+	}
+	if c, ok := ix.names[k]; ok {
+		return c
+	}
+	ix.names[k] = n
+	return n
+}
+
+// Finalize sets every record's term frequencies from the counts of all the
+// records added so far: Load calls it once the database is read, so that the
+// first records loaded do not keep the frequencies of a nearly empty index.
+func (ix *Index) Finalize() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if len(ix.recs) >= MinTF {
+		ix.finalize()
+	}
+}
+
+// MinTF is the number of records from which scores are adjusted by the
+// frequency of the values (a match on Иванов is worth less than one on
+// Гнатюк). In a smaller index the frequencies are noise: in a new database
+// whose first two records are one man's, his name is 100% of the names and
+// would count against the match.
+const MinTF = 1000
+
+func (ix *Index) finalize() {
+	ps := make([]*linkage.Prepared, len(ix.recs))
+	for i, e := range ix.recs {
+		ps[i] = e.p
+	}
+	ix.prep.Finalize(ps)
+}
+
+// PersonOf returns the person a record is linked to as the index knows it,
+// and whether the record is in the index.
+func (ix *Index) PersonOf(recordID int64) (int64, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s, ok := ix.slot[recordID]
+	if !ok {
+		return 0, false
+	}
+	return ix.recs[s].person, true
+}
+
+// SetPerson records that a record is now linked to another person: the
+// Linker calls it after each link, and whoever merges or splits persons
+// (a caseworker's judgement) should call it for every record that moved.
+// Unknown records are ignored.
+func (ix *Index) SetPerson(recordID, personID int64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if s, ok := ix.slot[recordID]; ok {
+		ix.setPerson(s, personID)
+	}
+}
+
+func (ix *Index) setPerson(s int32, personID int64) {
+	e := ix.recs[s]
+	if e.person == personID {
+		return
+	}
+	if e.person != 0 {
+		l := ix.persons[e.person]
+		if i := slices.Index(l, s); i >= 0 {
+			l = slices.Delete(l, i, i+1)
+		}
+		if len(l) == 0 {
+			delete(ix.persons, e.person)
+		} else {
+			ix.persons[e.person] = l
+		}
+	}
+	e.person = personID
+	if personID != 0 {
+		ix.persons[personID] = append(ix.persons[personID], s)
+	}
+}
+
+// MaxID returns the highest record id in the index: Follow reads the store
+// from there.
+func (ix *Index) MaxID() int64 {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.maxID
+}
+
+// Persons returns the number of persons that have records in the index.
+func (ix *Index) Persons() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.persons)
+}
+
+// Train replaces the model by one trained on at most sample records of the
+// index, drawn evenly: u from random pairs, m and the prior by EM over the
+// blocked pairs (linkage.Link). Records added later are scored with it.
+func (ix *Index) Train(ctx context.Context, sample int) (*linkage.TrainReport, error) {
+	ix.mu.RLock()
+	n := len(ix.recs)
+	step := max(1, n/max(sample, 1))
+	var rs []*linkage.Prepared
+	for i := 0; i < n; i += step {
+		rs = append(rs, ix.recs[i].p)
+	}
+	ix.mu.RUnlock()
+	if len(rs) < 2 {
+		return nil, fmt.Errorf("train: %d records, need at least 2", len(rs))
+	}
+	res, err := linkage.Link(ctx, rs, linkage.Options{Bands: ix.bands, Train: linkage.TrainOptions{Seed: 1}})
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	ix.mu.Lock()
+	ix.model = res.Model
+	ix.mu.Unlock()
+	return res.Train, nil
+}
+
+// SetModel replaces the model records are scored with.
+func (ix *Index) SetModel(m *linkage.Model) {
+	ix.mu.Lock()
+	ix.model = m
+	ix.mu.Unlock()
+}

@@ -1,0 +1,291 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/index"
+	"github.com/lastseen/lastseen/linkage"
+)
+
+// kovalenko is one man written by three sources: a Ukrainian list, a Russian
+// one, and a passport-style romanisation with the family name first.
+var kovalenko = []*lastseen.Record{
+	{GivenName: "Олександр", Patronymic: "Миколайович", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1990, 3, 7), Sex: lastseen.SexMale, BirthPlace: "Житомир"},
+	{GivenName: "Александр", Patronymic: "Николаевич", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1990, 3, 7), Sex: lastseen.SexMale},
+	{FullName: "KOVALENKO Oleksandr", BirthDate: lastseen.NewDate(1990, 3, 7), BirthPlace: "Zhytomyr"},
+}
+
+// others are different men: a namesake born elsewhere years later, and
+// strangers.
+var others = []*lastseen.Record{
+	{GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1971, 11, 23), Sex: lastseen.SexMale, ServiceNumber: "АА123456"},
+	{GivenName: "Андрій", FamilyName: "Шевчук", BirthDate: lastseen.NewDate(1985, 1, 2), Sex: lastseen.SexMale},
+	{GivenName: "Ирина", FamilyName: "Соколова", BirthDate: lastseen.MustParseDate("1979"), Sex: lastseen.SexFemale},
+}
+
+func withIDs(first int64, rs ...*lastseen.Record) []*lastseen.Record {
+	out := make([]*lastseen.Record, len(rs))
+	for i, r := range rs {
+		c := *r
+		c.ID = first + int64(i)
+		out[i] = &c
+	}
+	return out
+}
+
+func newLinker(mem *memPersons) *index.Linker {
+	return &index.Linker{Index: index.New(index.Options{}), Persons: mem, Reviews: mem, Judgements: mem}
+}
+
+func TestLinker(t *testing.T) {
+	ctx := context.Background()
+	t.Run("CrossScriptTwinsLinked", func(t *testing.T) {
+		mem := newMem()
+		l := newLinker(mem)
+		rs := withIDs(1, append(append([]*lastseen.Record{}, others...), kovalenko...)...)
+		var ds []*lastseen.MatchDecision
+		for _, r := range rs {
+			d, err := l.LinkRecord(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds = append(ds, d)
+		}
+		for i := range others {
+			if ds[i].Action == lastseen.MatchLink {
+				t.Errorf("record %d (%s): linked, want a new person", rs[i].ID, rs[i].DisplayName())
+			}
+		}
+		k := len(others)
+		if ds[k].Action == lastseen.MatchLink {
+			t.Errorf("first Kovalenko record linked to %d, want a new person", ds[k].PersonID)
+		}
+		for i := k + 1; i < len(rs); i++ {
+			if ds[i].Action != lastseen.MatchLink || ds[i].PersonID != ds[k].PersonID {
+				t.Errorf("record %d (%s): %s person %d, want link to person %d (%+v)", rs[i].ID, rs[i].DisplayName(), ds[i].Action, ds[i].PersonID, ds[k].PersonID, ds[i].Candidates)
+			}
+		}
+		if ds[0].PersonID == ds[k].PersonID {
+			t.Errorf("the namesake born in 1971 is the same person as the one born in 1990")
+		}
+	})
+
+	t.Run("NotSameNeverLinked", func(t *testing.T) {
+		mem := newMem()
+		l := newLinker(mem)
+		rs := withIDs(1, kovalenko...)
+		if _, err := l.LinkRecord(ctx, rs[0]); err != nil {
+			t.Fatal(err)
+		}
+		// the second record is judged not the same as the first before it
+		// is linked (it was stored, the process died, a caseworker judged)
+		mem.CreateJudgement(ctx, &lastseen.Judgement{RecordA: 1, RecordB: 2, Verdict: lastseen.VerdictNotSame})
+		d, err := l.LinkRecord(ctx, rs[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.PersonID == mem.current[1] {
+			t.Fatalf("record 2 linked to person %d of record 1 across a not-same judgement", d.PersonID)
+		}
+		for _, it := range mem.reviews {
+			if it.RecordA == 1 && it.RecordB == 2 {
+				t.Errorf("a judged pair was queued for review again: %+v", it)
+			}
+		}
+	})
+
+	t.Run("SameAlwaysLinked", func(t *testing.T) {
+		mem := newMem()
+		l := newLinker(mem)
+		rs := withIDs(1, kovalenko[0], others[1])
+		if _, err := l.LinkRecord(ctx, rs[0]); err != nil {
+			t.Fatal(err)
+		}
+		// a caseworker knows better than the scores: Шевчук is Коваленко
+		mem.CreateJudgement(ctx, &lastseen.Judgement{RecordA: 1, RecordB: 2, Verdict: lastseen.VerdictSame})
+		d, err := l.LinkRecord(ctx, rs[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Action != lastseen.MatchLink || d.PersonID != mem.current[1] {
+			t.Fatalf("decision %s person %d, want link to person %d by the same-judgement", d.Action, d.PersonID, mem.current[1])
+		}
+	})
+
+	// The bands are the operator's: the same pair is linked, queued or left
+	// apart as its score falls against them.
+	pair := withIDs(1,
+		&lastseen.Record{GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")},
+		&lastseen.Record{GivenName: "Oleksandr", FamilyName: "Kovalenko", BirthDate: lastseen.MustParseDate("1990-03")},
+	)
+	scratch := index.New(index.Options{})
+	p0 := pair[0]
+	p0.PersonID = 1
+	scratch.Add(scratch.Prepare(p0))
+	p0.PersonID = 0
+	ex, _ := scratch.Explain(scratch.Prepare(pair[1]), 1)
+	score := ex.Score
+	for _, tc := range []struct {
+		name  string
+		bands linkage.Bands
+		want  lastseen.MatchAction
+	}{
+		{"LinkBandLinked", linkage.Bands{Link: score - 1, Review: score - 2}, lastseen.MatchLink},
+		{"ReviewBandQueued", linkage.Bands{Link: score + 1, Review: score - 1}, lastseen.MatchReview},
+		{"BelowReviewNew", linkage.Bands{Link: score + 2, Review: score + 1}, lastseen.MatchNew},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mem := newMem()
+			l := &index.Linker{Index: index.New(index.Options{Bands: &tc.bands}), Persons: mem, Reviews: mem, Judgements: mem}
+			var d *lastseen.MatchDecision
+			for _, r := range pair {
+				var err error
+				if d, err = l.LinkRecord(ctx, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if d.Action != tc.want {
+				t.Fatalf("score %.2f with bands %+v: %s, want %s", score, tc.bands, d.Action, tc.want)
+			}
+			if same := mem.current[1] == mem.current[2]; same != (tc.want == lastseen.MatchLink) {
+				t.Fatalf("records in one person: %v, want %v", same, !same)
+			}
+			if tc.want != lastseen.MatchReview {
+				if len(mem.reviews) != 0 {
+					t.Fatalf("review items %+v, want none", mem.reviews)
+				}
+				return
+			}
+			if len(mem.reviews) != 1 || mem.reviews[0].RecordA != 1 || mem.reviews[0].RecordB != 2 {
+				t.Fatalf("review items %+v, want one for records 1 and 2", mem.reviews)
+			}
+			it := mem.reviews[0]
+			sum := l.Index.Model().PriorWeight()
+			for _, f := range it.Fields {
+				sum += f.Weight
+			}
+			if len(it.Fields) == 0 || math.Abs(sum-it.Score) > 1e-6 {
+				t.Errorf("review item fields %+v do not explain its score %.3f (they sum to %.3f)", it.Fields, it.Score, sum)
+			}
+		})
+	}
+
+	t.Run("IdempotentForLinkedRecord", func(t *testing.T) {
+		mem := newMem()
+		l := newLinker(mem)
+		r := withIDs(1, kovalenko[0])[0]
+		d1, err := l.LinkRecord(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d2, err := l.LinkRecord(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d2.PersonID != d1.PersonID || len(mem.links[1]) != 1 {
+			t.Fatalf("linking again: person %d, links %d; want person %d and one link", d2.PersonID, len(mem.links[1]), d1.PersonID)
+		}
+	})
+
+	t.Run("FailedLinkRetried", func(t *testing.T) {
+		mem := newMem()
+		l := newLinker(mem)
+		mem.err = errors.New("database is down")
+		r := withIDs(1, kovalenko[0])[0]
+		if _, err := l.LinkRecord(ctx, r); err == nil {
+			t.Fatal("linking with the database down succeeded")
+		}
+		if l.Pending() != 1 || l.Index.Len() != 0 {
+			t.Fatalf("after a failed link: %d pending, %d in the index; want 1 and 0", l.Pending(), l.Index.Len())
+		}
+		mem.err = nil
+		if err := l.Retry(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if l.Pending() != 0 || mem.current[1] == 0 {
+			t.Fatalf("after the retry: %d pending, person %d", l.Pending(), mem.current[1])
+		}
+	})
+
+	t.Run("ErrNoID", func(t *testing.T) {
+		l := newLinker(newMem())
+		if _, err := l.LinkRecord(ctx, &lastseen.Record{GivenName: "A", FamilyName: "B"}); err == nil {
+			t.Fatal("a record without an id was linked")
+		}
+	})
+}
+
+// TestLinkerConcurrent posts the records of many persons from many
+// goroutines at once: every record of one person must still end in one
+// person, as if they had come one by one. Run with -race.
+func TestLinkerConcurrent(t *testing.T) {
+	ctx := context.Background()
+	rs, truth := synthRecords(t, 300, 7)
+	serial := newMem()
+	ls := newLinker(serial)
+	for _, r := range rs {
+		if _, err := ls.LinkRecord(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mem := newMem()
+	l := newLinker(mem)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(rs))
+	work := make(chan *lastseen.Record)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range work {
+				if _, err := l.LinkRecord(ctx, r); err != nil {
+					errs <- err
+				}
+				// searches run beside the links
+				l.Index.Search(index.Query{Name: r.DisplayName(), Limit: 3})
+			}
+		}()
+	}
+	for _, r := range rs {
+		work <- r
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if len(mem.current) != len(rs) {
+		t.Fatalf("%d records linked, want %d", len(mem.current), len(rs))
+	}
+	// the persons may differ from the serial run (arrival order matters),
+	// but no record may be left without one and both runs find pairs
+	count := func(m *memPersons) int {
+		n := 0
+		for i, a := range rs {
+			for _, b := range rs[i+1:] {
+				if m.current[a.ID] == m.current[b.ID] && truth[a.ID] == truth[b.ID] {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if c, s := count(mem), count(serial); c == 0 || s == 0 {
+		t.Fatalf("true pairs linked: concurrent %d, serial %d", c, s)
+	}
+	persons := map[int64]bool{}
+	for _, p := range mem.current {
+		persons[p] = true
+	}
+	if got := l.Index.Persons(); got != len(persons) {
+		t.Errorf("index knows %d persons, the store %d", got, len(persons))
+	}
+	_ = fmt.Sprint()
+}

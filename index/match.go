@@ -1,0 +1,225 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/linkage"
+)
+
+// Candidate is a known record that scored at least the review threshold
+// against a new one.
+type Candidate struct {
+	RecordID int64
+	PersonID int64
+	Score    float64 // log2 odds
+}
+
+// PersonMatch is what the index knows of one person against a new record:
+// its best-scoring record, and whether the record may join it.
+type PersonMatch struct {
+	PersonID int64
+	Best     Candidate
+	// Mean and Min are the new record's scores against every current record
+	// of the person (at most maxCoherence of them).
+	Mean, Min float64
+	// Forbidden is set when a caseworker judged the new record not the same
+	// as one of the person's records, or hard evidence (linkage.Conflict)
+	// says they are different people: the record never joins this person.
+	Forbidden bool
+	// Incoherent is set when the best pair is in the link band but the
+	// person as a whole does not cohere with the record (a mean below the
+	// review threshold, or a pair that speaks strongly against).
+	Incoherent bool
+}
+
+// Decision is what the index would do with a new record: the action, the
+// person to link it to (0: a new person), and the persons scored, best first.
+type Decision struct {
+	Action   lastseen.MatchAction
+	PersonID int64
+	Score    float64
+	Persons  []PersonMatch
+}
+
+// maxCoherence bounds the records of one person a new record is scored
+// against before it may join it.
+const maxCoherence = 64
+
+// minCross is the least score of any pair between a new record and the
+// records of the person it joins (as linkage.DefaultClusterOptions).
+const minCross = -10
+
+// Match finds the candidates of a prepared record and decides, without
+// changing anything. judged holds the caseworkers' judgements in force
+// between this record and others, by the other record's id: a "same" makes
+// that record's person the answer whatever the scores (it is never split), a
+// "not same" forbids the other record's person.
+func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.match(p.e, judged)
+}
+
+func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
+	if len(ix.recs) >= MinTF {
+		ix.prep.Refresh(e.p)
+	}
+	cands := ix.candidates(e)
+	byPerson := map[int64]*PersonMatch{}
+	var order []int64
+	for _, s := range cands {
+		c := ix.recs[s]
+		if c.person == 0 || c.id == e.id {
+			continue // not linked yet: found again once it is
+		}
+		sc := ix.model.Score(e.p, c.p)
+		if sc < ix.bands.Review {
+			continue
+		}
+		pm := byPerson[c.person]
+		if pm == nil {
+			pm = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, sc}}
+			byPerson[c.person] = pm
+			order = append(order, c.person)
+		} else if sc > pm.Best.Score {
+			pm.Best = Candidate{c.id, c.person, sc}
+		}
+	}
+	// a "same" judgement brings its person in even when blocking missed it
+	for id, v := range judged {
+		if v != lastseen.VerdictSame {
+			continue
+		}
+		s, ok := ix.slot[id]
+		if !ok || ix.recs[s].person == 0 {
+			continue
+		}
+		c := ix.recs[s]
+		if byPerson[c.person] == nil {
+			byPerson[c.person] = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, ix.model.Score(e.p, c.p)}}
+			order = append(order, c.person)
+		}
+	}
+	d := Decision{Action: lastseen.MatchNew}
+	var same int64
+	for _, pid := range order {
+		pm := byPerson[pid]
+		ix.cohere(e, pm, judged, &same)
+		d.Persons = append(d.Persons, *pm)
+	}
+	slices.SortFunc(d.Persons, func(a, b PersonMatch) int {
+		if c := cmp.Compare(b.Best.Score, a.Best.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.PersonID, b.PersonID)
+	})
+	if same != 0 {
+		d.Action, d.PersonID = lastseen.MatchLink, same
+		d.Score = byPerson[same].Best.Score
+		return d
+	}
+	for _, pm := range d.Persons {
+		if pm.Forbidden {
+			continue
+		}
+		switch {
+		case pm.Best.Score >= ix.bands.Link && !pm.Incoherent && d.PersonID == 0:
+			d.Action, d.PersonID, d.Score = lastseen.MatchLink, pm.PersonID, pm.Best.Score
+		case d.Action == lastseen.MatchNew:
+			d.Action, d.Score = lastseen.MatchReview, pm.Best.Score
+		}
+	}
+	return d
+}
+
+// cohere scores the record against the person's current records and sets
+// Forbidden, Incoherent, Mean and Min. same is set to the person when a
+// caseworker judged the record the same as one of its records.
+func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, same *int64) {
+	members := ix.persons[pm.PersonID]
+	if len(members) > maxCoherence {
+		members = members[len(members)-maxCoherence:]
+	}
+	pm.Min = pm.Best.Score
+	sum, n := 0.0, 0
+	for _, s := range members {
+		c := ix.recs[s]
+		switch judged[c.id] {
+		case lastseen.VerdictNotSame:
+			pm.Forbidden = true
+		case lastseen.VerdictSame:
+			if *same == 0 {
+				*same = pm.PersonID
+			}
+		}
+		if linkage.Conflict(e.p, c.p) {
+			pm.Forbidden = true
+		}
+		sc := ix.model.Score(e.p, c.p)
+		sum += sc
+		n++
+		pm.Min = min(pm.Min, sc)
+	}
+	// a judged "same" outweighs scores and hard evidence alike; a "not same"
+	// in the same person is a conflict that only a caseworker can resolve
+	if *same == pm.PersonID {
+		for _, s := range members {
+			if judged[ix.recs[s].id] == lastseen.VerdictNotSame {
+				*same = 0
+			}
+		}
+		if *same == pm.PersonID {
+			pm.Forbidden = false
+		}
+	}
+	if n > 0 {
+		pm.Mean = sum / float64(n)
+	} else {
+		pm.Mean = pm.Best.Score
+	}
+	pm.Incoherent = pm.Mean < ix.bands.Review || pm.Min < minCross
+}
+
+// candidates returns the slots that share a blocking key with e, each once.
+func (ix *Index) candidates(e *entry) []int32 {
+	var out []int32
+	for i, k := range e.keys {
+		if k == 0 {
+			continue
+		}
+		l := ix.blocks[i][k]
+		if len(l) > ix.maxBlock {
+			l = l[len(l)-ix.maxBlock:]
+		}
+		out = append(out, l...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Explain returns the field-by-field explanation of a new record against a
+// record in the index; ok is false if the record is not there.
+func (ix *Index) Explain(p Prepared, recordID int64) (linkage.Explanation, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s, ok := ix.slot[recordID]
+	if !ok {
+		return linkage.Explanation{}, false
+	}
+	return ix.model.Explain(p.e.p, ix.recs[s].p), true
+}
+
+// Insert adds a record the caller has just linked to personID: Add with the
+// person set.
+func (ix *Index) Insert(p Prepared, personID int64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if s, ok := ix.slot[p.e.id]; ok && p.e.id != 0 {
+		ix.setPerson(s, personID)
+		return
+	}
+	p.e.person = personID
+	ix.add(p.e)
+}
