@@ -9,6 +9,10 @@ import (
 	"sync/atomic"
 )
 
+// MinTrain is the fewest records a model is trained on; a smaller batch is
+// scored with the starting model of NewModel.
+const MinTrain = 500
+
 // Options configure a batch run.
 type Options struct {
 	// Model scores pairs. When nil, a model is trained on the records: u from
@@ -59,12 +63,18 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	var total int64 = -1
 	if res.Model == nil {
 		m := NewModel(opt.Extra...)
-		if len(rs) >= 2 {
+		if len(rs) >= MinTrain {
 			rep, n, err := train(ctx, m, rs, opt)
 			if err != nil {
 				return nil, err
 			}
 			res.Train, total = rep, n
+		} else if len(rs) >= 2 {
+			// too few records to learn from: the starting model, with about
+			// one duplicate per record
+			if err := m.SetPrior(float64(len(rs)), float64(len(rs))*float64(len(rs)-1)/2); err != nil {
+				return nil, err
+			}
 		}
 		res.Model = m
 	}

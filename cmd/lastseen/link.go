@@ -81,6 +81,9 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	)
 	fs.Var(&maps, "map", "rename a header: --map from=to (repeatable), e.g. --map surname=family_name")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
 	}
 	if *in == "" || *out == "" {
@@ -451,9 +454,12 @@ var linkColumns = []string{
 	"birth_date", "birth_place", "sex", "side", "unit", "service_number",
 }
 
-// readLinkInput reads a list and prepares its records on every core. A
-// field that cannot be read (an impossible birth date) is reported with its
-// row and left out of the comparison; the record is kept.
+// readLinkInput reads a list and prepares its records on every core. It reads
+// the columns csvio reads for import, with the same --map, but keeps what an
+// import must reject: a mistyped birth date (31.02.1994, month 13) is still
+// evidence, compared digit by digit, and is reported with its row; a row
+// without a name is kept as a record that links to nothing. Every row is
+// written out, which an import's row errors would not allow.
 func readLinkInput(r io.Reader, maps map[string]string, extra []string, group string, workers int, stderr io.Writer) (*linkInput, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1

@@ -21,7 +21,7 @@ d1,Іван,Мельник,,1960,Одеса,m,,65000
 short,Юрій
 `
 
-func writeFile(t *testing.T, name, content string) string {
+func writeLinkFile(t *testing.T, name, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -54,7 +54,7 @@ func readClusters(t *testing.T, path string) map[string]string {
 }
 
 func TestLink(t *testing.T) {
-	in := writeFile(t, "list.csv", linkList)
+	in := writeLinkFile(t, "list.csv", linkList)
 	dir := t.TempDir()
 	out, pairs, model := filepath.Join(dir, "c.csv"), filepath.Join(dir, "p.csv"), filepath.Join(dir, "m.json")
 	stderr, err := runLinkT(t, "--in", in, "--out", out, "--pairs", pairs, "--save-model", model,
@@ -112,7 +112,7 @@ func TestLink(t *testing.T) {
 		}
 	})
 	t.Run("NotSameJudgementRespected", func(t *testing.T) {
-		j := writeFile(t, "j.csv", "record_a,record_b,verdict\na1,a2,not_same\n")
+		j := writeLinkFile(t, "j.csv", "record_a,record_b,verdict\na1,a2,not_same\n")
 		out3 := filepath.Join(dir, "c3.csv")
 		if stderr, err := runLinkT(t, "--in", in, "--out", out3, "--model", model, "--compare", "postcode",
 			"--link-threshold", "0", "--judgements", j); err != nil {
@@ -125,7 +125,7 @@ func TestLink(t *testing.T) {
 }
 
 func TestLinkMap(t *testing.T) {
-	in := writeFile(t, "list.csv", "id,first,surname,dob\n1,Іван,Гнатюк,1990-01-02\n2,Ivan,Hnatiuk,02.01.1990\n3,Петро,Мельник,1950\n")
+	in := writeLinkFile(t, "list.csv", "id,first,surname,dob\n1,Іван,Гнатюк,1990-01-02\n2,Ivan,Hnatiuk,02.01.1990\n3,Петро,Мельник,1950\n")
 	out := filepath.Join(t.TempDir(), "c.csv")
 	if stderr, err := runLinkT(t, "--in", in, "--out", out, "--map", "id=record_id", "--map", "first=given_name",
 		"--map", "surname=family_name", "--map", "dob=birth_date", "--link-threshold", "0"); err != nil {
@@ -138,7 +138,7 @@ func TestLinkMap(t *testing.T) {
 }
 
 func TestLinkErrors(t *testing.T) {
-	in := writeFile(t, "list.csv", linkList)
+	in := writeLinkFile(t, "list.csv", linkList)
 	out := filepath.Join(t.TempDir(), "c.csv")
 	for _, tc := range []struct {
 		name string
@@ -150,8 +150,8 @@ func TestLinkErrors(t *testing.T) {
 		{"ErrCompareColumn", []string{"--in", in, "--out", out, "--compare", "nope"}, `no column "nope"`},
 		{"ErrMapForm", []string{"--in", in, "--out", out, "--map", "nope"}, "is not from=to"},
 		{"ErrThresholdOrder", []string{"--in", in, "--out", out, "--link-threshold", "1", "--review-threshold", "2"}, "above --link-threshold"},
-		{"ErrNoNameColumn", []string{"--in", writeFile(t, "x.csv", "a,b\n1,2\n"), "--out", out}, "no name column"},
-		{"ErrDuplicateID", []string{"--in", writeFile(t, "d.csv", "record_id,given_name\n1,A\n1,B\n"), "--out", out}, "appears twice"},
+		{"ErrNoNameColumn", []string{"--in", writeLinkFile(t, "x.csv", "a,b\n1,2\n"), "--out", out}, "no name column"},
+		{"ErrDuplicateID", []string{"--in", writeLinkFile(t, "d.csv", "record_id,given_name\n1,A\n1,B\n"), "--out", out}, "appears twice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stderr, err := runLinkT(t, tc.args...)
