@@ -233,6 +233,14 @@ func Compare(a, b *Prepared) Vector {
 	v[FieldBirthPlace] = compareText(&a.place, &b.place)
 	v[FieldSex] = compareSex(a.sex, b.sex)
 	v[FieldUnit] = compareText(&a.unit, &b.unit)
+	if v[FieldUnit] != TextExact && v[FieldUnit] != LevelMissing && a.unitNo != 0 && b.unitNo != 0 {
+		// the number decides: 47 ОМБр and 47th Mechanized Brigade are one
+		// unit, 47 and 48 ОМБр are two however alike they look
+		v[FieldUnit] = TextDifferent
+		if a.unitNo == b.unitNo {
+			v[FieldUnit] = TextClose
+		}
+	}
 	v[FieldServiceNumber] = compareID(&a.svc, &b.svc)
 	v[FieldSide] = compareSex(uint8(a.side), uint8(b.side))
 	for i := range a.extra {

@@ -57,6 +57,7 @@ type Prepared struct {
 	sideName   string
 	place      text
 	unit       text
+	unitNo     uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
 	svc        text
 	extra      []text
 	nameKey    uint64 // order-free hash of given and family stems, for blocking
@@ -136,6 +137,7 @@ func NewPreparer(extraColumns int) *Preparer {
 type staged struct {
 	given, family, patr stagedName
 	place, unit, svc    string
+	unitNo              uint32
 	side                string
 	extra               []string
 }
@@ -171,8 +173,9 @@ func stage(r *lastseen.Record, extra []string) *staged {
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
 	}
-	st.place = foldText(r.BirthPlace)
+	st.place = foldPlace(r.BirthPlace)
 	st.unit = foldText(r.Unit)
+	st.unitNo = unitNumber(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
 	st.side = strings.ToLower(strings.TrimSpace(r.Side))
 	st.extra = make([]string, len(extra))
@@ -213,6 +216,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	setN(&out.patr, st.patr, FieldPatronymic)
 	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
 	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
+	out.unitNo = st.unitNo
 	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
 	if id := f[FieldSide].intern(st.side); id < 1<<16 {
 		out.side, out.sideName = uint16(id), st.side
@@ -288,6 +292,48 @@ func setDate(out *Prepared, d lastseen.PartialDate) {
 	out.by = int16(d.Year)
 	out.bm = int8(d.Month)
 	out.bd = int8(d.Day)
+}
+
+// foldPlace folds a place name so that its usual variants meet: the part
+// before the first comma (the region or country after it is often left
+// out), without the м./г./с./смт prefixes, as a names skeleton (Харків,
+// Харьков, Kharkiv and Charków come close).
+func foldPlace(s string) string {
+	if i := strings.IndexByte(s, ','); i > 0 {
+		s = s[:i]
+	}
+	words := strings.Fields(foldName(s))
+	for len(words) > 1 {
+		switch words[0] {
+		case "m", "g", "s", "smt", "pgt", "p", "selo", "gorod", "misto", "city", "village":
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return names.Skeleton(strings.Join(words, " "))
+}
+
+// unitNumber is the first number in a unit's name, the part every spelling
+// of the unit keeps: 47 in "47 ОМБр", "47th Mechanized Brigade", "в/ч 47".
+func unitNumber(s string) uint32 {
+	var n uint32
+	seen := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if n < 1e8 {
+				n = n*10 + uint32(c-'0')
+			}
+			seen = true
+		} else if seen {
+			break
+		}
+	}
+	return n
 }
 
 // foldText folds a place, unit or other free text: lower case, Latin letters
