@@ -237,7 +237,7 @@ func TestTrainEMRecoversM(t *testing.T) {
 		mm, uu := make([]float64, n), make([]float64, n)
 		// "different": the levels after it (a name's conflict, a date far
 		// or mismatched) have their m capped
-		last := map[int]int{linkage.FieldBirthPlace: n - 1, linkage.FieldBirthDate: n - 3}[f]
+		last := map[int]int{linkage.FieldBirthPlace: n - 1, linkage.FieldBirthDate: n - 4}[f]
 		if last == 0 {
 			last = n - 2
 		}

@@ -409,6 +409,10 @@ func maxM(f, l int) float64 {
 	switch {
 	case f == FieldBirthDate && (l == DateFar || l == DateMismatch):
 		return 0.005
+	case f == FieldBirthDate && l == DateDifferent:
+		return 0.01
+	case f == FieldSide && l == SexDifferent:
+		return 0.01
 	case (f == FieldGiven || f == FieldPatronymic) && l == NameConflict:
 		return 0.01
 	}
