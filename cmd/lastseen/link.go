@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -143,7 +144,11 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	readTime := time.Since(start)
 	var cons []linkage.Constraint
 	if *judgeIn != "" {
-		cons, err = readJudgements(*judgeIn, data.index)
+		index := make(map[string]int32, len(data.keys))
+		for i, k := range data.keys {
+			index[k] = int32(i)
+		}
+		cons, err = readJudgements(*judgeIn, index)
 		if err != nil {
 			return fmt.Errorf("link: %w", err)
 		}
@@ -438,7 +443,6 @@ type linkInput struct {
 	rows     []inputRow          // every row, in input order
 	keys     []string            // by prepared index
 	prepared []*linkage.Prepared // by prepared index
-	index    map[string]int32    // record_id → prepared index
 	rejected int
 }
 
@@ -526,7 +530,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		group int32
 	}
 	prep := linkage.NewPreparer(len(extra))
-	data := &linkInput{index: map[string]int32{}}
+	data := &linkInput{}
 	batches := make(chan []item, 2*workers)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -583,10 +587,6 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		if key == "" {
 			key = "row-" + strconv.Itoa(line)
 		}
-		if _, dup := data.index[key]; dup {
-			readErr = fmt.Errorf("row %d: record_id %q appears twice", line, key)
-			break
-		}
 		it := item{idx: int32(len(data.keys)), key: key}
 		rec := &it.rec
 		rec.GivenName, rec.FamilyName = get(fs, "given_name"), get(fs, "family_name")
@@ -626,7 +626,6 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			}
 			it.group = g
 		}
-		data.index[key] = it.idx
 		data.keys = append(data.keys, key)
 		data.rows = append(data.rows, inputRow{key: key, index: it.idx})
 		batch = append(batch, it)
@@ -652,6 +651,18 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 	wg.Wait()
 	if readErr != nil {
 		return nil, readErr
+	}
+	// a record_id given twice would make the output ambiguous; sorting finds
+	// it without a map of millions of keys
+	order := make([]int32, len(data.keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(data.keys[a], data.keys[b]) })
+	for i := 1; i < len(order); i++ {
+		if data.keys[order[i]] == data.keys[order[i-1]] {
+			return nil, fmt.Errorf("record_id %q appears twice", data.keys[order[i]])
+		}
 	}
 	prep.Finalize(data.prepared)
 	return data, nil
