@@ -186,19 +186,25 @@ func (m *Model) PriorWeight() float64 { return m.prior }
 // log2(max(count - Duplication, 0.5) / n). Call it after Preparer.Finalize
 // (or Refresh) and whenever the model changes.
 func (m *Model) SetFrequencies(rs []*Prepared, n int) {
-	d := max(m.Duplication, 1)
+	for _, r := range rs {
+		r.setFrequencies(n, m.Duplication)
+	}
+}
+
+// setFrequencies sets the record's term frequencies from its counts among n
+// records, d of them (on average) the person's own.
+func (r *Prepared) setFrequencies(n int, d float64) {
+	d = max(d, 1)
 	lf := func(c uint32) float32 {
 		if c == 0 || n == 0 {
 			return 0
 		}
 		return float32(math.Log2(max(float64(c)-d, 0.5) / float64(n)))
 	}
-	for _, r := range rs {
-		r.given.tf, r.family.tf, r.patr.tf = lf(r.given.cnt), lf(r.family.cnt), lf(r.patr.cnt)
-		r.place.tf, r.unit.tf, r.svc.tf = lf(r.place.cnt), lf(r.unit.cnt), lf(r.svc.cnt)
-		for i := range r.extra {
-			r.extra[i].tf = lf(r.extra[i].cnt)
-		}
+	r.given.tf, r.family.tf, r.patr.tf = lf(r.given.cnt), lf(r.family.cnt), lf(r.patr.cnt)
+	r.place.tf, r.unit.tf, r.svc.tf = lf(r.place.cnt), lf(r.unit.cnt), lf(r.svc.cnt)
+	for i := range r.extra {
+		r.extra[i].tf = lf(r.extra[i].cnt)
 	}
 }
 

@@ -110,8 +110,9 @@ func (t *terms) countOf(id uint32) uint32 {
 // Preparer turns records into Prepared records and keeps the dictionaries and
 // term counts they share. One Preparer serves one batch, or one long-lived
 // candidate index: Prepare adds a record's values to the counts, Finalize (or
-// Refresh for one record) copies the counts into the records, and
-// Model.SetFrequencies turns them into the frequencies scores use.
+// Refresh for one record) copies the counts into the records and sets their
+// frequencies, and Model.SetFrequencies refines the frequencies with the
+// model's estimate of records per person.
 // It is safe for concurrent use.
 type Preparer struct {
 	mu       sync.Mutex
@@ -277,6 +278,9 @@ func (p *Preparer) refresh(r *Prepared) {
 	for i := range r.extra {
 		r.extra[i].cnt = f[numCoreFields+i].countOf(r.extra[i].id)
 	}
+	// frequencies as if each person had one record; a trained model's
+	// SetFrequencies refines them with its duplication
+	r.setFrequencies(p.n, 1)
 }
 
 // N is the number of records prepared so far: the denominator of the term
