@@ -52,7 +52,7 @@ func readCSV(t *testing.T, path string) [][]string {
 func TestNomenklaturaPersons(t *testing.T) {
 	dir := refDir(t, "nomenklatura_name_bench")
 	rows := readCSV(t, filepath.Join(dir, "cases.csv"))
-	var tok, sim prf
+	var tok, sim, whole prf
 	type scored struct {
 		s     float64
 		match bool
@@ -66,6 +66,7 @@ func TestNomenklaturaPersons(t *testing.T) {
 		s := names.CompareTokens(r[2], r[3]).Score
 		all = append(all, scored{s, match})
 		tok.add(s >= names.MatchThreshold, match)
+		whole.add(names.CompareWhole(r[2], r[3]).Score >= names.MatchThreshold, match)
 		sim.add(names.Similarity(r[2], r[3]) >= names.MatchThreshold, match)
 	}
 	var pub prf
@@ -90,6 +91,8 @@ func TestNomenklaturaPersons(t *testing.T) {
 		len(all), names.MatchThreshold, p, r, f, bestT, bestF)
 	p, r, f = sim.f1()
 	t.Logf("Similarity (given/patronymic/family) at %.2f: precision %.3f recall %.3f F1 %.3f", names.MatchThreshold, p, r, f)
+	p, r, f = whole.f1()
+	t.Logf("CompareWhole (part by part when both read as Slavic, else word by word) at %.2f: precision %.3f recall %.3f F1 %.3f", names.MatchThreshold, p, r, f)
 	pp, pr, pf := pub.f1()
 	t.Logf("published matcher (logicv2-frozen.csv), %d person pairs: precision %.3f recall %.3f F1 %.3f", pub.tp+pub.fp+pub.fn+pub.tn, pp, pr, pf)
 	if _, _, f := tok.f1(); f < 0.70 {

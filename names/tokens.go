@@ -194,7 +194,8 @@ const tokenAccept = 0.86
 // as one (Fridrich Buchenberg ~ FridrichBuchenberg, Jin Ping ~ Jinping).
 func joinGlued(xs, ys []nameToken) []nameToken {
 	for i := 0; i+1 < len(xs); i++ {
-		if xs[i].kind == kindTitle || xs[i+1].kind == kindTitle {
+		// initials are not glued: "Vlasov P." is not "Vlasovp"
+		if xs[i].kind == kindTitle || xs[i+1].kind == kindTitle || xs[i].kind == kindInitial || xs[i+1].kind == kindInitial {
 			continue
 		}
 		j := newToken(xs[i].text + xs[i+1].text)
@@ -289,7 +290,7 @@ func CompareTokens(a, b string) TokenComparison {
 		if !usedA[i] && t.kind <= kindInitial {
 			missA = append(missA, t.text)
 		}
-		if usedA[i] && t.kind == kindWord {
+		if usedA[i] && (t.kind == kindWord || t.kind == kindInitial) {
 			matchedInformative++
 		}
 	}
