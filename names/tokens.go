@@ -180,7 +180,7 @@ func tokenSim(a, b nameToken) (float64, string) {
 	if len(short.sk) >= 2 && 2*len(short.sk) >= len(long.sk)/2 && strings.HasPrefix(long.sk, short.sk) {
 		return max(jw, 0.85), "word cut short"
 	}
-	if d := DamerauLevenshtein(a.sk, b.sk); d == 1 && len(a.sk) >= 4 && len(b.sk) >= 4 {
+	if d := min(DamerauLevenshtein(a.sk, b.sk), DamerauLevenshtein(a.text, b.text)); d == 1 && len(a.text) >= 4 && len(b.text) >= 4 {
 		return max(jw, 0.9), "one letter differs"
 	}
 	return jw, "spelled alike"
@@ -316,6 +316,10 @@ func CompareTokens(a, b string) TokenComparison {
 		s = min(s, 0.6)
 		c.Reasons = append(c.Reasons, "one word in common: weak")
 	}
+	if !rotation(pairA) {
+		s = min(s, 0.7)
+		c.Reasons = append(c.Reasons, "the words are reordered beyond moving the family name to the front: a father's and a son's name may have changed places")
+	}
 	if !cueA && !cueB && len(ta) == 2 && len(tb) == 2 && pairA[0] == 1 && pairA[1] == 0 &&
 		ta[0].kind == kindWord && ta[1].kind == kindWord {
 		s = min(s, 0.7)
@@ -323,6 +327,29 @@ func CompareTokens(a, b string) TokenComparison {
 	}
 	c.Score = max(0, min(1, s))
 	return c
+}
+
+// rotation says whether the aligned words keep their order, or the order of
+// one name is the other's with a block moved from the end to the front
+// (Mohammed bin Salman ~ bin Salman Mohammed; Family Given ~ Given Family).
+// pairA[i] is the partner in b of a's word i, or -1.
+func rotation(pairA []int) bool {
+	var seq []int
+	for _, j := range pairA {
+		if j >= 0 {
+			seq = append(seq, j)
+		}
+	}
+	breaks := 0
+	for k := 1; k < len(seq); k++ {
+		if seq[k] < seq[k-1] {
+			breaks++
+		}
+	}
+	if breaks == 0 {
+		return true
+	}
+	return breaks == 1 && seq[len(seq)-1] < seq[0]
 }
 
 func informative(ts []nameToken) int {
