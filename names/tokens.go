@@ -304,7 +304,7 @@ func CompareTokens(a, b string) TokenComparison {
 	// the shorter name explained by the longer: a middle name or second
 	// surname that one source omits is common, so coverage of the fuller side
 	// counts only a little
-	s := max(covA, covB) - 0.04*float64(min(3, len(missA)+len(missB)))
+	s := 0.75*max(covA, covB) + 0.25*min(covA, covB)
 	if len(missA) > 0 || len(missB) > 0 {
 		c.Reasons = append(c.Reasons, fmt.Sprintf("unmatched: %v | %v", missA, missB))
 	}
