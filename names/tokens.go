@@ -128,7 +128,7 @@ func hasLowerWord(ws []string) bool {
 }
 
 func newToken(f string) nameToken {
-	f = strings.ReplaceAll(f, " ", "")
+	f = romanise(strings.ReplaceAll(f, " ", ""))
 	t := nameToken{text: f, sk: Skeleton(f), key: PhoneticKey(f), weight: weightWord}
 	if t.sk == "" {
 		t.sk = f // scripts the skeleton does not know: compare as written
