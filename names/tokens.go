@@ -15,9 +15,10 @@ type TokenComparison struct {
 
 // nameToken is one word of a name for CompareTokens.
 type nameToken struct {
-	text   string // folded (lower case, no diacritics)
-	sk     string // skeleton: the Cyrillic and Latin spellings of a word meet
-	key    string // phonetic key
+	text   string       // folded (lower case, no diacritics)
+	sk     string       // skeleton: the Cyrillic and Latin spellings of a word meet
+	key    string       // phonetic key
+	given  []*GivenName // the given names of the table the word may be a form of
 	weight float64
 	kind   tokenKind
 }
@@ -133,6 +134,9 @@ func newToken(f string) nameToken {
 	if t.sk == "" {
 		t.sk = f // scripts the skeleton does not know: compare as written
 	}
+	if t.weight == weightWord && len(t.sk) > 1 {
+		t.given = lookupGiven(f)
+	}
 	switch {
 	case titles[f]:
 		t.kind, t.weight = kindTitle, weightTitle
@@ -168,17 +172,12 @@ func tokenSim(a, b nameToken) (float64, string) {
 	if a.kind == kindParticle || b.kind == kindParticle || a.kind == kindTitle || b.kind == kindTitle {
 		return 0, "different"
 	}
+	if sharesGiven(a.given, b.given) {
+		return 0.92, "forms of the same given name"
+	}
 	jw := max(JaroWinkler(a.sk, b.sk), JaroWinkler(a.text, b.text))
 	if a.key != "" && a.key == b.key && jw >= 0.8 {
 		return max(jw, 0.9), "sounds the same"
-	}
-	// a word cut short (DR for DRISSI): at least two letters, half the word
-	short, long := a, b
-	if len(short.sk) > len(long.sk) {
-		short, long = long, short
-	}
-	if len(short.sk) >= 2 && 2*len(short.sk) >= len(long.sk)/2 && strings.HasPrefix(long.sk, short.sk) {
-		return max(jw, 0.85), "word cut short"
 	}
 	if d := min(DamerauLevenshtein(a.sk, b.sk), DamerauLevenshtein(a.text, b.text)); d == 1 && len(a.text) >= 4 && len(b.text) >= 4 {
 		return max(jw, 0.9), "one letter differs"
@@ -186,9 +185,22 @@ func tokenSim(a, b nameToken) (float64, string) {
 	return jw, "spelled alike"
 }
 
+func sharesGiven(a, b []*GivenName) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // tokenAccept is the word similarity at which two words are taken as the same
-// word; below it they are different words.
-const tokenAccept = 0.86
+// word; below it they are different words. Jaro–Winkler alone passes it only
+// for words nearly alike; names that differ by their ending (Kovalenko and
+// Kovalchuk, 0.88) stay apart.
+const tokenAccept = 0.9
 
 // joinGlued merges two neighbouring words of xs that some word of ys writes
 // as one (Fridrich Buchenberg ~ FridrichBuchenberg, Jin Ping ~ Jinping).
@@ -203,7 +215,10 @@ func joinGlued(xs, ys []nameToken) []nameToken {
 			s, _ := tokenSim(j, y)
 			s1, _ := tokenSim(xs[i], y)
 			s2, _ := tokenSim(xs[i+1], y)
-			if s >= 0.9 && s > s1 && s > s2 {
+			// nearly the same letters: Jaro–Winkler alone is generous to long
+			// words with a common start (Mykola Petrovych ~ Mykolaiovych)
+			near := min(DamerauLevenshtein(j.sk, y.sk), DamerauLevenshtein(j.text, y.text)) <= 1
+			if near && s >= 0.9 && s > s1 && s > s2 {
 				out := append(append(append([]nameToken{}, xs[:i]...), j), xs[i+2:]...)
 				return joinGlued(out, ys)
 			}
