@@ -202,25 +202,42 @@ func sharesGiven(a, b []*GivenName) bool {
 // Kovalchuk, 0.88) stay apart.
 const tokenAccept = 0.9
 
-// joinGlued merges two neighbouring words of xs that some word of ys writes
-// as one (Fridrich Buchenberg ~ FridrichBuchenberg, Jin Ping ~ Jinping).
+// joinGlued merges two or three neighbouring words of xs that some word of ys
+// writes as one (Fridrich Buchenberg ~ FridrichBuchenberg, Jin Ping ~
+// Jinping, Plat Ono Vich ~ Platonovich).
 func joinGlued(xs, ys []nameToken) []nameToken {
-	for i := 0; i+1 < len(xs); i++ {
-		// initials are not glued: "Vlasov P." is not "Vlasovp"
-		if xs[i].kind == kindTitle || xs[i+1].kind == kindTitle || xs[i].kind == kindInitial || xs[i+1].kind == kindInitial {
-			continue
-		}
-		j := newToken(xs[i].text + xs[i+1].text)
-		for _, y := range ys {
-			s, _ := tokenSim(j, y)
-			s1, _ := tokenSim(xs[i], y)
-			s2, _ := tokenSim(xs[i+1], y)
-			// nearly the same letters: Jaro–Winkler alone is generous to long
-			// words with a common start (Mykola Petrovych ~ Mykolaiovych)
-			near := min(DamerauLevenshtein(j.sk, y.sk), DamerauLevenshtein(j.text, y.text)) <= 1
-			if near && s >= 0.9 && s > s1 && s > s2 {
-				out := append(append(append([]nameToken{}, xs[:i]...), j), xs[i+2:]...)
-				return joinGlued(out, ys)
+	for n := 3; n >= 2; n-- {
+		for i := 0; i+n <= len(xs); i++ {
+			text := ""
+			ok := true
+			for _, x := range xs[i : i+n] {
+				// initials are not glued: "Vlasov P." is not "Vlasovp"
+				if x.kind == kindTitle || x.kind == kindInitial {
+					ok = false
+				}
+				text += x.text
+			}
+			if !ok {
+				continue
+			}
+			j := newToken(text)
+			for _, y := range ys {
+				// nearly the same letters: Jaro–Winkler alone is generous to
+				// long words with a common start (Mykola Petrovych ~ Mykolaiovych)
+				if min(DamerauLevenshtein(j.sk, y.sk), DamerauLevenshtein(j.text, y.text)) > 1 {
+					continue
+				}
+				s, _ := tokenSim(j, y)
+				better := s >= 0.9
+				for _, x := range xs[i : i+n] {
+					if sx, _ := tokenSim(x, y); sx >= s {
+						better = false
+					}
+				}
+				if better {
+					out := append(append(append([]nameToken{}, xs[:i]...), j), xs[i+n:]...)
+					return joinGlued(out, ys)
+				}
 			}
 		}
 	}

@@ -25,6 +25,7 @@ func TestCompareTokens(t *testing.T) {
 		{"MatchCapsFamilyFirst", "VERDI Giuseppe", "Giuseppe Verdi", match},
 		{"MatchHyphenated", "Anna-Lena Schmidt", "Anna Lena Schmidt", match},
 		{"MatchGluedWords", "Annalena Schmidt", "Anna Lena Schmidt", match},
+		{"MatchGluedThreeWords", "Pieter van der Berg", "Pieter Vanderberg", match},
 		{"MatchInitial", "Karl H. Bauer", "Karl Heinrich Bauer", match},
 		{"MatchDroppedMiddleName", "Yusuf Kamal Haddad", "Yusuf Haddad", match},
 		{"MatchParticlesAndTitle", "Dr. Khalid bin Walid al-Amin", "Khalid Walid Amin", match},
