@@ -85,7 +85,7 @@ type Judgement struct {
 	RecordA   int64     `json:"record_a"`
 	RecordB   int64     `json:"record_b"`
 	Verdict   Verdict   `json:"verdict"`
-	UserID    int64     `json:"user_id"`
+	UserID    int64     `json:"user_id,omitempty"`
 	Note      string    `json:"note,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 }
