@@ -199,3 +199,50 @@ func TestPerson_StaffDetailsNotPublic(t *testing.T) {
 		})
 	})
 }
+
+// TestFollow_AnyDeathWithholdsLife: a social-media post of the son's death
+// (graded E4, too weak to decide or to conflict) leaves his derived status
+// "alive" by the sergeant's report; the mother's follow link must not tell
+// her "alive" while that death waits for a caseworker, and the public page
+// shows him under review.
+func TestFollow_AnyDeathWithholdsLife(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s := caseServer(t, db)
+		cw := signIn(t, db, s, lastseen.RoleCaseworker, "caseworker@example.org")
+		resp, body := call(t, s, "POST", "/api/v1/inquiries", "", motherBody)
+		must(t, resp, body, 201)
+		var created struct {
+			ID        int64
+			FollowURL string `json:"follow_url"`
+		}
+		mustJSON(t, body, &created)
+		follow := created.FollowURL[strings.Index(created.FollowURL, lshttp.FollowPath):]
+		var inq lastseen.Inquiry
+		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw), &inq)
+		post := strings.Replace(comradeBody, `"kind": "comrade"`, `"kind": "social"`, 1)
+		for _, b := range []string{post, sergeantBody} {
+			resp, body = call(t, s, "POST", "/api/v1/records", "", b)
+			must(t, resp, body, 201)
+			var r lastseen.Record
+			mustJSON(t, body, &r)
+			resp, body = call(t, s, "POST", "/api/v1/judgements", cw,
+				fmt.Sprintf(`{"record_a": %d, "record_b": %d, "verdict": "same"}`, inq.RecordID, r.ID))
+			must(t, resp, body, 201)
+		}
+		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw), &inq)
+		var p lastseen.Person
+		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/persons/%d", inq.PersonID), cw), &p)
+		if p.Status != lastseen.StatusAlive || len(p.Conflict) != 0 {
+			t.Fatalf("premise: the caseworker sees %q, conflict %v; want alive, the weak death no conflict", p.Status, p.Conflict)
+		}
+		var seen lastseen.Inquiry
+		mustJSON(t, must2(t, s, "GET", follow, ""), &seen)
+		if seen.State == lastseen.InquiryAnswered || seen.Status != "" {
+			t.Fatalf("the mother is told %q (%s) while a death waits for a caseworker", seen.Status, seen.State)
+		}
+		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/persons/%d", inq.PersonID), ""), &p)
+		if p.Status != lastseen.StatusUnknown || !p.UnderReview {
+			t.Fatalf("the public sees %q, under_review %v", p.Status, p.UnderReview)
+		}
+	})
+}
