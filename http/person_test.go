@@ -26,6 +26,8 @@ func linkerServer(t *testing.T, db *sqldb.DB) *lshttp.Server {
 	}
 	s.Linker = l
 	s.PersonSearcher = l.Index
+	s.StatsService = sqldb.NewStatsService(db)
+	s.EstimateService = sqldb.NewEstimateService(db)
 	return s
 }
 
@@ -96,6 +98,14 @@ func TestPerson_DeathUnderReviewIsNeutral(t *testing.T) {
 			}
 			if v.Search.Status != lastseen.StatusUnknown || !v.Search.UnderReview {
 				t.Fatalf("%s: the public search shows %+v", when, v.Search)
+			}
+			// The public counts say what the page says: nobody alive.
+			var st lastseen.Stats
+			mustJSON(t, must2(t, s, "GET", "/api/v1/stats", ""), &st)
+			for _, c := range st.ByStatus {
+				if c.Status != "unknown" {
+					t.Fatalf("%s: the public stats count %s %s: %+v", when, c.Persons, c.Status, st.ByStatus)
+				}
 			}
 			var seen lastseen.Inquiry
 			mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw), &seen)
