@@ -165,13 +165,13 @@ type StatsCount struct {
 
 // CoarseningRule describes Coarsen in the response, for whoever reads the
 // numbers.
-var CoarseningRule = fmt.Sprintf("counts from 1 to %d are shown as \"<%d\"; larger counts are rounded to the nearest %d; totals are coarsened from the exact sums; deaths not verified by a caseworker are counted as unknown",
+var CoarseningRule = fmt.Sprintf("counts from 1 to %d are shown as \"<%d\"; larger counts are rounded to the nearest %d; totals are coarsened from the exact sums; deaths not verified by a caseworker, and persons whose status waits for a caseworker to look at a report of their death, are counted as unknown",
 	CoarsenBelow-1, CoarsenBelow, CoarsenStep)
 
 // CutStats builds the answer from exact counts: exact for a caller who may
 // see exact counts and unverified deaths (caseworkers, admins: the policy
-// decides), else with unverified deaths counted as unknown and every count
-// coarsened.
+// decides), else with unverified deaths and persons under review counted as
+// unknown and every count coarsened.
 func CutStats(exact bool, f StatsFilter, cells []StatsCell, estimates []*Estimate) *Stats {
 	st := &Stats{Side: f.Side, From: f.From, To: f.To, Exact: exact, Estimates: estimates}
 	if st.Estimates == nil {
