@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -20,7 +21,8 @@ func ToCyrillic(latin string, n int) []string {
 		return nil
 	}
 	// not Normalize: a backtick or a prime is a letter in GOST 7.79 B and ISO 9
-	latin = strings.Join(strings.Fields(norm.NFC.String(latin)), " ")
+	// the spaces between words are kept as they are (a tab stays a tab)
+	latin = strings.TrimSpace(norm.NFC.String(latin))
 	latin = splitAcute(latin)
 	type piece struct {
 		word bool
@@ -172,9 +174,9 @@ ei ей .5 еї:u .5
 oi ой .5 ої:u .1
 ui уй .6
 ii ий:r .2 ии:r .9 ій:u .2 ий:u .6 ії:u .9
-ia я 0 ия:r .4 ія:u .3 ья 1 'я:u 1
-iu ю 0 ию:r .6 ію:u .4 ью 1 'ю:u 1
-ie ье:r .4 ие:r .6 ъе:r 1 е:r 1.2 є:u .2 іє:u .6 'є:u 1
+ia я 0 ия:r .4 ія:u .3 ья:r 1 'я:u .6
+iu ю 0 ию:r .6 ію:u .4 ью:r 1 'ю:u .6
+ie ье:r .4 ие:r .6 ъ:r 1 е:r 1.2 є:u .2 іє:u .6 'є:u .6
 io ё .6 ьо .6 ио:r .6 іо:u .5 йо .5
 iy ий .2 ій .2
 j й 0 ж 2.5
@@ -245,8 +247,8 @@ zh ж 0
 â я 0
 ʹ ь 0
 ʺ ъ 0
-' ь .5 - .3 ъ 1
-’ ь .3 - .5 ъ 1
+' ь .5 - .3 ъ 1 ' .6
+’ ь .3 - .5 ъ 1 ' .6
 ʼ - 0 ь .8
 ” ъ 0
 · - 0
@@ -343,6 +345,7 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 	orig := []rune(w)
 	lw := []rune(strings.ToLower(w))
 	const beamWidth = 40
+	lm := langLM(lang)
 	dp := make([][]partial, len(lw)+1)
 	dp[0] = []partial{{}}
 	isUp := func(i int) bool { return i >= 0 && i < len(orig) && unicode.IsUpper(orig[i]) }
@@ -386,20 +389,21 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 					copy(u, p.up)
 					cost := p.cost + a.cost
 					for k, r := range ar {
-						cost += bigramCost(t, r, lang)
+						cost += bigramCost(t, r, lang) + lmWeight*lm.bits(t, r)
 						t = append(t, r)
 						u = append(u, all || (first && k == 0) || (first && r == '\''))
 					}
 					dp[i+l] = append(dp[i+l], partial{t, u, cost})
 					// the soft sign that ICAO and KMU do not write
 					if k := len(t); k > 0 && len(ar) > 0 && strings.ContainsRune(softable, t[k-1]) {
-						sc := 1.1
+						sc := softBase
 						switch {
 						case t[k-1] == 'л':
 							sc = 0.8
 						case strings.ContainsRune("жшчщ", t[k-1]):
 							sc = 1.4
 						}
+						sc += lmWeight * lm.bits(t, 'ь')
 						t2 := append(append([]rune(nil), t...), 'ь')
 						u2 := append(append([]bool(nil), u...), all)
 						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + sc})
@@ -441,6 +445,11 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 	if len(final) > rerankWidth {
 		final = final[:rerankWidth]
 	}
+	if lang == LangRu {
+		final = append(final, yoVariants(final, lm)...)
+		// a variant may be cheaper than the same spelling the beam found
+		sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
+	}
 	seen := map[string]bool{}
 	var out []cand
 	lower := norm.NFC.String(strings.ToLower(w))
@@ -450,18 +459,22 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 			continue
 		}
 		seen[s] = true
-		cost := p.cost + endCost(p.text)
+		cost := p.cost + endCost(p.text) + lmWeight*lm.bits(p.text, 0)
 		if knownForms[s] || knownPatronymics[s] {
 			cost -= 1.5
 		}
 		// a spelling that a standard romanises to exactly the input is likely;
 		// the press habits are looser evidence (кс and кикс both give x)
-		bonus := 0.0
+		// (a quote kept at the end of the word is not part of the round trip)
+		bonus, trip, want := -noTrip, s, lower
+		if strings.HasSuffix(s, "'") {
+			trip, want = strings.TrimSuffix(s, "'"), strings.TrimRight(lower, "'’")
+		}
 		for _, sc := range Schemes {
 			if sc == KMU2010 && lang == LangRu {
 				continue
 			}
-			if strings.ToLower(TranslitLang(s, sc, lang)) == lower {
+			if oneApostrophe.Replace(strings.ToLower(TranslitLang(trip, sc, lang))) == oneApostrophe.Replace(want) {
 				b := 2.0
 				if sc >= PressEN {
 					b = 1
@@ -518,14 +531,33 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 			return 4
 		}
 	}
+	if p == '\'' && lang == LangRu {
+		c += 2 // Russian writes ъ; an apostrophe inside a word is Ukrainian
+	}
 	if r == '\'' {
 		switch {
 		case isCyrVowel(p) || p == 'ь' || p == 'й':
 			c += 4
 		case strings.ContainsRune("бпвмфр", p):
+			// no apostrophe after a consonant and a labial: свято, цвях
+			if len(t) > 1 && !isCyrVowel(t[len(t)-2]) && t[len(t)-2] != 'р' && t[len(t)-2] != '\'' {
+				c += 1
+			}
+		case ukApostrophePrefix(t):
+			// з'їзд, від'їзд, роз'яснити: the prefix ends before the apostrophe
 		default:
-			c += 0.6
+			c += 1
 		}
+	}
+	// Ukrainian writes the apostrophe after a labial or р before я ю є ї
+	// (м'ята, п'ять, пір'я); without it the labial is soft only after
+	// another consonant (свято)
+	if lang == LangUk && strings.ContainsRune("яюєї", r) && strings.ContainsRune("бпвмфр", p) &&
+		(len(t) == 1 || isCyrVowel(t[len(t)-2]) || t[len(t)-2] == 'р') {
+		c += 1.2
+	}
+	if lang == LangUk && p == 'ь' && strings.ContainsRune("яюєї", r) {
+		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю є
 	}
 	if p == 'ь' && strings.ContainsRune("ыьъй", r) {
 		c += 3
@@ -587,7 +619,7 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	switch {
 	case r == 'і' && isCyrVowel(p):
 		c += 1 // after a vowel Ukrainian writes ї
-	case r == 'ї' && !isCyrVowel(p) && p != 'ь':
+	case r == 'ї' && !isCyrVowel(p) && p != 'ь' && p != '\'':
 		c += 1.5
 	case r == 'ы' && strings.ContainsRune("гкхжшчщ", p):
 		c += 2 // after г к х and the hushing consonants Russian writes и
@@ -667,4 +699,62 @@ func ukEvidence(w string) bool {
 		}
 	}
 	return len(w) > 0 && w[0] == 'h'
+}
+
+// Weights of the re-ranking, set on the name tables (TestToCyrillicNames):
+// lmWeight turns the spelling model's bits into cost; softBase is the cost of
+// a soft sign the input does not write; noTrip is the cost of a spelling that
+// no scheme romanises back to the input; yoCost is the cost of restoring ё.
+const (
+	lmWeight = 0.2
+	softBase = 1.1
+	noTrip   = 3.0
+	yoCost   = 2.5
+)
+
+// ukApostrophePrefix: the word so far is a Ukrainian prefix that ends in a
+// consonant, after which an apostrophe stands before я ю є ї (з'явитися,
+// від'їзд, роз'яснення, під'їзд, без'ядерний, над'ярусний, між'ярусний).
+func ukApostrophePrefix(t []rune) bool {
+	switch string(t) {
+	case "з", "с", "від", "під", "роз", "без", "над", "між", "пів", "об", "із", "зі", "контр", "пан", "супер", "транс", "суб":
+		return true
+	}
+	return false
+}
+
+// oneApostrophe writes the apostrophe's three forms as one.
+var oneApostrophe = strings.NewReplacer("’", "'", "ʼ", "'")
+
+// yoVariants: most schemes (ICAO, MVD, the press) write ё as e, and Russian
+// print mostly writes ё as е too, so a Russian word read with е may have ё in
+// one place. Each variant costs by where ё stands (after ж ч ш щ and after a
+// vowel it is common: шёл, жёлтый, моё, её) and by the spelling model.
+func yoVariants(final []partial, lm *charLM) []partial {
+	var out []partial
+	for _, p := range final {
+		if slices.Contains(p.text, 'ё') {
+			continue
+		}
+		base := lm.wordBits(p.text)
+		for k, r := range p.text {
+			if r != 'е' {
+				continue
+			}
+			c := yoCost
+			switch {
+			case k > 0 && strings.ContainsRune("жчшщ", p.text[k-1]):
+				c = yoCost * 0.5
+			case k == 0 || isCyrVowel(p.text[k-1]):
+				c = yoCost * 0.75
+			}
+			t := slices.Clone(p.text)
+			t[k] = 'ё'
+			// the model learnt ё from words that spell it; print mostly does
+			// not, so it may speak for ё but not against it
+			c += lmWeight * min(0, lm.wordBits(t)-base)
+			out = append(out, partial{t, p.up, p.cost + c})
+		}
+	}
+	return out
 }

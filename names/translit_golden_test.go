@@ -75,10 +75,14 @@ func words(s string) []string {
 
 type topStats struct{ n, exact, folded int }
 
+// apostrophes are one letter written three ways (' ’ ʼ); Normalize keeps '
+var oneApostrophe = strings.NewReplacer("’", "'", "ʼ", "'")
+
 func (s *topStats) add(orig string, cands []string) {
 	s.n++
+	orig = oneApostrophe.Replace(orig)
 	for _, c := range cands {
-		if c == orig {
+		if oneApostrophe.Replace(c) == orig {
 			s.exact++
 			s.folded++
 			return
@@ -86,7 +90,7 @@ func (s *topStats) add(orig string, cands []string) {
 	}
 	for _, c := range cands {
 		if names.Fold(c) == names.Fold(orig) {
-			s.folded++
+			s.folded++ // Fold drops apostrophes
 			return
 		}
 	}
@@ -128,7 +132,11 @@ func TestToCyrillicGolden(t *testing.T) {
 	for _, scheme := range []string{"ICAO", "ISO9", "GOST7.79B", "BGN/PCGN", "KMU2010"} {
 		var ws, ss topStats
 		for _, p := range goldenPairs(t)[scheme] {
-			ss.add(p[0], names.ToCyrillic(p[1], 3))
+			got := names.ToCyrillic(p[1], 3)
+			ss.add(p[0], got)
+			if testing.Verbose() && !slices.Contains(got, oneApostrophe.Replace(p[0])) && len([]rune(p[0])) < 200 {
+				t.Logf("%s sample: %q → %q, want %q", scheme, p[1], got, p[0])
+			}
 			cw, lw := words(p[0]), words(p[1])
 			if len(cw) != len(lw) {
 				continue // a vector that drops a whole word (ь alone) has no word alignment
@@ -139,7 +147,7 @@ func TestToCyrillicGolden(t *testing.T) {
 				}
 				c := names.ToCyrillic(lw[i], 3)
 				ws.add(cw[i], c)
-				if testing.Verbose() && !containsFold(c, cw[i]) {
+				if testing.Verbose() && !slices.Contains(c, oneApostrophe.Replace(cw[i])) {
 					t.Logf("%s: %q → %v, want %q", scheme, lw[i], c, cw[i])
 				}
 			}
