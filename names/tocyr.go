@@ -17,6 +17,19 @@ import (
 // Ukrainian-only and Russian-only letters in one word. Words are resolved
 // independently and combined; non-letters are kept.
 func ToCyrillic(latin string, n int) []string {
+	return toCyrillic(latin, 0, n)
+}
+
+// ToCyrillicScheme is ToCyrillic for a caller who knows the scheme the name
+// was romanised with (the machine-readable zone of a passport is ICAO; a
+// Ukrainian passport since 2010 is KMU2010): spellings that sc romanises back
+// to exactly the input come first. KMU2010 reads Ukrainian only.
+func ToCyrillicScheme(latin string, sc Scheme, n int) []string {
+	return toCyrillic(latin, sc, n)
+}
+
+// toCyrillic: sc 0 is any scheme.
+func toCyrillic(latin string, sc Scheme, n int) []string {
 	if n <= 0 {
 		return nil
 	}
@@ -43,7 +56,7 @@ func ToCyrillic(latin string, n int) []string {
 				continue
 			}
 			w := string(rs[i:j])
-			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3))})
+			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3), sc)})
 			i = j
 			continue
 		}
@@ -341,7 +354,7 @@ const (
 // over the Latin letters with the rules of latRules, plus the soft sign and the
 // apostrophe that ICAO and KMU drop, then a re-ranking by round trip and by the
 // given-name table.
-func wordToCyrillicLang(w string, n int, lang Lang) []cand {
+func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	orig := []rune(w)
 	lw := []rune(strings.ToLower(w))
 	const beamWidth = 40
@@ -442,8 +455,12 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 	}
 	// re-rank only the cheapest readings: the round trip is the costly part
 	sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
-	if len(final) > rerankWidth {
-		final = final[:rerankWidth]
+	width := rerankWidth
+	if sc != 0 {
+		width *= 2 // one scheme's round trip rules out more readings
+	}
+	if len(final) > width {
+		final = final[:width]
 	}
 	if lang == LangRu {
 		final = append(final, yoVariants(final, lm)...)
@@ -470,13 +487,13 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 		if strings.HasSuffix(s, "'") {
 			trip, want = strings.TrimSuffix(s, "'"), strings.TrimRight(lower, "'’")
 		}
-		for _, sc := range Schemes {
-			if sc == KMU2010 && lang == LangRu {
+		for _, s := range Schemes {
+			if s == KMU2010 && lang == LangRu || sc != 0 && s != sc {
 				continue
 			}
-			if oneApostrophe.Replace(strings.ToLower(TranslitLang(trip, sc, lang))) == oneApostrophe.Replace(want) {
+			if oneApostrophe.Replace(strings.ToLower(TranslitLang(trip, s, lang))) == oneApostrophe.Replace(want) {
 				b := 2.0
-				if sc >= PressEN {
+				if s >= PressEN && sc == 0 {
 					b = 1
 				}
 				bonus = max(bonus, b)
@@ -659,8 +676,12 @@ func endCost(t []rune) float64 {
 
 // wordToCyrillic returns the n best Cyrillic readings of one Latin word, read
 // once as Russian and once as Ukrainian (y is ы in one and и in the other).
-func wordToCyrillic(w string, n int) []cand {
-	out := append(wordToCyrillicLang(w, n, LangRu), wordToCyrillicLang(w, n, LangUk)...)
+func wordToCyrillic(w string, n int, sc Scheme) []cand {
+	var out []cand
+	if sc != KMU2010 {
+		out = wordToCyrillicLang(w, n, LangRu, sc)
+	}
+	out = append(out, wordToCyrillicLang(w, n, LangUk, sc)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	var uniq []cand
 	for _, c := range out {

@@ -96,6 +96,10 @@ func (s *topStats) add(orig string, cands []string) {
 	}
 }
 
+func (s *topStats) merge(o topStats) {
+	s.n, s.exact, s.folded = s.n+o.n, s.exact+o.exact, s.folded+o.folded
+}
+
 func (s topStats) String() string {
 	return fmt.Sprintf("%d/%d exact (%.1f%%), %d/%d up to ё/е (%.1f%%)", s.exact, s.n, 100*float64(s.exact)/float64(s.n),
 		s.folded, s.n, 100*float64(s.folded)/float64(s.n))
@@ -128,12 +132,18 @@ func goldenPairs(t *testing.T) map[string][][2]string {
 // and per word, since several samples are whole sentences whose every word
 // would have to come out right.
 func TestToCyrillicGolden(t *testing.T) {
-	var totalW, totalS topStats
-	for _, scheme := range []string{"ICAO", "ISO9", "GOST7.79B", "BGN/PCGN", "KMU2010"} {
-		var ws, ss topStats
+	var totalW, totalS, totalWK, totalSK topStats
+	for _, sc := range []names.Scheme{names.ICAO, names.ISO9, names.GOST779B, names.BGNPCGN, names.KMU2010} {
+		scheme := sc.String()
+		var ws, ss, wsK, ssK topStats // K: the scheme is known (ToCyrillicScheme)
 		for _, p := range goldenPairs(t)[scheme] {
 			got := names.ToCyrillic(p[1], 3)
 			ss.add(p[0], got)
+			gotK := names.ToCyrillicScheme(p[1], sc, 3)
+			ssK.add(p[0], gotK)
+			if testing.Verbose() && !slices.Contains(gotK, oneApostrophe.Replace(p[0])) && len([]rune(p[0])) < 200 {
+				t.Logf("%s sample, scheme known: %q → %q, want %q", scheme, p[1], gotK, p[0])
+			}
 			if testing.Verbose() && !slices.Contains(got, oneApostrophe.Replace(p[0])) && len([]rune(p[0])) < 200 {
 				t.Logf("%s sample: %q → %q, want %q", scheme, p[1], got, p[0])
 			}
@@ -147,6 +157,7 @@ func TestToCyrillicGolden(t *testing.T) {
 				}
 				c := names.ToCyrillic(lw[i], 3)
 				ws.add(cw[i], c)
+				wsK.add(cw[i], names.ToCyrillicScheme(lw[i], sc, 3))
 				if testing.Verbose() && !slices.Contains(c, oneApostrophe.Replace(cw[i])) {
 					t.Logf("%s: %q → %v, want %q", scheme, lw[i], c, cw[i])
 				}
@@ -154,11 +165,17 @@ func TestToCyrillicGolden(t *testing.T) {
 		}
 		t.Logf("%-9s samples: %s", scheme, ss)
 		t.Logf("%-9s words:   %s", scheme, ws)
-		totalW.n, totalW.exact, totalW.folded = totalW.n+ws.n, totalW.exact+ws.exact, totalW.folded+ws.folded
-		totalS.n, totalS.exact, totalS.folded = totalS.n+ss.n, totalS.exact+ss.exact, totalS.folded+ss.folded
+		t.Logf("%-9s samples, scheme known: %s", scheme, ssK)
+		t.Logf("%-9s words, scheme known:   %s", scheme, wsK)
+		totalW.merge(ws)
+		totalS.merge(ss)
+		totalWK.merge(wsK)
+		totalSK.merge(ssK)
 	}
 	t.Logf("all       samples: %s", totalS)
 	t.Logf("all       words:   %s", totalW)
+	t.Logf("all       samples, scheme known: %s", totalSK)
+	t.Logf("all       words, scheme known:   %s", totalWK)
 	// ICAO and KMU drop ь, ъ (ICAO writes it ie) and the apostrophe, and write
 	// и й і ї alike, so their words cannot all come back; KMU's vectors are
 	// also letter drills (ґ’я, жй). These floors guard against regressions;
