@@ -157,7 +157,11 @@ func TestToCyrillicGolden(t *testing.T) {
 				}
 				c := names.ToCyrillic(lw[i], 3)
 				ws.add(cw[i], c)
-				wsK.add(cw[i], names.ToCyrillicScheme(lw[i], sc, 3))
+				cK := names.ToCyrillicScheme(lw[i], sc, 3)
+				wsK.add(cw[i], cK)
+				if testing.Verbose() && !slices.Contains(cK, oneApostrophe.Replace(cw[i])) {
+					t.Logf("%s, scheme known: %q → %v, want %q", scheme, lw[i], cK, cw[i])
+				}
 				if testing.Verbose() && !slices.Contains(c, oneApostrophe.Replace(cw[i])) {
 					t.Logf("%s: %q → %v, want %q", scheme, lw[i], c, cw[i])
 				}
