@@ -148,7 +148,7 @@ type Blocker struct {
 
 // NewBlocker returns a Blocker with the default passes and limits.
 func NewBlocker() *Blocker {
-	return &Blocker{Passes: DefaultPasses, MaxBlock: 300, Window: 20}
+	return &Blocker{Passes: DefaultPasses, MaxBlock: 100, Window: 10}
 }
 
 // Pair is two records by their index in the batch, A < B.
