@@ -487,11 +487,12 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		if strings.HasSuffix(s, "'") {
 			trip, want = strings.TrimSuffix(s, "'"), strings.TrimRight(lower, "'’")
 		}
+		want = apostrophesAsOne(want)
 		for _, s := range Schemes {
 			if s == KMU2010 && lang == LangRu || sc != 0 && s != sc {
 				continue
 			}
-			if oneApostrophe.Replace(strings.ToLower(TranslitLang(trip, s, lang))) == oneApostrophe.Replace(want) {
+			if apostrophesAsOne(strings.ToLower(TranslitLang(trip, s, lang))) == want {
 				b := 2.0
 				if s >= PressEN && sc == 0 {
 					b = 1
@@ -744,7 +745,14 @@ func ukApostrophePrefix(t []rune) bool {
 	return false
 }
 
-// oneApostrophe writes the apostrophe's three forms as one.
+// apostrophesAsOne writes the apostrophe's three forms (' ’ ʼ) as one.
+func apostrophesAsOne(s string) string {
+	if !strings.ContainsAny(s, "’ʼ") {
+		return s // the usual case, without allocating
+	}
+	return oneApostrophe.Replace(s)
+}
+
 var oneApostrophe = strings.NewReplacer("’", "'", "ʼ", "'")
 
 // yoVariants: most schemes (ICAO, MVD, the press) write ё as e, and Russian
