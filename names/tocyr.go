@@ -1,6 +1,7 @@
 package names
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -56,7 +57,11 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 				continue
 			}
 			w := string(rs[i:j])
-			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3), sc)})
+			k := max(n, 3)
+			if sc == 0 {
+				k += 3 // spare readings, for the scheme the other words agree on
+			}
+			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, k, sc)})
 			i = j
 			continue
 		}
@@ -65,6 +70,15 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		}
 		pieces = append(pieces, piece{text: string(rs[i:j])})
 		i = j
+	}
+	if sc == 0 {
+		oneScheme(func(yield func([]cand) bool) {
+			for _, p := range pieces {
+				if p.word && !yield(p.alts) {
+					return
+				}
+			}
+		})
 	}
 	// k-best combination of the words' candidates
 	type combo struct {
@@ -145,6 +159,28 @@ type cand struct {
 	text string
 	cost float64
 	lang Lang // the reading it came from; LangAuto when both gave it
+	// the cost before the round trip, and which schemes (bit i for
+	// Schemes[i]) romanise the text back to the input
+	base  float64
+	trips uint16
+}
+
+// tripBonus is the round-trip term of a reading's cost: 2 when a standard
+// among trips gives the input back, 1 when only a press habit does, −noTrip
+// when none does.
+func tripBonus(trips uint16, strict bool) float64 {
+	b := -noTrip
+	for i, s := range Schemes {
+		if trips&(1<<i) == 0 {
+			continue
+		}
+		if s >= PressEN && !strict {
+			b = max(b, 1)
+		} else {
+			b = max(b, 2)
+		}
+	}
+	return b
 }
 
 type alt struct {
@@ -483,24 +519,20 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		// a spelling that a standard romanises to exactly the input is likely;
 		// the press habits are looser evidence (кс and кикс both give x)
 		// (a quote kept at the end of the word is not part of the round trip)
-		bonus, trip, want := -noTrip, s, lower
+		var trips uint16
+		trip, want := s, lower
 		if strings.HasSuffix(s, "'") {
 			trip, want = strings.TrimSuffix(s, "'"), strings.TrimRight(lower, "'’")
 		}
 		want = apostrophesAsOne(want)
-		for _, s := range Schemes {
+		for i, s := range Schemes {
 			if s == KMU2010 && lang == LangRu || sc != 0 && s != sc {
 				continue
 			}
 			if apostrophesAsOne(strings.ToLower(TranslitLang(trip, s, lang))) == want {
-				b := 2.0
-				if s >= PressEN && sc == 0 {
-					b = 1
-				}
-				bonus = max(bonus, b)
+				trips |= 1 << i
 			}
 		}
-		cost -= bonus
 		if lang == LangUk && !ukEvidence(lower) {
 			cost += 0.3
 		}
@@ -511,7 +543,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 			}
 			cased[k] = r
 		}
-		out = append(out, cand{norm.NFC.String(string(cased)), cost, lang})
+		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {
@@ -577,8 +609,8 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if lang == LangUk && p == 'ь' && strings.ContainsRune("яюєї", r) {
 		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю є
 	}
-	if p == 'ь' && strings.ContainsRune("ыьъй", r) {
-		c += 3
+	if p == 'ь' && strings.ContainsRune("ыьъйаэу", r) {
+		c += 3 // a soft sign before a vowel is written я ю е: ьа ьу ьэ are not
 	}
 	if lang == LangUk && p == 'ь' && r == 'и' {
 		c += 2 // Ukrainian writes ьи nowhere
@@ -693,6 +725,8 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 				if uniq[k].lang != c.lang {
 					uniq[k].lang = LangAuto
 				}
+				uniq[k].trips |= c.trips
+				uniq[k].base = min(uniq[k].base, c.base)
 				break
 			}
 		}
@@ -786,4 +820,36 @@ func yoVariants(final []partial, lm *charLM) []partial {
 		}
 	}
 	return out
+}
+
+// oneScheme: the words of one name are romanised with one scheme. When some
+// schemes give every word back (each word has a reading that round-trips
+// under them), a reading's round trip counts in full only under those:
+// in "Ola Kovalenko" the standards give Ола before the Polish-press Оля.
+func oneScheme(words iter.Seq[[]cand]) {
+	common, n := ^uint16(0), 0
+	for alts := range words {
+		var any uint16
+		for _, a := range alts {
+			any |= a.trips
+		}
+		common &= any
+		n++
+	}
+	if n < 2 || common == 0 {
+		return
+	}
+	for alts := range words {
+		for k := range alts {
+			a := &alts[k]
+			if a.trips&common != 0 {
+				a.cost = a.base - tripBonus(a.trips&common, false)
+			} else {
+				// only another scheme gives this word back: weaker evidence,
+				// not none (a diminutive may follow the Polish press, Ola = Оля)
+				a.cost = a.base - tripBonus(a.trips, false) + 1.5
+			}
+		}
+		sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
+	}
 }
