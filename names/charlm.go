@@ -9,10 +9,10 @@ import (
 
 // charLM is a character 4-gram model of how one language spells words, with
 // Witten–Bell backoff to shorter contexts. ToCyrillic uses it to prefer the
-// reading whose letters the language puts together: Хмельницький over
-// Хмелницький, складається over складаєця. It is trained on first use from
-// the package's own tables (given names, patronymics) and lexicon.go, in a few
-// milliseconds (about 12 ms on a loaded shared core).
+// reading whose letters the language puts together: Вольський over
+// Волський, робиться over робиця. It is trained on first use from the
+// package's own tables (given names, patronymics) and lexicon.go, in about
+// 12 ms on a loaded shared core.
 type charLM struct {
 	count map[uint32]int32 // n-gram (order, context, letter) → count
 	ctx   map[uint32]int32 // context (order, context) → count of what follows

@@ -825,7 +825,8 @@ func yoVariants(final []partial, lm *charLM) []partial {
 // oneScheme: the words of one name are romanised with one scheme. When some
 // schemes give every word back (each word has a reading that round-trips
 // under them), a reading's round trip counts in full only under those:
-// in "Ola Kovalenko" the standards give Ола before the Polish-press Оля.
+// a reading that only the Polish press gives back ranks below one that a
+// standard gives back, when the other words follow the standards.
 func oneScheme(words iter.Seq[[]cand]) {
 	common, n := ^uint16(0), 0
 	for alts := range words {
@@ -846,7 +847,7 @@ func oneScheme(words iter.Seq[[]cand]) {
 				a.cost = a.base - tripBonus(a.trips&common, false)
 			} else {
 				// only another scheme gives this word back: weaker evidence,
-				// not none (a diminutive may follow the Polish press, Ola = Оля)
+				// not none (a pet name may be spelt as the press spells it)
 				a.cost = a.base - tripBonus(a.trips, false) + 1.5
 			}
 		}
