@@ -1,7 +1,6 @@
 package names
 
 import (
-	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -72,13 +71,13 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		i = j
 	}
 	if sc == 0 {
-		oneScheme(func(yield func([]cand) bool) {
-			for _, p := range pieces {
-				if p.word && !yield(p.alts) {
-					return
-				}
+		var words [][]cand
+		for _, p := range pieces {
+			if p.word {
+				words = append(words, p.alts)
 			}
-		})
+		}
+		oneScheme(words)
 	}
 	// k-best combination of the words' candidates
 	type combo struct {
@@ -445,17 +444,17 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 					dp[i+l] = append(dp[i+l], partial{t, u, cost})
 					// the soft sign that ICAO and KMU do not write
 					if k := len(t); k > 0 && len(ar) > 0 && strings.ContainsRune(softable, t[k-1]) {
-						sc := softBase
+						soft := softBase
 						switch {
 						case t[k-1] == 'л':
-							sc = 0.8
+							soft = 0.8
 						case strings.ContainsRune("жшчщ", t[k-1]):
-							sc = 1.4
+							soft = 1.4
 						}
-						sc += lmWeight * lm.bits(t, 'ь')
+						soft += lmWeight * lm.bits(t, 'ь')
 						t2 := append(append([]rune(nil), t...), 'ь')
 						u2 := append(append([]bool(nil), u...), all)
-						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + sc})
+						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + soft})
 					}
 				}
 			}
@@ -525,11 +524,11 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 			trip, want = strings.TrimSuffix(s, "'"), strings.TrimRight(lower, "'’")
 		}
 		want = apostrophesAsOne(want)
-		for i, s := range Schemes {
-			if s == KMU2010 && lang == LangRu || sc != 0 && s != sc {
+		for i, scheme := range Schemes {
+			if scheme == KMU2010 && lang == LangRu || sc != 0 && scheme != sc {
 				continue
 			}
-			if apostrophesAsOne(strings.ToLower(TranslitLang(trip, s, lang))) == want {
+			if apostrophesAsOne(strings.ToLower(TranslitLang(trip, scheme, lang))) == want {
 				trips |= 1 << i
 			}
 		}
@@ -773,7 +772,7 @@ const (
 // від'їзд, роз'яснення, під'їзд, без'ядерний, над'ярусний, між'ярусний).
 func ukApostrophePrefix(t []rune) bool {
 	switch string(t) {
-	case "з", "с", "від", "під", "роз", "без", "над", "між", "пів", "об", "із", "зі", "контр", "пан", "супер", "транс", "суб":
+	case "з", "від", "під", "роз", "без", "над", "між", "пів", "об", "із", "контр", "пан", "супер", "транс", "суб":
 		return true
 	}
 	return false
@@ -827,20 +826,20 @@ func yoVariants(final []partial, lm *charLM) []partial {
 // under them), a reading's round trip counts in full only under those:
 // a reading that only the Polish press gives back ranks below one that a
 // standard gives back, when the other words follow the standards.
-func oneScheme(words iter.Seq[[]cand]) {
-	common, n := ^uint16(0), 0
-	for alts := range words {
+// The words' readings are re-costed and re-sorted in place.
+func oneScheme(words [][]cand) {
+	common := ^uint16(0)
+	for _, alts := range words {
 		var any uint16
 		for _, a := range alts {
 			any |= a.trips
 		}
 		common &= any
-		n++
 	}
-	if n < 2 || common == 0 {
+	if len(words) < 2 || common == 0 {
 		return
 	}
-	for alts := range words {
+	for _, alts := range words {
 		for k := range alts {
 			a := &alts[k]
 			if a.trips&common != 0 {
