@@ -598,10 +598,10 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 			c += 1
 		}
 	}
-	// Ukrainian writes the apostrophe after a labial or р before я ю є ї
-	// (м'ята, п'ять, пір'я); without it the labial is soft only after
-	// another consonant (свято)
-	if lang == LangUk && strings.ContainsRune("яюєї", r) && strings.ContainsRune("бпвмфр", p) &&
+	// Ukrainian labials are hard: before я ю є ї they take the apostrophe
+	// (м'ята, п'ять, в'юн) unless another consonant precedes (свято, цвях);
+	// р may be soft (ряд, буряк) or not (пір'я), so it is left to the model
+	if lang == LangUk && strings.ContainsRune("яюєї", r) && strings.ContainsRune("бпвмф", p) &&
 		(len(t) == 1 || isCyrVowel(t[len(t)-2]) || t[len(t)-2] == 'р') {
 		c += 1.2
 	}
