@@ -267,7 +267,12 @@ func (b *Blocker) pairs(rs []*Prepared, emit func(pass int, ps []Pair), dedupe b
 				} else {
 					stats[p].Oversize++
 					oversize[p][es[s].key] = true
-					slices.SortFunc(blk, func(x, y entry) int { return sortOrder(rs[x.i], rs[y.i]) })
+					slices.SortFunc(blk, func(x, y entry) int {
+						if c := sortOrder(rs[x.i], rs[y.i]); c != 0 {
+							return c
+						}
+						return int(x.i - y.i)
+					})
 					for x := range blk {
 						for y := x + 1; y < len(blk) && y <= x+b.Window; y++ {
 							add(p, blk[x].i, blk[y].i)

@@ -147,7 +147,20 @@ type staged struct {
 // order the model's extra fields were declared. The record's values are added
 // to the frequency counts; call Finalize when every record of a batch is in.
 func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prepared {
-	st := stage(r, extra)
+	return p.Add(Stage(key, r, extra))
+}
+
+// Staged is a record folded and its names prepared, before its values are
+// interned: the costly half of Prepare, which needs no lock. A batch that
+// stages on many cores and Adds in input order gets the same term ids, and
+// so the same blocks and training samples, on every run.
+type Staged struct {
+	out *Prepared
+	st  *staged
+}
+
+// Stage does the costly half of Prepare; it is safe to call concurrently.
+func Stage(key string, r *lastseen.Record, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
@@ -156,10 +169,15 @@ func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prep
 	case lastseen.SexFemale:
 		out.sex = 2
 	}
+	return Staged{out, stage(r, extra)}
+}
+
+// Add interns a staged record and counts its values.
+func (p *Preparer) Add(s Staged) *Prepared {
 	p.mu.Lock()
-	p.intern(out, st)
+	p.intern(s.out, s.st)
 	p.mu.Unlock()
-	return out
+	return s.out
 }
 
 func stage(r *lastseen.Record, extra []string) *staged {

@@ -82,25 +82,26 @@ func (m *Model) EstimateU(rs []*Prepared, n int, across bool, seed uint64, worke
 		return fmt.Errorf("estimate u: %d records, need at least 2", len(rs))
 	}
 	workers = max(workers, 1)
+	// the pairs are drawn from one stream, so that the estimate does not
+	// depend on the number of workers
+	rng := rand.New(rand.NewPCG(seed, 0x5EED))
+	pairs := make([]Pair, 0, n)
+	for t := 0; len(pairs) < n && t < 4*n; t++ {
+		i, j := rng.IntN(len(rs)), rng.IntN(len(rs))
+		if i == j || across && rs[i].Group == rs[j].Group {
+			continue
+		}
+		pairs = append(pairs, Pair{int32(i), int32(j)})
+	}
 	parts := make([][MaxFields][MaxLevels]float64, workers)
+	step := (len(pairs) + workers - 1) / workers
 	parallel(workers, workers, func(lo, hi int) {
 		for w := lo; w < hi; w++ {
-			rng := rand.New(rand.NewPCG(seed, 0x5EED+uint64(w)))
-			want := n / workers
-			if w == 0 {
-				want += n % workers
-			}
-			drawn := 0
-			for t := 0; drawn < want && t < 4*want; t++ {
-				i, j := rng.IntN(len(rs)), rng.IntN(len(rs))
-				if i == j || across && rs[i].Group == rs[j].Group {
-					continue
-				}
-				v := Compare(rs[i], rs[j])
+			for _, p := range pairs[min(w*step, len(pairs)):min((w+1)*step, len(pairs))] {
+				v := Compare(rs[p.A], rs[p.B])
 				for f := 0; f < len(m.Fields); f++ {
 					parts[w][f][v[f]]++
 				}
-				drawn++
 			}
 		}
 	})

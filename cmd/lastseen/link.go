@@ -531,7 +531,20 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 	}
 	prep := linkage.NewPreparer(len(extra))
 	data := &linkInput{}
-	batches := make(chan []item, 2*workers)
+	// Workers stage batches (the costly part) on every core; one goroutine
+	// adds them to the Preparer in input order, so that term ids, and with
+	// them blocks and training samples, are the same on every run.
+	type batchIn struct {
+		seq   int
+		items []item
+	}
+	type batchOut struct {
+		seq    int
+		items  []item
+		staged []linkage.Staged
+	}
+	batches := make(chan batchIn, 2*workers)
+	staged := make(chan batchOut, 2*workers)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -539,19 +552,39 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		go func() {
 			defer wg.Done()
 			for b := range batches {
-				out := make([]*linkage.Prepared, len(b))
-				for i := range b {
-					out[i] = prep.Prepare(b[i].key, &b[i].rec, b[i].extra)
-					out[i].Group = b[i].group
+				out := batchOut{seq: b.seq, items: b.items, staged: make([]linkage.Staged, len(b.items))}
+				for i := range b.items {
+					out.staged[i] = linkage.Stage(b.items[i].key, &b.items[i].rec, b.items[i].extra)
 				}
-				mu.Lock()
-				for i := range b {
-					data.prepared[b[i].idx] = out[i]
-				}
-				mu.Unlock()
+				staged <- out
 			}
 		}()
 	}
+	added := make(chan struct{})
+	go func() {
+		defer close(added)
+		pending := map[int]batchOut{}
+		next := 0
+		for b := range staged {
+			pending[b.seq] = b
+			for {
+				b, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				mu.Lock()
+				for i := range b.items {
+					p := prep.Add(b.staged[i])
+					p.Group = b.items[i].group
+					data.prepared[b.items[i].idx] = p
+				}
+				mu.Unlock()
+			}
+		}
+	}()
+	seq := 0
 	groups := map[string]int32{}
 	var batch []item
 	warned := 0
@@ -635,7 +668,8 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 				data.prepared = append(data.prepared, nil)
 			}
 			mu.Unlock()
-			batches <- batch
+			batches <- batchIn{seq, batch}
+			seq++
 			batch = nil
 		}
 	}
@@ -645,10 +679,12 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 	}
 	mu.Unlock()
 	if len(batch) > 0 {
-		batches <- batch
+		batches <- batchIn{seq, batch}
 	}
 	close(batches)
 	wg.Wait()
+	close(staged)
+	<-added
 	if readErr != nil {
 		return nil, readErr
 	}

@@ -176,3 +176,26 @@ func FuzzRawDate(f *testing.F) {
 		}
 	})
 }
+
+func TestLinkDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.csv")
+	if err := runGen(context.Background(), []string{"--people", "400", "--seed", "5", "--out", in, "--quiet"}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var outs []string
+	for _, w := range []string{"1", "2", "3"} {
+		out := filepath.Join(dir, "c"+w+".csv")
+		if stderr, err := runLinkT(t, "--in", in, "--out", out, "--workers", w); err != nil {
+			t.Fatalf("%v\n%s", err, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, string(b))
+	}
+	if outs[0] != outs[1] || outs[0] != outs[2] {
+		t.Error("the clusters depend on the number of workers")
+	}
+}
