@@ -310,19 +310,32 @@ func knownFor(ctx context.Context, tx *Tx, personID int64) (known, error) {
 	}
 	k.person = p
 	k.candidate = k.members > 1
-	if k.candidate {
-		k.status, k.tellable = lastseen.Tellable(p)
-	}
-	if k.tellable && !p.Verified {
-		var pending int
-		err := tx.QueryRowContext(ctx, pendingDeathSQL, personID, string(lastseen.ReviewOpen), string(lastseen.StatusDead)).Scan(&pending)
+	if k.candidate && !p.Verified {
+		// No claim of life is told while a death waits for a caseworker,
+		// linked or in the queue (lastseen.Tellable, Person.UnderReview).
+		var linked, pending int
+		err := tx.QueryRowContext(ctx, linkedDeathSQL, personID, string(lastseen.StatusDead)).Scan(&linked)
+		if err != nil {
+			return k, fmt.Errorf("linked deaths of person %d: %w", personID, err)
+		}
+		err = tx.QueryRowContext(ctx, pendingDeathSQL, personID, string(lastseen.ReviewOpen), string(lastseen.StatusDead)).Scan(&pending)
 		if err != nil {
 			return k, fmt.Errorf("pending deaths of person %d: %w", personID, err)
 		}
-		k.tellable = pending == 0
+		p.UnderReview = linked+pending > 0
+	}
+	if k.candidate {
+		k.status, k.tellable = lastseen.Tellable(p)
 	}
 	return k, nil
 }
+
+// linkedDeathSQL counts the claims of death among the person's ($1)
+// current records: however weak, one makes a claim of life untellable
+// until a caseworker has looked (lastseen.Tellable).
+const linkedDeathSQL = `
+	SELECT COUNT(*) FROM links l JOIN claims c ON c.record_id = l.record_id
+	WHERE l.person_id = $1 AND l.removed_at IS NULL AND c.status = $2`
 
 // pendingDeathSQL counts the open review items that pair a record of the
 // person ($1) with a record, not the person's, that reports a death.
