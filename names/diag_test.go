@@ -8,11 +8,10 @@ import (
 )
 
 // TestGeneratedByPhenomenon breaks generated-match recall down by what the
-// two records do (-v); a diagnostic for where the scorer loses.
+// two records do, and holds each phenomenon to a floor, so that a change
+// that loses one writing habit (a scheme, diminutives, initials) fails here
+// even when the overall figure barely moves. -v prints the table.
 func TestGeneratedByPhenomenon(t *testing.T) {
-	if !testing.Verbose() {
-		t.Skip("diagnostic; run with -v")
-	}
 	g := newGen(99)
 	type agg struct{ n, ok, rev int }
 	by := map[string]*agg{}
@@ -61,27 +60,26 @@ func TestGeneratedByPhenomenon(t *testing.T) {
 			add("clean (full given, no typo)", s)
 		}
 	}
+	// Floors a little under what the scorer reached when they were set
+	// (2026-11-27: all 0.951 / 0.978; typo 0.888 / 0.927; given missing
+	// 0.518 / 0.875; clean 0.997): a record with no given name can only
+	// reach review, so it has no match floor.
+	floor := func(k string) (match, review float64) {
+		switch k {
+		case "clean (full given, no typo)":
+			return 0.99, 0.99
+		case "typo":
+			return 0.85, 0.90
+		case "given missing":
+			return 0, 0.85
+		}
+		return 0.90, 0.94
+	}
 	for k, a := range by {
-		t.Logf("%-30s n=%5d  ≥match %.3f  ≥review %.3f", k, a.n, float64(a.ok)/float64(a.n), float64(a.rev)/float64(a.n))
-	}
-}
-
-// TestDimMisses lists generated matches with a pet name that score below the
-// match threshold (-v); a diagnostic.
-func TestDimMisses(t *testing.T) {
-	if !testing.Verbose() {
-		t.Skip("diagnostic; run with -v")
-	}
-	g := newGen(99)
-	n := 0
-	for i := 0; i < 4000 && n < 40; i++ {
-		p := g.person()
-		sa, sb := g.style(), g.style()
-		a, b := g.render(p, sa), g.render(p, sb)
-		c := score(a, b)
-		if (sa.givenForm == 1 || sb.givenForm == 1) && !sa.typo && !sb.typo && c.Score < 0.75 {
-			n++
-			t.Logf("%.3f %s | %s  (%s %s %s)", c.Score, a, b, c.Family, c.Given, c.Patronymic)
+		m, r := float64(a.ok)/float64(a.n), float64(a.rev)/float64(a.n)
+		t.Logf("%-30s n=%5d  ≥match %.3f  ≥review %.3f", k, a.n, m, r)
+		if fm, fr := floor(k); m < fm || r < fr {
+			t.Errorf("%s: recall %.3f at the match threshold, %.3f at review; floors %.2f and %.2f", k, m, r, fm, fr)
 		}
 	}
 }
