@@ -103,13 +103,35 @@ type PersonService interface {
 	// method is not LinkCaseworker.
 	LinkRecord(ctx context.Context, recordID, personID int64, l Link) (int64, error)
 
+	// LinkRecords applies many links at once, in order, in one transaction:
+	// each request as LinkRecord would, except that a person's derived status
+	// is recomputed once, after the last link, for every person affected. A
+	// negative PersonID names a new person of the batch: every request with
+	// the same negative id joins the one new person the first creates.
+	// Returns the person id of each request, in order. Any error leaves
+	// nothing of the batch applied: ECONFLICT as LinkRecord (a judgement
+	// forbids one of the links), ENOTFOUND if a record, person or user names
+	// nothing.
+	LinkRecords(ctx context.Context, reqs []LinkRequest) ([]int64, error)
+
 	// FindLinks returns the link history of a record or person, newest first.
 	FindLinks(ctx context.Context, f LinkFilter) ([]*Link, error)
 }
 
-// LinkFilter selects links.
+// LinkRequest asks LinkRecords to link one record to a person: an existing
+// one (PersonID > 0), a new one (0), or a new one shared by the requests of
+// the batch with the same negative PersonID.
+type LinkRequest struct {
+	RecordID int64
+	PersonID int64
+	Link     Link
+}
+
+// LinkFilter selects links. RecordIDs selects the links of any of those
+// records (with RecordID, of any of them or RecordID).
 type LinkFilter struct {
 	RecordID       int64
+	RecordIDs      []int64
 	PersonID       int64
 	IncludeRemoved bool
 }

@@ -61,6 +61,9 @@ type JudgementService interface {
 // either order; the first one returned is the one in force.
 type JudgementFilter struct {
 	RecordID int64
+	// RecordIDs selects the judgements naming any of these records (the
+	// linker reads a batch's judgements at once); not with RecordID.
+	RecordIDs []int64
 	OtherID  int64
 	Limit    int
 }

@@ -64,6 +64,7 @@ type memPersons struct {
 	reviews    []*lastseen.ReviewItem
 	judgements []*lastseen.Judgement
 	err        error // LinkRecord fails with it when set: the database is down
+	batches    int   // LinkRecords calls
 }
 
 func newMem() *memPersons {
@@ -113,10 +114,40 @@ func (m *memPersons) LinkRecord(ctx context.Context, recordID, personID int64, l
 	return personID, nil
 }
 
+// LinkRecords links each request as LinkRecord, stopping at the first error
+// (the store's batch is all or nothing: the tests that make it fail fail
+// the first link).
+func (m *memPersons) LinkRecords(ctx context.Context, reqs []lastseen.LinkRequest) ([]int64, error) {
+	m.mu.Lock()
+	m.batches++
+	m.mu.Unlock()
+	out := make([]int64, len(reqs))
+	created := map[int64]int64{}
+	for i, r := range reqs {
+		pid := r.PersonID
+		if pid < 0 {
+			pid = created[r.PersonID]
+		}
+		pid, err := m.LinkRecord(ctx, r.RecordID, pid, r.Link)
+		if err != nil {
+			return nil, err
+		}
+		if r.PersonID < 0 {
+			created[r.PersonID] = pid
+		}
+		out[i] = pid
+	}
+	return out, nil
+}
+
 func (m *memPersons) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*lastseen.Link, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return slices.Clone(m.links[f.RecordID]), nil
+	out := slices.Clone(m.links[f.RecordID])
+	for _, id := range f.RecordIDs {
+		out = append(out, m.links[id]...)
+	}
+	return out, nil
 }
 
 func (m *memPersons) EnqueueReview(ctx context.Context, items []*lastseen.ReviewItem) error {
@@ -142,7 +173,11 @@ func (m *memPersons) FindJudgements(ctx context.Context, f lastseen.JudgementFil
 	defer m.mu.Unlock()
 	var out []*lastseen.Judgement
 	for _, j := range m.judgements {
-		if f.RecordID == 0 || j.RecordA == f.RecordID || j.RecordB == f.RecordID {
+		match := f.RecordID == 0 || j.RecordA == f.RecordID || j.RecordB == f.RecordID
+		if len(f.RecordIDs) > 0 {
+			match = slices.Contains(f.RecordIDs, j.RecordA) || slices.Contains(f.RecordIDs, j.RecordB)
+		}
+		if match {
 			out = append(out, j)
 		}
 	}

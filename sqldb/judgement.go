@@ -76,6 +76,10 @@ func (s *JudgementService) FindJudgements(ctx context.Context, f lastseen.Judgem
 		a, b := min(f.RecordID, f.OtherID), max(f.RecordID, f.OtherID)
 		q += ` WHERE record_a = $1 AND record_b = $2`
 		args = []any{a, b}
+	case len(f.RecordIDs) > 0:
+		in := placeholders(1, len(f.RecordIDs))
+		q += ` WHERE record_a IN (` + in + `) OR record_b IN (` + in + `)`
+		args = int64Args(f.RecordIDs)
 	case f.RecordID != 0 || f.OtherID != 0:
 		q += ` WHERE record_a = $1 OR record_b = $1`
 		args = []any{max(f.RecordID, f.OtherID)}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/lastseen/lastseen"
 )
@@ -132,14 +133,261 @@ func (s *PersonService) LinkRecord(ctx context.Context, recordID, personID int64
 	return personID, nil
 }
 
+// LinkRecords applies many links in one transaction, in order, each as
+// LinkRecord would (judgements bind every method but LinkCaseworker; a link
+// to the record's current person by the same method changes nothing; each
+// link is audited), and then refreshes every person affected once: the
+// import links a thousand records in the time LinkRecord takes for a few. A
+// negative PersonID names a new person of the batch, created by the first
+// request that names it. It returns the person id of each request. Any error
+// rolls the whole batch back.
+func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkRequest) ([]int64, error) {
+	for i, r := range reqs {
+		switch r.Link.Method {
+		case lastseen.LinkAutomatic, lastseen.LinkCaseworker, lastseen.LinkNew:
+		default:
+			var p lastseen.Problems
+			p.Add(fmt.Sprintf("links[%d].method", i), "%q is not a link method (automatic, caseworker or new)", r.Link.Method)
+			return nil, p.Err()
+		}
+	}
+	if len(reqs) == 0 {
+		return nil, nil
+	}
+	out := make([]int64, len(reqs))
+	err := s.db.write(ctx, func(tx *Tx) error {
+		recordIDs := make([]int64, 0, len(reqs))
+		var personIDs []int64
+		for _, r := range reqs {
+			recordIDs = append(recordIDs, r.RecordID)
+			if r.PersonID > 0 {
+				personIDs = append(personIDs, r.PersonID)
+			}
+			if r.Link.DecidedBy != 0 {
+				if ok, err := tx.exists(ctx, "users", r.Link.DecidedBy); err != nil {
+					return err
+				} else if !ok {
+					return notFoundField("decided_by", "User %d not found.", r.Link.DecidedBy)
+				}
+			}
+		}
+		if err := allExist(ctx, tx, "records", "record_id", "Record", recordIDs); err != nil {
+			return err
+		}
+		if err := allExist(ctx, tx, "persons", "person_id", "Person", personIDs); err != nil {
+			return err
+		}
+		current, err := currentLinks(ctx, tx, recordIDs)
+		if err != nil {
+			return err
+		}
+		judged, err := judgedRecords(ctx, tx, recordIDs)
+		if err != nil {
+			return err
+		}
+		created := map[int64]int64{} // negative id of the batch → new person
+		touched := map[int64]bool{}
+		for i, r := range reqs {
+			personID := r.PersonID
+			if personID < 0 {
+				if id, ok := created[personID]; ok {
+					personID = id
+				} else {
+					personID = 0
+				}
+			}
+			old := current[r.RecordID]
+			if personID != 0 && old.person == personID && old.method == r.Link.Method {
+				out[i] = personID
+				continue
+			}
+			if r.Link.Method != lastseen.LinkCaseworker && judged[r.RecordID] {
+				if err := checkJudgements(ctx, tx, r.RecordID, old.person, personID); err != nil {
+					return err
+				}
+			}
+			if personID == 0 {
+				err := tx.QueryRowContext(ctx,
+					`INSERT INTO persons (created_at, updated_at) VALUES ($1, $1) RETURNING id`, tx.now,
+				).Scan(&personID)
+				if err != nil {
+					return fmt.Errorf("create person: %w", err)
+				}
+				if r.PersonID < 0 {
+					created[r.PersonID] = personID
+				}
+			}
+			if old.person != 0 {
+				_, err := tx.ExecContext(ctx,
+					`UPDATE links SET removed_at = $1 WHERE record_id = $2 AND removed_at IS NULL`, tx.now, r.RecordID)
+				if err != nil {
+					return fmt.Errorf("unlink record %d: %w", r.RecordID, err)
+				}
+			}
+			_, err = tx.ExecContext(ctx, `
+				INSERT INTO links (record_id, person_id, score, method, decided_by, created_at)
+				VALUES ($1, $2, $3, $4, $5, $6)`,
+				r.RecordID, personID, r.Link.Score, string(r.Link.Method), nullID(r.Link.DecidedBy), tx.now)
+			if isUnique(err) {
+				return lastseen.Errorf(lastseen.ECONFLICT, "Record %d was linked by someone else at the same time; try again.", r.RecordID)
+			} else if err != nil {
+				return fmt.Errorf("link record %d to person %d: %w", r.RecordID, personID, err)
+			}
+			current[r.RecordID] = link{personID, r.Link.Method}
+			touched[personID] = true
+			detail := fmt.Sprintf("person:%d %s", personID, r.Link.Method)
+			if old.person != 0 && old.person != personID {
+				touched[old.person] = true
+				detail += fmt.Sprintf(" from person:%d", old.person)
+			}
+			if err := tx.audit(ctx, "record.link", fmt.Sprintf("record:%d", r.RecordID), detail); err != nil {
+				return err
+			}
+			out[i] = personID
+		}
+		// in id order, so that two batches on PostgreSQL lock their common
+		// persons in the same order (refreshCase locks each)
+		ids := make([]int64, 0, len(touched))
+		for id := range touched {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			if err := refreshPerson(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// link is a record's current link: its person and method.
+type link struct {
+	person int64
+	method lastseen.LinkMethod
+}
+
+// inChunk bounds the ids of one IN list, well under the parameter limits of
+// SQLite (32766) and PostgreSQL (65535).
+const inChunk = 5000
+
+// chunks calls fn with ids in slices of at most inChunk.
+func chunks(ids []int64, fn func(ids []int64) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), inChunk)
+		if err := fn(ids[:n]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
+// allExist returns ENOTFOUND (naming field) for the first id of table that
+// has no row. table is always a constant of this package.
+func allExist(ctx context.Context, tx *Tx, table, field, noun string, ids []int64) error {
+	found := map[int64]bool{}
+	err := chunks(ids, func(ids []int64) error {
+		rows, err := tx.QueryContext(ctx,
+			`SELECT id FROM `+table+` WHERE id IN (`+placeholders(1, len(ids))+`)`, int64Args(ids)...)
+		if err != nil {
+			return fmt.Errorf("find %s: %w", table, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return fmt.Errorf("find %s: %w", table, err)
+			}
+			found[id] = true
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if !found[id] {
+			return notFoundField(field, "%s %d not found.", noun, id)
+		}
+	}
+	return nil
+}
+
+// currentLinks returns the current link of each of the records that has one.
+func currentLinks(ctx context.Context, tx *Tx, recordIDs []int64) (map[int64]link, error) {
+	out := map[int64]link{}
+	err := chunks(recordIDs, func(ids []int64) error {
+		rows, err := tx.QueryContext(ctx, `SELECT record_id, person_id, method FROM links
+			WHERE removed_at IS NULL AND record_id IN (`+placeholders(1, len(ids))+`)`, int64Args(ids)...)
+		if err != nil {
+			return fmt.Errorf("current links: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var l link
+			var method string
+			if err := rows.Scan(&id, &l.person, &method); err != nil {
+				return fmt.Errorf("current links: %w", err)
+			}
+			l.method = lastseen.LinkMethod(method)
+			out[id] = l
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// judgedRecords returns which of the records some judgement names: only
+// those need checkJudgements.
+func judgedRecords(ctx context.Context, tx *Tx, recordIDs []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	err := chunks(recordIDs, func(ids []int64) error {
+		in := placeholders(1, len(ids))
+		rows, err := tx.QueryContext(ctx, `SELECT record_a, record_b FROM judgements
+			WHERE record_a IN (`+in+`) OR record_b IN (`+in+`)`, int64Args(ids)...)
+		if err != nil {
+			return fmt.Errorf("judgements of the batch: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a, b int64
+			if err := rows.Scan(&a, &b); err != nil {
+				return fmt.Errorf("judgements of the batch: %w", err)
+			}
+			out[a], out[b] = true, true
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
 // FindLinks returns the link history of a record or person, newest first;
-// only current links unless f.IncludeRemoved.
+// only current links unless f.IncludeRemoved. f.RecordIDs is one IN list:
+// callers keep it to a batch (thousands of ids at most).
 func (s *PersonService) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*lastseen.Link, error) {
 	q := `SELECT id, record_id, person_id, score, method, decided_by, created_at, removed_at FROM links WHERE 1 = 1`
 	var args []any
-	if f.RecordID != 0 {
-		args = append(args, f.RecordID)
-		q += fmt.Sprintf(" AND record_id = $%d", len(args))
+	if f.RecordID != 0 || len(f.RecordIDs) > 0 {
+		ids := f.RecordIDs
+		if f.RecordID != 0 {
+			ids = append([]int64{f.RecordID}, ids...)
+		}
+		q += fmt.Sprintf(" AND record_id IN (%s)", placeholders(len(args)+1, len(ids)))
+		args = append(args, int64Args(ids)...)
 	}
 	if f.PersonID != 0 {
 		args = append(args, f.PersonID)

@@ -322,13 +322,33 @@ func (m *memStore) LinkRecord(ctx context.Context, recordID, personID int64, l l
 	return personID, nil
 }
 
+func (m *memStore) LinkRecords(ctx context.Context, reqs []lastseen.LinkRequest) ([]int64, error) {
+	out := make([]int64, len(reqs))
+	created := map[int64]int64{}
+	for i, r := range reqs {
+		pid := r.PersonID
+		if pid < 0 {
+			pid = created[r.PersonID]
+		}
+		pid, _ = m.LinkRecord(ctx, r.RecordID, pid, r.Link)
+		if r.PersonID < 0 {
+			created[r.PersonID] = pid
+		}
+		out[i] = pid
+	}
+	return out, nil
+}
+
 func (m *memStore) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*lastseen.Link, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if p, ok := m.current[f.RecordID]; ok {
-		return []*lastseen.Link{{RecordID: f.RecordID, PersonID: p}}, nil
+	var out []*lastseen.Link
+	for _, id := range append([]int64{f.RecordID}, f.RecordIDs...) {
+		if p, ok := m.current[id]; ok {
+			out = append(out, &lastseen.Link{RecordID: id, PersonID: p})
+		}
 	}
-	return nil, nil
+	return out, nil
 }
 
 func (m *memStore) EnqueueReview(ctx context.Context, items []*lastseen.ReviewItem) error {
