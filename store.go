@@ -64,6 +64,6 @@ type JudgementFilter struct {
 	// RecordIDs selects the judgements naming any of these records (the
 	// linker reads a batch's judgements at once); not with RecordID.
 	RecordIDs []int64
-	OtherID  int64
-	Limit    int
+	OtherID   int64
+	Limit     int
 }
