@@ -86,11 +86,16 @@ func gradedClaims(ctx context.Context, tx *Tx, personID int64) ([]*lastseen.Grad
 	if err := attachSources(ctx, tx, rs); err != nil {
 		return nil, nil, err
 	}
+	return claimsOf(tx.db.grades(), rs), rs, nil
+}
+
+// claimsOf grades the claims of a person's current records, which have their
+// sources attached.
+func claimsOf(gs lastseen.Grades, rs []*lastseen.Record) []*lastseen.GradedClaim {
 	superseded := map[int64]bool{}
 	for _, r := range rs {
 		superseded[r.Supersedes] = true
 	}
-	gs := tx.db.grades()
 	var out []*lastseen.GradedClaim
 	for _, r := range rs {
 		for _, c := range r.Claims {
@@ -104,7 +109,7 @@ func gradedClaims(ctx context.Context, tx *Tx, personID int64) ([]*lastseen.Grad
 			})
 		}
 	}
-	return out, rs, nil
+	return out
 }
 
 // attachSources sets the Source of each record.
@@ -211,13 +216,19 @@ func findVerifications(ctx context.Context, tx *Tx, personID int64) ([]*lastseen
 	if err != nil {
 		return nil, fmt.Errorf("find verifications of person %d: %w", personID, err)
 	}
+	return scanVerifications(rows)
+}
+
+// scanVerifications reads rows of verifications and closes them.
+func scanVerifications(rows *sql.Rows) ([]*lastseen.Verification, error) {
 	defer rows.Close()
 	var out []*lastseen.Verification
 	for rows.Next() {
 		var v lastseen.Verification
 		var status, date string
 		var user sql.NullInt64
-		if err := rows.Scan(&v.ID, &v.PersonID, &status, &date, &v.Method, &v.Note, &user, &v.CreatedAt); err != nil {
+		var err error
+		if err = rows.Scan(&v.ID, &v.PersonID, &status, &date, &v.Method, &v.Note, &user, &v.CreatedAt); err != nil {
 			return nil, fmt.Errorf("find verifications: %w", err)
 		}
 		if v.Date, err = parseStoredDate("verifications.event_date", date); err != nil {

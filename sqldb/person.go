@@ -252,12 +252,7 @@ func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkReq
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		for _, id := range ids {
-			if err := refreshPerson(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		return nil
+		return refreshPersons(ctx, tx, ids)
 	})
 	if err != nil {
 		return nil, err
@@ -532,6 +527,20 @@ func refreshPerson(ctx context.Context, tx *Tx, personID int64) error {
 	if err != nil {
 		return fmt.Errorf("refresh person %d: %w", personID, err)
 	}
+	name, birth, side := displayFields(all)
+	_, err = tx.ExecContext(ctx, `
+		UPDATE persons SET name = $1, birth_date = $2, birth_year = $3, side = $4, updated_at = $5
+		WHERE id = $6`,
+		name, birth.String(), dateYear(birth), side, tx.now, personID)
+	if err != nil {
+		return fmt.Errorf("refresh person %d: %w", personID, err)
+	}
+	return refreshCase(ctx, tx, personID) // derived status and inquiries: case.go
+}
+
+// displayFields returns a person's name, birth date and side from its
+// current records, in id order (see refreshPerson).
+func displayFields(all []*lastseen.Record) (name string, birth lastseen.PartialDate, side string) {
 	superseded := map[int64]bool{}
 	for _, r := range all {
 		superseded[r.Supersedes] = true
@@ -543,11 +552,9 @@ func refreshPerson(ctx context.Context, tx *Tx, personID int64) error {
 		}
 	}
 
-	var name string
-	var birth lastseen.PartialDate
 	bestParts := -1
 	sides := map[string]int{}
-	side, sideCount := "", 0
+	sideCount := 0
 	for _, r := range rs {
 		if n := nameParts(r); n > bestParts {
 			name, bestParts = r.DisplayName(), n
@@ -562,14 +569,7 @@ func refreshPerson(ctx context.Context, tx *Tx, personID int64) error {
 			}
 		}
 	}
-	_, err = tx.ExecContext(ctx, `
-		UPDATE persons SET name = $1, birth_date = $2, birth_year = $3, side = $4, updated_at = $5
-		WHERE id = $6`,
-		name, birth.String(), dateYear(birth), side, tx.now, personID)
-	if err != nil {
-		return fmt.Errorf("refresh person %d: %w", personID, err)
-	}
-	return refreshCase(ctx, tx, personID) // derived status and inquiries: case.go
+	return name, birth, side
 }
 
 // nameParts counts how much of a name a record gives.
