@@ -31,6 +31,9 @@ type planned struct {
 func (l *Linker) linkBatch(ctx context.Context, ps []Prepared) ([]*lastseen.MatchDecision, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.Index.mu.RLock()
+	mark := indexMark{len(l.Index.recs), l.Index.maxID}
+	l.Index.mu.RUnlock()
 	ids := make([]int64, len(ps))
 	for i, p := range ps {
 		ids[i] = p.e.id
@@ -49,13 +52,13 @@ func (l *Linker) linkBatch(ctx context.Context, ps []Prepared) ([]*lastseen.Matc
 		plan, reqs = l.decideBatch(ps, judged)
 		moved, err := l.movedCandidates(ctx, plan)
 		if err != nil {
-			l.undo(plan)
+			l.undo(plan, mark)
 			return nil, err
 		}
 		if len(moved) == 0 {
 			break
 		}
-		l.undo(plan)
+		l.undo(plan, mark)
 		if attempt == 2 { // persons keep moving under us: one by one
 			return l.linkEach(ctx, ps)
 		}
@@ -69,10 +72,10 @@ func (l *Linker) linkBatch(ctx context.Context, ps []Prepared) ([]*lastseen.Matc
 		// a judgement the batch did not see (made since it was read), or
 		// another process linked one of the records: one by one, as
 		// LinkRecord decides each such case
-		l.undo(plan)
+		l.undo(plan, mark)
 		return l.linkEach(ctx, ps)
 	} else if err != nil {
-		l.undo(plan)
+		l.undo(plan, mark)
 		return nil, fmt.Errorf("link %d records: %w", len(reqs), err)
 	}
 
@@ -187,12 +190,57 @@ func (l *Linker) decideBatch(ps []Prepared, judged map[int64]map[int64]lastseen.
 	return plan, reqs
 }
 
-// undo takes the batch's records out of their planned persons in the index:
-// they are in it unlinked, as after a failed LinkRecord.
-func (l *Linker) undo(plan []*planned) {
+// indexMark is the size of the index before a batch.
+type indexMark struct {
+	recs  int
+	maxID int64
+}
+
+// undo takes the batch's records out of their planned persons and out of
+// the index, as a failed LinkRecord leaves them: a record the batch added
+// is removed from the end of the index. If another writer (the Follower)
+// added records after them, those that precede it stay in the index,
+// unlinked: never a candidate, and linked by Retry.
+func (l *Linker) undo(plan []*planned, mark indexMark) {
+	added := map[int64]bool{}
 	for _, pl := range plan {
 		if pl.linked {
 			l.Index.SetPerson(pl.out.RecordID, 0)
+			added[pl.out.RecordID] = true
+		}
+	}
+	ix := l.Index
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for len(ix.recs) > mark.recs {
+		s := int32(len(ix.recs) - 1)
+		e := ix.recs[s]
+		if !added[e.id] || e.person != 0 || ix.slot[e.id] != s {
+			return
+		}
+		delete(ix.slot, e.id)
+		for i, k := range e.keys {
+			if k != 0 {
+				trimSlot(ix.blocks[i], k, s)
+			}
+		}
+		for _, k := range searchKeys(e.name) {
+			trimSlot(ix.keys, k, s)
+		}
+		ix.recs[s] = nil
+		ix.recs = ix.recs[:s]
+	}
+	ix.maxID = mark.maxID
+}
+
+// trimSlot removes slot s from the end of m[k], where add appended it.
+func trimSlot[K comparable](m map[K][]int32, k K, s int32) {
+	l := m[k]
+	if n := len(l); n > 0 && l[n-1] == s {
+		if n == 1 {
+			delete(m, k)
+		} else {
+			m[k] = l[:n-1]
 		}
 	}
 }

@@ -65,6 +65,10 @@ type memPersons struct {
 	judgements []*lastseen.Judgement
 	err        error // LinkRecord fails with it when set: the database is down
 	batches    int   // LinkRecords calls
+	// noBatch makes LinkRecords fail with ECONFLICT, as when a judgement
+	// came between the batch's decisions and its link: the linker then
+	// links the records one by one
+	noBatch bool
 }
 
 func newMem() *memPersons {
@@ -120,7 +124,11 @@ func (m *memPersons) LinkRecord(ctx context.Context, recordID, personID int64, l
 func (m *memPersons) LinkRecords(ctx context.Context, reqs []lastseen.LinkRequest) ([]int64, error) {
 	m.mu.Lock()
 	m.batches++
+	noBatch := m.noBatch
 	m.mu.Unlock()
+	if noBatch {
+		return nil, lastseen.Errorf(lastseen.ECONFLICT, "a judgement forbids one of the links")
+	}
 	out := make([]int64, len(reqs))
 	created := map[int64]int64{}
 	for i, r := range reqs {
