@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/lastseen/lastseen"
 )
@@ -282,6 +284,36 @@ func chunks(ids []int64, fn func(ids []int64) error) error {
 	return nil
 }
 
+// idLists returns n parameter lists for an IN (…) of the ids each, and
+// their arguments (the ids n times over): "?" on SQLite, where thousands of
+// "$N" names make a statement quadratically slow to prepare (see values),
+// "$1…" on PostgreSQL. Only for statements whose parameters are all in
+// these lists.
+func (tx *Tx) idLists(ids []int64, n int) ([]string, []any) {
+	lists := make([]string, n)
+	args := make([]any, 0, n*len(ids))
+	var b strings.Builder
+	k := 0
+	for i := range n {
+		b.Reset()
+		for j, id := range ids {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			k++
+			if tx.db.dialect == SQLite {
+				b.WriteByte('?')
+			} else {
+				b.WriteByte('$')
+				b.WriteString(strconv.Itoa(k))
+			}
+			args = append(args, id)
+		}
+		lists[i] = b.String()
+	}
+	return lists, args
+}
+
 func int64Args(ids []int64) []any {
 	args := make([]any, len(ids))
 	for i, id := range ids {
@@ -295,8 +327,8 @@ func int64Args(ids []int64) []any {
 func allExist(ctx context.Context, tx *Tx, table, field, noun string, ids []int64) error {
 	found := map[int64]bool{}
 	err := chunks(ids, func(ids []int64) error {
-		rows, err := tx.QueryContext(ctx,
-			`SELECT id FROM `+table+` WHERE id IN (`+placeholders(1, len(ids))+`)`, int64Args(ids)...)
+		in, args := tx.idLists(ids, 1)
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM `+table+` WHERE id IN (`+in[0]+`)`, args...)
 		if err != nil {
 			return fmt.Errorf("find %s: %w", table, err)
 		}
@@ -325,8 +357,9 @@ func allExist(ctx context.Context, tx *Tx, table, field, noun string, ids []int6
 func currentLinks(ctx context.Context, tx *Tx, recordIDs []int64) (map[int64]link, error) {
 	out := map[int64]link{}
 	err := chunks(recordIDs, func(ids []int64) error {
+		in, args := tx.idLists(ids, 1)
 		rows, err := tx.QueryContext(ctx, `SELECT record_id, person_id, method FROM links
-			WHERE removed_at IS NULL AND record_id IN (`+placeholders(1, len(ids))+`)`, int64Args(ids)...)
+			WHERE removed_at IS NULL AND record_id IN (`+in[0]+`)`, args...)
 		if err != nil {
 			return fmt.Errorf("current links: %w", err)
 		}
@@ -351,9 +384,9 @@ func currentLinks(ctx context.Context, tx *Tx, recordIDs []int64) (map[int64]lin
 func judgedRecords(ctx context.Context, tx *Tx, recordIDs []int64) (map[int64]bool, error) {
 	out := map[int64]bool{}
 	err := chunks(recordIDs, func(ids []int64) error {
-		in := placeholders(1, len(ids))
+		in, args := tx.idLists(ids, 2)
 		rows, err := tx.QueryContext(ctx, `SELECT record_a, record_b FROM judgements
-			WHERE record_a IN (`+in+`) OR record_b IN (`+in+`)`, int64Args(ids)...)
+			WHERE record_a IN (`+in[0]+`) OR record_b IN (`+in[1]+`)`, args...)
 		if err != nil {
 			return fmt.Errorf("judgements of the batch: %w", err)
 		}

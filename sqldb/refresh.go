@@ -18,7 +18,8 @@ func refreshPersons(ctx context.Context, tx *Tx, ids []int64) error {
 }
 
 func refreshChunk(ctx context.Context, tx *Tx, ids []int64) error {
-	in, args := placeholders(1, len(ids)), int64Args(ids)
+	lists, args := tx.idLists(ids, 1)
+	in := lists[0]
 	if tx.db.dialect == Postgres {
 		// rows are locked as the sort returns them: in id order
 		if _, err := tx.ExecContext(ctx,
@@ -93,8 +94,15 @@ func refreshChunk(ctx context.Context, tx *Tx, ids []int64) error {
 		}
 	}
 
-	// the inquiries about any of them (as refreshInquiriesOfPerson)
-	return refreshInquiriesWhere(ctx, tx, `state <> $1 AND (person_id IN (`+placeholders(2, len(ids))+`) OR record_id IN
-		(SELECT record_id FROM links WHERE person_id IN (`+placeholders(2, len(ids))+`) AND removed_at IS NULL))`,
-		append([]any{string(lastseen.InquiryClosed)}, args...)...)
+	return refreshInquiriesOfPersons(ctx, tx, ids)
+}
+
+// refreshInquiriesOfPersons does refreshInquiriesOfPerson for each of the
+// persons, with one query to find the inquiries.
+func refreshInquiriesOfPersons(ctx context.Context, tx *Tx, ids []int64) error {
+	return chunks(ids, func(ids []int64) error {
+		in, args := tx.idLists(ids, 2)
+		return refreshInquiriesWhere(ctx, tx, `state <> '`+string(lastseen.InquiryClosed)+`' AND (person_id IN (`+in[0]+`)
+			OR record_id IN (SELECT record_id FROM links WHERE person_id IN (`+in[1]+`) AND removed_at IS NULL))`, args...)
+	})
 }

@@ -109,20 +109,21 @@ func (s *ReviewService) EnqueueReview(ctx context.Context, items []*lastseen.Rev
 		if err := refreshInquiriesOfRecords(ctx, tx, touched); err != nil {
 			return err
 		}
+		// their persons read at once: an import enqueues a thousand
+		// records' items in one call
+		current, err := currentLinks(ctx, tx, touched)
+		if err != nil {
+			return err
+		}
 		done := map[int64]bool{}
+		var persons []int64
 		for _, id := range touched {
-			pid, _, err := currentLink(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			if pid != 0 && !done[pid] {
+			if pid := current[id].person; pid != 0 && !done[pid] {
 				done[pid] = true
-				if err := refreshInquiriesOfPerson(ctx, tx, pid); err != nil {
-					return err
-				}
+				persons = append(persons, pid)
 			}
 		}
-		return nil
+		return refreshInquiriesOfPersons(ctx, tx, persons)
 	})
 }
 
