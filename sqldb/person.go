@@ -189,6 +189,38 @@ func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkReq
 		}
 		created := map[int64]int64{} // negative id of the batch → new person
 		touched := map[int64]bool{}
+		// links and audit events are written many rows to a statement; a
+		// record linked twice in the batch flushes the links before its
+		// current one ends
+		kind, actor := actorKindID(lastseen.ActorFromContext(ctx))
+		var links, audits []any
+		pending := map[int64]bool{}
+		flush := func() error {
+			for len(links) > 0 {
+				n := min(len(links)/6, rowsPerInsert)
+				_, err := tx.ExecContext(ctx, `INSERT INTO links (record_id, person_id, score, method, decided_by, created_at) VALUES `+
+					tx.values(n, 6), links[:n*6]...)
+				if isUnique(err) {
+					// On PostgreSQL another transaction linked a record
+					// since we read its current link.
+					return lastseen.Errorf(lastseen.ECONFLICT, "A record of the batch was linked by someone else at the same time; try again.")
+				} else if err != nil {
+					return fmt.Errorf("link %d records: %w", n, err)
+				}
+				links = links[n*6:]
+			}
+			for len(audits) > 0 {
+				n := min(len(audits)/6, rowsPerInsert)
+				_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (at, actor_kind, actor_id, action, subject, detail) VALUES `+
+					tx.values(n, 6), audits[:n*6]...)
+				if err != nil {
+					return fmt.Errorf("audit %d links: %w", n, err)
+				}
+				audits = audits[n*6:]
+			}
+			clear(pending)
+			return nil
+		}
 		for i, r := range reqs {
 			personID := r.PersonID
 			if personID < 0 {
@@ -204,6 +236,10 @@ func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkReq
 				continue
 			}
 			if r.Link.Method != lastseen.LinkCaseworker && judged[r.RecordID] {
+				// the check reads the persons' members: the links so far
+				if err := flush(); err != nil {
+					return err
+				}
 				if err := checkJudgements(ctx, tx, r.RecordID, old.person, personID); err != nil {
 					return err
 				}
@@ -220,21 +256,19 @@ func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkReq
 				}
 			}
 			if old.person != 0 {
+				if pending[r.RecordID] {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
 				_, err := tx.ExecContext(ctx,
 					`UPDATE links SET removed_at = $1 WHERE record_id = $2 AND removed_at IS NULL`, tx.now, r.RecordID)
 				if err != nil {
 					return fmt.Errorf("unlink record %d: %w", r.RecordID, err)
 				}
 			}
-			_, err = tx.ExecContext(ctx, `
-				INSERT INTO links (record_id, person_id, score, method, decided_by, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6)`,
-				r.RecordID, personID, r.Link.Score, string(r.Link.Method), nullID(r.Link.DecidedBy), tx.now)
-			if isUnique(err) {
-				return lastseen.Errorf(lastseen.ECONFLICT, "Record %d was linked by someone else at the same time; try again.", r.RecordID)
-			} else if err != nil {
-				return fmt.Errorf("link record %d to person %d: %w", r.RecordID, personID, err)
-			}
+			links = append(links, r.RecordID, personID, r.Link.Score, string(r.Link.Method), nullID(r.Link.DecidedBy), tx.now)
+			pending[r.RecordID] = true
 			current[r.RecordID] = link{personID, r.Link.Method}
 			touched[personID] = true
 			detail := fmt.Sprintf("person:%d %s", personID, r.Link.Method)
@@ -242,10 +276,11 @@ func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkReq
 				touched[old.person] = true
 				detail += fmt.Sprintf(" from person:%d", old.person)
 			}
-			if err := tx.audit(ctx, "record.link", fmt.Sprintf("record:%d", r.RecordID), detail); err != nil {
-				return err
-			}
+			audits = append(audits, tx.now, kind, actor, "record.link", fmt.Sprintf("record:%d", r.RecordID), detail)
 			out[i] = personID
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 		// in id order, so that two batches on PostgreSQL lock their common
 		// persons in the same order (refreshCase locks each)
