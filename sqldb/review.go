@@ -41,42 +41,38 @@ func (s *ReviewService) EnqueueReview(ctx context.Context, items []*lastseen.Rev
 			return p.Err()
 		}
 	}
+	for _, it := range items {
+		if it.RecordA > it.RecordB {
+			it.RecordA, it.RecordB = it.RecordB, it.RecordA
+			for k := range it.Fields {
+				it.Fields[k].A, it.Fields[k].B = it.Fields[k].B, it.Fields[k].A
+			}
+		}
+	}
 	return s.db.write(ctx, func(tx *Tx) error {
+		known, err := readReviewRefs(ctx, tx, items)
+		if err != nil {
+			return err
+		}
 		var touched []int64
 		for i, it := range items {
-			if it.RecordA > it.RecordB {
-				it.RecordA, it.RecordB = it.RecordB, it.RecordA
-				for k := range it.Fields {
-					it.Fields[k].A, it.Fields[k].B = it.Fields[k].B, it.Fields[k].A
-				}
-			}
 			for _, ref := range []struct {
 				field string
 				id    int64
 			}{{"record_a", it.RecordA}, {"record_b", it.RecordB}} {
-				if ok, err := tx.exists(ctx, "records", ref.id); err != nil {
-					return err
-				} else if !ok {
+				if !known.records[ref.id] {
 					return notFoundField(fmt.Sprintf("items[%d].%s", i, ref.field), "Record %d not found.", ref.id)
 				}
 			}
-			var judged int
-			err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM judgements WHERE record_a = $1 AND record_b = $2`,
-				it.RecordA, it.RecordB).Scan(&judged)
-			if err != nil {
-				return fmt.Errorf("enqueue review: %w", err)
-			}
-			if judged > 0 {
+			if known.judged[[2]int64{it.RecordA, it.RecordB}] {
 				continue
 			}
 			if it.InquiryID == 0 {
-				err := tx.QueryRowContext(ctx, `
-					SELECT COALESCE(MIN(id), 0) FROM inquiries WHERE record_id IN ($1, $2) AND state <> $3`,
-					it.RecordA, it.RecordB, string(lastseen.InquiryClosed)).Scan(&it.InquiryID)
-				if err != nil {
-					return fmt.Errorf("enqueue review: %w", err)
+				a, b := known.inquiry[it.RecordA], known.inquiry[it.RecordB]
+				if a == 0 || b != 0 && b < a {
+					a = b
 				}
-				if it.InquiryID != 0 {
+				if it.InquiryID = a; it.InquiryID != 0 {
 					it.Priority += InquiryPriority
 				}
 			}
@@ -189,4 +185,63 @@ func findReviewItems(ctx context.Context, tx *Tx, f lastseen.ReviewFilter) ([]*l
 		out = append(out, &it)
 	}
 	return out, total, rows.Err()
+}
+
+// reviewRefs is what EnqueueReview checks of its items, read for all of
+// them at once: which records exist, which pairs a caseworker judged, and
+// the first open inquiry about each record.
+type reviewRefs struct {
+	records map[int64]bool
+	judged  map[[2]int64]bool
+	inquiry map[int64]int64
+}
+
+func readReviewRefs(ctx context.Context, tx *Tx, items []*lastseen.ReviewItem) (reviewRefs, error) {
+	k := reviewRefs{records: map[int64]bool{}, judged: map[[2]int64]bool{}, inquiry: map[int64]int64{}}
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, it := range items {
+		for _, id := range []int64{it.RecordA, it.RecordB} {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	// scan runs q with LIST replaced by the ids, each row two integers
+	scan := func(q string, ids []int64, each func(a, b int64)) error {
+		in, args := tx.idLists(ids, 1)
+		q = strings.Replace(q, "LIST", in[0], 1)
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("enqueue review: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a, b int64
+			if err := rows.Scan(&a, &b); err != nil {
+				return fmt.Errorf("enqueue review: %w", err)
+			}
+			each(a, b)
+		}
+		return rows.Err()
+	}
+	err := chunks(ids, func(ids []int64) error {
+		if err := scan(`SELECT id, 0 FROM records WHERE id IN (LIST)`, ids, func(id, _ int64) {
+			k.records[id] = true
+		}); err != nil {
+			return err
+		}
+		// judgements store their pair in order, as the items now are
+		if err := scan(`SELECT record_a, record_b FROM judgements WHERE record_a IN (LIST)`, ids, func(a, b int64) {
+			k.judged[[2]int64{a, b}] = true
+		}); err != nil {
+			return err
+		}
+		return scan(`SELECT record_id, MIN(id) FROM inquiries WHERE record_id IN (LIST) AND state <> '`+
+			string(lastseen.InquiryClosed)+`' GROUP BY record_id`, ids, func(id, inq int64) {
+			k.inquiry[id] = inq
+		})
+	})
+	return k, err
 }
