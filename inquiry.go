@@ -89,13 +89,30 @@ var Languages = []string{"en", "ru", "uk"}
 // source must already be set: it is the deployment's inquiry source.
 func (q *Inquiry) Validate() error {
 	var p Problems
-	in := &q.Inquirer
-	checkText("inquirer.name", in.Name, maxNameLen, &p)
-	checkText("inquirer.relationship", in.Relationship, 100, &p)
+	q.Inquirer.validate("inquirer.", &p)
+	if q.Record == nil {
+		p.Add("person", "is required: describe the person sought")
+	} else {
+		q.Record.validate("person.", &p)
+	}
+	return p.Err()
+}
+
+// Validate checks the inquirer alone, naming fields "inquirer.…" as the
+// body of an inquiry does.
+func (in *Inquirer) Validate() error {
+	var p Problems
+	in.validate("inquirer.", &p)
+	return p.Err()
+}
+
+func (in *Inquirer) validate(prefix string, p *Problems) {
+	checkText(prefix+"name", in.Name, maxNameLen, p)
+	checkText(prefix+"relationship", in.Relationship, 100, p)
 	if in.Email != "" {
 		at := strings.LastIndexByte(in.Email, '@')
 		if len(in.Email) > 254 || at < 1 || at == len(in.Email)-1 || strings.ContainsAny(in.Email, " \t\r\n<>,;") {
-			p.Add("inquirer.email", "%q is not an email address", in.Email)
+			p.Add(prefix+"email", "%q is not an email address", in.Email)
 		}
 	}
 	if in.Phone != "" {
@@ -108,20 +125,14 @@ func (q *Inquiry) Validate() error {
 			}
 		}
 		if other {
-			p.Add("inquirer.phone", "%q is not a phone number: use digits, spaces and + - ( )", in.Phone)
+			p.Add(prefix+"phone", "%q is not a phone number: use digits, spaces and + - ( )", in.Phone)
 		} else if digits < 5 || digits > 20 {
-			p.Add("inquirer.phone", "%q is not a phone number: it has %d digits", in.Phone, digits)
+			p.Add(prefix+"phone", "%q is not a phone number: it has %d digits", in.Phone, digits)
 		}
 	}
 	if in.Language != "" && !slices.Contains(Languages, in.Language) {
-		p.Add("inquirer.language", "%q is not a language lastseen writes in (one of %v)", in.Language, Languages)
+		p.Add(prefix+"language", "%q is not a language lastseen writes in (one of %v)", in.Language, Languages)
 	}
-	if q.Record == nil {
-		p.Add("person", "is required: describe the person sought")
-	} else {
-		q.Record.validate("person.", &p)
-	}
-	return p.Err()
 }
 
 // Channel is how a notification is delivered.

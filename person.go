@@ -28,6 +28,13 @@ type Person struct {
 	// verification that decided.
 	Verified     bool          `json:"verified"`
 	Verification *Verification `json:"verification,omitempty"`
+	// UnderReview is set when a report of the person's death waits for a
+	// caseworker: a death no caseworker has verified among its claims, or in
+	// the review queue against one of its records (the reader of the queue
+	// sets it: the HTTP layer). For roles that may not see unverified deaths,
+	// Redact then shows a neutral status with Notice (see Redact).
+	UnderReview bool   `json:"under_review,omitempty"`
+	Notice      string `json:"notice,omitempty"`
 
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -78,7 +85,7 @@ type Judgement struct {
 	RecordA   int64     `json:"record_a"`
 	RecordB   int64     `json:"record_b"`
 	Verdict   Verdict   `json:"verdict"`
-	UserID    int64     `json:"user_id"`
+	UserID    int64     `json:"user_id,omitempty"`
 	Note      string    `json:"note,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 }

@@ -27,6 +27,7 @@ const (
 	ActionReadUnverified Action = "death.read_unverified" // a death no caseworker has verified yet
 	ActionEstimateCreate Action = "estimate.create"       // record a source's aggregate figure
 	ActionStatsExact     Action = "stats.exact"           // counts without coarsening, unverified deaths included
+	ActionStaffRead      Action = "staff.read"            // who decided (user ids), caseworkers' notes, how a status was verified
 )
 
 // anyone may do these, signed in or not.
@@ -52,6 +53,7 @@ var policy = map[Action][]Role{
 	ActionAuditRead:      {RoleAdmin},
 	ActionEstimateCreate: {RolePartner, RoleCaseworker, RoleAdmin},
 	ActionStatsExact:     {RoleCaseworker, RoleAdmin},
+	ActionStaffRead:      {RoleCaseworker, RoleAdmin},
 }
 
 // Can is the one policy function: it decides whether the actor may do the
@@ -111,18 +113,39 @@ type AccessAuditor interface {
 // email and phone, and the submitter of every record and claim. For roles
 // without ActionReadUnverified: every record that reports the death of a
 // person whose death no caseworker has verified — with its claims, in the
-// records, the timeline, the basis and the conflict — and the derived status
-// when it is that death, so that no family learns of a death from an
-// automatic match, whether through its inquiry or the public person page.
+// records, the timeline, the basis and the conflict — so that no family
+// learns of a death from an automatic match, whether through its inquiry or
+// the public person page.
+//
+// Nor may the derived status betray the death by what it says instead: a
+// person whose status no caseworker has verified and who has a death
+// awaiting a caseworker — an unverified death among its claims, or one in
+// the review queue against one of its records (Person.UnderReview, set by
+// the reader of the queue) — shows these roles a neutral status: unknown,
+// no confidence, date, basis or conflict, UnderReview set and
+// UnderReviewNotice. Never the death, and never a confident "alive" that
+// tomorrow's verified death would contradict. A verified status is shown.
+//
+// For roles without ActionStaffRead (everyone but caseworkers and admins) it
+// cuts who on the staff decided (Link.DecidedBy, Judgement.UserID,
+// Verification.UserID), the caseworkers' judgement notes, and how a status
+// was verified (Verification.Method and Note): that a verification exists,
+// its status and its date stay.
 func Redact(a *Actor, v any) (any, []ProtectedRead) {
-	r := redactor{protected: Can(a, ActionReadProtected, nil), deaths: Can(a, ActionReadUnverified, nil)}
+	r := redactor{protected: Can(a, ActionReadProtected, nil), deaths: Can(a, ActionReadUnverified, nil),
+		staff: Can(a, ActionStaffRead, nil)}
 	out := r.any(v)
 	return out, r.reads
 }
 
+// UnderReviewNotice is what a person page says instead of a status while a
+// report of the person's death waits for a caseworker.
+const UnderReviewNotice = "Information about this person is being verified by a caseworker."
+
 type redactor struct {
 	protected bool // may see contact details and submitters
 	deaths    bool // may see unverified deaths
+	staff     bool // may see who on the staff decided, their notes, how a status was verified
 	reads     []ProtectedRead
 }
 
@@ -150,6 +173,20 @@ func (r *redactor) any(v any) any {
 		return mapSlice(v, r.reviewCase)
 	case []*GradedClaim:
 		return r.timeline(v, nil)
+	case *Verification:
+		return r.verification(v)
+	case []*Verification:
+		return mapSlice(v, r.verification)
+	case []*Link:
+		return mapSlice(v, r.link)
+	case []*Judgement:
+		return mapSlice(v, r.judgement)
+	case *Judgement:
+		return r.judgement(v)
+	case *JudgementOutcome:
+		c := *v
+		c.Judgement = r.judgement(v.Judgement)
+		return &c
 	case []*CaseSummary:
 		return mapSlice(v, func(c *CaseSummary) *CaseSummary {
 			return &CaseSummary{Person: r.person(c.Person), Inquiries: c.Inquiries}
@@ -212,6 +249,7 @@ func (r *redactor) person(p *Person) *Person {
 		return nil
 	}
 	c := *p
+	c.Verification = r.verification(p.Verification)
 	if r.deaths || (p.Verified && p.Status == StatusDead) {
 		c.Records = mapSlice(p.Records, func(x *Record) *Record { return r.record(x) })
 		c.Timeline = r.timeline(p.Timeline, nil)
@@ -244,8 +282,12 @@ func (r *redactor) person(p *Person) *Person {
 			claims[g.Claim.ID] = true
 		}
 	}
-	if c.Status == StatusDead {
+	if !p.Verified && (p.UnderReview || len(records) > 0 || c.Status == StatusDead) {
+		// A death awaits a caseworker: a neutral status, neither the death
+		// nor the claim of life it contradicts (see Redact).
 		c.Status, c.Confidence, c.AsOf = StatusUnknown, 0, PartialDate{}
+		c.Basis, c.Conflict = nil, nil
+		c.UnderReview, c.Notice = true, UnderReviewNotice
 	}
 	keep := func(ids []int64) []int64 {
 		return slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return claims[id] })
@@ -280,6 +322,33 @@ func (r *redactor) inquiry(q *Inquiry) *Inquiry {
 	return &c
 }
 
+// verification keeps, for roles without ActionStaffRead, that a status was
+// verified and when, not by whom nor how.
+func (r *redactor) verification(v *Verification) *Verification {
+	if v == nil || r.staff {
+		return v
+	}
+	return &Verification{ID: v.ID, PersonID: v.PersonID, Status: v.Status, Date: v.Date, CreatedAt: v.CreatedAt}
+}
+
+func (r *redactor) link(l *Link) *Link {
+	if l == nil || r.staff {
+		return l
+	}
+	c := *l
+	c.DecidedBy = 0
+	return &c
+}
+
+func (r *redactor) judgement(j *Judgement) *Judgement {
+	if j == nil || r.staff {
+		return j
+	}
+	c := *j
+	c.UserID, c.Note = 0, ""
+	return &c
+}
+
 func (r *redactor) reviewCase(rc *ReviewCase) *ReviewCase {
 	if rc == nil {
 		return nil
@@ -291,9 +360,13 @@ func (r *redactor) reviewCase(rc *ReviewCase) *ReviewCase {
 
 // Tellable returns what an inquirer may be told about the person they seek,
 // and whether there is anything: a status a caseworker has verified, or a
-// claim of life (alive, captured, wounded) that no credible claim contradicts.
-// An unverified death is never tellable, nor is a disputed claim of life, nor
-// missing: the family knows that already.
+// claim of life (alive, captured, wounded) that no claim contradicts. An
+// unverified death is never tellable, nor is a claim of life while any
+// report of the person's death — credible or not, linked or (UnderReview)
+// pending in the review queue — waits for a caseworker, nor missing: the
+// family knows that already. The store holds back a claim of life too while
+// a report of the person's death waits in the review queue (sqldb), which it
+// checks itself when UnderReview is not set.
 func Tellable(p *Person) (Status, bool) {
 	if p == nil {
 		return StatusUnknown, false
@@ -301,8 +374,26 @@ func Tellable(p *Person) (Status, bool) {
 	if p.Verified {
 		return p.Status, true
 	}
-	if p.Status.alive() && len(p.Conflict) == 0 {
+	if p.Status.alive() && len(p.Conflict) == 0 && !p.UnderReview && !hasDeathClaim(p) {
 		return p.Status, true
 	}
 	return StatusUnknown, false
+}
+
+// hasDeathClaim reports whether any claim of the person's records or
+// timeline reports a death.
+func hasDeathClaim(p *Person) bool {
+	for _, rec := range p.Records {
+		for _, cl := range rec.Claims {
+			if cl.Status == StatusDead {
+				return true
+			}
+		}
+	}
+	for _, g := range p.Timeline {
+		if g.Claim != nil && g.Claim.Status == StatusDead {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lastseen/lastseen"
 )
@@ -192,6 +193,143 @@ func TestRedact(t *testing.T) {
 	})
 }
 
+// TestRedact_DeathUnderReview: for every role that may not see unverified
+// deaths, a person with a death awaiting a caseworker shows a neutral
+// status, never the death and never a confident "alive".
+func TestRedact_DeathUnderReview(t *testing.T) {
+	roles := []struct {
+		name   string
+		actor  *lastseen.Actor
+		hidden bool
+	}{
+		{"Public", &lastseen.Actor{Role: lastseen.RolePublic}, true},
+		{"Inquirer", &lastseen.Actor{Role: lastseen.RoleInquirer, InquiryID: 7}, true},
+		{"Reporter", &lastseen.Actor{Role: lastseen.RoleReporter, UserID: 3}, true},
+		{"Partner", &lastseen.Actor{Role: lastseen.RolePartner, UserID: 4}, true},
+		{"Caseworker", &lastseen.Actor{Role: lastseen.RoleCaseworker, UserID: 1}, false},
+		{"Admin", &lastseen.Actor{Role: lastseen.RoleAdmin, UserID: 2}, false},
+	}
+	alive := func() *lastseen.Person {
+		return &lastseen.Person{ID: 5, Status: lastseen.StatusAlive, Confidence: 0.25, AsOf: lastseen.MustParseDate("2022-03-01"), Basis: []int64{12},
+			Records: []*lastseen.Record{{ID: 2, Claims: []*lastseen.Claim{{ID: 12, RecordID: 2, Status: lastseen.StatusAlive}}}}}
+	}
+	cases := []struct {
+		name    string
+		person  func() *lastseen.Person
+		neutral bool // for roles that may not see unverified deaths
+	}{
+		{"LinkedDeathInConflict", func() *lastseen.Person { p, _ := story(); p.Confidence = 0.25; return p }, true},
+		{"LinkedWeakDeathNotInConflict", func() *lastseen.Person {
+			p := alive()
+			p.Records = append(p.Records, &lastseen.Record{ID: 1, Claims: []*lastseen.Claim{{ID: 11, RecordID: 1, Status: lastseen.StatusDead}}})
+			return p
+		}, true},
+		{"DeathPendingInTheQueue", func() *lastseen.Person { p := alive(); p.UnderReview = true; return p }, true},
+		{"UnverifiedDeathStatus", func() *lastseen.Person {
+			p, _ := story()
+			p.Status, p.Basis, p.Conflict = lastseen.StatusDead, []int64{11}, []int64{12}
+			return p
+		}, true},
+		{"NoDeathAnywhere", alive, false},
+		{"VerifiedLifeShown", func() *lastseen.Person {
+			p, _ := story()
+			p.Verified, p.Conflict = true, nil
+			return p
+		}, false},
+	}
+	for _, role := range roles {
+		for _, c := range cases {
+			t.Run(role.name+"/"+c.name, func(t *testing.T) {
+				p := c.person()
+				out, _ := lastseen.Redact(role.actor, p)
+				got := out.(*lastseen.Person)
+				if role.hidden && c.neutral {
+					if got.Status != lastseen.StatusUnknown || got.Confidence != 0 || !got.AsOf.IsZero() || len(got.Basis)+len(got.Conflict) != 0 ||
+						!got.UnderReview || got.Notice != lastseen.UnderReviewNotice {
+						t.Fatalf("not neutral: %s", jsonOf(got))
+					}
+					if s := jsonOf(got); strings.Contains(s, `"dead"`) {
+						t.Fatalf("the death leaks: %s", s)
+					}
+					return
+				}
+				if got.Status != p.Status || got.Confidence != p.Confidence || got.Notice != "" {
+					t.Fatalf("status %q (%v) %q, want %q (%v) unchanged", got.Status, got.Confidence, got.Notice, p.Status, p.Confidence)
+				}
+			})
+		}
+	}
+	t.Run("InSearchResultsAndWorkLists", func(t *testing.T) {
+		p, _ := story()
+		out, _ := lastseen.Redact(&lastseen.Actor{}, []*lastseen.CaseSummary{{Person: p}})
+		if got := out.([]*lastseen.CaseSummary)[0]; got.Status != lastseen.StatusUnknown || !got.UnderReview {
+			t.Fatalf("work list shows %s", jsonOf(got))
+		}
+	})
+}
+
+// TestRedact_Staff: who on the staff decided, their notes and how a status
+// was verified are for caseworkers and admins; the rest see that a
+// verification exists and its date.
+func TestRedact_Staff(t *testing.T) {
+	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	v := &lastseen.Verification{ID: 4, PersonID: 5, Status: lastseen.StatusDead, Date: lastseen.MustParseDate("2022-02-23"),
+		Method: "official death certificate", Note: "certificate no. 17", UserID: 9, CreatedAt: when}
+	j := &lastseen.Judgement{ID: 3, RecordA: 1, RecordB: 2, Verdict: lastseen.VerdictSame, UserID: 9, Note: "same unit and birth date"}
+	l := &lastseen.Link{ID: 8, RecordID: 2, PersonID: 5, Method: lastseen.LinkCaseworker, DecidedBy: 9}
+	p := &lastseen.Person{ID: 5, Status: lastseen.StatusDead, Verified: true, Verification: v}
+	subjects := []struct {
+		name string
+		v    any
+	}{
+		{"Verification", v},
+		{"Verifications", []*lastseen.Verification{v}},
+		{"PersonVerification", p},
+		{"Judgements", []*lastseen.Judgement{j}},
+		{"JudgementOutcome", &lastseen.JudgementOutcome{Judgement: j, PersonA: 5, PersonB: 5}},
+		{"Links", []*lastseen.Link{l}},
+	}
+	staff := []string{"certificate no. 17", "official death certificate", "same unit and birth date", `"user_id":9`, `"decided_by":9`}
+	roles := []struct {
+		name  string
+		actor *lastseen.Actor
+		sees  bool
+	}{
+		{"Public", &lastseen.Actor{}, false},
+		{"Inquirer", &lastseen.Actor{Role: lastseen.RoleInquirer, InquiryID: 7}, false},
+		{"Reporter", &lastseen.Actor{Role: lastseen.RoleReporter, UserID: 3}, false},
+		{"Partner", &lastseen.Actor{Role: lastseen.RolePartner, UserID: 4}, false},
+		{"Caseworker", &lastseen.Actor{Role: lastseen.RoleCaseworker, UserID: 1}, true},
+		{"Admin", &lastseen.Actor{Role: lastseen.RoleAdmin, UserID: 2}, true},
+	}
+	for _, role := range roles {
+		for _, sub := range subjects {
+			t.Run(role.name+"/"+sub.name, func(t *testing.T) {
+				before := jsonOf(sub.v)
+				out, _ := lastseen.Redact(role.actor, sub.v)
+				s := jsonOf(out)
+				if role.sees {
+					if s != before {
+						t.Fatalf("staff view cut: %s, want %s", s, before)
+					}
+					return
+				}
+				for _, leak := range staff {
+					if strings.Contains(s, leak) {
+						t.Errorf("shows %s: %s", leak, s)
+					}
+				}
+				if jsonOf(sub.v) != before {
+					t.Error("Redact changed its input")
+				}
+				if strings.Contains(sub.name, "Verification") && (!strings.Contains(s, `"date":"2022-02-23"`) || !strings.Contains(s, `"status":"dead"`)) {
+					t.Errorf("the verification's status and date are gone: %s", s)
+				}
+			})
+		}
+	}
+}
+
 func TestTellable(t *testing.T) {
 	tests := []struct {
 		name string
@@ -205,6 +343,11 @@ func TestTellable(t *testing.T) {
 		{"UndisputedCapture", &lastseen.Person{Status: lastseen.StatusCaptured}, lastseen.StatusCaptured, true},
 		{"DisputedLifeWaits", &lastseen.Person{Status: lastseen.StatusAlive, Conflict: []int64{3}}, "", false},
 		{"MissingIsNoNews", &lastseen.Person{Status: lastseen.StatusMissing}, "", false},
+		{"LifeWaitsForAnyLinkedDeath", &lastseen.Person{Status: lastseen.StatusAlive, Records: []*lastseen.Record{
+			{ID: 1, Claims: []*lastseen.Claim{{ID: 1, Status: lastseen.StatusDead}}}}}, "", false},
+		{"LifeWaitsForADeathInTheQueue", &lastseen.Person{Status: lastseen.StatusAlive, UnderReview: true}, "", false},
+		{"VerifiedLifeDespiteAnOldDeath", &lastseen.Person{Status: lastseen.StatusAlive, Verified: true, Records: []*lastseen.Record{
+			{ID: 1, Claims: []*lastseen.Claim{{ID: 1, Status: lastseen.StatusDead}}}}}, lastseen.StatusAlive, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

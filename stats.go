@@ -24,7 +24,8 @@ import (
 // What a caller sees is cut to its role, as everything else (see CutStats):
 //   - A death no caseworker has verified is counted for the public as
 //     "unknown", as the person page shows it (Redact): the public death count
-//     is the verified one.
+//     is the verified one. So is a person whose unverified status is a claim
+//     of life while a report of his death awaits a caseworker (UnderReview).
 //   - Counts of small groups are coarsened so that they do not identify
 //     people (Coarsen): 1 to 9 is shown as "<10", and larger counts are
 //     rounded to the nearest 5. Totals are computed from the exact counts and
@@ -55,6 +56,10 @@ type StatsCell struct {
 	Month    string `json:"month"`
 	Persons  int64  `json:"persons"`
 	Verified int64  `json:"verified"` // of Persons, those whose status a caseworker verified
+	// UnderReview counts, of Persons, those not verified with a report of
+	// death awaiting a caseworker (Person.UnderReview): the public counts
+	// them as unknown, as the person page shows them.
+	UnderReview int64 `json:"under_review"`
 }
 
 // StatsService counts the registry's persons.
@@ -160,13 +165,13 @@ type StatsCount struct {
 
 // CoarseningRule describes Coarsen in the response, for whoever reads the
 // numbers.
-var CoarseningRule = fmt.Sprintf("counts from 1 to %d are shown as \"<%d\"; larger counts are rounded to the nearest %d; totals are coarsened from the exact sums; deaths not verified by a caseworker are counted as unknown",
+var CoarseningRule = fmt.Sprintf("counts from 1 to %d are shown as \"<%d\"; larger counts are rounded to the nearest %d; totals are coarsened from the exact sums; deaths not verified by a caseworker, and persons whose status waits for a caseworker to look at a report of their death, are counted as unknown",
 	CoarsenBelow-1, CoarsenBelow, CoarsenStep)
 
 // CutStats builds the answer from exact counts: exact for a caller who may
 // see exact counts and unverified deaths (caseworkers, admins: the policy
-// decides), else with unverified deaths counted as unknown and every count
-// coarsened.
+// decides), else with unverified deaths and persons under review counted as
+// unknown and every count coarsened.
 func CutStats(exact bool, f StatsFilter, cells []StatsCell, estimates []*Estimate) *Stats {
 	st := &Stats{Side: f.Side, From: f.From, To: f.To, Exact: exact, Estimates: estimates}
 	if st.Estimates == nil {
@@ -228,7 +233,8 @@ func CutStats(exact bool, f StatsFilter, cells []StatsCell, estimates []*Estimat
 }
 
 // countUnverifiedDeathsAsUnknown moves the unverified part of every death
-// count to the unknown status of the same side and month, merging cells.
+// count, and the persons under review of every other count, to the unknown
+// status of the same side and month, merging cells.
 func countUnverifiedDeathsAsUnknown(cells []StatsCell) []StatsCell {
 	type key struct {
 		side, month string
@@ -247,13 +253,18 @@ func countUnverifiedDeathsAsUnknown(cells []StatsCell) []StatsCell {
 		out = append(out, c)
 	}
 	for _, c := range cells {
-		if c.Status == StatusDead && c.Persons > c.Verified {
-			add(StatsCell{Side: c.Side, Status: StatusUnknown, Month: c.Month, Persons: c.Persons - c.Verified})
-			c.Persons = c.Verified
+		hide := c.UnderReview
+		if c.Status == StatusDead {
+			hide = c.Persons - c.Verified
+		}
+		if c.Status != StatusUnknown && hide > 0 {
+			add(StatsCell{Side: c.Side, Status: StatusUnknown, Month: c.Month, Persons: hide})
+			c.Persons -= hide
 			if c.Persons == 0 {
 				continue
 			}
 		}
+		c.UnderReview = 0
 		add(c)
 	}
 	return out

@@ -120,6 +120,22 @@ func TestCutStats(t *testing.T) {
 			t.Fatalf("%v: %s", err, b)
 		}
 	})
+	t.Run("UnderReviewCountedAsUnknown", func(t *testing.T) {
+		// Of 25 alive, 12 are claims of life while a death awaits a
+		// caseworker; the public sees them as unknown, as on their pages.
+		cells := []lastseen.StatsCell{
+			{Side: "ua", Status: lastseen.StatusAlive, Month: "2022-03", Persons: 25, Verified: 3, UnderReview: 12},
+			{Side: "ua", Status: lastseen.StatusUnknown, Month: "2022-03", Persons: 3},
+		}
+		st := lastseen.CutStats(false, lastseen.StatsFilter{}, cells, nil)
+		if got, want := show(st.ByStatus), "[ua alive  15/<10][ua unknown  15/0]"; got != want {
+			t.Fatalf("public by status\n got %s\nwant %s", got, want)
+		}
+		st = lastseen.CutStats(true, lastseen.StatsFilter{}, cells, nil)
+		if got, want := show(st.ByStatus), "[ua alive  25/3][ua unknown  3/0]"; got != want {
+			t.Fatalf("exact by status\n got %s\nwant %s", got, want)
+		}
+	})
 	t.Run("NoCells", func(t *testing.T) {
 		st := lastseen.CutStats(false, lastseen.StatsFilter{}, nil, nil)
 		b, _ := json.Marshal(st)

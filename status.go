@@ -42,9 +42,9 @@ type Verification struct {
 	PersonID  int64       `json:"person_id"`
 	Status    Status      `json:"status"`
 	Date      PartialDate `json:"date,omitzero"` // the event date verified, e.g. the date of death
-	Method    string      `json:"method"`
+	Method    string      `json:"method,omitempty"`
 	Note      string      `json:"note,omitempty"`
-	UserID    int64       `json:"user_id"`
+	UserID    int64       `json:"user_id,omitempty"`
 	CreatedAt time.Time   `json:"created_at"`
 }
 

@@ -70,6 +70,7 @@ func TestCaseRoutes_BadInput(t *testing.T) {
 			{"Inquiry/ErrPersonSource", "POST", "/api/v1/inquiries", "public", `{"person": {"given_name": "Саша", "source_id": 1}}`, 400, "person.source"},
 			{"Inquiry/ErrPersonClaim", "POST", "/api/v1/inquiries", "public", `{"person": {"given_name": "Саша", "claims": [{"status": "lost"}]}}`, 400, "person.claims[0].status"},
 			{"Inquiry/ErrUnknownField", "POST", "/api/v1/inquiries", "public", `{"person": {"given_name": "Саша"}, "urgent": true}`, 400, "urgent"},
+			{"Inquiry/ErrEveryFieldAtOnce", "POST", "/api/v1/inquiries", "public", `{"inquirer": {"email": "valya"}, "person": {"given_name": "Саша", "birth_date": "1994-13"}}`, 400, "inquirer.email"},
 
 			// GET /api/v1/inquiries
 			{"Inquiries/ErrPublic", "GET", "/api/v1/inquiries", "public", "", 401, ""},
@@ -302,7 +303,9 @@ func TestCaseRoutes_History(t *testing.T) {
 			must(t, resp, body, 201)
 			mustJSON(t, body, &out)
 		}
-		resp, body := call(t, s, "GET", fmt.Sprintf("/api/v1/persons/%d/history", out.PersonA), "", "")
+		// As a caseworker: the record left in out.PersonA reports a death no
+		// one has verified, which the public does not see.
+		resp, body := call(t, s, "GET", fmt.Sprintf("/api/v1/persons/%d/history", out.PersonA), cw, "")
 		must(t, resp, body, 200)
 		var h struct {
 			Links      []*lastseen.Link

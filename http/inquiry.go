@@ -71,9 +71,13 @@ func (s *Server) handleCreateInquiry(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if !personGiven && len(p) == 0 {
+	if !personGiven {
 		p.Add("person", "is required: describe the person sought")
 	}
+	// Name every problem at once: the inquirer's too, when the person's
+	// decoding already failed.
+	q.Inquirer.Email = strings.TrimSpace(q.Inquirer.Email)
+	addNew(&p, lastseen.ErrorFields(q.Inquirer.Validate()))
 	if err := p.Err(); err != nil {
 		s.Error(w, r, err)
 		return

@@ -2,6 +2,7 @@ package http
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -33,7 +34,49 @@ func (s *Server) handleGetPerson(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	if err := s.markDeathUnderReview(r.Context(), p); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	s.respond(w, r, http.StatusOK, p)
+}
+
+// markDeathUnderReview sets p.UnderReview when a report of the person's
+// death waits in the review queue: an open item pairs one of its records
+// with a record, not its own, that reports a death. Redact then shows a
+// neutral status to those who may not see unverified deaths, rather than a
+// confident "alive" that the death in the queue may overturn. A verified
+// status is shown as it is, and the actors who may see unverified deaths
+// see the queue itself, so for them nothing is read. (A server without a
+// CaseService has no review queue to read: search alone.)
+func (s *Server) markDeathUnderReview(ctx context.Context, p *lastseen.Person) error {
+	if s.CaseService == nil || p.Verified || p.UnderReview || lastseen.Can(lastseen.ActorFromContext(ctx), lastseen.ActionReadUnverified, nil) {
+		return nil
+	}
+	own := map[int64]bool{}
+	for _, rec := range p.Records {
+		own[rec.ID] = true
+	}
+	for _, rec := range p.Records {
+		cases, _, err := s.CaseService.FindReviewCases(ctx, lastseen.ReviewFilter{State: lastseen.ReviewOpen, RecordID: rec.ID})
+		if err != nil {
+			return fmt.Errorf("review items of record %d: %w", rec.ID, err)
+		}
+		for _, rc := range cases {
+			for _, other := range []*lastseen.Record{rc.A, rc.B} {
+				if other == nil || own[other.ID] {
+					continue
+				}
+				for _, cl := range other.Claims {
+					if cl.Status == lastseen.StatusDead {
+						p.UnderReview = true
+						return nil
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // handleCreateVerification records a caseworker's verification of a
@@ -113,7 +156,8 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if _, err := s.CaseService.FindCase(ctx, id); err != nil {
+	p, err := s.CaseService.FindCase(ctx, id)
+	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -122,7 +166,12 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// The records the person page withholds from the actor (an unverified
+	// death) are left out of its history too, links and judgements alike.
+	hidden := withheldRecords(lastseen.ActorFromContext(ctx), p)
+	links = slices.DeleteFunc(links, func(l *lastseen.Link) bool { return hidden[l.RecordID] })
 	h := personHistory{Links: links, Judgements: []*lastseen.Judgement{}}
+	actor := lastseen.ActorFromContext(ctx)
 	if h.Links == nil {
 		h.Links = []*lastseen.Link{}
 	}
@@ -138,6 +187,9 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, j := range js {
+			if hidden[j.RecordA] || hidden[j.RecordB] {
+				continue
+			}
 			if !judgements[j.ID] { // a judgement on two of its records is listed once
 				judgements[j.ID] = true
 				h.Judgements = append(h.Judgements, j)
@@ -145,5 +197,26 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	slices.SortFunc(h.Judgements, func(a, b *lastseen.Judgement) int { return cmp.Compare(b.ID, a.ID) })
+	// Who decided and the caseworkers' notes are for the staff (Redact).
+	links2, _ := lastseen.Redact(actor, h.Links)
+	judgements2, _ := lastseen.Redact(actor, h.Judgements)
+	h.Links, h.Judgements = links2.([]*lastseen.Link), judgements2.([]*lastseen.Judgement)
 	s.respond(w, r, http.StatusOK, h)
+}
+
+// withheldRecords returns the ids of the person's records that the redacted
+// person page does not show the actor.
+func withheldRecords(a *lastseen.Actor, p *lastseen.Person) map[int64]bool {
+	out, _ := lastseen.Redact(a, p)
+	shown := map[int64]bool{}
+	for _, rec := range out.(*lastseen.Person).Records {
+		shown[rec.ID] = true
+	}
+	hidden := map[int64]bool{}
+	for _, rec := range p.Records {
+		if !shown[rec.ID] {
+			hidden[rec.ID] = true
+		}
+	}
+	return hidden
 }

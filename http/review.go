@@ -111,12 +111,7 @@ func (s *Server) handleCreateJudgement(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	j.Verdict = lastseen.Verdict(verdict)
-	if len(p) == 0 {
-		if err := j.Validate(); err != nil {
-			s.Error(w, r, err)
-			return
-		}
-	}
+	addNew(&p, lastseen.ErrorFields(j.Validate()))
 	if err := p.Err(); err != nil {
 		s.Error(w, r, err)
 		return

@@ -36,7 +36,10 @@ type SearchResult struct {
 	Score    float64         `json:"score"`
 	Name     string          `json:"name"`
 	Status   lastseen.Status `json:"status"`
-	Records  []SearchRecord  `json:"records"`
+	// UnderReview: a report of the person's death waits for a caseworker;
+	// Status is then "unknown" for roles that may not see it (lastseen.Redact).
+	UnderReview bool           `json:"under_review,omitempty"`
+	Records     []SearchRecord `json:"records"`
 }
 
 // SearchRecord names one record of a person found.
@@ -88,8 +91,13 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			continue // merged into another person since the index learnt of it
 		}
 		seen[p.ID] = true
+		if err := s.markDeathUnderReview(ctx, p); err != nil {
+			s.Error(w, r, err)
+			return
+		}
 		p = redactSearchPerson(actor, p)
-		res := SearchResult{PersonID: p.ID, Score: round3(h.Score), Name: p.Name, Status: p.Status, Records: []SearchRecord{}}
+		res := SearchResult{PersonID: p.ID, Score: round3(h.Score), Name: p.Name, Status: p.Status,
+			UnderReview: p.UnderReview, Records: []SearchRecord{}}
 		for _, rec := range p.Records {
 			res.Records = append(res.Records, SearchRecord{ID: rec.ID, ExternalID: rec.ExternalID})
 		}
@@ -104,7 +112,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 // left out before, since a result never shows them.
 func redactSearchPerson(actor *lastseen.Actor, p *lastseen.Person) *lastseen.Person {
 	c := &lastseen.Person{ID: p.ID, Name: p.Name, Status: p.Status, Confidence: p.Confidence,
-		AsOf: p.AsOf, Verified: p.Verified, Verification: p.Verification}
+		AsOf: p.AsOf, Verified: p.Verified, Verification: p.Verification, UnderReview: p.UnderReview}
 	for _, rec := range p.Records {
 		c.Records = append(c.Records, &lastseen.Record{ID: rec.ID, ExternalID: rec.ExternalID, Claims: rec.Claims})
 	}

@@ -9,6 +9,10 @@ import (
 	"sync/atomic"
 )
 
+// MinTrain is the fewest records a model is trained on; a smaller batch is
+// scored with the starting model of NewModel.
+const MinTrain = 500
+
 // Options configure a batch run.
 type Options struct {
 	// Model scores pairs. When nil, a model is trained on the records: u from
@@ -33,7 +37,7 @@ type Options struct {
 type Result struct {
 	Model       *Model
 	Cluster     []int32 // by record: the index of its cluster's first record
-	Edges       []Edge  // every pair scoring at least Bands.Review
+	Edges       []Edge  // every pair scoring at least Bands.Review (and those clustering needs)
 	Refused     []Edge  // link-band pairs clustering kept apart: to review
 	Blocking    []PassStats
 	Comparisons int64
@@ -59,12 +63,18 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	var total int64 = -1
 	if res.Model == nil {
 		m := NewModel(opt.Extra...)
-		if len(rs) >= 2 {
+		if len(rs) >= MinTrain {
 			rep, n, err := train(ctx, m, rs, opt)
 			if err != nil {
 				return nil, err
 			}
 			res.Train, total = rep, n
+		} else if len(rs) >= 2 {
+			// too few records to learn from: the starting model, with about
+			// one duplicate per record
+			if err := m.SetPrior(float64(len(rs)), float64(len(rs))*float64(len(rs)-1)/2); err != nil {
+				return nil, err
+			}
 		}
 		res.Model = m
 	}
@@ -72,22 +82,26 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Model.SetFrequencies(rs, len(rs))
-	edges, stats, n, err := score(ctx, res.Model, rs, opt, total)
-	if err != nil {
-		return nil, err
-	}
-	res.Edges, res.Blocking, res.Comparisons = edges, stats, n
 	co := DefaultClusterOptions(opt.Bands)
 	if opt.Cluster != nil {
 		co = *opt.Cluster
 	}
+	keep := opt.Bands.Review
+	if co.Attach < co.Link {
+		keep = min(keep, co.Floor)
+	}
+	edges, stats, n, err := score(ctx, res.Model, rs, opt, total, keep)
+	if err != nil {
+		return nil, err
+	}
+	res.Edges, res.Blocking, res.Comparisons = edges, stats, n
 	res.Cluster, res.Refused, res.Clustering = Cluster(rs, res.Model, edges, opt.Constraints, co)
 	return res, nil
 }
 
 // train fits m to the records and returns the number of blocked pairs.
 func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainReport, int64, error) {
-	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed); err != nil {
+	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed, opt.Workers); err != nil {
 		return nil, 0, err
 	}
 	var deduped int64
@@ -158,14 +172,14 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 
 // score scores every blocked pair on all workers and keeps those in the
 // review band or above.
-func score(ctx context.Context, m *Model, rs []*Prepared, opt Options, total int64) ([]Edge, []PassStats, int64, error) {
+func score(ctx context.Context, m *Model, rs []*Prepared, opt Options, total int64, keep float64) ([]Edge, []PassStats, int64, error) {
 	type job []Pair
 	jobs := make(chan job, 2*opt.Workers)
 	free := make(chan job, 4*opt.Workers)
 	out := make([][]Edge, opt.Workers)
 	var done atomic.Int64
 	var wg sync.WaitGroup
-	review := opt.Bands.Review
+	review := keep
 	for w := 0; w < opt.Workers; w++ {
 		wg.Add(1)
 		go func() {

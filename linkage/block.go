@@ -148,7 +148,7 @@ type Blocker struct {
 
 // NewBlocker returns a Blocker with the default passes and limits.
 func NewBlocker() *Blocker {
-	return &Blocker{Passes: DefaultPasses, MaxBlock: 300, Window: 20}
+	return &Blocker{Passes: DefaultPasses, MaxBlock: 100, Window: 10}
 }
 
 // Pair is two records by their index in the batch, A < B.
@@ -267,7 +267,12 @@ func (b *Blocker) pairs(rs []*Prepared, emit func(pass int, ps []Pair), dedupe b
 				} else {
 					stats[p].Oversize++
 					oversize[p][es[s].key] = true
-					slices.SortFunc(blk, func(x, y entry) int { return sortOrder(rs[x.i], rs[y.i]) })
+					slices.SortFunc(blk, func(x, y entry) int {
+						if c := sortOrder(rs[x.i], rs[y.i]); c != 0 {
+							return c
+						}
+						return int(x.i - y.i)
+					})
 					for x := range blk {
 						for y := x + 1; y < len(blk) && y <= x+b.Window; y++ {
 							add(p, blk[x].i, blk[y].i)

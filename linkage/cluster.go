@@ -15,9 +15,11 @@ type Bands struct {
 	Review float64 `json:"review"`
 }
 
-// DefaultBands link at a match probability of about 0.99 (log2 odds 6.6) and
-// send pairs down to about 0.5 (log2 odds 0) to review.
-func DefaultBands() Bands { return Bands{Link: 6.6, Review: 0} }
+// DefaultBands link at a match probability of about 0.89 (log2 odds 3) and
+// send pairs down to 0.5 (log2 odds 0) to review. The scores are calibrated
+// (see docs/BENCHMARKS.md): of the pairs scoring 2 to 4, about nine in ten
+// are the same person.
+func DefaultBands() Bands { return Bands{Link: 3, Review: 0} }
 
 // Decide returns the band a score falls into.
 func (b Bands) Decide(score float64) lastseen.MatchAction {
@@ -55,11 +57,20 @@ type ClusterOptions struct {
 	// MaxCross bounds the pairs scored for one merge; a merge that would need
 	// more is refused (left to review), which also bounds a cluster's growth.
 	MaxCross int
+	// Attach: after the link-band merges, a cluster whose candidates (its
+	// pairs scoring at least Floor) all lie in one other cluster joins it
+	// when their best pair scores at least Attach and they cohere. A record
+	// that says little (a name only) thus joins the one person of that name
+	// the list knows, and stays apart (for review) when it knows two.
+	// Attach ≥ Link turns this off.
+	Attach float64
+	Floor  float64
 }
 
 // DefaultClusterOptions match DefaultBands.
 func DefaultClusterOptions(b Bands) ClusterOptions {
-	return ClusterOptions{Link: b.Link, MeanCross: b.Review, MinCross: -10, MaxCross: 20000}
+	return ClusterOptions{Link: b.Link, MeanCross: b.Review, MinCross: -20, MaxCross: 20000,
+		Attach: b.Review, Floor: b.Review - 6}
 }
 
 // ClusterReport counts what clustering did.
@@ -68,6 +79,7 @@ type ClusterReport struct {
 	Refused   int `json:"refused"`   // link-band edges whose clusters did not cohere
 	Forbidden int `json:"forbidden"` // link-band edges across a not-same judgement or hard evidence
 	Conflicts int `json:"conflicts"` // same-judgements that contradict not-same ones (not applied)
+	Attached  int `json:"attached"`  // clusters joined to their only candidate (ClusterOptions.Attach)
 	Clusters  int `json:"clusters"`
 }
 
@@ -183,6 +195,9 @@ func Cluster(rs []*Prepared, m *Model, edges []Edge, cons []Constraint, opt Clus
 			refused = append(refused, e)
 		}
 	}
+	if opt.Attach < opt.Link {
+		rep.Attached = attach(rs, m, edges, opt, find, mem, forbidden, union)
+	}
 	out := make([]int32, n)
 	first := make([]int32, n)
 	for i := range first {
@@ -197,6 +212,82 @@ func Cluster(rs []*Prepared, m *Model, edges []Edge, cons []Constraint, opt Clus
 		out[i] = first[r]
 	}
 	return out, refused, rep
+}
+
+// attach joins each cluster whose candidates all lie in one other cluster to
+// it (see ClusterOptions.Attach), in rounds until nothing changes.
+func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find func(int32) int32,
+	mem func(int32) []int32, forbidden func(int32, int32) bool, union func(int32, int32)) int {
+	// the candidates of each record, as a compressed adjacency list
+	start := make([]int32, len(rs)+1)
+	for _, e := range edges {
+		if e.Score >= opt.Floor {
+			start[e.A+1]++
+			start[e.B+1]++
+		}
+	}
+	for i := range len(rs) {
+		start[i+1] += start[i]
+	}
+	next := append([]int32(nil), start[:len(rs)]...)
+	adj := make([]Edge, start[len(rs)])
+	for _, e := range edges {
+		if e.Score >= opt.Floor {
+			adj[next[e.A]] = Edge{e.A, e.B, e.Score}
+			next[e.A]++
+			adj[next[e.B]] = Edge{e.B, e.A, e.Score}
+			next[e.B]++
+		}
+	}
+	co := opt
+	co.MeanCross = max(opt.MeanCross, opt.Attach)
+	attached := 0
+	for range 3 {
+		changed := false
+		for i := range int32(len(rs)) {
+			r := find(i)
+			if firstMember(mem(r)) != i { // visit each cluster once, by its first member
+				continue
+			}
+			only, best, ambiguous := int32(-1), -1e308, false
+			for _, x := range mem(r) {
+				for _, e := range adj[start[x]:start[x+1]] {
+					y := find(e.B)
+					if y == r {
+						continue
+					}
+					if only >= 0 && y != only {
+						ambiguous = true
+						break
+					}
+					only, best = y, max(best, e.Score)
+				}
+				if ambiguous {
+					break
+				}
+			}
+			if ambiguous || only < 0 || best < opt.Attach || forbidden(r, only) {
+				continue
+			}
+			if coherent(rs, m, mem(r), mem(only), co) == mergeOK {
+				union(r, only)
+				attached++
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return attached
+}
+
+func firstMember(ms []int32) int32 {
+	f := ms[0]
+	for _, x := range ms[1:] {
+		f = min(f, x)
+	}
+	return f
 }
 
 const (
@@ -238,7 +329,7 @@ func Conflict(a, b *Prepared) bool {
 	}
 	if compareID(&a.svc, &b.svc) == TextDifferent {
 		d := compareDate(a, b)
-		return d == DateDifferent || d == DateFar
+		return d == DateDifferent || d == DateFar || d == DateMismatch
 	}
 	return false
 }

@@ -11,6 +11,7 @@ const (
 	FieldSex
 	FieldUnit
 	FieldServiceNumber
+	FieldSide
 	numCoreFields
 )
 
@@ -40,7 +41,8 @@ const (
 )
 
 // Levels of the birth date, best first. A partial date agrees at the finest
-// precision both records have.
+// precision both records have; the year levels (same year … far) describe
+// pairs in which one date is partial.
 const (
 	DateExact     = 1 + iota // the same day
 	DateSwapped              // day and month swapped (03.07 / 07.03)
@@ -50,6 +52,9 @@ const (
 	DateNearYear             // a year apart
 	DateDifferent            // two to five years apart
 	DateFar                  // more than five years apart
+	// DateMismatch: both dates are full and differ by more than one
+	// mistyped digit or a swap of day and month
+	DateMismatch
 )
 
 // Levels of the text fields (place, unit, extra columns) and identifiers.
@@ -67,13 +72,13 @@ const (
 
 var (
 	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
-	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different", "far"}
+	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different", "far", "mismatch"}
 	textLevels = []string{"missing", "exact", "close", "different"}
 	sexLevels  = []string{"missing", "same", "different"}
 )
 
 var coreFieldNames = [numCoreFields]string{
-	"given_name", "family_name", "patronymic", "birth_date", "birth_place", "sex", "unit", "service_number",
+	"given_name", "family_name", "patronymic", "birth_date", "birth_place", "sex", "unit", "service_number", "side",
 }
 
 // Vector is a pair's comparison level in each field.
@@ -129,8 +134,13 @@ func compareDate(a, b *Prepared) uint8 {
 			return DateSameYear
 		}
 	}
-	if p == 3 && dateTypo(a, b) {
-		return DateTypo
+	if p == 3 {
+		if dateTypo(a, b) {
+			return DateTypo
+		}
+		// two full dates that no common error explains: a clerk who knew
+		// the day did not get the rest wrong
+		return DateMismatch
 	}
 	switch d := int(a.by) - int(b.by); {
 	case d == 0:
@@ -223,7 +233,16 @@ func Compare(a, b *Prepared) Vector {
 	v[FieldBirthPlace] = compareText(&a.place, &b.place)
 	v[FieldSex] = compareSex(a.sex, b.sex)
 	v[FieldUnit] = compareText(&a.unit, &b.unit)
+	if v[FieldUnit] != TextExact && v[FieldUnit] != LevelMissing && a.unitNo != 0 && b.unitNo != 0 {
+		// the number decides: 47 ОМБр and 47th Mechanized Brigade are one
+		// unit, 47 and 48 ОМБр are two however alike they look
+		v[FieldUnit] = TextDifferent
+		if a.unitNo == b.unitNo {
+			v[FieldUnit] = TextClose
+		}
+	}
 	v[FieldServiceNumber] = compareID(&a.svc, &b.svc)
+	v[FieldSide] = compareSex(uint8(a.side), uint8(b.side))
 	for i := range a.extra {
 		if i < len(b.extra) {
 			v[numCoreFields+i] = compareText(&a.extra[i], &b.extra[i])

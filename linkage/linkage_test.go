@@ -13,12 +13,12 @@ import (
 
 // rec is a short way to write a record in a table.
 type rec struct {
-	given, family, patr, full, birth, place, sex, unit, svc string
+	given, family, patr, full, birth, place, sex, unit, svc, side string
 }
 
 func (r rec) record() *lastseen.Record {
 	x := &lastseen.Record{GivenName: r.given, FamilyName: r.family, Patronymic: r.patr, FullName: r.full,
-		BirthPlace: r.place, Sex: lastseen.Sex(r.sex), Unit: r.unit, ServiceNumber: r.svc}
+		BirthPlace: r.place, Sex: lastseen.Sex(r.sex), Unit: r.unit, ServiceNumber: r.svc, Side: r.side}
 	if r.birth != "" {
 		x.BirthDate = lastseen.MustParseDate(r.birth)
 	}
@@ -80,15 +80,23 @@ func TestCompareLevels(t *testing.T) {
 		{"DateMonthOnly", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990-03"}, "birth_date", "same_month"},
 		{"DateTypo", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1980-03-07"}, "birth_date", "typo"},
 		{"DateSameYear", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990"}, "birth_date", "same_year"},
+		{"DateMismatch", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990-11-23"}, "birth_date", "mismatch"},
+		{"DateMismatchYears", rec{given: "Іван", birth: "1984-07-05"}, rec{given: "Іван", birth: "1989-04-05"}, "birth_date", "mismatch"},
 		{"DateYearApart", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1991"}, "birth_date", "year_apart"},
 		{"DateDifferent", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1994"}, "birth_date", "different"},
 		{"DateFar", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1960"}, "birth_date", "far"},
 		{"DateMissing", rec{given: "Іван", birth: "1990"}, rec{given: "Іван"}, "birth_date", "missing"},
 		{"PlaceAcrossScripts", rec{given: "Іван", place: "Харків"}, rec{given: "Іван", place: "Kharkiv"}, "birth_place", "exact"},
+		{"PlaceWithCountryAndPrefix", rec{given: "Іван", place: "м. Дніпро, Україна"}, rec{given: "Іван", place: "Dnipro"}, "birth_place", "exact"},
+		{"PlaceOtherLanguage", rec{given: "Іван", place: "Харків"}, rec{given: "Іван", place: "Харьков"}, "birth_place", "close"},
+		{"UnitNumber", rec{given: "Іван", unit: "47 ОМБр"}, rec{given: "Іван", unit: "47th Mechanized Brigade"}, "unit", "close"},
+		{"UnitDifferent", rec{given: "Іван", unit: "47 ОМБр"}, rec{given: "Іван", unit: "48 ОМБр"}, "unit", "different"},
 		{"ServiceNumberFolded", rec{given: "Іван", svc: "АА 123-456"}, rec{given: "Іван", svc: "аа123456"}, "service_number", "exact"},
 		{"ServiceNumberOneEdit", rec{given: "Іван", svc: "AA123456"}, rec{given: "Іван", svc: "AA123465"}, "service_number", "close"},
 		{"ServiceNumberDifferent", rec{given: "Іван", svc: "AA123456"}, rec{given: "Іван", svc: "BB987654"}, "service_number", "different"},
 		{"SexDifferent", rec{given: "Іван", sex: "m"}, rec{given: "Іван", sex: "f"}, "sex", "different"},
+		{"SideSame", rec{given: "Іван", side: "ua"}, rec{given: "Іван", side: "UA"}, "side", "same"},
+		{"SideDifferent", rec{given: "Іван", side: "ua"}, rec{given: "Іван", side: "ru"}, "side", "different"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rs := prepare(m, tc.a, tc.b)
@@ -227,9 +235,11 @@ func TestTrainEMRecoversM(t *testing.T) {
 	for _, f := range fields {
 		n := len(truth.Fields[f].Levels)
 		mm, uu := make([]float64, n), make([]float64, n)
-		last := n - 1 // "different"; for names and dates the level before
-		if f != linkage.FieldBirthPlace {
-			last = n - 2 // the last, "conflict" or "far", has its m capped
+		// "different": the levels after it (a name's conflict, a date far
+		// or mismatched) have their m capped
+		last := map[int]int{linkage.FieldBirthPlace: n - 1, linkage.FieldBirthDate: n - 4}[f]
+		if last == 0 {
+			last = n - 2
 		}
 		mm[1], mm[2], mm[last] = 0.75, 0.15, 0.10
 		uu[1], uu[2], uu[last] = 0.02, 0.03, 0.95
@@ -301,7 +311,7 @@ func TestBlockingUnion(t *testing.T) {
 	m := linkage.NewModel()
 	ps := prepare(m,
 		rec{given: "Олександр", family: "Коваленко", birth: "1990-03-07"},
-		rec{given: "Kovalenko", family: "Oleksandr"},                   // name in the other order, no date
+		rec{given: "Kovalenko", family: "Oleksandr"},                      // name in the other order, no date
 		rec{given: "Олександр", family: "Коваленко", birth: "1990-03-07"}, // exact duplicate
 		rec{given: "Petro", family: "Shevchenko", birth: "1990-03-07"},
 		rec{given: "Petro", family: "Shevchenko", birth: "1950"},

@@ -48,8 +48,8 @@ type Model struct {
 	// compiled weights
 	prior   float64
 	w       [MaxFields][MaxLevels]float64
-	logU    [MaxFields][MaxLevels]float64
-	tfLevel [MaxFields]uint8 // levels 1..tfLevel get the adjustment
+	logU    [MaxFields]float64 // log2 of the u of all the agreeing levels together
+	tfLevel [MaxFields]uint8   // levels 1..tfLevel get the adjustment
 	n       int
 }
 
@@ -71,10 +71,12 @@ func NewModel(extra ...string) *Model {
 			fm.TF = true
 		case FieldBirthDate:
 			ls = dateLevels
-			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.003}
-			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.8667}
+			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.003, 0.005}
+			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.5667, 0.3}
 		case FieldSex:
 			ls, mm, uu = sexLevels, []float64{0, 0.98, 0.02}, []float64{0, 0.5, 0.5}
+		case FieldSide:
+			ls, mm, uu = sexLevels, []float64{0, 0.99, 0.01}, []float64{0, 0.5, 0.5}
 		case FieldServiceNumber:
 			ls, mm, uu = textLevels, []float64{0, 0.95, 0.03, 0.02}, []float64{0, 1e-6, 1e-4, 0.9999}
 		default:
@@ -137,7 +139,7 @@ func (m *Model) compile() error {
 			want = nameLevels
 		case FieldBirthDate:
 			want = dateLevels
-		case FieldSex:
+		case FieldSex, FieldSide:
 			want = sexLevels
 		}
 		if len(fm.Levels) != len(want) {
@@ -156,13 +158,17 @@ func (m *Model) compile() error {
 				return fmt.Errorf("model: field %s level %s: m=%v u=%v are not probabilities", fm.Name, lv.Name, lv.M, lv.U)
 			}
 			m.w[f][l] = math.Log2(clampP(lv.M) / clampP(lv.U))
-			m.logU[f][l] = math.Log2(clampP(lv.U))
 		}
 		if fm.TF {
 			m.tfLevel[f] = TextExact
 			if f <= FieldPatronymic {
 				m.tfLevel[f] = NameForm
 			}
+			agree := 0.0
+			for l := 1; l <= int(m.tfLevel[f]); l++ {
+				agree += fm.Levels[l].U
+			}
+			m.logU[f] = math.Log2(clampP(agree))
 		}
 	}
 	return nil
@@ -180,29 +186,39 @@ func (m *Model) PriorWeight() float64 { return m.prior }
 // log2(max(count - Duplication, 0.5) / n). Call it after Preparer.Finalize
 // (or Refresh) and whenever the model changes.
 func (m *Model) SetFrequencies(rs []*Prepared, n int) {
-	d := max(m.Duplication, 1)
+	for _, r := range rs {
+		r.setFrequencies(n, m.Duplication)
+	}
+}
+
+// setFrequencies sets the record's term frequencies from its counts among n
+// records, d of them (on average) the person's own.
+func (r *Prepared) setFrequencies(n int, d float64) {
+	d = max(d, 1)
 	lf := func(c uint32) float32 {
 		if c == 0 || n == 0 {
 			return 0
 		}
 		return float32(math.Log2(max(float64(c)-d, 0.5) / float64(n)))
 	}
-	for _, r := range rs {
-		r.given.tf, r.family.tf, r.patr.tf = lf(r.given.cnt), lf(r.family.cnt), lf(r.patr.cnt)
-		r.place.tf, r.unit.tf, r.svc.tf = lf(r.place.cnt), lf(r.unit.cnt), lf(r.svc.cnt)
-		for i := range r.extra {
-			r.extra[i].tf = lf(r.extra[i].cnt)
-		}
+	r.given.tf, r.family.tf, r.patr.tf = lf(r.given.cnt), lf(r.family.cnt), lf(r.patr.cnt)
+	r.place.tf, r.unit.tf, r.svc.tf = lf(r.place.cnt), lf(r.unit.cnt), lf(r.svc.cnt)
+	for i := range r.extra {
+		r.extra[i].tf = lf(r.extra[i].cnt)
 	}
 }
 
-// tfAdjust is the term-frequency adjustment of field f at level l for a
-// value whose log2 relative frequency is tf: log2(u_level / frequency).
+// tfAdjust is the term-frequency adjustment of field f at an agreeing level
+// l (exact, translit, form) for a value whose log2 frequency is tf. Two
+// records of different people share the value with the probability of its
+// frequency, whatever form they write it in; u of the level is the share of
+// all agreeing pairs that reach it, so its value-specific u is u_level ×
+// frequency / u_agree, and the adjustment log2(u_agree / frequency).
 func (m *Model) tfAdjust(f int, l uint8, tf float32) float64 {
 	if l == 0 || l > m.tfLevel[f] || tf == 0 {
 		return 0
 	}
-	a := m.logU[f][l] - float64(tf)
+	a := m.logU[f] - float64(tf)
 	return min(max(a, -m.TFMax), m.TFMax)
 }
 
@@ -221,7 +237,7 @@ func (m *Model) fieldTF(f int, a, b *Prepared) float32 {
 		return max(a.unit.tf, b.unit.tf)
 	case FieldServiceNumber:
 		return max(a.svc.tf, b.svc.tf)
-	case FieldBirthDate, FieldSex:
+	case FieldBirthDate, FieldSex, FieldSide:
 		return 0
 	}
 	i := f - numCoreFields
@@ -295,6 +311,8 @@ func (p *Prepared) value(f int) string {
 		return p.place.s
 	case FieldSex:
 		return [...]string{"", "m", "f"}[p.sex]
+	case FieldSide:
+		return p.sideName
 	case FieldUnit:
 		return p.unit.s
 	case FieldServiceNumber:

@@ -52,9 +52,12 @@ type Prepared struct {
 	by         int16 // birth year
 	bm, bd     int8  // birth month and day
 	bprec      lastseen.Precision
-	sex        uint8 // 0 unknown, 1 male, 2 female
+	sex        uint8  // 0 unknown, 1 male, 2 female
+	side       uint16 // term id of the side ("ua", "ru"); 0 unknown
+	sideName   string
 	place      text
 	unit       text
+	unitNo     uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
 	svc        text
 	extra      []text
 	nameKey    uint64 // order-free hash of given and family stems, for blocking
@@ -107,8 +110,9 @@ func (t *terms) countOf(id uint32) uint32 {
 // Preparer turns records into Prepared records and keeps the dictionaries and
 // term counts they share. One Preparer serves one batch, or one long-lived
 // candidate index: Prepare adds a record's values to the counts, Finalize (or
-// Refresh for one record) copies the counts into the records, and
-// Model.SetFrequencies turns them into the frequencies scores use.
+// Refresh for one record) copies the counts into the records and sets their
+// frequencies, and Model.SetFrequencies refines the frequencies with the
+// model's estimate of records per person.
 // It is safe for concurrent use.
 type Preparer struct {
 	mu       sync.Mutex
@@ -134,6 +138,8 @@ func NewPreparer(extraColumns int) *Preparer {
 type staged struct {
 	given, family, patr stagedName
 	place, unit, svc    string
+	unitNo              uint32
+	side                string
 	extra               []string
 }
 
@@ -141,7 +147,20 @@ type staged struct {
 // order the model's extra fields were declared. The record's values are added
 // to the frequency counts; call Finalize when every record of a batch is in.
 func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prepared {
-	st := stage(r, extra)
+	return p.Add(Stage(key, r, extra))
+}
+
+// Staged is a record folded and its names prepared, before its values are
+// interned: the costly half of Prepare, which needs no lock. A batch that
+// stages on many cores and Adds in input order gets the same term ids, and
+// so the same blocks and training samples, on every run.
+type Staged struct {
+	out *Prepared
+	st  *staged
+}
+
+// Stage does the costly half of Prepare; it is safe to call concurrently.
+func Stage(key string, r *lastseen.Record, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
@@ -150,10 +169,15 @@ func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prep
 	case lastseen.SexFemale:
 		out.sex = 2
 	}
+	return Staged{out, stage(r, extra)}
+}
+
+// Add interns a staged record and counts its values.
+func (p *Preparer) Add(s Staged) *Prepared {
 	p.mu.Lock()
-	p.intern(out, st)
+	p.intern(s.out, s.st)
 	p.mu.Unlock()
-	return out
+	return s.out
 }
 
 func stage(r *lastseen.Record, extra []string) *staged {
@@ -168,9 +192,11 @@ func stage(r *lastseen.Record, extra []string) *staged {
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
 	}
-	st.place = foldText(r.BirthPlace)
+	st.place = foldPlace(r.BirthPlace)
 	st.unit = foldText(r.Unit)
+	st.unitNo = unitNumber(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
+	st.side = strings.ToLower(strings.TrimSpace(r.Side))
 	st.extra = make([]string, len(extra))
 	for i, v := range extra {
 		st.extra[i] = foldText(v)
@@ -209,7 +235,11 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	setN(&out.patr, st.patr, FieldPatronymic)
 	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
 	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
+	out.unitNo = st.unitNo
 	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
+	if id := f[FieldSide].intern(st.side); id < 1<<16 {
+		out.side, out.sideName = uint16(id), st.side
+	}
 	if len(st.extra) > 0 {
 		out.extra = make([]text, len(st.extra))
 		for i, v := range st.extra {
@@ -266,6 +296,9 @@ func (p *Preparer) refresh(r *Prepared) {
 	for i := range r.extra {
 		r.extra[i].cnt = f[numCoreFields+i].countOf(r.extra[i].id)
 	}
+	// frequencies as if each person had one record; a trained model's
+	// SetFrequencies refines them with its duplication
+	r.setFrequencies(p.n, 1)
 }
 
 // N is the number of records prepared so far: the denominator of the term
@@ -281,6 +314,48 @@ func setDate(out *Prepared, d lastseen.PartialDate) {
 	out.by = int16(d.Year)
 	out.bm = int8(d.Month)
 	out.bd = int8(d.Day)
+}
+
+// foldPlace folds a place name so that its usual variants meet: the part
+// before the first comma (the region or country after it is often left
+// out), without the м./г./с./смт prefixes, as a names skeleton (Харків,
+// Харьков, Kharkiv and Charków come close).
+func foldPlace(s string) string {
+	if i := strings.IndexByte(s, ','); i > 0 {
+		s = s[:i]
+	}
+	words := strings.Fields(foldName(s))
+	for len(words) > 1 {
+		switch words[0] {
+		case "m", "g", "s", "smt", "pgt", "p", "selo", "gorod", "misto", "city", "village":
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return names.Skeleton(strings.Join(words, " "))
+}
+
+// unitNumber is the first number in a unit's name, the part every spelling
+// of the unit keeps: 47 in "47 ОМБр", "47th Mechanized Brigade", "в/ч 47".
+func unitNumber(s string) uint32 {
+	var n uint32
+	seen := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if n < 1e8 {
+				n = n*10 + uint32(c-'0')
+			}
+			seen = true
+		} else if seen {
+			break
+		}
+	}
+	return n
 }
 
 // foldText folds a place, unit or other free text: lower case, Latin letters

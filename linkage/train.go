@@ -10,14 +10,14 @@ import (
 
 // TrainOptions bounds the work of training.
 type TrainOptions struct {
-	RandomPairs int    // pairs drawn at random to estimate u; default 2,000,000
+	RandomPairs int    // pairs drawn at random to estimate u; default 1,000,000
 	Iterations  int    // at most this many EM iterations per session; default 40
 	Seed        uint64 // for the random pairs; training is deterministic for a seed
 }
 
 func (o *TrainOptions) defaults() {
 	if o.RandomPairs <= 0 {
-		o.RandomPairs = 2_000_000
+		o.RandomPairs = 1_000_000
 	}
 	if o.Iterations <= 0 {
 		o.Iterations = 40
@@ -45,7 +45,7 @@ type TrainReport struct {
 // or the birth date (the class of namesakes, say, whose birth dates differ).
 func degenerate(mp, up *[MaxFields][MaxLevels]float64, nf int, fixed []int, num *[MaxFields][MaxLevels]float64) bool {
 	for f := 0; f < nf; f++ {
-		if slices.Contains(fixed, f) || f == FieldSex {
+		if slices.Contains(fixed, f) || f == FieldSex || f == FieldSide {
 			continue
 		}
 		present := 0.0
@@ -73,27 +73,45 @@ func degenerate(mp, up *[MaxFields][MaxLevels]float64, nf int, fixed []int, num 
 	return false
 }
 
-// EstimateU sets every field's u-probabilities from pairs of records drawn at
-// random: nearly all such pairs are different people, so the share of each
-// level among them is P(level | different people). Across restricts the
-// draw to pairs from different groups.
-func (m *Model) EstimateU(rs []*Prepared, n int, across bool, seed uint64) error {
+// EstimateU sets every field's u-probabilities from n pairs of records drawn
+// at random, on workers goroutines: nearly all such pairs are different
+// people, so the share of each level among them is P(level | different
+// people). Across restricts the draw to pairs from different groups.
+func (m *Model) EstimateU(rs []*Prepared, n int, across bool, seed uint64, workers int) error {
 	if len(rs) < 2 {
 		return fmt.Errorf("estimate u: %d records, need at least 2", len(rs))
 	}
+	workers = max(workers, 1)
+	// the pairs are drawn from one stream, so that the estimate does not
+	// depend on the number of workers
 	rng := rand.New(rand.NewPCG(seed, 0x5EED))
-	var counts [MaxFields][MaxLevels]float64
-	drawn := 0
-	for t := 0; drawn < n && t < 4*n; t++ {
+	pairs := make([]Pair, 0, n)
+	for t := 0; len(pairs) < n && t < 4*n; t++ {
 		i, j := rng.IntN(len(rs)), rng.IntN(len(rs))
 		if i == j || across && rs[i].Group == rs[j].Group {
 			continue
 		}
-		v := Compare(rs[i], rs[j])
-		for f := 0; f < len(m.Fields); f++ {
-			counts[f][v[f]]++
+		pairs = append(pairs, Pair{int32(i), int32(j)})
+	}
+	parts := make([][MaxFields][MaxLevels]float64, workers)
+	step := (len(pairs) + workers - 1) / workers
+	parallel(workers, workers, func(lo, hi int) {
+		for w := lo; w < hi; w++ {
+			for _, p := range pairs[min(w*step, len(pairs)):min((w+1)*step, len(pairs))] {
+				v := Compare(rs[p.A], rs[p.B])
+				for f := 0; f < len(m.Fields); f++ {
+					parts[w][f][v[f]]++
+				}
+			}
 		}
-		drawn++
+	})
+	var counts [MaxFields][MaxLevels]float64
+	for _, p := range parts {
+		for f := range p {
+			for l := range p[f] {
+				counts[f][l] += p[f][l]
+			}
+		}
 	}
 	return m.SetU(counts)
 }
@@ -110,10 +128,14 @@ func (m *Model) SetU(counts [MaxFields][MaxLevels]float64) error {
 		if total == 0 {
 			continue
 		}
-		// add-half smoothing: a level never seen at random (an equal service
-		// number) gets a tiny but finite u
+		// add-half smoothing: a level rarely seen at random (an equal service
+		// number) gets a tiny but finite u; a level never seen keeps its
+		// starting u, for nothing was learnt about it (all dates full: no
+		// pair is "a year apart")
 		for l := 1; l < len(ls); l++ {
-			ls[l].U = (counts[f][l] + 0.5) / (total + 0.5*float64(len(ls)-1))
+			if counts[f][l] > 0 || ls[l].U < 1e-3 {
+				ls[l].U = (counts[f][l] + 0.5) / (total + 0.5*float64(len(ls)-1))
+			}
 		}
 	}
 	return m.compile()
@@ -299,6 +321,11 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 	// of matches is found with the combined m (steadier than its own
 	// session's), its blocked fields left out: they agree by construction,
 	// and counting them would make most blocked pairs look like matches.
+	//
+	// Only passes keyed on two fields or more count: a pass keyed on one
+	// (a surname's sound) gathers namesakes by the thousand in a large list,
+	// and a namesake with nothing else known looks like a match to EM.
+	var narrow, any float64
 	for _, s := range trusted {
 		if len(s.Vectors) == 0 || s.union {
 			continue
@@ -321,7 +348,14 @@ func (m *Model) TrainEM(sessions []Session, iterations int) (TrainReport, error)
 		if os.Getenv("LASTSEEN_EMDEBUG") != "" {
 			fmt.Fprintf(os.Stderr, "prior session fixed=%v n=%d total=%.0f lambda=%.3f\n", s.Fixed, len(s.Vectors), s.Total, lambda)
 		}
-		rep.Matches = max(rep.Matches, lambda*s.Total)
+		if len(s.Fixed) >= 2 {
+			narrow = max(narrow, lambda*s.Total)
+		}
+		any = max(any, lambda*s.Total)
+	}
+	rep.Matches = narrow
+	if rep.Matches == 0 {
+		rep.Matches = any
 	}
 	if rep.Matches == 0 {
 		rep.Matches = unionMatches // SetPrior's caller bounds it
@@ -369,12 +403,17 @@ const minM = 1e-3
 // maxM caps the m of the levels that speak strongly against a match. EM's
 // "match" class tends to absorb the hard negatives that share a name and
 // much else (a father and his son born 25 years before, twins with two given
-// names); a clerk's error rarely moves a birth year by more than five (the
-// typo level catches one mistyped digit) or writes another man's given name.
+// names); a clerk's error rarely moves a birth year by more than five, or
+// writes a full date wrong in more than one digit (the typo level), or
+// another man's given name.
 func maxM(f, l int) float64 {
 	switch {
-	case f == FieldBirthDate && l == DateFar:
+	case f == FieldBirthDate && (l == DateFar || l == DateMismatch):
 		return 0.005
+	case f == FieldBirthDate && l == DateDifferent:
+		return 0.01
+	case f == FieldSide && l == SexDifferent:
+		return 0.01
 	case (f == FieldGiven || f == FieldPatronymic) && l == NameConflict:
 		return 0.01
 	}

@@ -27,7 +27,9 @@ type Name struct {
 	givenFold, patFold, famFold string
 	givenInit, patInit          uint32 // possible initials, a bit per letter
 	// other readings of ambiguous spellings (see skelAlternatives)
-	givenAlt, famAlt, famAltBase [2]string
+	givenAlt, famAlt, famAltBase [maxAlts]string
+	// light skeletons (see appendLightSkeleton), for typo checks
+	givenLight, famLight string
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
@@ -72,6 +74,30 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		given, n.GivenInitial = trimInitial(given)
 		patronymic, n.PatronymicInitial = trimInitial(patronymic)
+		// sources put the parts in the wrong fields (given_name "Titow",
+		// family_name "Aleksander"): a family field that holds a known given name
+		// while the given field does not is read the other way round, and when
+		// both hold one the reading is unsure, so ScoreBest tries both
+		if f, ok := trimInitial(family); ok && !n.GivenInitial && given != "" {
+			// the family field holds an initial: the family name is in the given field
+			given, family, n.GivenInitial = f, given, true
+			n.Confidence = 0.7
+		}
+		if !n.GivenInitial && given != "" && family != "" {
+			gk, fk := len(lookupGiven(given)) > 0, len(lookupGiven(family)) > 0
+			var b1, b2 [64]byte
+			switch {
+			case fk && !gk:
+				given, family = family, given
+				n.Confidence = 0.7
+			case fk && gk:
+				n.Confidence = 0.75
+			case !fk && !gk && familyLike(appendSkeleton(b1[:0], given)) == 1 && familyLike(appendSkeleton(b2[:0], family)) == 0:
+				// BONDARENKO in the given field, a misspelt OLESANDR in the family field
+				given, family = family, given
+				n.Confidence = 0.7
+			}
+		}
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
 	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
@@ -83,6 +109,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], given, pre[0])
 		n.GivenSkel = skelString(sk, pre[0])
 		n.givenFold = string(appendFold(fbuf[:0], given))
+		n.givenLight = internIf(appendLightSkeleton(fbuf[:0], given), n.GivenSkel)
 		if n.GivenInitial {
 			n.givenInit = initialBitsAll(given, sk)
 		} else {
@@ -95,6 +122,11 @@ func Prepare(given, patronymic, family, full string) Name {
 						key = alts[i]
 						break
 					}
+				}
+			}
+			if _, ok := givenIDsBySkel[key]; !ok {
+				if k := diminutiveStem(sk); k != "" {
+					key = k
 				}
 			}
 			n.GivenIDs = givenIDsBySkel[key]
@@ -135,6 +167,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		sk := skel(buf[:0], family, pre[2])
 		n.FamilySkel = skelString(sk, pre[2])
 		n.famFold = string(appendFold(fbuf[:0], family))
+		n.famLight = internIf(appendLightSkeleton(fbuf[:0], family), n.FamilySkel)
 		base, sex := familyBase(sk)
 		sexF = sex
 		if string(base) == n.FamilySkel {
@@ -221,15 +254,16 @@ type Level int8
 const (
 	LevelMissing   Level = iota // one side has no value: no evidence either way
 	LevelDifferent              // different names
-	LevelClose                  // skeletons close (typo, unusual spelling): Jaro–Winkler ≥ CloseThreshold
+	LevelClose                  // a typo or an unusual spelling away (see docs/NAMES.md)
 	LevelInitial                // one side is an initial that agrees with the other
 	LevelForm                   // same name in another form: ru/uk form, diminutive, gender form of a family name, same father
 	LevelTranslit               // same skeleton: the same name in another script or scheme
 	LevelExact                  // identical after Fold
 )
 
-// CloseThreshold is the Jaro–Winkler similarity of two skeletons above which
-// they count as LevelClose.
+// CloseThreshold is the Jaro–Winkler similarity of two patronymic skeletons,
+// one of them unknown to the table, above which they count as LevelClose.
+// Given and family names use edit distance as well (see docs/NAMES.md).
 const CloseThreshold = 0.88
 
 var levelNames = [...]string{"missing", "different", "close", "initial", "form", "translit", "exact"}
@@ -263,7 +297,8 @@ func compareGiven(a, b *Name) (Level, float64) {
 		return LevelMissing, 0
 	}
 	if a.GivenInitial || b.GivenInitial {
-		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold {
+		if a.givenInit&b.givenInit != 0 || a.givenFold == b.givenFold ||
+			(a.GivenInitial && b.GivenInitial && expandInitials(a.givenInit)&b.givenInit != 0) {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -281,10 +316,38 @@ func compareGiven(a, b *Name) (Level, float64) {
 	// two known names with no id in common are different names however alike
 	// they look (Александр and Александра, Иван and Иона); an unknown one may
 	// be a typo of the other
-	if (len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0) && (jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel)) {
-		return LevelClose, jw
+	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
+		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
+			typoOfForm(a, b) || typoOfForm(b, a) {
+			return LevelClose, jw
+		}
 	}
 	return LevelDifferent, jw
+}
+
+// typoOfForm: a's given name, unknown to the table, is one or two edits from
+// a full form of one of b's names (Сргей and Сергій through Сергей).
+func typoOfForm(a, b *Name) bool {
+	if len(a.GivenIDs) > 0 || len(b.GivenIDs) == 0 {
+		return false
+	}
+	for _, id := range b.GivenIDs {
+		g := givenByID[id]
+		if g == nil {
+			continue
+		}
+		for _, l := range g.lights {
+			if closeEdit(a.givenLight, l) {
+				return true
+			}
+			// two slips in a longer name still leave it recognisable (Yevhne)
+			if n := min(len(a.givenLight), len(l)); n >= 6 && len(a.givenLight)-len(l) <= 2 && len(l)-len(a.givenLight) <= 2 &&
+				osa(unsafeBytes(a.givenLight), unsafeBytes(l)) <= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // CompareFamily compares family names, folding gender forms.
@@ -303,7 +366,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if a.FamilySkel == b.FamilySkel || altEqual(a.FamilySkel, &a.famAlt, b.FamilySkel, &b.famAlt) {
 		return LevelTranslit, 1
 	}
-	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) {
+	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
+		ruUkEqual(a.FamilyBase, b.FamilyBase) {
 		return LevelForm, 1
 	}
 	// Jaro–Winkler rewards a shared beginning, and family names share
@@ -313,7 +377,9 @@ func compareFamily(a, b *Name) (Level, float64) {
 	// bases and skeletons both: a typo in the ending defeats the gender fold
 	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
 		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
-			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) {
+			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
+		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
+			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -352,9 +418,11 @@ func closeEdit(a, b string) bool {
 
 // familyClass names the kind of ending of a family-name skeleton.
 func familyClass(sk string) string {
-	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec"} {
+	for _, suf := range [...]string{"ko", "uk", "ik", "ak", "ov", "ev", "ova", "eva", "in", "ina", "ski", "cki", "ska", "cka", "iC", "ec", "ei", "oi", "ai"} {
 		if strings.HasSuffix(sk, suf) {
 			switch suf {
+			case "uk", "ik", "ak":
+				return "k" // Савчук written Savchjk is a typo more often than Савчик
 			case "ev", "ova", "eva":
 				return "ov" // Ковалёв written Kovalev and Kovalov
 			case "cki", "ska", "cka":
@@ -391,7 +459,8 @@ func comparePatronymic(a, b *Name) (Level, float64) {
 				pb |= g.initBits
 			}
 		}
-		if pa&pb != 0 || a.patFold == b.patFold {
+		if pa&pb != 0 || a.patFold == b.patFold ||
+			(a.PatronymicInitial && b.PatronymicInitial && expandInitials(pa)&pb != 0) {
 			return LevelInitial, 0
 		}
 		return LevelDifferent, 0
@@ -442,10 +511,18 @@ func skelString(sk []byte, pre string) string {
 }
 
 // altEqual: some reading of a equals some reading of b.
-func altEqual(a string, aa *[2]string, b string, ba *[2]string) bool {
+func altEqual(a string, aa *[maxAlts]string, b string, ba *[maxAlts]string) bool {
 	for _, x := range aa {
-		if x != "" && (x == b || x == ba[0] || x == ba[1]) {
+		if x == "" {
+			continue
+		}
+		if x == b {
 			return true
+		}
+		for _, y := range ba {
+			if x == y {
+				return true
+			}
 		}
 	}
 	for _, y := range ba {
@@ -476,7 +553,7 @@ func (n *Name) GivenAlts() []string { return nonEmpty(n.givenAlt) }
 // like FamilyBase.
 func (n *Name) FamilyAlts() []string { return nonEmpty(n.famAltBase) }
 
-func nonEmpty(a [2]string) []string {
+func nonEmpty(a [maxAlts]string) []string {
 	var out []string
 	for _, s := range a {
 		if s != "" {
@@ -484,4 +561,50 @@ func nonEmpty(a [2]string) []string {
 		}
 	}
 	return out
+}
+
+// internIf returns same when b spells it, saving an allocation.
+func internIf(b []byte, same string) string {
+	if string(b) == same {
+		return same
+	}
+	return string(b)
+}
+
+// expandInitials adds to a set of initials those the other language's form of
+// a name may start with (initialCompat).
+func expandInitials(b uint32) uint32 {
+	out := b
+	for i := 0; i < 26; i++ {
+		if b&(1<<i) != 0 {
+			out |= initialCompat[i]
+		}
+	}
+	return out
+}
+
+// ruUkEqual: two family-name skeletons that differ only where Russian and
+// Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий) and
+// the Ukrainian possessive -ів against -ов (Петров, Петрів).
+func ruUkEqual(a, b string) bool {
+	if a == b || len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	var ba, bb [64]byte
+	return string(ruUkNorm(ba[:0], a)) == string(ruUkNorm(bb[:0], b))
+}
+
+func ruUkNorm(dst []byte, s string) []byte {
+	n := len(s)
+	for i := 0; i < n; i++ {
+		c := s[i]
+		if c == 'e' || (c == 'o' && i == n-2 && s[n-1] == 'v') {
+			c = 'i'
+		}
+		if len(dst) > 0 && dst[len(dst)-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

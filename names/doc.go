@@ -23,16 +23,19 @@
 //
 // Translit(s, scheme) romanises under ICAO (Doc 9303), MVD310, MVD782, BGNPCGN,
 // GOST779B, ISO9 (GOST 7.79 A), KMU2010 and the press habits PressEN, PressDE,
-// PressFR; TranslitLang fixes the language of the words (Ukrainian г is h).
-// ToCyrillic(latin, n) goes back: a ranked list of plausible Cyrillic forms.
+// PressFR; TranslitLang fixes the language of the words (Ukrainian г is h) and
+// DetectLang guesses it for a Cyrillic name. ToCyrillic(latin, n) goes back: a
+// ranked list of plausible Cyrillic forms.
 //
 // # Name forms
 //
 // GivenKeys maps a given name in any script and form, diminutives included, to
 // canonical ids ("aleksandr" for Саша, Олександр, Alexander, Sasha; Саша also
 // "aleksandra"). Given returns a table entry; GivenNames lists them.
+// GivenForm gives an id's standard Russian or Ukrainian form.
 // Patronymic recognises a patronymic and returns the father's ids and the
-// bearer's sex. FamilySex reads a family name's gender ending.
+// bearer's sex; PatronymicFor builds one. FamilySex reads a family name's
+// gender ending; FamilyForSex writes the form for a sex.
 //
 // # Parsing and comparing
 //
@@ -40,12 +43,17 @@
 // initials, into given name, patronymic and family name with a confidence.
 //
 // Prepare computes once per record a Name holding every key a comparison
-// needs; CompareGiven, ComparePatronymic and CompareFamily then return a Level
+// needs (the exported fields are stable; the linkage engine stores them);
+// CompareGiven, ComparePatronymic and CompareFamily then return a Level
 // (exact, translit, form, initial, close, different, missing) and Score
 // combines them into a Comparison with a score in [0,1], allocating nothing.
-// Similarity and Compare do the same from two strings. MatchThreshold and
-// ReviewThreshold are the recommended cut-offs. BlockingKeys gives the index
-// keys for candidate search.
+// ScoreBest also tries an unsure parse the other way round. Similarity and
+// Compare do the same from two strings; Comparison.Reasons explains.
+// MatchThreshold and ReviewThreshold are the recommended cut-offs for names
+// alone. BlockingKeys gives the index keys for candidate search; GivenAlts and
+// FamilyAlts the alternative readings of ambiguous Latin spellings.
+//
+// docs/NAMES.md describes the design and the measured figures.
 //
 // JaroWinkler and DamerauLevenshtein are rune-correct string similarities.
 package names

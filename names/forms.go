@@ -35,7 +35,8 @@ type GivenName struct {
 	Dim   []string // diminutives and pet forms, Russian and Ukrainian
 	Latin []string // further Latin spellings (Alexander, Alexandre)
 
-	initBits uint32 // the initials its full forms start with (see initialBits)
+	initBits uint32   // the initials its full forms start with (see initialBits)
+	lights   []string // light skeletons of its forms and pet forms, for typo checks
 }
 
 var (
@@ -50,6 +51,9 @@ var (
 	// the same as id lists, shared by every prepared Name
 	givenIDsBySkel  map[string][]string
 	fatherIDsBySkel map[string][]string
+	// initialCompat[i]: the initials a Ukrainian or Russian form of a name
+	// starting with letter i may have
+	initialCompat [26]uint32
 	// lower-case full forms by language, for DetectLang
 	ruForms = map[string]bool{}
 	ukForms = map[string]bool{}
@@ -138,6 +142,20 @@ func buildForms() {
 	// diminutive first: order each list by full-form entries.
 	givenIDsBySkel = make(map[string][]string, len(givenBySkel))
 	for k, list := range givenBySkel {
+		// a name that is some entry's full form is that name, not also another's
+		// pet form (Алла, not Аля for Алина)
+		if fullBySkel[k] {
+			var full []*GivenName
+			for _, g := range list {
+				if isFull(g, k) {
+					full = append(full, g)
+				}
+			}
+			if len(full) > 0 {
+				list = full
+				givenBySkel[k] = list
+			}
+		}
 		sort.SliceStable(list, func(i, j int) bool { return isFull(list[i], k) && !isFull(list[j], k) })
 		ids := make([]string, len(list))
 		for i, g := range list {
@@ -155,11 +173,41 @@ func buildForms() {
 		}
 		fatherIDsBySkel[k] = ids
 	}
+	// initials that the Russian and the Ukrainian form of one name start with
+	// (А and Г for Анна/Ганна, Н and М for Николай/Микола): two initials that
+	// differ this way may still be one name
+	for _, g := range givenByID {
+		var ru, uk uint32
+		var buf [64]byte
+		for _, f := range g.Ru {
+			ru |= initialBits(appendSkeleton(buf[:0], f))
+		}
+		for _, f := range g.Uk {
+			uk |= initialBits(appendSkeleton(buf[:0], f))
+		}
+		for i := 0; i < 26; i++ {
+			if ru&(1<<i) != 0 {
+				initialCompat[i] |= uk
+			}
+			if uk&(1<<i) != 0 {
+				initialCompat[i] |= ru
+			}
+		}
+	}
 	for _, g := range givenByID {
 		for _, set := range [][]string{{g.ID}, g.Ru, g.Uk, g.Latin} {
 			for _, f := range set {
 				var buf [64]byte
 				g.initBits |= initialBits(appendSkeleton(buf[:0], f))
+			}
+		}
+		// every form a typo may start from, pet forms included (Воа for Вова)
+		for _, set := range [][]string{{g.ID}, g.Ru, g.Uk, g.Latin, g.Dim} {
+			for _, f := range set {
+				var buf [64]byte
+				if l := string(appendLightSkeleton(buf[:0], f)); !contains(g.lights, l) {
+					g.lights = append(g.lights, l)
+				}
 			}
 		}
 	}
@@ -204,7 +252,8 @@ func GivenNames() []*GivenName {
 // GivenKeys returns the canonical ids a given name may stand for, in any script
 // and form: Саша, Александр, Олександр, Alexander, Oleksandr and Sasha all give
 // "aleksandr"; Саша also gives "aleksandra", Женя "evgeniy" and "evgeniya".
-// Full forms come before the entries of which the name is only a diminutive.
+// A name that is some entry's full form gives only the entries it is the full
+// form of.
 // It returns nil for a name the table does not know.
 func GivenKeys(name string) []string {
 	list := lookupGiven(name)
@@ -220,8 +269,12 @@ func GivenKeys(name string) []string {
 
 func lookupGiven(name string) []*GivenName {
 	var buf [64]byte
-	if list := givenBySkel[string(appendSkeleton(buf[:0], name))]; len(list) > 0 {
+	sk := appendSkeleton(buf[:0], name)
+	if list := givenBySkel[string(sk)]; len(list) > 0 {
 		return list
+	}
+	if k := diminutiveStem(sk); k != "" {
+		return givenBySkel[k]
 	}
 	alts, n := skelAlternatives(name)
 	for i := 0; i < n; i++ {
@@ -244,6 +297,22 @@ func GivenForm(id, lang string) string {
 	}
 	if len(g.Ru) > 0 {
 		return g.Ru[0]
+	}
+	return ""
+}
+
+// diminutiveSuffixes are skeletons of the pet-name endings that attach to a
+// full name unchanged (Айдарчик, Назарка, Дениско, Тарасик).
+var diminutiveSuffixes = []string{"Cik", "uSka", "oCka", "eCka", "enka", "iuSa", "uSa", "ik", "ka", "ko"}
+
+// diminutiveStem returns the skeleton of the full name a pet form is built on,
+// when the table has it, or "".
+func diminutiveStem(sk []byte) string {
+	for _, suf := range diminutiveSuffixes {
+		n := len(sk) - len(suf)
+		if n >= 3 && string(sk[n:]) == suf && fullBySkel[string(sk[:n])] {
+			return string(sk[:n])
+		}
 	}
 	return ""
 }

@@ -219,7 +219,23 @@ func (g *gen) typo(s string) string {
 		return s
 	}
 	i := 1 + g.r.IntN(len(r)-2)
-	switch g.r.IntN(4) {
+	switch g.r.IntN(6) {
+	case 4: // a scanned list: О read as 0, З as 3
+		for k, c := range r {
+			if d, ok := ocrDigit[c]; ok {
+				r[k] = d
+				return string(r)
+			}
+		}
+		return s
+	case 5: // a Latin twin typed into a Cyrillic word
+		for k, c := range r {
+			if l, ok := twin[c]; ok {
+				r[k] = l
+				return string(r)
+			}
+		}
+		return s
 	case 0:
 		r = append(r[:i], r[i+1:]...)
 	case 1:
@@ -375,3 +391,6 @@ func familyFrom(g *names.GivenName, li int) string {
 	}
 	return p
 }
+
+var ocrDigit = map[rune]rune{'О': '0', 'о': '0', 'З': '3', 'з': '3', 'б': '6', 'O': '0', 'o': '0', 'l': '1'}
+var twin = map[rune]rune{'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'х': 'x', 'у': 'y', 'і': 'i', 'К': 'K', 'М': 'M', 'Н': 'H', 'Т': 'T', 'В': 'B'}

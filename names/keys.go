@@ -52,7 +52,7 @@ var cyrSkelArr = func() (a [0x60]string) {
 
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
-	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "s", 'ç': "s",
+	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S", 'ç': "s",
 	'û': "iu", 'â': "ia", 'ü': "u", 'ö': "o", 'ä': "a", 'ß': "s", 'ł': "l", 'ñ': "n", 'ń': "n",
 	'ø': "o", 'đ': "d", 'ı': "i",
 }
@@ -66,7 +66,13 @@ const (
 	skelYoO
 	skelFR
 	skelDE
-	skelX // GOST 7.79 B: x is х
+	skelX // GOST 7.79 B: x is х, cz is ц
+
+	skelPL // Polish: c is ц, ch is х (cz, sz, ż are read in every reading)
+
+	skelLight = 0x80 // flag: leave out foldSkeleton
+
+	maxAlts = 3
 )
 
 // appendSkeleton appends the skeleton of s to dst. Words are separated by nothing:
@@ -74,8 +80,8 @@ const (
 func appendSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelStd) }
 
 // skelAlternatives lists the other readings s needs (at most two).
-func skelAlternatives(s string) (alts [2]uint8, n int) {
-	var yo, ch, j, z, x, gu bool
+func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
+	var yo, ch, j, z, x, gu, pl bool
 	prevSoft := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -84,9 +90,16 @@ func skelAlternatives(s string) (alts [2]uint8, n int) {
 			if i+1 < len(s) && (s[i+1]|0x20) == 'h' {
 				ch = true
 			}
+			if i+1 < len(s) && (s[i+1]|0x20) == 'k' {
+				pl = true // Polish Grycko: ц before к
+			}
 		case c == 'j' || c == 'J':
 			j = true
-		case c == 'x' || c == 'X':
+		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
+			pl = true
+		case c == 0xc5 && i+1 < len(s) && (s[i+1] == 0x82 || s[i+1] == 0x81 || s[i+1] == 0xbc || s[i+1] == 0xbb): // ł Ł ż Ż
+			pl = true
+		case c == 'x' || c == 'X' || c == '`':
 			x = true
 		case (c == 'g' || c == 'G') && i+2 < len(s) && (s[i+1]|0x20) == 'u' && strings.IndexByte("eiy", s[i+2]|0x20) >= 0:
 			gu = true
@@ -121,15 +134,19 @@ func skelAlternatives(s string) (alts [2]uint8, n int) {
 		alts[n] = skelYoO
 		n++
 	}
-	if x && n < 2 {
+	if x && n < maxAlts {
 		alts[n] = skelX
 		n++
 	}
-	if (ch || j || gu) && n < 2 {
+	if (ch || j || gu) && n < maxAlts {
 		alts[n] = skelFR
 		n++
 	}
-	if (ch || z) && n < 2 {
+	if (pl || ch) && n < maxAlts {
+		alts[n] = skelPL
+		n++
+	}
+	if (ch || z) && n < maxAlts {
 		alts[n] = skelDE
 		n++
 	}
@@ -189,8 +206,16 @@ func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 			i += n // spaces, marks, digits: not part of a skeleton
 		}
 	}
+	if v&skelLight != 0 {
+		return dst
+	}
 	return foldSkeleton(dst, start)
 }
+
+// appendLightSkeleton is the skeleton without the sequence folds (doubles,
+// ie, io, ou): typos are counted on it, because a typo next to a fold moves
+// the folded strings further apart than one edit (Новиов → "novev").
+func appendLightSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelLight) }
 
 func lowerASCII(c byte) byte { return c | 0x20 }
 
@@ -220,6 +245,8 @@ func appendLatinSkel(dst []byte, w string, v uint8) []byte {
 			switch {
 			case has(i, "schtsch"):
 				dst, i = append(dst, 'S'), i+7
+			case has(i, "szcz"): // Polish щ
+				dst, i = append(dst, 'S'), i+4
 			case has(i, "shch"):
 				dst, i = append(dst, 'S'), i+4
 			case has(i, "sch"), has(i, "shh"):
@@ -246,13 +273,15 @@ func appendLatinSkel(dst []byte, w string, v uint8) []byte {
 				dst, i = append(dst, 'S'), i+5
 			case has(i, "ch") && v == skelFR:
 				dst, i = append(dst, 'S'), i+2
-			case has(i, "ch") && v == skelDE:
+			case has(i, "ch") && (v == skelDE || v == skelPL):
 				dst, i = append(dst, 'h'), i+2
+			case has(i, "cz") && v == skelX: // GOST 7.79 B: cz is ц
+				dst, i = append(dst, 'c'), i+2
 			case has(i, "ch"), has(i, "cz"):
 				dst, i = append(dst, 'C'), i+2
-			case has(i, "ck"):
+			case has(i, "ck") && v != skelPL:
 				dst, i = append(dst, 'k'), i+2
-			case at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y' || i+1 == len(w):
+			case at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y' || i+1 == len(w) || v == skelPL:
 				// c before e i y, and at the end of a run (Stefcʹo in ISO 9), is ц
 				dst, i = append(dst, 'c'), i+1
 			default:
@@ -332,6 +361,11 @@ func foldSkeleton(dst []byte, start int) []byte {
 		if w > start && dst[w-1] == c {
 			continue
 		}
+		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)
+		if c == 's' && w > start && dst[w-1] == 't' {
+			dst[w-1] = 'c'
+			continue
+		}
 		if c == 'e' && w > start && dst[w-1] == 'i' {
 			dst[w-1] = 'e'
 			if w > start+1 && dst[w-2] == 'e' {
@@ -343,10 +377,18 @@ func foldSkeleton(dst []byte, start int) []byte {
 			dst[w-1] = 'e'
 			continue
 		}
+		// ля and лю lose their i: Polish writes Ludmyła, and the press Ludmila
+		if (c == 'a' || c == 'u') && w > start+1 && dst[w-1] == 'i' && dst[w-2] == 'l' {
+			dst[w-1] = c
+			continue
+		}
 		// French ou is у; folding оу the same way keeps Белоусов and Beloussow together
 		if c == 'u' && w > start && dst[w-1] == 'o' {
 			dst[w-1] = 'u'
 			if w > start+1 && dst[w-2] == 'u' {
+				w--
+			} else if w > start+2 && dst[w-2] == 'i' && dst[w-3] == 'l' {
+				dst[w-2] = 'u' // French liou: лю
 				w--
 			}
 			continue
@@ -402,7 +444,7 @@ func phoneticKey(dst, sk []byte) []byte {
 }
 
 // altSkeletons returns the alternative skeletons of s (see skelAlternatives).
-func altSkeletons(s string) (out [2]string, n int) {
+func altSkeletons(s string) (out [maxAlts]string, n int) {
 	alts, k := skelAlternatives(s)
 	var buf [64]byte
 	for i := 0; i < k; i++ {

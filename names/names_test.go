@@ -2,6 +2,7 @@ package names_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lastseen/lastseen/names"
@@ -41,6 +42,9 @@ func TestNormalize(t *testing.T) {
 		{"LeavesAllLookalikeWordByMajority", "СОСО", "СОСО"},
 		{"UnifiesDashes", "Петров–Водкин", "Петров-Водкин"},
 		{"KeepsCase", "KOVALENKO Oleksandr", "KOVALENKO Oleksandr"},
+		{"RepairsOCRDigitsInCyrillic", "К0валенко 3інченко", "Коваленко Зінченко"},
+		{"RepairsOCRDigitsInLatin", "Kova1enko 0leksandr", "Kovalenko Oleksandr"},
+		{"KeepsNumbers", "1985 р.", "1985 р."},
 		{"Empty", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +152,58 @@ func TestToCyrillic(t *testing.T) {
 	}
 	if got := names.ToCyrillic("x", 0); got != nil {
 		t.Errorf("ToCyrillic(n=0) = %v, want nil", got)
+	}
+}
+
+// TestToCyrillicSpelling: the readings follow Russian and Ukrainian spelling
+// where the romanisation leaves it open (soft sign, apostrophe, ё, ъ).
+func TestToCyrillicSpelling(t *testing.T) {
+	for _, tc := range []struct{ latin, want string }{
+		{"Volnyi", "Вольный"},      // ICAO drops ь
+		{"Kozelsk", "Козельск"},    // ль before a consonant
+		{"Miata", "М'ята"},         // KMU drops the apostrophe after a labial
+		{"Piatnytsia", "П'ятниця"}, // and after п
+		{"Zizd", "З'їзд"},          // after a prefix
+		{"Shchetka", "Щётка"},      // ё after щ, which ICAO writes e
+		{"Podieem", "Подъем"},      // ICAO writes ъ as ie
+		{"Robytsia", "Робиться"},   // -ться
+	} {
+		got := names.ToCyrillic(tc.latin, 3)
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("ToCyrillic(%q, 3) = %v, want %q among them", tc.latin, got, tc.want)
+		}
+	}
+}
+
+func TestToCyrillicScheme(t *testing.T) {
+	for _, tc := range []struct {
+		latin  string
+		scheme names.Scheme
+		want   string
+	}{
+		{"Mykola", names.KMU2010, "Микола"},
+		{"Iurii", names.ICAO, "Юрий"},
+		{"Yuriy", names.BGNPCGN, "Юрий"},
+		{"Hryhorii", names.KMU2010, "Григорій"},
+	} {
+		got := names.ToCyrillicScheme(tc.latin, tc.scheme, 3)
+		if len(got) == 0 || got[0] != tc.want {
+			t.Errorf("ToCyrillicScheme(%q, %s, 3) = %v, want %q first", tc.latin, tc.scheme, got, tc.want)
+		}
+	}
+	// KMU 55:2010 is Ukrainian: no Russian-only letter comes back
+	for _, c := range names.ToCyrillicScheme("Sergey Yegorov", names.KMU2010, 3) {
+		if strings.ContainsAny(c, "ыэъёЫЭЪЁ") {
+			t.Errorf("ToCyrillicScheme(KMU2010) = %q: a Russian-only letter", c)
+		}
+	}
+	// the first reading romanises back to the input under the scheme
+	for _, sc := range []names.Scheme{names.ICAO, names.BGNPCGN, names.KMU2010, names.GOST779B} {
+		in := names.Translit("Олена Шевчук", sc)
+		got := names.ToCyrillicScheme(in, sc, 3)
+		if len(got) == 0 || names.Translit(got[0], sc) != in {
+			t.Errorf("ToCyrillicScheme(%q, %s) = %v: the first does not round-trip", in, sc, got)
+		}
 	}
 }
 
@@ -408,6 +464,10 @@ func TestParse(t *testing.T) {
 		{"Олександр", "Олександр", "", "", "G", false, false},
 		{"Коваленко, Олександр", "Олександр", "", "Коваленко", "FG", false, false},
 		{"Петренко Миколайович", "", "Миколайович", "Петренко", "FP", false, false},
+		{"Коваленко Олександр Миколайович 1985", "Олександр", "Миколайович", "Коваленко", "FGP", false, false},
+		{"Коваленко Іван І.", "Іван", "І", "Коваленко", "FGP", false, true},
+		{"Коваленко Олександр (Саша) Миколайович", "Олександр", "Миколайович", "Коваленко", "FGP", false, false},
+		{"Иванов Иван «Ваня»", "Иван", "", "Иванов", "FG", false, false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			p := names.Parse(tc.in)
@@ -455,6 +515,8 @@ func TestCompareLevels(t *testing.T) {
 		{"Иван Петров", "Сергей Петров", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Александр Коваленко", "Александра Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Олександр Коваленко", "Олександр Ковальчук", names.LevelExact, names.LevelMissing, names.LevelDifferent},
+		{"Юрий Олейник", "Юрій Олійник", names.LevelTranslit, names.LevelMissing, names.LevelForm},
+		{"Иван Петров", "Іван Петрів", names.LevelTranslit, names.LevelMissing, names.LevelForm},
 		{"Иван Петрович Бойко", "Иван Иванович Бойко", names.LevelExact, names.LevelDifferent, names.LevelExact},
 	} {
 		a, b := prep(tc.a), prep(tc.b)
@@ -587,6 +649,18 @@ func TestPrepareParts(t *testing.T) {
 		n := names.Prepare("", "Миколайович", "", "Коваленко Олександр")
 		if n.Given != "Олександр" || n.Family != "Коваленко" || n.Patronymic != "Миколайович" {
 			t.Errorf("Prepare = %q %q %q", n.Given, n.Patronymic, n.Family)
+		}
+	})
+	t.Run("PartsInWrongFields", func(t *testing.T) {
+		for _, tc := range [][3]string{
+			{"Titow", "", "Aleksander"},
+			{"BONDARENKO", "", "OLESANDR"},
+			{"Novykov", "M.", "K."},
+		} {
+			n := names.Prepare(tc[0], tc[1], tc[2], "")
+			if n.Family != tc[0] {
+				t.Errorf("Prepare(%q, %q, %q): family %q, want %q", tc[0], tc[1], tc[2], n.Family, tc[0])
+			}
 		}
 	})
 	t.Run("KeysFilled", func(t *testing.T) {

@@ -90,14 +90,14 @@ func isNormalized(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	var cyr, lat, prevSpace bool
+	var cyr, lat, digit, prevSpace bool
 	for _, r := range s {
 		switch {
 		case r == ' ':
 			if prevSpace {
 				return false
 			}
-			prevSpace, cyr, lat = true, false, false
+			prevSpace, cyr, lat, digit = true, false, false, false
 			continue
 		case r < 0x80:
 			if r < ' ' || r == '`' {
@@ -105,6 +105,8 @@ func isNormalized(s string) bool {
 			}
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
 				lat = true
+			} else if r >= '0' && r <= '9' {
+				digit = true
 			}
 		case r >= 0x400 && r < 0x530:
 			cyr = true
@@ -114,7 +116,7 @@ func isNormalized(s string) bool {
 			// spaces, apostrophes, dashes, marks and other scripts: the slow path
 			return false
 		}
-		if cyr && lat {
+		if cyr && lat || digit && (cyr || lat) {
 			return false
 		}
 		prevSpace = false
@@ -271,7 +273,30 @@ func writeWord(b *strings.Builder, w string) {
 			fixTo = 2
 		}
 	}
+	// OCR reads О as 0, З as 3, б as 6, l as 1, S as 5: inside a word of
+	// letters a digit is such a misreading
+	var letters, upper int
+	hasDigit := false
 	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		} else if r >= '0' && r <= '9' {
+			hasDigit = true
+		}
+	}
+	repairDigits := hasDigit && letters >= 2 && fixTo != 0
+	first := true
+	for _, r := range w {
+		if repairDigits && r >= '0' && r <= '9' {
+			up := first || upper == letters
+			if c, ok := digitLetter(r, fixTo == 1, up); ok {
+				r = c
+			}
+		}
+		first = false
 		switch {
 		case isApostrophe(r):
 			r = Apostrophe
@@ -361,4 +386,32 @@ func foldLatin(r rune) rune {
 		return c
 	}
 	return r
+}
+
+// digitLetter is the letter OCR most often reads as digit d, in Cyrillic or
+// Latin, upper or lower case.
+func digitLetter(d rune, cyrillic, upper bool) (rune, bool) {
+	var pair [2]rune // lower, upper
+	switch {
+	case cyrillic && d == '0':
+		pair = [2]rune{'о', 'О'}
+	case cyrillic && d == '3':
+		pair = [2]rune{'з', 'З'}
+	case cyrillic && d == '6':
+		pair = [2]rune{'б', 'Б'}
+	case cyrillic && d == '4':
+		pair = [2]rune{'ч', 'Ч'}
+	case !cyrillic && d == '0':
+		pair = [2]rune{'o', 'O'}
+	case !cyrillic && d == '1':
+		pair = [2]rune{'l', 'I'}
+	case !cyrillic && d == '5':
+		pair = [2]rune{'s', 'S'}
+	default:
+		return d, false
+	}
+	if upper {
+		return pair[1], true
+	}
+	return pair[0], true
 }

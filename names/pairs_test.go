@@ -138,19 +138,3 @@ func TestPairTableGenerated(t *testing.T) {
 			recall, recallReview, fmr)
 	}
 }
-
-// TestGeneratedMissedMatches lists generated matches below the threshold (-v).
-func TestGeneratedMissedMatches(t *testing.T) {
-	if !testing.Verbose() {
-		t.Skip("diagnostic; run with -v")
-	}
-	g := newGen(7)
-	n := 0
-	for _, p := range g.matchPairs(1500) {
-		c := score(p[0], p[1])
-		if c.Score < names.MatchThreshold && n < 150 {
-			n++
-			t.Logf("missed %.3f  %s | %s  (%s %s %s)", c.Score, p[0], p[1], c.Family, c.Given, c.Patronymic)
-		}
-	}
-}

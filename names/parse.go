@@ -36,6 +36,7 @@ type token struct {
 	given    []*GivenName
 	fullForm bool // the skeleton is a full form of some given name
 	pat      bool
+	patWeak  bool // only the table's -ич forms (Кузьмич, Гаврилич), which are also family names
 	patSex   Sex
 	fathers  []*GivenName
 	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
@@ -157,9 +158,11 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			case t.initial && givenInitial:
 				sc += 0.8
 			case t.initial:
-				sc -= 1
+				sc -= 0.3 // Иванов Иван И. is a common way of writing
 			case givenInitial:
 				sc -= 2 // lists write both initials or neither: О. Миколайович is odd
+			case t.pat && t.patWeak:
+				sc += 1.5
 			case t.pat && len(t.fathers) > 0:
 				sc += 3.5
 			case t.pat:
@@ -174,6 +177,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			switch {
 			case t.initial:
 				sc -= 4
+			case t.pat && t.patWeak:
+				sc -= 0.5
 			case t.pat:
 				sc -= 2.5
 			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
@@ -190,8 +195,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 			if t.caps && lower {
 				sc += 1.5
 			}
-			if i > 0 && pat[i-1] == 'F' { // a double family name is rare
-				sc -= 0.7
+			if i > 0 && pat[i-1] == 'F' { // a double family name without a hyphen is rare
+				sc -= 1.5
 			}
 		}
 	}
@@ -207,7 +212,15 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // tokenize splits a normalised name into tokens, splitting run-together
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
+	if n := tokenizeSkip(s, toks, true); n > 0 {
+		return n
+	}
+	return tokenizeSkip(s, toks, false) // the whole name was in brackets
+}
+
+func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 	n := 0
+	depth := 0 // inside (…) or «…»: a nickname or an alias, not a part of the name
 	for rest := s; rest != "" && n < maxTokens; {
 		i := strings.IndexAny(rest, " ,;")
 		f := rest
@@ -215,6 +228,15 @@ func tokenize(s string, toks *[maxTokens]token) int {
 			f, rest = rest[:i], rest[i+1:]
 		} else {
 			rest = ""
+		}
+		if strings.HasPrefix(f, "(") || strings.HasPrefix(f, "«") || strings.HasPrefix(f, "\"") || strings.HasPrefix(f, "“") {
+			depth++
+		}
+		if depth > 0 && skipAliases {
+			if strings.HasSuffix(f, ")") || strings.HasSuffix(f, "»") || strings.HasSuffix(f, "\"") || strings.HasSuffix(f, "”") {
+				depth--
+			}
+			continue
 		}
 		for f != "" && n < maxTokens {
 			// split "О.М." and "O.M.Kovalenko"
@@ -224,9 +246,9 @@ func tokenize(s string, toks *[maxTokens]token) int {
 			} else {
 				f = ""
 			}
-			part = strings.Trim(part, ".-'")
-			if part == "" {
-				continue
+			part = strings.Trim(part, ".-'()«»\"“”")
+			if !strings.ContainsFunc(part, isLetter) {
+				continue // a date, a number, a stray mark: not a name
 			}
 			classify(&toks[n], part)
 			n++
@@ -249,7 +271,7 @@ func isInitialToken(w string, dotted bool) bool {
 	}
 	switch strings.ToLower(w) {
 	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
-		"tch", "tsch", "sch", "dj", "dzh", "ou":
+		"tch", "tsch", "sch", "dj", "dzh", "ou", "iou", "you", "jou":
 		return true
 	}
 	return false
@@ -260,9 +282,9 @@ func classify(t *token, w string) {
 	t.initial = isInitialToken(w, true)
 	letters, upper := 0, 0
 	for _, r := range w {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			letters++
-			if unicode.IsUpper(r) {
+			if isUpper(r) {
 				upper++
 			}
 		}
@@ -276,6 +298,11 @@ func classify(t *token, w string) {
 	}
 	t.given = givenBySkel[t.sk]
 	t.fullForm = fullBySkel[t.sk]
+	if len(t.given) == 0 {
+		if k := diminutiveStem(sk); k != "" {
+			t.given = givenBySkel[k]
+		}
+	}
 	t.fathers, t.patSex, t.pat = patronymicSkel(sk)
 	if len(t.given) == 0 || (t.pat && len(t.fathers) == 0) {
 		// the other readings: French, German, ё as o
@@ -299,6 +326,11 @@ func classify(t *token, w string) {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
 	t.famLike = familyLike(sk)
+	if t.pat {
+		n := len(sk)
+		strong := n > 3 && (string(sk[n-3:]) == "viC" || string(sk[n-3:]) == "vna" || string(sk[n-3:]) == "Cna")
+		t.patWeak = !strong
+	}
 }
 
 // familyLike: how typical the skeleton's ending is of Russian and Ukrainian
@@ -331,3 +363,27 @@ var (
 	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
 	weakFamilyEndings   = []string{"in", "iC", "iCh", "ak", "ik", "ec", "ko"}
 )
+
+// isLetter and isUpper are unicode.IsLetter and unicode.IsUpper with a fast
+// path for the ASCII and basic Cyrillic letters names are made of.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x400 && r < 0x460:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+func isUpper(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'A' && r <= 'Z'
+	case r >= 0x400 && r < 0x430:
+		return true
+	case r >= 0x430 && r < 0x460:
+		return false
+	}
+	return unicode.IsUpper(r)
+}

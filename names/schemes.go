@@ -46,7 +46,7 @@ const (
 
 var tables = []*table{
 	icaoTable(), mvd310Table(), mvd782Table(), bgnTable(), gostBTable(), iso9Table(),
-	kmuTable(), pressENTable(), pressDETable(), pressFRTable(),
+	kmuTable(), pressENTable(), pressDETable(), pressFRTable(), pressPLTable(),
 }
 
 // ICAO Doc 9303 (7th ed., 2015), as used in Russian and Ukrainian foreign passports of
@@ -198,5 +198,35 @@ func pressFRTable() *table {
 	ctx(t.prev, signs, 'е', "ie", true)
 	t.ukPrev = ctx(nil, ukVowels, 'е', "e", true)
 	t.ukNext = ctx(nil, "еиіїєй", 'г', "h", false)
+	return t
+}
+
+// Polish press: л is ł unless softened (then l, and я ю ё after it lose their
+// j: Ludmyła), е is ie after most consonants, ш ж ч щ are sz ż cz szcz.
+func pressPLTable() *table {
+	t := &table{name: "PL", apostr: "",
+		base: letters(`а a б b в w г g д d е ie ё io ж ż з z и i й j к k л ł м m н n
+			о o п p р r с s т t у u ф f х ch ц c ч cz ш sz щ szcz ъ - ы y ь - э e ю iu я ia`),
+		ukBase: letters(`г h ґ g е e є ie и y і i ї ji й j ё io`),
+	}
+	t.prev = ctx(nil, "^"+ruVowels+signs, 'е', "je", true)
+	ctx(t.prev, "лжшчцщ", 'е', "e", true)
+	ctx(t.prev, "^"+ruVowels+signs, 'ё', "jo", true)
+	ctx(t.prev, "^"+ruVowels+signs, 'ю', "ju", true)
+	ctx(t.prev, "^"+ruVowels+signs, 'я', "ja", true)
+	ctx(t.prev, "л", 'я', "a", true)
+	ctx(t.prev, "л", 'ю', "u", true)
+	ctx(t.prev, "л", 'ё', "o", true)
+	ctx(t.prev, "жшц", 'и', "y", true)
+	t.next = ctx(nil, "ьяюеёиієї", 'л', "l", false)
+	ctx(t.next, "ь", 'н', "ń", false)
+	t.ukPrev = ctx(nil, "^"+ukVowels+signs, 'є', "je", true)
+	ctx(t.ukPrev, "^"+ukVowels+signs, 'ю', "ju", true)
+	ctx(t.ukPrev, "^"+ukVowels+signs, 'я', "ja", true)
+	ctx(t.ukPrev, "^"+ukVowels+signs, 'е', "e", true)
+	ctx(t.ukPrev, "лжшчцщ", 'е', "e", true)
+	ctx(t.ukPrev, "ь", 'о', "io", true)
+	t.ukNext = ctx(nil, "ьяюєії", 'л', "l", false)
+	ctx(t.ukNext, "иеаоу", 'л', "ł", false)
 	return t
 }

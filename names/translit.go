@@ -22,10 +22,11 @@ const (
 	PressEN                    // English press habit: Yuri, Alexander, Sergei, Zelensky
 	PressDE                    // German press habit: Juri, Wladimir, Chruschtschow, Selenskyj
 	PressFR                    // French press habit: Iouri, Khrouchtchev, Sergueï
+	PressPL                    // Polish press habit: Jurij, Szewczenko, Ołeksandr, Kowalczuk
 )
 
 // Schemes lists every scheme, in the order Translit variants are produced.
-var Schemes = []Scheme{ICAO, MVD310, MVD782, BGNPCGN, GOST779B, ISO9, KMU2010, PressEN, PressDE, PressFR}
+var Schemes = []Scheme{ICAO, MVD310, MVD782, BGNPCGN, GOST779B, ISO9, KMU2010, PressEN, PressDE, PressFR, PressPL}
 
 func (s Scheme) String() string {
 	if t := schemeTable(s); t != nil {

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -58,4 +59,40 @@ func TestMigrationDialect(t *testing.T) {
 			t.Errorf("migrationDialect(%q) = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// FuzzParseDSN checks that no DSN makes parseDSN panic, and that no error
+// message repeats a password from the DSN.
+func FuzzParseDSN(f *testing.F) {
+	for _, s := range []string{
+		"", "sqlite:", "sqlite:lastseen.db", "lastseen.db", "sqlite::memory:", "sqlite:x.db?mode=memory",
+		"postgres://postgres@127.0.0.1:5432/lastseen?sslmode=disable",
+		"postgresql://u:topsecret1@h/db", "postgres://u:topsecret1@[::1/db", "mysql://u:topsecret1@h/db",
+		"postgres://u:top%zzsecret1@h/db",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, dsn string) {
+		d, target, err := parseDSN(dsn)
+		if err == nil {
+			if d != SQLite && d != Postgres || target == "" {
+				t.Fatalf("parseDSN(%q) = %q, %q without an error", dsn, d, target)
+			}
+			return
+		}
+		at := strings.LastIndexByte(dsn, '@')
+		scheme := strings.Index(dsn, "://")
+		if scheme < 0 || at < scheme {
+			return
+		}
+		userinfo := dsn[scheme+3 : at]
+		colon := strings.IndexByte(userinfo, ':')
+		if colon < 0 {
+			return
+		}
+		password := userinfo[colon+1:]
+		if len(password) >= 8 && strings.Count(dsn, password) == 1 && strings.Contains(err.Error(), password) {
+			t.Fatalf("parseDSN(%q) error shows the password: %v", dsn, err)
+		}
+	})
 }

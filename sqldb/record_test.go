@@ -634,3 +634,50 @@ func TestRecordService_Concurrent(t *testing.T) {
 		}
 	})
 }
+
+// TestRecordService_TwoHandles writes through two handles on one database at
+// once, as `lastseen import` beside `lastseen serve` does. On SQLite the
+// handles' writers wait for each other's lock (busy_timeout) instead of
+// failing.
+func TestRecordService_TwoHandles(t *testing.T) {
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		var dbs [2]*sqldb.DB
+		for i := range dbs {
+			db, err := sqldb.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			dbs[i] = db
+		}
+		src := mustSource(t, dbs[0], "Shared")
+		var wg sync.WaitGroup
+		errs := make(chan error, 100)
+		for h, db := range dbs {
+			s := sqldb.NewRecordService(db)
+			wg.Go(func() { // an importer
+				for i := range 5 {
+					if _, err := s.ImportRecords(ctx, src.ID, importBatch(h*1000+i*100, 100)); err != nil {
+						errs <- err
+					}
+				}
+			})
+			wg.Go(func() { // the API
+				for i := range 20 {
+					if err := s.CreateRecord(ctx, newRecord(fmt.Sprintf("h%d-%d", h, i))); err != nil {
+						errs <- err
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		if _, n, err := sqldb.NewRecordService(dbs[1]).FindRecords(ctx, lastseen.RecordFilter{}); err != nil || n != 2*(500+20) {
+			t.Errorf("%d records (%v), want %d", n, err, 2*(500+20))
+		}
+	})
+}

@@ -23,15 +23,25 @@ func NewStatsService(db *DB) *StatsService { return &StatsService{db: db} }
 // A person left without records by a merge keeps its row for its history
 // and is not counted.
 func (s *StatsService) CountPersons(ctx context.Context, f lastseen.StatsFilter) ([]lastseen.StatsCell, error) {
+	// under review: not verified, and a death among the person's current
+	// records or in an open review item against one of them (the rule of
+	// lastseen.Redact and Tellable).
 	q := `
 		SELECT side, status, substr(as_of, 1, 7) AS month, COUNT(*),
-			SUM(CASE WHEN verified THEN 1 ELSE 0 END)
+			SUM(CASE WHEN verified THEN 1 ELSE 0 END),
+			SUM(CASE WHEN NOT verified AND (
+				EXISTS (SELECT 1 FROM links ld JOIN claims c ON c.record_id = ld.record_id
+					WHERE ld.person_id = p.id AND ld.removed_at IS NULL AND c.status = $1)
+				OR EXISTS (SELECT 1 FROM review_items ri
+					JOIN links m ON m.removed_at IS NULL AND m.person_id = p.id AND m.record_id IN (ri.record_a, ri.record_b)
+					JOIN claims c ON c.status = $1 AND c.record_id IN (ri.record_a, ri.record_b) AND c.record_id <> m.record_id
+					WHERE ri.state = $2)) THEN 1 ELSE 0 END)
 		FROM persons p
 		WHERE EXISTS (SELECT 1 FROM links l WHERE l.person_id = p.id AND l.removed_at IS NULL)`
-	var args []any
+	args := []any{string(lastseen.StatusDead), string(lastseen.ReviewOpen)}
 	if f.Side != "" {
 		args = append(args, f.Side)
-		q += ` AND side = $1`
+		q += ` AND side = $3`
 	}
 	q += ` GROUP BY side, status, substr(as_of, 1, 7) ORDER BY side, status, month`
 	from, to := monthKey(f.From, false), monthKey(f.To, true)
@@ -45,7 +55,7 @@ func (s *StatsService) CountPersons(ctx context.Context, f lastseen.StatsFilter)
 		for rows.Next() {
 			var c lastseen.StatsCell
 			var status string
-			if err := rows.Scan(&c.Side, &status, &c.Month, &c.Persons, &c.Verified); err != nil {
+			if err := rows.Scan(&c.Side, &status, &c.Month, &c.Persons, &c.Verified, &c.UnderReview); err != nil {
 				return fmt.Errorf("count persons: %w", err)
 			}
 			c.Status = lastseen.Status(status)

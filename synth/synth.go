@@ -14,7 +14,8 @@ type Config struct {
 	Seed    int64 // same seed, same bytes
 
 	// BrokenRate is the share of rows made invalid (impossible dates, empty
-	// names, undecodable bytes, unknown status). Default 0: no broken rows.
+	// names, undecodable bytes, unknown status): exactly floor(N*BrokenRate)
+	// of N rows, spread evenly by row number. Default 0: no broken rows.
 	BrokenRate float64
 
 	// Population.
@@ -54,7 +55,8 @@ type Config struct {
 	ShuffleWindow int
 }
 
-// DefaultConfig returns the default rates for a population of n persons.
+// DefaultConfig returns a Config of the given size and seed with every rate
+// set to its default.
 func DefaultConfig(people int, seed int64) Config {
 	c := Config{People: people, Seed: seed}
 	c.fill()
@@ -123,7 +125,8 @@ func (c *Config) validate() error {
 }
 
 // Phenomenon is a bit set of what was done to a record on top of its
-// source's habit.
+// source's habit. Each bit goes with the Config rate of the same name
+// (PTypo with TypoRate, PResidence with ResidenceRate).
 type Phenomenon uint32
 
 const (

@@ -1,6 +1,9 @@
 package synth
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestTranslit(t *testing.T) {
 	for _, tc := range []struct {
@@ -146,4 +149,22 @@ func TestTableSizes(t *testing.T) {
 	if len(givens) > maxTableIdx || len(places) > maxTableIdx || len(fronts) > maxTableIdx {
 		t.Fatalf("a table outgrew maxTableIdx %d: %d givens, %d places, %d fronts", maxTableIdx, len(givens), len(places), len(fronts))
 	}
+}
+
+func FuzzTranslit(f *testing.F) {
+	for _, s := range []string{"Щукин", "В'ячеслав", "Зеленський", "ЁЖ", "", "a-b c", "Мар’їнка"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, sc := range allSchemes {
+			for _, caps := range []bool{false, true} {
+				if out := appendTranslit(nil, s, sc, caps); !utf8.Valid(out) {
+					t.Fatalf("%q gives invalid UTF-8 %q", s, out)
+				}
+			}
+		}
+	})
 }

@@ -111,8 +111,13 @@ func runCases(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "Usage: lastseen cases recompute [--grades TABLE] [--db DSN]\n\nExamples:\n%s", casesExamples)
 			return nil
 		}
+		if len(args) == 0 {
+			fmt.Fprintf(stderr, "lastseen cases: say what to do: recompute\n")
+		} else {
+			fmt.Fprintf(stderr, "lastseen cases: %q: say what to do: recompute\n", args[0])
+		}
 		fmt.Fprint(stderr, "Usage: lastseen cases recompute [--grades TABLE] [--db DSN]\n")
-		return fmt.Errorf("%w: say what to do: recompute", errUsage)
+		return errUsage
 	}
 	fs := newFlagSet("cases recompute", "[--grades TABLE] [--db DSN]", casesExamples, stderr)
 	dsn := fs.String("db", envOr("LASTSEEN_DB", defaultDB), "database: sqlite:PATH or a postgres:// URL (env LASTSEEN_DB)")

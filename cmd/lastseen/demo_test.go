@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/secret"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
@@ -68,8 +69,24 @@ func TestRunDemo(t *testing.T) {
 				verified += c.Verified
 				sides[c.Side] = true
 			}
-			if persons != 150 || verified == 0 || !sides["ua"] || !sides["ru"] {
-				t.Fatalf("%d persons, %d verified, sides %v", persons, verified, sides)
+			// One person per fictional human, and one for each inquiry
+			// whose description the matcher found no one for.
+			qs, _, err := sqldb.NewInquiryService(db).FindInquiries(ctx, lastseen.InquiryFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var alone int64
+			for _, q := range qs {
+				ls, err := sqldb.NewPersonService(db).FindLinks(ctx, lastseen.LinkFilter{PersonID: q.PersonID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(ls) == 1 && ls[0].RecordID == q.RecordID {
+					alone++
+				}
+			}
+			if persons != 150+alone || verified == 0 || !sides["ua"] || !sides["ru"] {
+				t.Fatalf("%d persons (%d inquiries alone), %d verified, sides %v", persons, alone, verified, sides)
 			}
 		})
 		t.Run("EstimatesForBothSides", func(t *testing.T) {
@@ -93,6 +110,29 @@ func TestRunDemo(t *testing.T) {
 			}
 			if open == 0 || open == 8 {
 				t.Fatalf("%d of 8 inquiries open, want some and not all", open)
+			}
+		})
+		// What serve finds at start: every record linked (it logged
+		// linked_at_start=5 after the demo when the inquiries' descriptions
+		// were left unlinked), every inquiry's description with a person.
+		t.Run("EveryRecordLinked", func(t *testing.T) {
+			l := &index.Linker{Index: index.New(index.Options{}), Persons: sqldb.NewPersonService(db),
+				Reviews: sqldb.NewReviewService(db), Judgements: sqldb.NewJudgementService(db)}
+			st, err := index.Load(ctx, l, sqldb.NewRecordService(db), index.LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Unlinked != 0 {
+				t.Fatalf("%d of %d records unlinked after the demo", st.Unlinked, st.Records)
+			}
+			qs, _, err := sqldb.NewInquiryService(db).FindInquiries(ctx, lastseen.InquiryFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				if q.PersonID == 0 {
+					t.Errorf("inquiry %d (%s): its description is linked to no one", q.ID, q.State)
+				}
 			}
 		})
 		t.Run("CaseworkerPasswordWorks", func(t *testing.T) {

@@ -40,7 +40,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives the same output")
 	broken := fs.Float64("broken", 0, "share of rows made invalid (impossible dates, empty names, bad bytes, unknown status)")
 	out := fs.String("out", "-", "output file, or - for standard output")
-	quiet := fs.Bool("quiet", false, "do not report progress on standard error")
+	quiet := fs.Bool("quiet", false, "print no summary on standard error")
 	persons := fs.String("persons", "", "also write the ground truth, one person a row, to this file")
 	queries := fs.String("queries", "", "also write search queries with the person each seeks to this file")
 	queryCount := fs.Int("query-count", 1000, "number of queries for --queries")

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,13 +32,17 @@ record). Rows that cannot be read are reported on stderr and written as
 clusters of their own, so every input row appears exactly once.
 
 The list has the columns of 'lastseen import' (record_id, given_name,
-family_name, patronymic, full_name, birth_date, birth_place, sex, unit,
+family_name, patronymic, full_name, birth_date, birth_place, sex, side, unit,
 service_number, …); other headers can be mapped onto them with --map.
 
 Scores are log2 odds that two records are the same person (0 = even odds,
-6.6 ≈ probability 0.99). Pairs scoring at least --link-threshold are linked
-automatically (unless the clusters they would join disagree); pairs between
---review-threshold and --link-threshold are for a caseworker (see --pairs).
+3 ≈ probability 0.89, 6.6 ≈ 0.99). Pairs scoring at least --link-threshold
+are linked automatically unless the clusters they would join disagree. A
+record whose candidates (pairs down to 6 below --review-threshold) all belong
+to one person joins that person when its best pair reaches
+--review-threshold; a record with candidates among two people stays apart.
+The other pairs between --review-threshold and --link-threshold are for a
+caseworker (see --pairs).
 
 Examples:
   lastseen link --in list.csv --out clusters.csv
@@ -77,6 +82,9 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	)
 	fs.Var(&maps, "map", "rename a header: --map from=to (repeatable), e.g. --map surname=family_name")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
 	}
 	if *in == "" || *out == "" {
@@ -133,9 +141,14 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: %s: %w", *in, err)
 	}
 
+	readTime := time.Since(start)
 	var cons []linkage.Constraint
 	if *judgeIn != "" {
-		cons, err = readJudgements(*judgeIn, data.index)
+		index := make(map[string]int32, len(data.keys))
+		for i, k := range data.keys {
+			index[k] = int32(i)
+		}
+		cons, err = readJudgements(*judgeIn, index)
 		if err != nil {
 			return fmt.Errorf("link: %w", err)
 		}
@@ -167,12 +180,13 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
+	linkTime := time.Since(start) - readTime
 
 	if err := writeClusters(*out, stdout, data, res); err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
 	if *pairsOut != "" {
-		if err := writePairs(*pairsOut, data, res); err != nil {
+		if err := writePairs(*pairsOut, data, res, *reviewT); err != nil {
 			return fmt.Errorf("link: %w", err)
 		}
 	}
@@ -190,6 +204,8 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fmt.Fprintf(stderr, "link: %d records (%d rows rejected), %d comparisons, %d persons, %d records linked to another, in %s\n",
 		len(data.keys), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
 	if *report {
+		fmt.Fprintf(stderr, "  time: reading and preparing %s, linking %s, writing %s\n", readTime.Round(time.Millisecond),
+			linkTime.Round(time.Millisecond), (time.Since(start) - readTime - linkTime).Round(time.Millisecond))
 		for _, p := range res.Blocking {
 			fmt.Fprintf(stderr, "  blocking %-28s blocks %8d  oversize %5d  comparisons %10d\n", p.Name, p.Blocks, p.Oversize, p.Comparisons)
 		}
@@ -198,7 +214,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				t.RandomPairs, t.BlockedPairs, t.Sessions, t.Iterations, t.Matches, res.Model.PriorWeight())
 		}
 		c := res.Clustering
-		fmt.Fprintf(stderr, "  clustering: %d merges, %d refused (to review), %d forbidden, %d judgement conflicts\n", c.Merges, c.Refused, c.Forbidden, c.Conflicts)
+		fmt.Fprintf(stderr, "  clustering: %d merges (%d attached to their only candidate), %d refused (to review), %d forbidden, %d judgement conflicts\n", c.Merges, c.Attached, c.Refused, c.Forbidden, c.Conflicts)
 		for _, f := range res.Model.Fields {
 			fmt.Fprintf(stderr, "  %-16s", f.Name)
 			for l, lv := range f.Levels[1:] {
@@ -308,7 +324,7 @@ func writeClusters(name string, stdout io.Writer, data *linkInput, res *linkage.
 	return nil
 }
 
-func writePairs(name string, data *linkInput, res *linkage.Result) error {
+func writePairs(name string, data *linkInput, res *linkage.Result, review float64) error {
 	w, done, err := create(name, nil)
 	if err != nil {
 		return err
@@ -321,6 +337,9 @@ func writePairs(name string, data *linkInput, res *linkage.Result) error {
 	cw.Write(head)
 	row := make([]string, 0, len(head))
 	for _, e := range res.Edges {
+		if e.Score < review {
+			continue
+		}
 		a, b := data.prepared[e.A], data.prepared[e.B]
 		x := res.Model.Explain(a, b)
 		decision := "review"
@@ -424,7 +443,6 @@ type linkInput struct {
 	rows     []inputRow          // every row, in input order
 	keys     []string            // by prepared index
 	prepared []*linkage.Prepared // by prepared index
-	index    map[string]int32    // record_id → prepared index
 	rejected int
 }
 
@@ -437,12 +455,15 @@ type inputRow struct {
 // compared (--compare) or used to split lists (--link-only).
 var linkColumns = []string{
 	"record_id", "given_name", "family_name", "patronymic", "full_name",
-	"birth_date", "birth_place", "sex", "unit", "service_number",
+	"birth_date", "birth_place", "sex", "side", "unit", "service_number",
 }
 
-// readLinkInput reads a list and prepares its records on every core. A
-// field that cannot be read (an impossible birth date) is reported with its
-// row and left out of the comparison; the record is kept.
+// readLinkInput reads a list and prepares its records on every core. It reads
+// the columns csvio reads for import, with the same --map, but keeps what an
+// import must reject: a mistyped birth date (31.02.1994, month 13) is still
+// evidence, compared digit by digit, and is reported with its row; a row
+// without a name is kept as a record that links to nothing. Every row is
+// written out, which an import's row errors would not allow.
 func readLinkInput(r io.Reader, maps map[string]string, extra []string, group string, workers int, stderr io.Writer) (*linkInput, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -509,8 +530,21 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		group int32
 	}
 	prep := linkage.NewPreparer(len(extra))
-	data := &linkInput{index: map[string]int32{}}
-	batches := make(chan []item, 2*workers)
+	data := &linkInput{}
+	// Workers stage batches (the costly part) on every core; one goroutine
+	// adds them to the Preparer in input order, so that term ids, and with
+	// them blocks and training samples, are the same on every run.
+	type batchIn struct {
+		seq   int
+		items []item
+	}
+	type batchOut struct {
+		seq    int
+		items  []item
+		staged []linkage.Staged
+	}
+	batches := make(chan batchIn, 2*workers)
+	staged := make(chan batchOut, 2*workers)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -518,19 +552,39 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		go func() {
 			defer wg.Done()
 			for b := range batches {
-				out := make([]*linkage.Prepared, len(b))
-				for i := range b {
-					out[i] = prep.Prepare(b[i].key, &b[i].rec, b[i].extra)
-					out[i].Group = b[i].group
+				out := batchOut{seq: b.seq, items: b.items, staged: make([]linkage.Staged, len(b.items))}
+				for i := range b.items {
+					out.staged[i] = linkage.Stage(b.items[i].key, &b.items[i].rec, b.items[i].extra)
 				}
-				mu.Lock()
-				for i := range b {
-					data.prepared[b[i].idx] = out[i]
-				}
-				mu.Unlock()
+				staged <- out
 			}
 		}()
 	}
+	added := make(chan struct{})
+	go func() {
+		defer close(added)
+		pending := map[int]batchOut{}
+		next := 0
+		for b := range staged {
+			pending[b.seq] = b
+			for {
+				b, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				mu.Lock()
+				for i := range b.items {
+					p := prep.Add(b.staged[i])
+					p.Group = b.items[i].group
+					data.prepared[b.items[i].idx] = p
+				}
+				mu.Unlock()
+			}
+		}
+	}()
+	seq := 0
 	groups := map[string]int32{}
 	var batch []item
 	warned := 0
@@ -566,15 +620,12 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		if key == "" {
 			key = "row-" + strconv.Itoa(line)
 		}
-		if _, dup := data.index[key]; dup {
-			readErr = fmt.Errorf("row %d: record_id %q appears twice", line, key)
-			break
-		}
 		it := item{idx: int32(len(data.keys)), key: key}
 		rec := &it.rec
 		rec.GivenName, rec.FamilyName = get(fs, "given_name"), get(fs, "family_name")
 		rec.Patronymic, rec.FullName = get(fs, "patronymic"), get(fs, "full_name")
 		rec.BirthPlace, rec.Unit, rec.ServiceNumber = get(fs, "birth_place"), get(fs, "unit"), get(fs, "service_number")
+		rec.Side = get(fs, "side")
 		if d := get(fs, "birth_date"); d != "" {
 			if pd, err := lastseen.ParseDate(d); err == nil {
 				rec.BirthDate = pd
@@ -608,7 +659,6 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			}
 			it.group = g
 		}
-		data.index[key] = it.idx
 		data.keys = append(data.keys, key)
 		data.rows = append(data.rows, inputRow{key: key, index: it.idx})
 		batch = append(batch, it)
@@ -618,7 +668,8 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 				data.prepared = append(data.prepared, nil)
 			}
 			mu.Unlock()
-			batches <- batch
+			batches <- batchIn{seq, batch}
+			seq++
 			batch = nil
 		}
 	}
@@ -628,12 +679,26 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 	}
 	mu.Unlock()
 	if len(batch) > 0 {
-		batches <- batch
+		batches <- batchIn{seq, batch}
 	}
 	close(batches)
 	wg.Wait()
+	close(staged)
+	<-added
 	if readErr != nil {
 		return nil, readErr
+	}
+	// a record_id given twice would make the output ambiguous; sorting finds
+	// it without a map of millions of keys
+	order := make([]int32, len(data.keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(data.keys[a], data.keys[b]) })
+	for i := 1; i < len(order); i++ {
+		if data.keys[order[i]] == data.keys[order[i-1]] {
+			return nil, fmt.Errorf("record_id %q appears twice", data.keys[order[i]])
+		}
 	}
 	prep.Finalize(data.prepared)
 	return data, nil

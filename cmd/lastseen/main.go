@@ -37,6 +37,7 @@ var commands = []command{
 	{"gen", "generate a fictional population as CSV, for demos and tests", runGen},
 	{"demo", "fill a new database with a fictional demo population", runDemo},
 	{"users", "manage accounts: users add", runUsers},
+	{"cases", "recompute every person's derived status after the grades changed", runCases},
 	{"version", "print the version and build information", runVersion},
 }
 

@@ -175,7 +175,11 @@ func explainName(s string) explainJSON {
 
 func printExplain(w io.Writer, e explainJSON) {
 	fmt.Fprintf(w, "input       %s\n", e.Input)
-	fmt.Fprintf(w, "script      %s %s\n", e.Script, e.Lang)
+	if e.Lang != "" {
+		fmt.Fprintf(w, "script      %s (%s)\n", e.Script, e.Lang)
+	} else {
+		fmt.Fprintf(w, "script      %s\n", e.Script)
+	}
 	fmt.Fprintf(w, "normalized  %s\n", e.Normalized)
 	fmt.Fprintf(w, "folded      %s\n", e.Folded)
 	fmt.Fprintf(w, "order       %s (confidence %.2f), sex %s\n", e.Order, e.Confidence, e.Sex)

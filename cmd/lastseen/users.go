@@ -32,8 +32,13 @@ func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "Usage: lastseen users add --role ROLE --email EMAIL [--name NAME] [--password-file FILE]\n\nExamples:\n%s", usersExamples)
 			return nil
 		}
+		if len(args) == 0 {
+			fmt.Fprintf(stderr, "lastseen users: say what to do: add\n")
+		} else {
+			fmt.Fprintf(stderr, "lastseen users: %q: say what to do: add\n", args[0])
+		}
 		fmt.Fprint(stderr, "Usage: lastseen users add --role ROLE --email EMAIL [--name NAME] [--password-file FILE]\n")
-		return fmt.Errorf("%w: say what to do: add", errUsage)
+		return errUsage
 	}
 	fs := newFlagSet("users add", "--role ROLE --email EMAIL [--name NAME] [--password-file FILE] [--db DSN]", usersExamples, stderr)
 	dsn := fs.String("db", envOr("LASTSEEN_DB", defaultDB), "database: sqlite:PATH or a postgres:// URL (env LASTSEEN_DB)")

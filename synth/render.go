@@ -1,253 +1,10 @@
 package synth
 
 import (
-	"runtime"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 )
-
-// population walks the clusters in order and hands out persons with their
-// truth ids, for People and Queries. Generate's workers make the same
-// clusters from the same per-cluster streams, and give the same ids.
-type population struct {
-	cfg    Config
-	cl     cluster
-	ci     uint64 // next cluster index
-	nextID int64
-	left   int
-}
-
-func newPopulation(cfg Config) *population {
-	p := &population{cfg: cfg, nextID: 1, left: cfg.People}
-	p.cl.cfg = &p.cfg
-	return p
-}
-
-// next fills the next cluster; it returns the members (truncated to the
-// persons left) and the truth id of the first one.
-func (p *population) next() ([]person, int64) {
-	if p.left <= 0 {
-		return nil, 0
-	}
-	r := newRNG(p.cfg.Seed, 1, p.ci)
-	p.cl.generate(&r)
-	p.ci++
-	m := p.cl.members
-	if len(m) > p.left {
-		m = m[:p.left]
-	}
-	first := p.nextID
-	p.nextID += int64(len(m))
-	p.left -= len(m)
-	return m, first
-}
-
-// People streams the ground truth: every generated person, in truth id order.
-// The Person passed to emit is reused after emit returns.
-func People(cfg Config, emit func(*Person) error) error {
-	cfg.fill()
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	pop := newPopulation(cfg)
-	var out Person
-	for {
-		m, first := pop.next()
-		if m == nil {
-			return nil
-		}
-		for i := range m {
-			out = exportedMember(m, i, first)
-			if err := emit(&out); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func exportedMember(m []person, i int, first int64) Person {
-	var group, father int64
-	if m[i].rel != RelNone && len(m) > 1 {
-		group = first
-	}
-	if m[i].fatherAt >= 0 && m[i].fatherAt < len(m) {
-		father = first + int64(m[i].fatherAt)
-	}
-	return m[i].exported(first+int64(i), group, father)
-}
-
-// Generate streams the records of a population to emit, shuffled within a
-// window, with record ids in output order. The Record passed to emit is
-// reused after emit returns; emit is called from the caller's goroutine. An
-// error from emit stops generation and is returned.
-//
-// Records are rendered by one worker per CPU; the output does not depend on
-// their number or their timing.
-func Generate(cfg Config, emit func(*Record) error) error {
-	var idb []byte
-	return stream(cfg, false,
-		func(d *Record, bt *batch, i int, truth int64) {
-			*d = bt.recs[i]
-			d.TruthID = truth
-		},
-		func(d *Record, id int64) error {
-			idb = appendRecordID(idb[:0], id)
-			d.ID = string(idb)
-			return emit(d)
-		})
-}
-
-// line is a record already encoded as CSV, without its record_id and
-// truth_id, which are known only when it leaves the shuffle window.
-type line struct {
-	body  []byte
-	truth int64
-}
-
-// stream runs the workers and the shuffle window. put fills a window slot
-// from record i of a batch; out emits a slot with its record number. With
-// lines, the workers also encode every record as CSV (batch.body), so that
-// writing a file costs the caller's goroutine almost nothing.
-func stream[T any](cfg Config, lines bool, put func(dst *T, bt *batch, i int, truth int64), out func(*T, int64) error) error {
-	cfg.fill()
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	workers := min(runtime.GOMAXPROCS(0), 8)
-	chans := make([]chan *batch, workers)
-	free := make(chan *batch, 4*workers)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	for w := range workers {
-		chans[w] = make(chan *batch, 2)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			g := &generator{cfg: cfg, lines: lines}
-			for b := w; ; b += workers {
-				var bt *batch
-				select {
-				case bt = <-free:
-				default:
-					bt = new(batch)
-				}
-				g.fill(bt, uint64(b))
-				select {
-				case chans[w] <- bt:
-				case <-done:
-					return
-				}
-			}
-		}()
-	}
-	defer func() {
-		close(done)
-		wg.Wait()
-	}()
-
-	win := make([]T, 0, min(cfg.ShuffleWindow, 1<<20))
-	sr := newRNG(cfg.Seed, 3)
-	var emitted int64
-	left, produced := cfg.People, 0
-	base := int64(1)
-	for b := 0; left > 0; b++ {
-		bt := <-chans[b%workers]
-		for i := range bt.recs {
-			local := bt.recs[i].TruthID
-			if local >= int64(left) || cfg.Records > 0 && produced >= cfg.Records {
-				left = 0
-				break
-			}
-			produced++
-			if len(win) < cap(win) {
-				var zero T
-				win = append(win, zero)
-				put(&win[len(win)-1], bt, i, base+local)
-				continue
-			}
-			j := sr.intn(len(win))
-			emitted++
-			if err := out(&win[j], emitted); err != nil {
-				return err
-			}
-			put(&win[j], bt, i, base+local)
-		}
-		base += int64(bt.persons)
-		left -= bt.persons
-		select {
-		case free <- bt:
-		default:
-		}
-	}
-	for i := len(win) - 1; i > 0; i-- {
-		j := sr.intn(i + 1)
-		win[i], win[j] = win[j], win[i]
-	}
-	for i := range win {
-		emitted++
-		if err := out(&win[i], emitted); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// clustersPerBatch is the unit of work of a worker.
-const clustersPerBatch = 256
-
-// A batch holds the records of consecutive clusters, in cluster, member and
-// source order. TruthID holds the person's index within the batch until the
-// consumer makes it global. With lines, body holds the records' CSV columns
-// from given_name to source, record i ending at ends[i].
-type batch struct {
-	recs    []Record
-	body    []byte
-	ends    []int
-	persons int
-	cl      cluster
-}
-
-func (g *generator) fill(bt *batch, b uint64) {
-	bt.recs = bt.recs[:0]
-	if g.lines {
-		// the window keeps slices of it: a new one per batch
-		bt.body = make([]byte, 0, max(1<<16, cap(bt.body)))
-	}
-	bt.ends = bt.ends[:0]
-	bt.persons = 0
-	bt.cl.cfg = &g.cfg
-	for c := b * clustersPerBatch; c < (b+1)*clustersPerBatch; c++ {
-		r := newRNG(g.cfg.Seed, 1, c)
-		bt.cl.generate(&r)
-		for i := range bt.cl.members {
-			p := &bt.cl.members[i]
-			srcs := g.pickSources(p, c, i)
-			for k := 0; k < p.records; k++ {
-				rr := newRNG(g.cfg.Seed, 2, c, uint64(i), uint64(k))
-				bt.recs = append(bt.recs, Record{})
-				rec := &bt.recs[len(bt.recs)-1]
-				g.render(&rr, p, int64(bt.persons), srcs[k], rec)
-				if g.lines {
-					bt.body = appendBody(bt.body, rec)
-					bt.ends = append(bt.ends, len(bt.body))
-				}
-			}
-			bt.persons++
-		}
-	}
-}
-
-// appendRecordID writes r000000001 and so on: nine digits, more if needed.
-func appendRecordID(dst []byte, n int64) []byte {
-	dst = append(dst, 'r')
-	for d := int64(100000000); d > 1 && n < d; d /= 10 {
-		dst = append(dst, '0')
-	}
-	return strconv.AppendInt(dst, n, 10)
-}
 
 // kinds of table strings for latinIdx
 const (
@@ -334,131 +91,8 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 			form = formRU
 		}
 	}
-	g1 := &givens[p.given]
-	fa := &givens[p.father]
-
-	// names in the Cyrillic form of the source's language
-	var given, family, patr string
-	if form == formUK {
-		given, family = g1.uk, p.sur.uk
-		patr = fa.ukPatM
-		if p.female {
-			patr = fa.ukPatF
-		}
-	} else {
-		given, family = g1.ru, p.sur.ru
-		patr = fa.ruPatM
-		if p.female {
-			patr = fa.ruPatF
-		}
-	}
-	if p.female {
-		if r.chance(cfg.MasculineFormRate) {
-			rec.Phenomena |= PMasculineForm
-		} else {
-			family = feminine(family, p.sur.possessive, form == formUK)
-		}
-	}
-	d := h.dim + src.dim
-	if p.by < 1965 {
-		d *= 0.3 // an old man's children rarely write Коля
-	}
-	if d > 0 && r.chance(cfg.DiminutiveRate*d) {
-		dims := g1.ukDim
-		if form == formRU {
-			dims = g1.ruDim
-		}
-		if len(dims) > 0 {
-			given = dims[r.intn(len(dims))]
-			rec.Phenomena |= PDiminutive
-			patr = ""
-		}
-	}
-	if patr != "" && !r.chance(src.patr) {
-		patr = ""
-	}
-	if patr != "" && r.chance(cfg.NoPatronymicRate) {
-		patr = ""
-		rec.Phenomena |= PNoPatronymic
-	}
-	if form == formRU && r.chance(cfg.YoAsYeRate) {
-		if strings.Contains(given, "ё") || strings.Contains(family, "ё") || strings.Contains(patr, "ё") {
-			given = strings.ReplaceAll(given, "ё", "е")
-			family = strings.ReplaceAll(family, "ё", "е")
-			patr = strings.ReplaceAll(patr, "ё", "е")
-			rec.Phenomena |= PYoAsYe
-		}
-	}
-
-	// Ukrainian text writes the apostrophe three ways
-	apos := "'"
-	if form == formUK {
-		switch x := r.float(); {
-		case x < 0.45:
-			apos = "’"
-		case x < 0.55:
-			apos = "ʼ"
-		}
-	}
-
-	// script
-	var sc *scheme
-	if h.schUK != nil {
-		sc = h.schRU
-		if form == formUK {
-			sc = h.schUK
-		}
-		if h.informal {
-			if form == formUK {
-				sc = informalUK[r.intn(len(informalUK))]
-			} else {
-				sc = informalRU[r.intn(len(informalRU))]
-			}
-		}
-		if o, ok := pressGiven[sc][given]; ok {
-			given = o
-		} else if given == g1.uk {
-			given = g.latinIdx(kindGiven, p.given, formUK, given, sc, h.caps)
-		} else if given == g1.ru {
-			given = g.latinIdx(kindGiven, p.given, formRU, given, sc, h.caps)
-		} else {
-			given = g.latin(given, sc, h.caps)
-		}
-		if h.caps {
-			given = strings.ToUpper(given)
-		}
-		if p.sur.tail || p.female {
-			g.buf = appendTranslit(g.buf[:0], family, sc, h.caps)
-			family = string(g.buf)
-		} else {
-			family = g.latin(family, sc, h.caps)
-		}
-		if patr != "" {
-			v := 0
-			switch patr {
-			case fa.ukPatM:
-				v = 1
-			case fa.ruPatM:
-				v = 2
-			case fa.ukPatF:
-				v = 3
-			case fa.ruPatF:
-				v = 4
-			}
-			if v > 0 {
-				patr = g.latinIdx(kindPatronymic, p.father, v, patr, sc, h.caps)
-			} else {
-				patr = g.latin(patr, sc, h.caps)
-			}
-		}
-	}
+	given, family, patr, sc, apos := g.names(r, p, src, form, rec)
 	latin := sc != nil
-	if latin {
-		apos = "'" // romanisations drop it
-	}
-	if apos != "'" {
-		given, family, patr = withApostrophe(given, apos), withApostrophe(family, apos), withApostrophe(patr, apos)
-	}
 
 	// errors in the names
 	if r.chance(cfg.TypoRate) {
@@ -520,43 +154,7 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 		rec.GivenName, rec.FamilyName, rec.Patronymic = given, family, patr
 	}
 
-	// birth date
-	if r.chance(src.birth) {
-		if r.chance(cfg.NoBirthDateRate) {
-			rec.Phenomena |= PNoBirthDate
-		} else {
-			y, m, d := p.by, p.bm, p.bd
-			prec := 3
-			switch {
-			case src.date == dateYear:
-				// the press gives an age; the year is worked out from it, so
-				// it is a year late when the birthday came later in the year
-				prec = 1
-				age := p.fy - p.by
-				if p.fm < p.bm || p.fm == p.bm && p.fd < p.bd {
-					age--
-				}
-				y = p.fy - age
-			case r.chance(src.yearish):
-				prec = 1
-			case r.chance(cfg.YearOnlyRate):
-				prec = 1
-				rec.Phenomena |= PYearOnly
-			case r.chance(cfg.MonthOnlyRate):
-				prec = 2
-				rec.Phenomena |= PMonthOnly
-			}
-			if r.chance(cfg.DateTypoRate) {
-				y, m, d = dateTypo(r, y, m, d, prec)
-				rec.Phenomena |= PDateTypo
-			}
-			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
-				d, m = m, d
-				rec.Phenomena |= PDateSwap
-			}
-			rec.BirthDate = formatDate(src.date, y, m, d, prec)
-		}
-	}
+	g.birthDate(r, p, src, rec)
 	if r.chance(src.bplace) {
 		pi := p.place
 		if p.home != p.place && r.chance(cfg.ResidenceRate) {
@@ -620,8 +218,177 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 	if r.chance(src.notes) {
 		rec.Notes = withApostrophe(note(r, h, sc, form, p.front, g), apos)
 	}
-	if cfg.BrokenRate > 0 && r.chance(cfg.BrokenRate) {
-		breakRecord(r, rec, src, p)
+}
+
+// names gives the name parts as the source writes them, the romanisation it
+// used (nil for Cyrillic) and the apostrophe of its Ukrainian text.
+func (g *generator) names(r *rng, p *person, src *source, form int, rec *Record) (given, family, patr string, sc *scheme, apos string) {
+	cfg := &g.cfg
+	h := src.h
+	g1 := &givens[p.given]
+	fa := &givens[p.father]
+
+	// names in the Cyrillic form of the source's language
+	if form == formUK {
+		given, family = g1.uk, p.sur.uk
+		patr = fa.ukPatM
+		if p.female {
+			patr = fa.ukPatF
+		}
+	} else {
+		given, family = g1.ru, p.sur.ru
+		patr = fa.ruPatM
+		if p.female {
+			patr = fa.ruPatF
+		}
+	}
+	if p.female {
+		if r.chance(cfg.MasculineFormRate) {
+			rec.Phenomena |= PMasculineForm
+		} else {
+			family = feminine(family, p.sur.possessive, form == formUK)
+		}
+	}
+	d := h.dim + src.dim
+	if p.by < 1965 {
+		d *= 0.3 // an old man's children rarely write Коля
+	}
+	if d > 0 && r.chance(cfg.DiminutiveRate*d) {
+		dims := g1.ukDim
+		if form == formRU {
+			dims = g1.ruDim
+		}
+		if len(dims) > 0 {
+			given = dims[r.intn(len(dims))]
+			rec.Phenomena |= PDiminutive
+			patr = ""
+		}
+	}
+	if patr != "" && !r.chance(src.patr) {
+		patr = ""
+	}
+	if patr != "" && r.chance(cfg.NoPatronymicRate) {
+		patr = ""
+		rec.Phenomena |= PNoPatronymic
+	}
+	if form == formRU && r.chance(cfg.YoAsYeRate) {
+		if strings.Contains(given, "ё") || strings.Contains(family, "ё") || strings.Contains(patr, "ё") {
+			given = strings.ReplaceAll(given, "ё", "е")
+			family = strings.ReplaceAll(family, "ё", "е")
+			patr = strings.ReplaceAll(patr, "ё", "е")
+			rec.Phenomena |= PYoAsYe
+		}
+	}
+
+	// Ukrainian text writes the apostrophe three ways
+	apos = "'"
+	if form == formUK {
+		switch x := r.float(); {
+		case x < 0.45:
+			apos = "’"
+		case x < 0.55:
+			apos = "ʼ"
+		}
+	}
+
+	// script
+	if h.schUK != nil {
+		sc = h.schRU
+		if form == formUK {
+			sc = h.schUK
+		}
+		if h.informal {
+			if form == formUK {
+				sc = informalUK[r.intn(len(informalUK))]
+			} else {
+				sc = informalRU[r.intn(len(informalRU))]
+			}
+		}
+		if o, ok := pressGiven[sc][given]; ok {
+			given = o
+		} else if given == g1.uk {
+			given = g.latinIdx(kindGiven, p.given, formUK, given, sc, h.caps)
+		} else if given == g1.ru {
+			given = g.latinIdx(kindGiven, p.given, formRU, given, sc, h.caps)
+		} else {
+			given = g.latin(given, sc, h.caps)
+		}
+		if h.caps {
+			given = strings.ToUpper(given)
+		}
+		if p.sur.tail || p.female {
+			g.buf = appendTranslit(g.buf[:0], family, sc, h.caps)
+			family = string(g.buf)
+		} else {
+			family = g.latin(family, sc, h.caps)
+		}
+		if patr != "" {
+			v := 0
+			switch patr {
+			case fa.ukPatM:
+				v = 1
+			case fa.ruPatM:
+				v = 2
+			case fa.ukPatF:
+				v = 3
+			case fa.ruPatF:
+				v = 4
+			}
+			if v > 0 {
+				patr = g.latinIdx(kindPatronymic, p.father, v, patr, sc, h.caps)
+			} else {
+				patr = g.latin(patr, sc, h.caps)
+			}
+		}
+	}
+	if sc != nil {
+		apos = "'" // romanisations drop it
+	}
+	if apos != "'" {
+		given, family, patr = withApostrophe(given, apos), withApostrophe(family, apos), withApostrophe(patr, apos)
+	}
+	return given, family, patr, sc, apos
+}
+
+// birthDate writes the birth date as the source knows it, with the phenomena
+// that touch dates.
+func (g *generator) birthDate(r *rng, p *person, src *source, rec *Record) {
+	cfg := &g.cfg
+	if r.chance(src.birth) {
+		if r.chance(cfg.NoBirthDateRate) {
+			rec.Phenomena |= PNoBirthDate
+		} else {
+			y, m, d := p.by, p.bm, p.bd
+			prec := 3
+			switch {
+			case src.date == dateYear:
+				// the press gives an age; the year is worked out from it, so
+				// it is a year late when the birthday came later in the year
+				prec = 1
+				age := p.fy - p.by
+				if p.fm < p.bm || p.fm == p.bm && p.fd < p.bd {
+					age--
+				}
+				y = p.fy - age
+			case r.chance(src.yearish):
+				prec = 1
+			case r.chance(cfg.YearOnlyRate):
+				prec = 1
+				rec.Phenomena |= PYearOnly
+			case r.chance(cfg.MonthOnlyRate):
+				prec = 2
+				rec.Phenomena |= PMonthOnly
+			}
+			if r.chance(cfg.DateTypoRate) {
+				y, m, d = dateTypo(r, y, m, d, prec)
+				rec.Phenomena |= PDateTypo
+			}
+			if prec == 3 && d <= 12 && d != m && r.chance(cfg.DateSwapRate) {
+				d, m = m, d
+				rec.Phenomena |= PDateSwap
+			}
+			rec.BirthDate = formatDate(src.date, y, m, d, prec)
+		}
 	}
 }
 

@@ -1,0 +1,97 @@
+// Package linkage finds the records that describe the same human: blocking,
+// a Fellegi–Sunter scoring model trained by EM, explanations, decision bands
+// and clustering that respects caseworkers' judgements. It is pure Go and
+// knows nothing of storage: the batch command (lastseen link) and the
+// incremental linker use the same pieces.
+//
+// # Preparing
+//
+// A Preparer turns each record into a Prepared record once: names through
+// package names (fold, transliteration-proof skeleton, canonical given-name
+// and father's-name ids, gender-folded family base, phonetic keys, initials),
+// the birth date as numbers with its precision, places, units and extra
+// columns folded to Latin, the service number to its letters and digits, and
+// every value interned to an integer id whose count gives its frequency.
+// Comparisons then touch only integers and short strings and allocate
+// nothing.
+//
+// # Comparing and scoring
+//
+// Compare gives a pair's comparison vector: one level per field.
+//
+//	given_name, family_name, patronymic  exact / translit (same skeleton) / form (ru–uk form,
+//	                                     diminutive, gender form, same father) / close / similar /
+//	                                     initial / different / conflict (two known names with no
+//	                                     form in common: Дмитро and Ігор) / missing
+//	birth_date                           exact / swapped day–month / same month / typo (one digit
+//	                                     of YYYYMMDD) / same year / a year apart / 2–5 years /
+//	                                     far / mismatch (two full dates no error explains) / missing
+//	birth_place, unit, extra columns     exact / close / different / missing
+//	service_number                       exact / one edit / different / missing
+//	sex, side                            same / different / missing
+//
+// A Model holds each level's m = P(level | same person) and u = P(level |
+// different people); a level weighs log2(m/u) and a pair's score is the
+// prior's log2 odds plus the weights, so Explain can list them and they sum
+// to the score exactly (a waterfall). Agreement on a name, place, unit or
+// extra column is adjusted by the value's frequency among other people's
+// records (a match on Иванов is worth less than one on Гнатюк): the
+// frequency leaves out the records of the person itself (Model.Duplication),
+// and is capped at TFMax bits either way.
+//
+// # Training
+//
+// u comes from pairs drawn at random (EstimateU). m comes from EM over
+// samples of blocked pairs, one session per blocking pass, holding u fixed;
+// a session does not learn the fields its pass blocks on (its pairs agree on
+// them by construction), needs three informative fields left, and is
+// discarded when its "match" class is not the same person (full agreement no
+// likelier than at random, or most of its matches disagreeing on a name or
+// the birth date — the class of namesakes). The m of the levels that speak
+// strongly against a match is capped: EM's match class otherwise absorbs
+// fathers and sons and twins. The prior counts the matches of the largest
+// pass keyed on two fields or more. Models save and load as JSON.
+//
+// # Blocking
+//
+// A Blocker compares the union of several passes (DefaultPasses): name
+// stems in either order, surname and birth year, given name and birth date,
+// birth date and initials, surname and patronymic, phonetic keys with an
+// initial or the birth year, service number. Each pair is compared once; a
+// block larger than MaxBlock (a common name and year in a large list) is
+// sorted by name and date and compared within a window. Blocker.Keys gives
+// a record's keys for an index that looks candidates up one record at a time.
+//
+// # Decisions
+//
+// Bands are the operator's thresholds in log2 odds: at least Link links
+// automatically, at least Review goes to a caseworker, lower is a new person.
+// Decide applies them to one score, so the incremental linker decides a new
+// record against its candidates with the same model and the same bands.
+//
+// # Clustering
+//
+// Cluster does not take connected components of the link-band pairs: one
+// record with only a common name (Олександр Коваленко, no date) scores well
+// against two namesakes born fifteen years apart, and single linkage would
+// chain them, and with them a whole surname, into one person. Instead edges
+// are taken best first and an edge merges its two clusters only if they
+// cohere: every pair across them is scored (pairs blocking never compared
+// included), none may score below MinCross, their mean must reach MeanCross
+// (the review threshold by default), and none may be forbidden. A bridge
+// record therefore joins the group it fits best, and the two groups stay
+// apart because their cross pairs disagree; the refused link-band edges are
+// returned for review. Forbidden are caseworkers' not-same judgements (never
+// overridden) and hard evidence (Conflict: two given names of the table with
+// no form in common; two service numbers that are not one typo apart on
+// records whose birth dates disagree). Same judgements are merged first and
+// never split; one that contradicts a not-same judgement is reported, not
+// applied. Average linkage over all cross pairs was chosen over complete
+// linkage (the minimum) because records with little information (a name
+// only) score low against each other even when they are one person.
+//
+// # Measuring
+//
+// Evaluate counts pairwise precision, recall and F1 of a clustering against
+// the truth without enumerating pairs.
+package linkage
