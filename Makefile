@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 .PHONY: build run test bench fuzz clean
 
 build:
-	$(GO) build -o bin/lastseen ./cmd/lastseen
+	$(GO) build -buildvcs=auto -o bin/lastseen ./cmd/lastseen
 
 # Runs the server on the embedded database, filled with a fictional demo
 # population the first time.

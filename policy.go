@@ -293,7 +293,9 @@ func (r *redactor) reviewCase(rc *ReviewCase) *ReviewCase {
 // and whether there is anything: a status a caseworker has verified, or a
 // claim of life (alive, captured, wounded) that no credible claim contradicts.
 // An unverified death is never tellable, nor is a disputed claim of life, nor
-// missing: the family knows that already.
+// missing: the family knows that already. The store holds back a claim of
+// life too while a report of the person's death waits in the review queue
+// (sqldb), which this function, seeing only the person, cannot know.
 func Tellable(p *Person) (Status, bool) {
 	if p == nil {
 		return StatusUnknown, false

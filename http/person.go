@@ -113,7 +113,8 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if _, err := s.CaseService.FindCase(ctx, id); err != nil {
+	p, err := s.CaseService.FindCase(ctx, id)
+	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -122,6 +123,10 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// The records the person page withholds from the actor (an unverified
+	// death) are left out of its history too, links and judgements alike.
+	hidden := withheldRecords(lastseen.ActorFromContext(ctx), p)
+	links = slices.DeleteFunc(links, func(l *lastseen.Link) bool { return hidden[l.RecordID] })
 	h := personHistory{Links: links, Judgements: []*lastseen.Judgement{}}
 	if h.Links == nil {
 		h.Links = []*lastseen.Link{}
@@ -138,6 +143,9 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, j := range js {
+			if hidden[j.RecordA] || hidden[j.RecordB] {
+				continue
+			}
 			if !judgements[j.ID] { // a judgement on two of its records is listed once
 				judgements[j.ID] = true
 				h.Judgements = append(h.Judgements, j)
@@ -146,4 +154,21 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.SortFunc(h.Judgements, func(a, b *lastseen.Judgement) int { return cmp.Compare(b.ID, a.ID) })
 	s.respond(w, r, http.StatusOK, h)
+}
+
+// withheldRecords returns the ids of the person's records that the redacted
+// person page does not show the actor.
+func withheldRecords(a *lastseen.Actor, p *lastseen.Person) map[int64]bool {
+	out, _ := lastseen.Redact(a, p)
+	shown := map[int64]bool{}
+	for _, rec := range out.(*lastseen.Person).Records {
+		shown[rec.ID] = true
+	}
+	hidden := map[int64]bool{}
+	for _, rec := range p.Records {
+		if !shown[rec.ID] {
+			hidden[rec.ID] = true
+		}
+	}
+	return hidden
 }

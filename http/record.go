@@ -62,7 +62,44 @@ func (s *Server) handleGetRecord(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	if withhold, err := s.withholdsDeath(r, rec); err != nil {
+		s.Error(w, r, err)
+		return
+	} else if withhold {
+		s.Error(w, r, lastseen.Errorf(lastseen.ENOTFOUND, "Record %d not found.", id))
+		return
+	}
 	s.respond(w, r, http.StatusOK, rec)
+}
+
+// withholdsDeath reports whether rec reports a death that the actor may not
+// read yet: one that no caseworker has verified for the person the record is
+// linked to. The person page withholds such a record (lastseen.Redact); read
+// by its id, it is withheld the same way, so that a family who follows its
+// inquiry to the person, and the person's history to its records, does not
+// learn of the death from a match. A record linked to no one tells no family
+// anything.
+func (s *Server) withholdsDeath(r *http.Request, rec *lastseen.Record) (bool, error) {
+	if lastseen.Can(lastseen.ActorFromContext(r.Context()), lastseen.ActionReadUnverified, nil) || !reportsDeath(rec) || rec.PersonID == 0 {
+		return false, nil
+	}
+	if s.CaseService == nil {
+		return true, nil
+	}
+	p, err := s.CaseService.FindCase(r.Context(), rec.PersonID)
+	if err != nil {
+		return false, err
+	}
+	return !(p.Verified && p.Status == lastseen.StatusDead), nil
+}
+
+func reportsDeath(rec *lastseen.Record) bool {
+	for _, c := range rec.Claims {
+		if c.Status == lastseen.StatusDead {
+			return true
+		}
+	}
+	return false
 }
 
 // submitterOf names who hands a record in. An anonymous caller gets a random

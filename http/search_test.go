@@ -6,9 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lastseen/lastseen"
@@ -224,6 +226,65 @@ func FuzzSearchParams(f *testing.F) {
 			}
 		default:
 			t.Fatalf("%q: status %d: %s", query, resp.StatusCode, body)
+		}
+	})
+}
+
+// TestCreateRecord_ParallelLinked posts the records of a few men from many
+// clients at once, through the real store and linker: every record is linked
+// on arrival, and the records of one man end in one person however they
+// interleave. Run with -race.
+func TestCreateRecord_ParallelLinked(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s := lshttp.NewServer()
+		s.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		s.RecordService = sqldb.NewRecordService(db)
+		ps := sqldb.NewPersonService(db)
+		l := &index.Linker{Index: index.New(index.Options{}), Persons: ps, Reviews: sqldb.NewReviewService(db), Judgements: sqldb.NewJudgementService(db)}
+		s.Linker = l
+		s.PersonSearcher = l.Index
+		s.PersonService = ps
+		men := []string{
+			`"given_name":"Олександр","patronymic":"Миколайович","family_name":"Коваленко","birth_date":"1990-03-07"`,
+			`"given_name":"Андрій","patronymic":"Петрович","family_name":"Шевчук","birth_date":"1985-01-02"`,
+			`"given_name":"Тарас","patronymic":"Іванович","family_name":"Гнатюк","birth_date":"1979-11-23"`,
+		}
+		const copies = 4
+		var wg sync.WaitGroup
+		ids := make(chan int64, len(men)*copies)
+		for i, m := range men {
+			for c := range copies {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					body := `{` + m + `,"source":{"kind":"official","name":"list ` + string(rune('A'+c)) + `"}}`
+					req := httptest.NewRequest("POST", "/api/v1/records", strings.NewReader(body))
+					w := httptest.NewRecorder()
+					s.ServeHTTP(w, req)
+					if w.Code != http.StatusCreated {
+						t.Errorf("man %d copy %d: status %d: %s", i, c, w.Code, w.Body)
+						return
+					}
+					var rec lastseen.Record
+					json.Unmarshal(w.Body.Bytes(), &rec)
+					ids <- rec.ID
+				}()
+			}
+		}
+		wg.Wait()
+		close(ids)
+		persons := map[int64]bool{}
+		n := 0
+		for id := range ids {
+			n++
+			p, ok := l.Index.PersonOf(id)
+			if !ok || p == 0 {
+				t.Fatalf("record %d is not linked", id)
+			}
+			persons[p] = true
+		}
+		if n != len(men)*copies || len(persons) != len(men) {
+			t.Fatalf("%d records in %d persons, want %d in %d", n, len(persons), len(men)*copies, len(men))
 		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lastseen/lastseen"
 	lshttp "github.com/lastseen/lastseen/http"
+	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/secret"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
@@ -99,7 +100,7 @@ const (
 	}`
 	comradeBody = `{
 		"source": {"kind": "comrade", "name": "Telegram: comrades of the 3rd brigade"},
-		"given_name": "Aleksandr", "family_name": "Kovalenko", "sex": "m", "birth_date": "1994",
+		"given_name": "Aleksandr", "family_name": "Kovalenko", "sex": "m", "birth_date": "1994", "unit": "3 OMSBr",
 		"claims": [{"status": "dead", "date": "2022-02-23", "place": "near Izium", "evidence": "I saw him fall"}]
 	}`
 	sergeantBody = `{
@@ -255,4 +256,113 @@ func TestStory_DeathWaitsForCaseworker(t *testing.T) {
 			t.Fatalf("audit of contact reads: %+v %v", evs, err)
 		}
 	})
+}
+
+// TestStory_WithLinker tells the same story with the real incremental linker
+// (package index) behind the server: nobody links by hand. The comrade's
+// Latin-script report must link to the son or land in the review queue on
+// its own; a caseworker confirms what the queue asks, sees the conflict,
+// verifies the death, and only then is the mother answered.
+func TestStory_WithLinker(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		s := caseServer(t, db)
+		s.Linker = &index.Linker{
+			Index:      index.New(index.Options{}),
+			Persons:    sqldb.NewPersonService(db),
+			Reviews:    sqldb.NewReviewService(db),
+			Judgements: sqldb.NewJudgementService(db),
+		}
+		cw := signIn(t, db, s, lastseen.RoleCaseworker, "caseworker@example.org")
+
+		resp, body := call(t, s, "POST", "/api/v1/inquiries", "", motherBody)
+		must(t, resp, body, 201)
+		var created struct {
+			ID        int64
+			FollowURL string `json:"follow_url"`
+		}
+		mustJSON(t, body, &created)
+		follow := created.FollowURL[strings.Index(created.FollowURL, lshttp.FollowPath):]
+		var records []lastseen.Record
+		for _, b := range []string{comradeBody, sergeantBody} {
+			resp, body = call(t, s, "POST", "/api/v1/records", "", b)
+			must(t, resp, body, 201)
+			var r lastseen.Record
+			mustJSON(t, body, &r)
+			records = append(records, r)
+		}
+		comrade := records[0]
+
+		// The matcher found the son on its own: the mother sees a candidate,
+		// and no death.
+		resp, body = call(t, s, "GET", follow, "", "")
+		must(t, resp, body, 200)
+		var seen lastseen.Inquiry
+		mustJSON(t, body, &seen)
+		if seen.State != lastseen.InquiryCandidateFound || seen.Status != "" || strings.Contains(body, "dead") {
+			t.Fatalf("after both reports the mother sees %s", body)
+		}
+
+		// The caseworker answers every question the queue asks about him.
+		resp, body = call(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw, "")
+		must(t, resp, body, 200)
+		var inq lastseen.Inquiry
+		mustJSON(t, body, &inq)
+		resp, body = call(t, s, "GET", "/api/v1/review", cw, "")
+		must(t, resp, body, 200)
+		var queue struct{ Items []*lastseen.ReviewCase }
+		mustJSON(t, body, &queue)
+		for _, it := range queue.Items {
+			if len(it.Fields) == 0 {
+				t.Fatalf("review item %d without an explanation", it.ID)
+			}
+			resp, body = call(t, s, "POST", "/api/v1/judgements", cw,
+				fmt.Sprintf(`{"record_a": %d, "record_b": %d, "verdict": "same"}`, it.RecordA, it.RecordB))
+			must(t, resp, body, 201)
+		}
+		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw), &inq)
+		if inq.PersonID == 0 {
+			t.Fatal("the son's description is linked to no one")
+		}
+		personPath := fmt.Sprintf("/api/v1/persons/%d", inq.PersonID)
+		var person lastseen.Person
+		mustJSON(t, must2(t, s, "GET", personPath, cw), &person)
+		if len(person.Records) != 3 {
+			t.Fatalf("the son has %d records, want the description and both reports (queue had %d items)", len(person.Records), len(queue.Items))
+		}
+		if person.Status != lastseen.StatusAlive || fmt.Sprint(person.Conflict) != fmt.Sprint([]int64{comrade.Claims[0].ID}) {
+			t.Fatalf("person: status %q conflict %v", person.Status, person.Conflict)
+		}
+		ns, err := sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: created.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range ns {
+			if n.Kind == lastseen.NotifyStatus || strings.Contains(n.Payload, "dead") {
+				t.Fatalf("notified before verification: %s %s", n.Kind, n.Payload)
+			}
+		}
+
+		resp, body = call(t, s, "POST", personPath+"/verifications", cw, `{"status": "dead", "date": "2022-02-23", "method": "official death certificate"}`)
+		must(t, resp, body, 201)
+		mustJSON(t, must2(t, s, "GET", follow, ""), &seen)
+		if seen.State != lastseen.InquiryAnswered || seen.Status != lastseen.StatusDead || !seen.Verified {
+			t.Fatalf("after verification the mother sees %+v", seen)
+		}
+		ns, err = sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: created.ID})
+		if err != nil || len(ns) == 0 {
+			t.Fatalf("outbox: %v, %v", ns, err)
+		}
+		if last := ns[len(ns)-1]; last.Kind != lastseen.NotifyStatus || !strings.Contains(last.Payload, `"status":"dead"`) {
+			t.Fatalf("last notification %s %s", last.Kind, last.Payload)
+		}
+	})
+}
+
+// must2 serves a GET that must succeed and returns its body.
+func must2(t *testing.T, h http.Handler, method, path, token string) string {
+	t.Helper()
+	resp, body := call(t, h, method, path, token, "")
+	must(t, resp, body, 200)
+	return body
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/index"
+	"github.com/lastseen/lastseen/linkage"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
 )
@@ -31,6 +32,7 @@ func dbLinker(db *sqldb.DB) *index.Linker {
 	return &index.Linker{
 		Index:      index.New(index.Options{}),
 		Persons:    sqldb.NewPersonService(db),
+		Reviews:    sqldb.NewReviewService(db),
 		Judgements: sqldb.NewJudgementService(db),
 	}
 }
@@ -204,6 +206,42 @@ func TestFollowerInterleaved(t *testing.T) {
 		}
 		if _, ok := serve.Index.PersonOf(rs[0].ID); !ok {
 			t.Fatalf("record %d, stored and linked by another process below this one's %d, is not followed", rs[0].ID, rs[1].ID)
+		}
+	})
+}
+
+// TestReviewQueued: a pair in the review band is queued in the store's
+// review queue with its explanation, once, on both databases.
+func TestReviewQueued(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		rs := store(t, db,
+			&lastseen.Record{GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")},
+			&lastseen.Record{GivenName: "Oleksandr", FamilyName: "Kovalenko", BirthDate: lastseen.MustParseDate("1990-03")},
+		)
+		scratch := index.New(index.Options{})
+		a := *rs[0]
+		a.PersonID = 1
+		scratch.Add(scratch.Prepare(&a))
+		ex, _ := scratch.Explain(scratch.Prepare(rs[1]), rs[0].ID)
+		bands := linkage.Bands{Link: ex.Score + 1, Review: ex.Score - 1}
+		reviews := sqldb.NewReviewService(db)
+		l := &index.Linker{Index: index.New(index.Options{Bands: &bands}), Persons: sqldb.NewPersonService(db),
+			Reviews: reviews, Judgements: sqldb.NewJudgementService(db)}
+		for _, r := range rs {
+			if _, err := l.LinkRecord(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		items, n, err := reviews.FindReviewItems(ctx, lastseen.ReviewFilter{State: lastseen.ReviewOpen})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || len(items) != 1 || items[0].RecordA != rs[0].ID || items[0].RecordB != rs[1].ID || len(items[0].Fields) == 0 {
+			t.Fatalf("review items %+v (total %d), want one for records %d and %d with its fields", items, n, rs[0].ID, rs[1].ID)
+		}
+		if currentPerson(t, db, rs[0].ID) == currentPerson(t, db, rs[1].ID) {
+			t.Errorf("a review-band pair was linked")
 		}
 	})
 }

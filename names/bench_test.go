@@ -80,3 +80,11 @@ func BenchmarkToCyrillic(b *testing.B) {
 		_ = names.ToCyrillic("Oleksandr Kovalenko", 3)
 	}
 }
+
+func BenchmarkToCyrillicScheme(b *testing.B) {
+	b.ReportAllocs()
+	defer cpuTimer(b)()
+	for b.Loop() {
+		_ = names.ToCyrillicScheme("Oleksandr Kovalenko", names.KMU2010, 3)
+	}
+}

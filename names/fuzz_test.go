@@ -79,20 +79,27 @@ func FuzzToCyrillic(f *testing.F) {
 	}
 	f.Add("Oleksandr Kovalenko")
 	f.Add("Shchukin Yu.")
+	f.Add("Piatnytsia z'iizd 'zhuk'")
+	f.Add("Razieezdnoi\tChetkii")
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 64 {
 			s = s[:64] // keep each run short: the beam grows with the word
 		}
-		out := names.ToCyrillic(s, 3)
-		if len(out) > 3 {
-			t.Fatalf("ToCyrillic(%q, 3) gave %d candidates", s, len(out))
-		}
-		seen := map[string]bool{}
-		for _, c := range out {
-			if seen[c] {
-				t.Fatalf("ToCyrillic(%q): duplicate %q in %v", s, c, out)
+		check := func(what string, out []string) {
+			if len(out) > 3 {
+				t.Fatalf("%s(%q, 3) gave %d candidates", what, s, len(out))
 			}
-			seen[c] = true
+			seen := map[string]bool{}
+			for _, c := range out {
+				if seen[c] {
+					t.Fatalf("%s(%q): duplicate %q in %v", what, s, c, out)
+				}
+				seen[c] = true
+			}
 		}
+		check("ToCyrillic", names.ToCyrillic(s, 3))
+		// the scheme of the input's length, so the seeds cover several
+		sc := names.Schemes[len(s)%len(names.Schemes)]
+		check("ToCyrillicScheme "+sc.String(), names.ToCyrillicScheme(s, sc, 3))
 	})
 }

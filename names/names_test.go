@@ -2,6 +2,7 @@ package names_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lastseen/lastseen/names"
@@ -151,6 +152,58 @@ func TestToCyrillic(t *testing.T) {
 	}
 	if got := names.ToCyrillic("x", 0); got != nil {
 		t.Errorf("ToCyrillic(n=0) = %v, want nil", got)
+	}
+}
+
+// TestToCyrillicSpelling: the readings follow Russian and Ukrainian spelling
+// where the romanisation leaves it open (soft sign, apostrophe, ё, ъ).
+func TestToCyrillicSpelling(t *testing.T) {
+	for _, tc := range []struct{ latin, want string }{
+		{"Volnyi", "Вольный"},      // ICAO drops ь
+		{"Kozelsk", "Козельск"},    // ль before a consonant
+		{"Miata", "М'ята"},         // KMU drops the apostrophe after a labial
+		{"Piatnytsia", "П'ятниця"}, // and after п
+		{"Zizd", "З'їзд"},          // after a prefix
+		{"Shchetka", "Щётка"},      // ё after щ, which ICAO writes e
+		{"Podieem", "Подъем"},      // ICAO writes ъ as ie
+		{"Robytsia", "Робиться"},   // -ться
+	} {
+		got := names.ToCyrillic(tc.latin, 3)
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("ToCyrillic(%q, 3) = %v, want %q among them", tc.latin, got, tc.want)
+		}
+	}
+}
+
+func TestToCyrillicScheme(t *testing.T) {
+	for _, tc := range []struct {
+		latin  string
+		scheme names.Scheme
+		want   string
+	}{
+		{"Mykola", names.KMU2010, "Микола"},
+		{"Iurii", names.ICAO, "Юрий"},
+		{"Yuriy", names.BGNPCGN, "Юрий"},
+		{"Hryhorii", names.KMU2010, "Григорій"},
+	} {
+		got := names.ToCyrillicScheme(tc.latin, tc.scheme, 3)
+		if len(got) == 0 || got[0] != tc.want {
+			t.Errorf("ToCyrillicScheme(%q, %s, 3) = %v, want %q first", tc.latin, tc.scheme, got, tc.want)
+		}
+	}
+	// KMU 55:2010 is Ukrainian: no Russian-only letter comes back
+	for _, c := range names.ToCyrillicScheme("Sergey Yegorov", names.KMU2010, 3) {
+		if strings.ContainsAny(c, "ыэъёЫЭЪЁ") {
+			t.Errorf("ToCyrillicScheme(KMU2010) = %q: a Russian-only letter", c)
+		}
+	}
+	// the first reading romanises back to the input under the scheme
+	for _, sc := range []names.Scheme{names.ICAO, names.BGNPCGN, names.KMU2010, names.GOST779B} {
+		in := names.Translit("Олена Шевчук", sc)
+		got := names.ToCyrillicScheme(in, sc, 3)
+		if len(got) == 0 || names.Translit(got[0], sc) != in {
+			t.Errorf("ToCyrillicScheme(%q, %s) = %v: the first does not round-trip", in, sc, got)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -16,11 +17,25 @@ import (
 // Ukrainian-only and Russian-only letters in one word. Words are resolved
 // independently and combined; non-letters are kept.
 func ToCyrillic(latin string, n int) []string {
+	return toCyrillic(latin, 0, n)
+}
+
+// ToCyrillicScheme is ToCyrillic for a caller who knows the scheme the name
+// was romanised with (the machine-readable zone of a passport is ICAO; a
+// Ukrainian passport since 2010 is KMU2010): spellings that sc romanises back
+// to exactly the input come first. KMU2010 reads Ukrainian only.
+func ToCyrillicScheme(latin string, sc Scheme, n int) []string {
+	return toCyrillic(latin, sc, n)
+}
+
+// toCyrillic: sc 0 is any scheme.
+func toCyrillic(latin string, sc Scheme, n int) []string {
 	if n <= 0 {
 		return nil
 	}
 	// not Normalize: a backtick or a prime is a letter in GOST 7.79 B and ISO 9
-	latin = strings.Join(strings.Fields(norm.NFC.String(latin)), " ")
+	// the spaces between words are kept as they are (a tab stays a tab)
+	latin = strings.TrimSpace(norm.NFC.String(latin))
 	latin = splitAcute(latin)
 	type piece struct {
 		word bool
@@ -41,7 +56,11 @@ func ToCyrillic(latin string, n int) []string {
 				continue
 			}
 			w := string(rs[i:j])
-			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, max(n, 3))})
+			k := max(n, 3)
+			if sc == 0 {
+				k += 3 // spare readings, for the scheme the other words agree on
+			}
+			pieces = append(pieces, piece{word: true, text: w, alts: wordToCyrillic(w, k, sc)})
 			i = j
 			continue
 		}
@@ -50,6 +69,15 @@ func ToCyrillic(latin string, n int) []string {
 		}
 		pieces = append(pieces, piece{text: string(rs[i:j])})
 		i = j
+	}
+	if sc == 0 {
+		var words [][]cand
+		for _, p := range pieces {
+			if p.word {
+				words = append(words, p.alts)
+			}
+		}
+		oneScheme(words)
 	}
 	// k-best combination of the words' candidates
 	type combo struct {
@@ -130,6 +158,28 @@ type cand struct {
 	text string
 	cost float64
 	lang Lang // the reading it came from; LangAuto when both gave it
+	// the cost before the round trip, and which schemes (bit i for
+	// Schemes[i]) romanise the text back to the input
+	base  float64
+	trips uint16
+}
+
+// tripBonus is the round-trip term of a reading's cost: 2 when a standard
+// among trips gives the input back, 1 when only a press habit does, −noTrip
+// when none does.
+func tripBonus(trips uint16, strict bool) float64 {
+	b := -noTrip
+	for i, s := range Schemes {
+		if trips&(1<<i) == 0 {
+			continue
+		}
+		if s >= PressEN && !strict {
+			b = max(b, 1)
+		} else {
+			b = max(b, 2)
+		}
+	}
+	return b
 }
 
 type alt struct {
@@ -172,9 +222,9 @@ ei ей .5 еї:u .5
 oi ой .5 ої:u .1
 ui уй .6
 ii ий:r .2 ии:r .9 ій:u .2 ий:u .6 ії:u .9
-ia я 0 ия:r .4 ія:u .3 ья 1 'я:u 1
-iu ю 0 ию:r .6 ію:u .4 ью 1 'ю:u 1
-ie ье:r .4 ие:r .6 ъе:r 1 е:r 1.2 є:u .2 іє:u .6 'є:u 1
+ia я 0 ия:r .4 ія:u .3 ья:r 1 'я:u .6
+iu ю 0 ию:r .6 ію:u .4 ью:r 1 'ю:u .6
+ie ье:r .4 ие:r .6 ъ:r 1 е:r 1.2 є:u .2 іє:u .6 'є:u .6
 io ё .6 ьо .6 ио:r .6 іо:u .5 йо .5
 iy ий .2 ій .2
 j й 0 ж 2.5
@@ -245,12 +295,12 @@ zh ж 0
 â я 0
 ʹ ь 0
 ʺ ъ 0
-' ь .5 - .3 ъ 1
-’ ь .3 - .5 ъ 1
+' ь .5 - .3 ъ 1 ' .6
+’ ь .3 - .5 ъ 1 ' .6
 ʼ - 0 ь .8
 ” ъ 0
 · - 0
-BT ь .3
+BT ь .3 BT 1
 '' - 0
 BTBT ъ 0
 `
@@ -339,10 +389,11 @@ const (
 // over the Latin letters with the rules of latRules, plus the soft sign and the
 // apostrophe that ICAO and KMU drop, then a re-ranking by round trip and by the
 // given-name table.
-func wordToCyrillicLang(w string, n int, lang Lang) []cand {
+func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	orig := []rune(w)
 	lw := []rune(strings.ToLower(w))
 	const beamWidth = 40
+	lm := langLM(lang)
 	dp := make([][]partial, len(lw)+1)
 	dp[0] = []partial{{}}
 	isUp := func(i int) bool { return i >= 0 && i < len(orig) && unicode.IsUpper(orig[i]) }
@@ -386,23 +437,24 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 					copy(u, p.up)
 					cost := p.cost + a.cost
 					for k, r := range ar {
-						cost += bigramCost(t, r, lang)
+						cost += bigramCost(t, r, lang) + lmWeight*lm.bits(t, r)
 						t = append(t, r)
 						u = append(u, all || (first && k == 0) || (first && r == '\''))
 					}
 					dp[i+l] = append(dp[i+l], partial{t, u, cost})
 					// the soft sign that ICAO and KMU do not write
 					if k := len(t); k > 0 && len(ar) > 0 && strings.ContainsRune(softable, t[k-1]) {
-						sc := 1.1
+						soft := softBase
 						switch {
 						case t[k-1] == 'л':
-							sc = 0.8
+							soft = 0.8
 						case strings.ContainsRune("жшчщ", t[k-1]):
-							sc = 1.4
+							soft = 1.4
 						}
+						soft += lmWeight * lm.bits(t, 'ь')
 						t2 := append(append([]rune(nil), t...), 'ь')
 						u2 := append(append([]bool(nil), u...), all)
-						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + sc})
+						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + soft})
 					}
 				}
 			}
@@ -438,8 +490,17 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 	}
 	// re-rank only the cheapest readings: the round trip is the costly part
 	sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
-	if len(final) > rerankWidth {
-		final = final[:rerankWidth]
+	width := rerankWidth
+	if sc != 0 {
+		width *= 2 // one scheme's round trip rules out more readings
+	}
+	if len(final) > width {
+		final = final[:width]
+	}
+	if lang == LangRu {
+		final = append(final, yoVariants(final, lm)...)
+		// a variant may be cheaper than the same spelling the beam found
+		sort.SliceStable(final, func(a, b int) bool { return final[a].cost < final[b].cost })
 	}
 	seen := map[string]bool{}
 	var out []cand
@@ -450,26 +511,27 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 			continue
 		}
 		seen[s] = true
-		cost := p.cost + endCost(p.text)
+		cost := p.cost + endCost(p.text) + lmWeight*lm.bits(p.text, 0)
 		if knownForms[s] || knownPatronymics[s] {
 			cost -= 1.5
 		}
 		// a spelling that a standard romanises to exactly the input is likely;
 		// the press habits are looser evidence (кс and кикс both give x)
-		bonus := 0.0
-		for _, sc := range Schemes {
-			if sc == KMU2010 && lang == LangRu {
+		// (a quote kept at the end of the word is not part of the round trip)
+		var trips uint16
+		trip, want := s, lower
+		if strings.HasSuffix(s, "'") {
+			trip, want = strings.TrimSuffix(s, "'"), strings.TrimRight(lower, "'’")
+		}
+		want = apostrophesAsOne(want)
+		for i, scheme := range Schemes {
+			if scheme == KMU2010 && lang == LangRu || sc != 0 && scheme != sc {
 				continue
 			}
-			if strings.ToLower(TranslitLang(s, sc, lang)) == lower {
-				b := 2.0
-				if sc >= PressEN {
-					b = 1
-				}
-				bonus = max(bonus, b)
+			if apostrophesAsOne(strings.ToLower(TranslitLang(trip, scheme, lang))) == want {
+				trips |= 1 << i
 			}
 		}
-		cost -= bonus
 		if lang == LangUk && !ukEvidence(lower) {
 			cost += 0.3
 		}
@@ -480,7 +542,7 @@ func wordToCyrillicLang(w string, n int, lang Lang) []cand {
 			}
 			cased[k] = r
 		}
-		out = append(out, cand{norm.NFC.String(string(cased)), cost, lang})
+		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {
@@ -518,17 +580,36 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 			return 4
 		}
 	}
+	if p == '\'' && lang == LangRu {
+		c += 2 // Russian writes ъ; an apostrophe inside a word is Ukrainian
+	}
 	if r == '\'' {
 		switch {
 		case isCyrVowel(p) || p == 'ь' || p == 'й':
 			c += 4
 		case strings.ContainsRune("бпвмфр", p):
+			// no apostrophe after a consonant and a labial: свято, цвях
+			if len(t) > 1 && !isCyrVowel(t[len(t)-2]) && t[len(t)-2] != 'р' && t[len(t)-2] != '\'' {
+				c += 1
+			}
+		case ukApostrophePrefix(t):
+			// з'їзд, від'їзд, роз'яснити: the prefix ends before the apostrophe
 		default:
-			c += 0.6
+			c += 1
 		}
 	}
-	if p == 'ь' && strings.ContainsRune("ыьъй", r) {
-		c += 3
+	// Ukrainian labials are hard: before я ю є ї they take the apostrophe
+	// (м'ята, п'ять, в'юн) unless another consonant precedes (свято, цвях);
+	// р may be soft (ряд, буряк) or not (пір'я), so it is left to the model
+	if lang == LangUk && strings.ContainsRune("яюєї", r) && strings.ContainsRune("бпвмф", p) &&
+		(len(t) == 1 || isCyrVowel(t[len(t)-2]) || t[len(t)-2] == 'р') {
+		c += 1.2
+	}
+	if lang == LangUk && p == 'ь' && strings.ContainsRune("яюєї", r) {
+		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю є
+	}
+	if p == 'ь' && strings.ContainsRune("ыьъйаэу", r) {
+		c += 3 // a soft sign before a vowel is written я ю е: ьа ьу ьэ are not
 	}
 	if lang == LangUk && p == 'ь' && r == 'и' {
 		c += 2 // Ukrainian writes ьи nowhere
@@ -587,7 +668,7 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	switch {
 	case r == 'і' && isCyrVowel(p):
 		c += 1 // after a vowel Ukrainian writes ї
-	case r == 'ї' && !isCyrVowel(p) && p != 'ь':
+	case r == 'ї' && !isCyrVowel(p) && p != 'ь' && p != '\'':
 		c += 1.5
 	case r == 'ы' && strings.ContainsRune("гкхжшчщ", p):
 		c += 2 // after г к х and the hushing consonants Russian writes и
@@ -627,8 +708,12 @@ func endCost(t []rune) float64 {
 
 // wordToCyrillic returns the n best Cyrillic readings of one Latin word, read
 // once as Russian and once as Ukrainian (y is ы in one and и in the other).
-func wordToCyrillic(w string, n int) []cand {
-	out := append(wordToCyrillicLang(w, n, LangRu), wordToCyrillicLang(w, n, LangUk)...)
+func wordToCyrillic(w string, n int, sc Scheme) []cand {
+	var out []cand
+	if sc != KMU2010 {
+		out = wordToCyrillicLang(w, n, LangRu, sc)
+	}
+	out = append(out, wordToCyrillicLang(w, n, LangUk, sc)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	var uniq []cand
 	for _, c := range out {
@@ -639,6 +724,8 @@ func wordToCyrillic(w string, n int) []cand {
 				if uniq[k].lang != c.lang {
 					uniq[k].lang = LangAuto
 				}
+				uniq[k].trips |= c.trips
+				uniq[k].base = min(uniq[k].base, c.base)
 				break
 			}
 		}
@@ -667,4 +754,102 @@ func ukEvidence(w string) bool {
 		}
 	}
 	return len(w) > 0 && w[0] == 'h'
+}
+
+// Weights of the re-ranking, set on the name tables (TestToCyrillicNames):
+// lmWeight turns the spelling model's bits into cost; softBase is the cost of
+// a soft sign the input does not write; noTrip is the cost of a spelling that
+// no scheme romanises back to the input; yoCost is the cost of restoring ё.
+const (
+	lmWeight = 0.2
+	softBase = 1.1
+	noTrip   = 3.0
+	yoCost   = 2.5
+)
+
+// ukApostrophePrefix: the word so far is a Ukrainian prefix that ends in a
+// consonant, after which an apostrophe stands before я ю є ї (з'явитися,
+// від'їзд, роз'яснення, під'їзд, без'ядерний, над'ярусний, між'ярусний).
+func ukApostrophePrefix(t []rune) bool {
+	switch string(t) {
+	case "з", "від", "під", "роз", "без", "над", "між", "пів", "об", "із", "контр", "пан", "супер", "транс", "суб":
+		return true
+	}
+	return false
+}
+
+// apostrophesAsOne writes the apostrophe's three forms (' ’ ʼ) as one.
+func apostrophesAsOne(s string) string {
+	if !strings.ContainsAny(s, "’ʼ") {
+		return s // the usual case, without allocating
+	}
+	return oneApostrophe.Replace(s)
+}
+
+var oneApostrophe = strings.NewReplacer("’", "'", "ʼ", "'")
+
+// yoVariants: most schemes (ICAO, MVD, the press) write ё as e, and Russian
+// print mostly writes ё as е too, so a Russian word read with е may have ё in
+// one place. Each variant costs by where ё stands (after ж ч ш щ and after a
+// vowel it is common: шёл, жёлтый, моё, её) and by the spelling model.
+func yoVariants(final []partial, lm *charLM) []partial {
+	var out []partial
+	for _, p := range final {
+		if slices.Contains(p.text, 'ё') {
+			continue
+		}
+		base := lm.wordBits(p.text)
+		for k, r := range p.text {
+			if r != 'е' {
+				continue
+			}
+			c := yoCost
+			switch {
+			case k > 0 && strings.ContainsRune("жчшщ", p.text[k-1]):
+				c = yoCost * 0.5
+			case k == 0 || isCyrVowel(p.text[k-1]):
+				c = yoCost * 0.75
+			}
+			t := slices.Clone(p.text)
+			t[k] = 'ё'
+			// the model learnt ё from words that spell it; print mostly does
+			// not, so it may speak for ё but not against it
+			c += lmWeight * min(0, lm.wordBits(t)-base)
+			out = append(out, partial{t, p.up, p.cost + c})
+		}
+	}
+	return out
+}
+
+// oneScheme: the words of one name are romanised with one scheme. When some
+// schemes give every word back (each word has a reading that round-trips
+// under them), a reading's round trip counts in full only under those:
+// a reading that only the Polish press gives back ranks below one that a
+// standard gives back, when the other words follow the standards.
+// The words' readings are re-costed and re-sorted in place.
+func oneScheme(words [][]cand) {
+	common := ^uint16(0)
+	for _, alts := range words {
+		var any uint16
+		for _, a := range alts {
+			any |= a.trips
+		}
+		common &= any
+	}
+	if len(words) < 2 || common == 0 {
+		return
+	}
+	for _, alts := range words {
+		for k := range alts {
+			a := &alts[k]
+			if a.trips&common != 0 {
+				a.cost = a.base - tripBonus(a.trips&common, false)
+			} else {
+				// only another scheme gives this word back: weaker evidence,
+				// not none (a pet name may be spelt as the press spells it)
+				a.cost = a.base - tripBonus(a.trips, false) + 1.5
+			}
+		}
+		sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
+	}
 }

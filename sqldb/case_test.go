@@ -625,6 +625,27 @@ func TestInquiryService_States(t *testing.T) {
 				t.Fatalf("notifications %v", kinds(q))
 			}
 		})
+		t.Run("PendingDeathHoldsBackLife", func(t *testing.T) {
+			q, pid := newInquiry()
+			death := report(t, db, lastseen.SourceComrade, "Chat", "Aleksandr", "Kovalenko", lastseen.StatusDead, "2022-02-23")
+			err := sqldb.NewReviewService(db).EnqueueReview(ctx, []*lastseen.ReviewItem{{RecordA: death.ID, RecordB: q.RecordID, Score: 5}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			life := report(t, db, lastseen.SourceComrade, "Sergeant", "Олександр", "Коваленко", lastseen.StatusAlive, "2022-03-01")
+			if _, err := persons.LinkRecord(ctx, life.ID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 15}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryCandidateFound || got.Status != "" {
+				t.Fatalf("told while a death report waits for review: %+v", got)
+			}
+			if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: q.RecordID, RecordB: death.ID, Verdict: lastseen.VerdictNotSame}); err != nil {
+				t.Fatal(err)
+			}
+			if got := state(q); got.State != lastseen.InquiryAnswered || got.Status != lastseen.StatusAlive {
+				t.Fatalf("after the death report was judged another man's: %+v", got)
+			}
+		})
 		t.Run("CandidateSplitOffReopens", func(t *testing.T) {
 			q, pid := newInquiry()
 			r := report(t, db, lastseen.SourceComrade, "Chat", "Aleksandr", "Kovalenko", lastseen.StatusDead, "2022-02-23")

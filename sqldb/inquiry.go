@@ -292,7 +292,9 @@ type known struct {
 }
 
 // knownFor reads the person and decides what may be told: only news that
-// comes from records other than the inquiry's own description.
+// comes from records other than the inquiry's own description, and never a
+// claim of life while a report of the person's death waits in the review
+// queue — the family would be told "alive" today and "dead" tomorrow.
 func knownFor(ctx context.Context, tx *Tx, personID int64) (known, error) {
 	var k known
 	if personID == 0 {
@@ -311,8 +313,24 @@ func knownFor(ctx context.Context, tx *Tx, personID int64) (known, error) {
 	if k.candidate {
 		k.status, k.tellable = lastseen.Tellable(p)
 	}
+	if k.tellable && !p.Verified {
+		var pending int
+		err := tx.QueryRowContext(ctx, pendingDeathSQL, personID, string(lastseen.ReviewOpen), string(lastseen.StatusDead)).Scan(&pending)
+		if err != nil {
+			return k, fmt.Errorf("pending deaths of person %d: %w", personID, err)
+		}
+		k.tellable = pending == 0
+	}
 	return k, nil
 }
+
+// pendingDeathSQL counts the open review items that pair a record of the
+// person ($1) with a record, not the person's, that reports a death.
+const pendingDeathSQL = `
+	SELECT COUNT(*) FROM review_items ri
+	JOIN links m ON m.removed_at IS NULL AND m.person_id = $1 AND m.record_id IN (ri.record_a, ri.record_b)
+	JOIN claims c ON c.status = $3 AND c.record_id IN (ri.record_a, ri.record_b) AND c.record_id <> m.record_id
+	WHERE ri.state = $2`
 
 // refreshInquiriesOfPerson refreshes every open inquiry whose record is
 // linked to the person, or was when last refreshed.

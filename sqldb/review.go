@@ -104,7 +104,25 @@ func (s *ReviewService) EnqueueReview(ctx context.Context, items []*lastseen.Rev
 			it.ID, it.State, it.CreatedAt = id, lastseen.ReviewOpen, tx.now
 			touched = append(touched, it.RecordA, it.RecordB)
 		}
-		return refreshInquiriesOfRecords(ctx, tx, touched)
+		// The inquiries about the records, and about their persons: a death
+		// report waiting for review holds back a claim of life.
+		if err := refreshInquiriesOfRecords(ctx, tx, touched); err != nil {
+			return err
+		}
+		done := map[int64]bool{}
+		for _, id := range touched {
+			pid, _, err := currentLink(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if pid != 0 && !done[pid] {
+				done[pid] = true
+				if err := refreshInquiriesOfPerson(ctx, tx, pid); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	})
 }
 

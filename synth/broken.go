@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"math"
 	"unicode/utf8"
 )
 
@@ -13,15 +14,38 @@ const (
 	BrokenStatus     = "status: unknown"
 )
 
-// breakRecord makes a valid record invalid the way real lists are.
-func breakRecord(r *rng, rec *Record, src *source, p *person) {
+// brokenRow reports whether row n (1-based, in output order) is broken at
+// rate q: row n is broken when floor(n*q) steps up at n. Exactly floor(N*q)
+// of rows 1..N are broken, for every N, spread evenly over the file; which
+// record lands on a broken row is up to the shuffle.
+func brokenRow(n int64, q float64) bool {
+	return q > 0 && math.Floor(float64(n)*q) > math.Floor(float64(n-1)*q)
+}
+
+// breakHint is what breakRecord needs to know of a record beyond its fields:
+// the date layout of its source and the years of the person, so that an
+// impossible date is written the way the source writes dates.
+type breakHint struct {
+	layout int8
+	by, fy int16 // birth year, year of the fate
+}
+
+func hintOf(src *source, p *person) breakHint {
+	return breakHint{layout: int8(src.date), by: int16(p.by), fy: int16(p.fy)}
+}
+
+// breakRecord makes the valid record of row n invalid the way real lists
+// are. Its choices come from a stream of the seed and the row number, so
+// that Generate and WriteCSV break a row the same way.
+func breakRecord(seed int64, n int64, rec *Record, h breakHint) {
+	r := newRNG(seed, 6, uint64(n))
 	rec.Broken = true
 	switch r.intn(5) {
 	case 0:
-		rec.BirthDate = impossibleDate(r, src.date, p.by)
+		rec.BirthDate = impossibleDate(&r, int(h.layout), int(h.by))
 		rec.BrokenReason = BrokenBirthDate
 	case 1:
-		rec.StatusDate = impossibleDate(r, src.date, p.fy)
+		rec.StatusDate = impossibleDate(&r, int(h.layout), int(h.fy))
 		rec.BrokenReason = BrokenStatusDate
 	case 2:
 		rec.GivenName, rec.FamilyName, rec.Patronymic, rec.FullName = "", "", "", ""

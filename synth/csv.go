@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 func WriteCSV(w io.Writer, cfg Config) (n int, err error) {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	buf := make([]byte, 0, 1024)
+	var scratch []byte
 	for i, h := range Header {
 		if i > 0 {
 			buf = append(buf, ',')
@@ -33,12 +35,23 @@ func WriteCSV(w io.Writer, cfg Config) (n int, err error) {
 			}
 			d.body = append(d.body[:0], bt.body[from:bt.ends[i]]...)
 			d.truth = truth
+			d.hint = bt.hints[i]
 		},
 		func(d *line, id int64) error {
+			body := d.body
+			if brokenRow(id, cfg.BrokenRate) {
+				// the few broken rows are read back, broken as Generate
+				// breaks them, and encoded again
+				var rec Record
+				parseBody(d.body, &rec)
+				breakRecord(cfg.Seed, id, &rec, d.hint)
+				scratch = appendBody(scratch[:0], &rec)
+				body = scratch
+			}
 			b := bw.AvailableBuffer() // appended in place when the line fits
 			b = appendRecordID(b, id)
 			b = append(b, ',')
-			b = append(b, d.body...)
+			b = append(b, body...)
 			b = append(b, ',')
 			b = strconv.AppendInt(b, d.truth, 10)
 			b = append(b, '\n')
@@ -72,6 +85,38 @@ func appendBody(dst []byte, r *Record) []byte {
 		dst = appendField(dst, f)
 	}
 	return dst
+}
+
+// parseBody reads back into rec the columns appendBody wrote.
+func parseBody(b []byte, rec *Record) {
+	for _, f := range [...]*string{&rec.GivenName, &rec.FamilyName, &rec.Patronymic, &rec.FullName, &rec.BirthDate, &rec.BirthPlace, &rec.Sex, &rec.Unit, &rec.Status, &rec.StatusDate, &rec.Place, &rec.Notes, &rec.Side, &rec.ServiceNumber, &rec.Source} {
+		if len(b) > 0 && b[0] == '"' {
+			// quoted up to a quote that is not doubled
+			var v []byte
+			b = b[1:]
+			for {
+				k := bytes.IndexByte(b, '"')
+				v = append(v, b[:k]...)
+				b = b[k+1:]
+				if len(b) == 0 || b[0] != '"' {
+					break
+				}
+				v = append(v, '"')
+				b = b[1:]
+			}
+			*f = string(v)
+		} else {
+			k := bytes.IndexByte(b, ',')
+			if k < 0 {
+				k = len(b)
+			}
+			*f = string(b[:k])
+			b = b[k:]
+		}
+		if len(b) > 0 {
+			b = b[1:] // the comma
+		}
+	}
 }
 
 // appendField quotes a field exactly when encoding/csv's Writer would.

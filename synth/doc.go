@@ -155,13 +155,23 @@
 //
 // # Broken rows
 //
-// With BrokenRate > 0 (default 0; 0.01 for the import benchmark) that share
-// of rows is made invalid the way real lists are, and only those: Broken is
-// set and BrokenReason says how (one of the Broken* constants): an impossible
-// birth or status date (31.02.1994, 2022-13-01, 19940230), all name fields
-// empty, a name in Windows-1251 bytes (not UTF-8), or an unknown status
-// ("???"). Every other row has a name, valid dates in one of the five
-// layouts, sex m, f or empty, and one of the six statuses.
+// With BrokenRate q > 0 (default 0; 0.01 for the import benchmark) exactly
+// floor(N*q) of the N rows written are made invalid the way real lists are,
+// and only those: row n (record r00000000n, counted in output order) is
+// broken when floor(n*q) > floor((n-1)*q), so 1,000 of 100,000 rows at 1%,
+// one row in every hundred. Broken is set and BrokenReason says how (one of
+// the Broken* constants): an impossible birth or status date in the source's
+// own layout (31.02.1994, 2022-13-01, 19940230), all name fields empty, a
+// name in Windows-1251 bytes (not UTF-8), or an unknown status ("???"). Every
+// other row has a name, valid dates in one of the five layouts, sex m, f or
+// empty, and one of the six statuses.
+//
+// A row's number is known only when its record leaves the shuffle window, so
+// rows are broken there, by the consumer, with a random stream of the seed
+// and the row number: the output still depends on the seed alone. WriteCSV's
+// workers have already encoded the line; the consumer reads the few broken
+// lines back, breaks them and encodes them again, and copies the others as
+// they are.
 //
 // # Queries
 //

@@ -218,9 +218,6 @@ func (g *generator) render(r *rng, p *person, id int64, si int, rec *Record) {
 	if r.chance(src.notes) {
 		rec.Notes = withApostrophe(note(r, h, sc, form, p.front, g), apos)
 	}
-	if cfg.BrokenRate > 0 && r.chance(cfg.BrokenRate) {
-		breakRecord(r, rec, src, p)
-	}
 }
 
 // names gives the name parts as the source writes them, the romanisation it

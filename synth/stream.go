@@ -82,19 +82,30 @@ func exportedMember(m []person, i int, first int64) Person {
 // error from emit stops generation and is returned.
 //
 // Records are rendered by one worker per CPU; the output does not depend on
-// their number or their timing.
+// their number or their timing. Rows are broken (BrokenRate) as they leave
+// the window, by their record number: see brokenRow.
 func Generate(cfg Config, emit func(*Record) error) error {
 	var idb []byte
 	return stream(cfg, false,
-		func(d *Record, bt *batch, i int, truth int64) {
-			*d = bt.recs[i]
-			d.TruthID = truth
+		func(d *slot, bt *batch, i int, truth int64) {
+			d.rec = bt.recs[i]
+			d.rec.TruthID = truth
+			d.hint = bt.hints[i]
 		},
-		func(d *Record, id int64) error {
+		func(d *slot, id int64) error {
 			idb = appendRecordID(idb[:0], id)
-			d.ID = string(idb)
-			return emit(d)
+			d.rec.ID = string(idb)
+			if brokenRow(id, cfg.BrokenRate) {
+				breakRecord(cfg.Seed, id, &d.rec, d.hint)
+			}
+			return emit(&d.rec)
 		})
+}
+
+// slot is a record in Generate's shuffle window.
+type slot struct {
+	rec  Record
+	hint breakHint
 }
 
 // line is a record already encoded as CSV, without its record_id and
@@ -102,6 +113,7 @@ func Generate(cfg Config, emit func(*Record) error) error {
 type line struct {
 	body  []byte
 	truth int64
+	hint  breakHint
 }
 
 // stream runs the workers and the shuffle window. put fills a window slot
@@ -198,9 +210,11 @@ const clustersPerBatch = 256
 // A batch holds the records of consecutive clusters, in cluster, member and
 // source order. TruthID holds the person's index within the batch until the
 // consumer makes it global. With lines, body holds the records' CSV columns
-// from given_name to source, record i ending at ends[i].
+// from given_name to source, record i ending at ends[i]. hints[i] is what
+// breaking record i would need.
 type batch struct {
 	recs    []Record
+	hints   []breakHint
 	body    []byte
 	ends    []int
 	persons int
@@ -209,6 +223,7 @@ type batch struct {
 
 func (g *generator) fill(bt *batch, b uint64) {
 	bt.recs = bt.recs[:0]
+	bt.hints = bt.hints[:0]
 	bt.body = bt.body[:0]
 	bt.ends = bt.ends[:0]
 	bt.persons = 0
@@ -224,6 +239,7 @@ func (g *generator) fill(bt *batch, b uint64) {
 				bt.recs = append(bt.recs, Record{})
 				rec := &bt.recs[len(bt.recs)-1]
 				g.render(&rr, p, int64(bt.persons), srcs[k], rec)
+				bt.hints = append(bt.hints, hintOf(&sources[srcs[k]], p))
 				if g.lines {
 					bt.body = appendBody(bt.body, rec)
 					bt.ends = append(bt.ends, len(bt.body))

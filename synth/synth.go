@@ -14,7 +14,8 @@ type Config struct {
 	Seed    int64 // same seed, same bytes
 
 	// BrokenRate is the share of rows made invalid (impossible dates, empty
-	// names, undecodable bytes, unknown status). Default 0: no broken rows.
+	// names, undecodable bytes, unknown status): exactly floor(N*BrokenRate)
+	// of N rows, spread evenly by row number. Default 0: no broken rows.
 	BrokenRate float64
 
 	// Population.

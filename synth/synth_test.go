@@ -180,15 +180,6 @@ func TestGenerate_Rates(t *testing.T) {
 	}{
 		{"TypoNearRate", frac(synth.PTypo), 0.2},
 		{"InitialsNearRate", frac(synth.PInitials), 0.1 * 0.95}, // never with a diminutive
-		{"BrokenNearRate", func() float64 {
-			n := 0
-			for _, r := range recs {
-				if r.Broken {
-					n++
-				}
-			}
-			return float64(n) / float64(len(recs))
-		}(), 0.05},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if math.Abs(tc.got-tc.want) > 0.15*tc.want+0.005 {

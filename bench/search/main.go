@@ -156,7 +156,7 @@ type stats struct {
 }
 
 type result struct {
-	name       string
+	name string
 	stats
 	build, gin time.Duration
 }

@@ -115,16 +115,16 @@ func rejectedRows(t testing.TB, path string) []int {
 	return rows
 }
 
-// TestImport imports a fictional list with 1% broken rows through the
-// command line, on each database: exactly the rows synth broke are rejected,
-// with reasons, and a second run adds nothing.
+// TestImport imports a fictional list of 2,000 rows, 1% broken, through the
+// command line, on each database: exactly the 20 rows synth broke are
+// rejected, with reasons, and a second run adds nothing.
 func TestImport(t *testing.T) {
 	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
 		dir := t.TempDir()
-		const n = 2000
+		const n, wantRejected = 2000, 20
 		path, broken := writeSynthList(t, dir, n, 0.01)
-		if len(broken) == 0 {
-			t.Fatal("synth broke no rows")
+		if len(broken) != wantRejected {
+			t.Fatalf("synth broke %d rows, want %d", len(broken), wantRejected)
 		}
 		ctx := context.Background()
 		var stdout, stderr bytes.Buffer
@@ -132,8 +132,8 @@ func TestImport(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
 		imported, dups, rejected := parseSummary(t, stdout.String())
-		if imported != n-len(broken) || dups != 0 || rejected != len(broken) {
-			t.Fatalf("%s: want imported %d, rejected %d", stdout.String(), n-len(broken), len(broken))
+		if imported != n-wantRejected || dups != 0 || rejected != wantRejected {
+			t.Fatalf("%s: want imported %d, rejected %d", stdout.String(), n-wantRejected, wantRejected)
 		}
 		rejects := filepath.Join(dir, "list.rejects.csv")
 		if !strings.Contains(stdout.String(), "(see "+rejects+")") {
@@ -270,11 +270,14 @@ func TestImport_CommandLine(t *testing.T) {
 }
 
 // BenchmarkImportCSV imports a fictional list of 100,000 rows, 1% broken, on
-// each database, and reports rows per second. Every iteration imports into a
-// fresh database.
+// each database, checks that 99,000 are imported and 1,000 rejected, and
+// reports rows per second. Every iteration imports into a fresh database.
 func BenchmarkImportCSV(b *testing.B) {
-	const n = 100_000
+	const n, wantImported, wantRejected = 100_000, 99_000, 1_000
 	path, broken := writeSynthList(b, b.TempDir(), n, 0.01)
+	if len(broken) != wantRejected {
+		b.Fatalf("synth broke %d rows, want %d", len(broken), wantRejected)
+	}
 	for _, db := range []struct {
 		name string
 		dsn  func(testing.TB) string
@@ -294,8 +297,11 @@ func BenchmarkImportCSV(b *testing.B) {
 				if code != 0 {
 					b.Fatalf("exit %d: %s", code, stderr.String())
 				}
-				if imported, _, rejected := parseSummary(b, stdout.String()); imported != n-len(broken) || rejected != len(broken) {
-					b.Fatalf("%s: want imported %d, rejected %d", stdout.String(), n-len(broken), len(broken))
+				if imported, _, rejected := parseSummary(b, stdout.String()); imported != wantImported || rejected != wantRejected {
+					b.Fatalf("%s: want imported %d, rejected %d", stdout.String(), wantImported, wantRejected)
+				}
+				if got := rejectedRows(b, rejects); !slices.Equal(got, broken) {
+					b.Fatalf("rejected %d rows, not the %d broken ones", len(got), len(broken))
 				}
 			}
 			b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "rows/s")

@@ -116,6 +116,9 @@ func (o *linkOptions) wireServe(ctx context.Context, db *sqldb.DB, s *lshttp.Ser
 	}
 	s.Linker = l
 	s.PersonSearcher = l.Index
+	if s.CaseService != nil {
+		s.CaseService = &indexedCases{CaseService: s.CaseService, Index: l.Index, Persons: l.Persons}
+	}
 	if s.PersonService == nil {
 		s.PersonService = l.Persons
 	}
@@ -124,6 +127,37 @@ func (o *linkOptions) wireServe(ctx context.Context, db *sqldb.DB, s *lshttp.Ser
 	}}
 	go f.Run(ctx)
 	return nil
+}
+
+// indexedCases tells the index of the records a caseworker's judgement
+// moved (a merge, a split), so that the next record is matched against the
+// persons as they are now.
+type indexedCases struct {
+	lastseen.CaseService
+	Index   *index.Index
+	Persons lastseen.PersonService
+}
+
+func (c *indexedCases) Judge(ctx context.Context, j *lastseen.Judgement) (*lastseen.JudgementOutcome, error) {
+	out, err := c.CaseService.Judge(ctx, j)
+	if err != nil || out == nil {
+		return out, err
+	}
+	for _, pid := range []int64{out.PersonA, out.PersonB} {
+		if pid == 0 {
+			continue
+		}
+		p, err := c.Persons.FindPersonByID(ctx, pid)
+		if err != nil {
+			// the judgement stands; the linker checks a candidate's person
+			// in the store before linking to it
+			continue
+		}
+		for _, r := range p.Records {
+			c.Index.SetPerson(r.ID, pid)
+		}
+	}
+	return out, nil
 }
 
 // importRecords returns the RecordService an import stores through: each

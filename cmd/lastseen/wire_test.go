@@ -101,3 +101,44 @@ func TestLinkingRecords(t *testing.T) {
 		}
 	})
 }
+
+// TestIndexedCases: after a caseworker merges two persons, the index files
+// the moved record under the person it joined.
+func TestIndexedCases(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		l, err := addLinkFlags(flag.NewFlagSet("test", flag.ContinueOnError)).openLinker(ctx, db, quiet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rsvc := sqldb.NewRecordService(db)
+		var ids []int64
+		for _, r := range []*lastseen.Record{
+			{GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1990, 3, 7)},
+			{GivenName: "Андрій", FamilyName: "Шевчук", BirthDate: lastseen.NewDate(1985, 1, 2)},
+		} {
+			r.Source = &lastseen.Source{Kind: lastseen.SourceFamily, Name: "mum"}
+			if err := rsvc.CreateRecord(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := l.LinkRecord(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, r.ID)
+		}
+		u := &lastseen.User{Name: "cw", Role: lastseen.RoleCaseworker}
+		if err := sqldb.NewUserService(db).CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		cctx := lastseen.NewContextWithActor(ctx, &lastseen.Actor{Role: lastseen.RoleCaseworker, UserID: u.ID})
+		cs := &indexedCases{CaseService: sqldb.NewCaseService(db), Index: l.Index, Persons: l.Persons}
+		out, err := cs.Judge(cctx, &lastseen.Judgement{RecordA: ids[0], RecordB: ids[1], Verdict: lastseen.VerdictSame})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := l.Index.PersonOf(ids[1]); p != out.PersonA {
+			t.Fatalf("after the merge the index files record %d under person %d, want %d", ids[1], p, out.PersonA)
+		}
+	})
+}
