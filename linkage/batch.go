@@ -86,6 +86,7 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	if opt.Cluster != nil {
 		co = *opt.Cluster
 	}
+	co.Across = co.Across || opt.Blocker.Across
 	keep := opt.Bands.Review
 	if co.Attach < co.Link {
 		keep = min(keep, co.Floor)
