@@ -24,12 +24,13 @@
 // share of arriving records that describe someone already indexed (taken as
 // 1: the generous end; the link band still asks for field evidence). While
 // the index scores with the starting model it replaces that model's prior by
-// log2(r/N), N clamped to [minPriorPersons, maxPriorPersons]: a fresh server
-// would otherwise drop a comrade's report on the one person a mother asked
-// about, and a registry of millions would link on evidence that fits
-// hundreds of namesakes. A trained (Train) or given (Options.Model,
-// SetModel) model keeps its own prior. Match, Explain and the Linker's
-// decisions all use the same adjusted score.
+// log2(r/N), N clamped to [minPriorPersons, maxPriorPersons] (1,000 to
+// 10,000): a fresh server would otherwise drop a comrade's report on the one
+// person a mother asked about. Above 10,000 persons the starting model's
+// prior stands (its untrained weights were set against it; a registry that
+// large trains its own model at start). A trained (Train) or given
+// (Options.Model, SetModel) model keeps its own prior. Match, Explain, Prior
+// and the Linker's decisions all use the same adjusted score.
 package index
 
 import (

@@ -66,10 +66,16 @@ const (
 	// agreement with a birth year reaches review, and a full birth date or
 	// patronymic more reaches the link band.
 	minPriorPersons = 1_000
-	// maxPriorPersons is the greatest N: beyond it the registry's size no
-	// longer describes the candidates a record is compared with (blocking
-	// bounds them), and the prior would drown every field.
-	maxPriorPersons = 100_000_000
+	// maxPriorPersons is the greatest N: 10,000, where r/N is the starting
+	// model's own prior (1e-4), so the index-size prior only ever raises it.
+	// Beyond it r/N would be right in principle, but the starting model's
+	// untrained field weights were set against 1e-4: measured on synth data
+	// (BenchmarkMatchQuality, docs/BENCHMARKS.md), r/N at 1M records raised
+	// link precision from 0.59 to 0.95 but dropped the arrivals found (linked
+	// or queued with their person) from 0.88 to 0.58, and at 100k lost 10
+	// points found for 6 of precision. A registry that large trains its own
+	// model (Load trains once it holds LoadOptions.MinTrain records).
+	maxPriorPersons = 10_000
 )
 
 // priorShift is what to add to the model's score of a pair to score it with
