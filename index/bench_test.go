@@ -26,6 +26,8 @@ var bench struct {
 	once     sync.Once
 	ix       *index.Index
 	arriving []*lastseen.Record
+	truth    []int64        // the arriving records' true persons
+	indexed  map[int64]bool // the true persons with records in the index
 	queries  []synth.Query
 	people   int
 }
@@ -54,7 +56,12 @@ func benchIndex(b *testing.B) {
 		}
 		bench.ix.Finalize()
 		bench.arriving = rs[n:]
+		bench.indexed = map[int64]bool{}
+		for _, r := range rs[:n] {
+			bench.indexed[r.PersonID] = true
+		}
 		for _, r := range bench.arriving {
+			bench.truth = append(bench.truth, r.PersonID)
 			r.PersonID = 0
 		}
 		synth.Queries(synth.DefaultConfig(bench.people, 1), 2000, func(q synth.Query) error {
@@ -103,5 +110,61 @@ func BenchmarkSearch(b *testing.B) {
 		q := bench.queries[i%len(bench.queries)]
 		d, _ := lastseen.ParseDate(q.BirthDate)
 		bench.ix.Search(index.Query{Name: q.Text, BirthDate: d, Limit: 5})
+	}
+}
+
+// BenchmarkMatchQuality decides every arriving record against the index
+// (nothing is added) and reports the decisions: the shares linked, queued
+// for review and left new, the precision of the links (the true person), the
+// share of arrivals whose person is indexed that were linked to it or
+// queued with it, and the share of arrivals whose person is not indexed that
+// were linked all the same.
+func BenchmarkMatchQuality(b *testing.B) {
+	benchIndex(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var link, review, fresh, right, known, found, unknown, wrong int
+		for j, r := range bench.arriving {
+			d := bench.ix.Match(bench.ix.Prepare(r), nil)
+			truth := bench.truth[j]
+			switch d.Action {
+			case lastseen.MatchLink:
+				link++
+				if d.PersonID == truth {
+					right++
+				}
+			case lastseen.MatchReview:
+				review++
+			default:
+				fresh++
+			}
+			if !bench.indexed[truth] {
+				unknown++
+				if d.Action == lastseen.MatchLink {
+					wrong++
+				}
+				continue
+			}
+			known++
+			if d.Action == lastseen.MatchLink && d.PersonID == truth {
+				found++
+				continue
+			}
+			if d.Action != lastseen.MatchNew {
+				for _, pm := range d.Persons {
+					if pm.PersonID == truth {
+						found++
+						break
+					}
+				}
+			}
+		}
+		n := float64(len(bench.arriving))
+		b.ReportMetric(float64(link)/n, "link/op")
+		b.ReportMetric(float64(review)/n, "review/op")
+		b.ReportMetric(float64(fresh)/n, "new/op")
+		b.ReportMetric(float64(right)/float64(max(link, 1)), "precision")
+		b.ReportMetric(float64(found)/float64(max(known, 1)), "found")
+		b.ReportMetric(float64(wrong)/float64(max(unknown, 1)), "unknown-linked")
 	}
 }

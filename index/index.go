@@ -14,6 +14,23 @@
 // microseconds of an insertion. The decision to link a record and the link
 // itself are serialised by the Linker, so two records arriving together
 // cannot both miss each other.
+//
+// The prior: a pair's score is the log2 odds that the two records describe the
+// same person, and starts from a prior. The starting model's prior
+// (linkage.NewModel, 1e-4) is a batch figure for a registry of about 10,000
+// records. In incremental matching the question is different: what are the
+// odds, before looking at any field, that a new record describes one
+// particular indexed person? About r/N, with N the persons indexed and r the
+// share of arriving records that describe someone already indexed (taken as
+// 1: the generous end; the link band still asks for field evidence). While
+// the index scores with the starting model it replaces that model's prior by
+// log2(r/N), N clamped to [minPriorPersons, maxPriorPersons] (1,000 to
+// 10,000): a fresh server would otherwise drop a comrade's report on the one
+// person a mother asked about. Above 10,000 persons the starting model's
+// prior stands (its untrained weights were set against it; a registry that
+// large trains its own model at start). A trained (Train) or given
+// (Options.Model, SetModel) model keeps its own prior. Match, Explain, Prior
+// and the Linker's decisions all use the same adjusted score.
 package index
 
 import (
@@ -30,7 +47,8 @@ import (
 // Options configure an Index.
 type Options struct {
 	// Model scores candidate pairs; nil: linkage.NewModel() (the linkage
-	// package's starting values, untrained).
+	// package's starting values, untrained), scored with a prior that
+	// follows the number of persons indexed (see the package doc).
 	Model *linkage.Model
 	// Bands are the link and review thresholds in log2 odds; the zero value
 	// takes linkage.DefaultBands().
@@ -47,13 +65,16 @@ type Options struct {
 // Index is the in-memory candidate index. The zero value is not usable: call
 // New.
 type Index struct {
-	mu       sync.RWMutex
-	prep     *linkage.Preparer
-	blocker  *linkage.Blocker
-	model    *linkage.Model
-	bands    linkage.Bands
-	maxBlock int
-	maxSrch  int
+	mu      sync.RWMutex
+	prep    *linkage.Preparer
+	blocker *linkage.Blocker
+	model   *linkage.Model
+	// sizePrior is set while model is the starting model: scores then take
+	// the prior from the index size (priorShift), not from the model.
+	sizePrior bool
+	bands     linkage.Bands
+	maxBlock  int
+	maxSrch   int
 
 	recs    []*entry             // by slot, in insertion order
 	slot    map[int64]int32      // record id → slot
@@ -92,6 +113,7 @@ func New(opt Options) *Index {
 	}
 	if ix.model == nil {
 		ix.model = linkage.NewModel()
+		ix.sizePrior = true
 	}
 	if opt.Bands != nil {
 		ix.bands = *opt.Bands
@@ -315,13 +337,16 @@ func (ix *Index) Train(ctx context.Context, sample int) (*linkage.TrainReport, e
 	}
 	ix.mu.Lock()
 	ix.model = res.Model
+	ix.sizePrior = false // the trained prior is the data's own
 	ix.mu.Unlock()
 	return res.Train, nil
 }
 
-// SetModel replaces the model records are scored with.
+// SetModel replaces the model records are scored with; its prior is used as
+// it is.
 func (ix *Index) SetModel(m *linkage.Model) {
 	ix.mu.Lock()
 	ix.model = m
+	ix.sizePrior = false
 	ix.mu.Unlock()
 }

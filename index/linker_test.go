@@ -166,7 +166,7 @@ func TestLinker(t *testing.T) {
 				t.Fatalf("review items %+v, want one for records 1 and 2", mem.reviews)
 			}
 			it := mem.reviews[0]
-			sum := l.Index.Model().PriorWeight()
+			sum := l.Index.Prior()
 			for _, f := range it.Fields {
 				sum += f.Weight
 			}

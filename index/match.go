@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/lastseen/lastseen"
@@ -51,6 +52,57 @@ const maxCoherence = 64
 // records of the person it joins (as linkage.DefaultClusterOptions).
 const minCross = -10
 
+// The prior the starting model is scored with (see the package doc): the
+// odds that a new record describes one particular indexed person are
+// expectedMatches/N, N the persons indexed, clamped.
+const (
+	// expectedMatches is r, the share of arriving records that describe a
+	// person already indexed. At most 1; 1 is the generous end, so that a
+	// second report of someone is never dropped for the prior alone.
+	expectedMatches = 1.0
+	// minPriorPersons is the least N: a registry of a few persons has not
+	// yet seen most of the people its records will describe, and odds of
+	// 1/1 would link on a name alone. At 1,000 (log2 odds −10) a name
+	// agreement with a birth year reaches review, and a full birth date or
+	// patronymic more reaches the link band.
+	minPriorPersons = 1_000
+	// maxPriorPersons is the greatest N: 10,000, where r/N is the starting
+	// model's own prior (1e-4), so the index-size prior only ever raises it.
+	// Beyond it r/N would be right in principle, but the starting model's
+	// untrained field weights were set against 1e-4: measured on synth data
+	// (BenchmarkMatchQuality, docs/BENCHMARKS.md), r/N at 1M records raised
+	// link precision from 0.59 to 0.95 but dropped the arrivals found (linked
+	// or queued with their person) from 0.88 to 0.58, and at 100k lost 10
+	// points found for 6 of precision. A registry that large trains its own
+	// model (Load trains once it holds LoadOptions.MinTrain records).
+	maxPriorPersons = 10_000
+)
+
+// priorShift is what to add to the model's score of a pair to score it with
+// the index-size prior: 0 unless the index scores with the starting model.
+// The caller holds the lock.
+func (ix *Index) priorShift() float64 {
+	if !ix.sizePrior {
+		return 0
+	}
+	n := min(max(len(ix.persons), minPriorPersons), maxPriorPersons)
+	return math.Log2(expectedMatches/float64(n)) - ix.model.PriorWeight()
+}
+
+// Prior returns the prior Match and Explain score pairs with, in log2 odds:
+// the model's own, or for the starting model the one that follows the
+// number of persons indexed.
+func (ix *Index) Prior() float64 {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.model.PriorWeight() + ix.priorShift()
+}
+
+// score scores a pair with the prior the index uses; shift is priorShift().
+func (ix *Index) score(a, b *entry, shift float64) float64 {
+	return ix.model.Score(a.p, b.p) + shift
+}
+
 // Match finds the candidates of a prepared record and decides, without
 // changing anything. judged holds the caseworkers' judgements in force
 // between this record and others, by the other record's id: a "same" makes
@@ -66,6 +118,7 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 	if len(ix.recs) >= MinTF {
 		ix.prep.Refresh(e.p)
 	}
+	shift := ix.priorShift()
 	cands := ix.candidates(e)
 	byPerson := map[int64]*PersonMatch{}
 	var order []int64
@@ -74,7 +127,7 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 		if c.person == 0 || c.id == e.id {
 			continue // not linked yet: found again once it is
 		}
-		sc := ix.model.Score(e.p, c.p)
+		sc := ix.score(e, c, shift)
 		if sc < ix.bands.Review {
 			continue
 		}
@@ -98,7 +151,7 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 		}
 		c := ix.recs[s]
 		if byPerson[c.person] == nil {
-			byPerson[c.person] = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, ix.model.Score(e.p, c.p)}}
+			byPerson[c.person] = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, ix.score(e, c, shift)}}
 			order = append(order, c.person)
 		}
 	}
@@ -106,7 +159,7 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 	var same int64
 	for _, pid := range order {
 		pm := byPerson[pid]
-		ix.cohere(e, pm, judged, &same)
+		ix.cohere(e, pm, judged, shift, &same)
 		d.Persons = append(d.Persons, *pm)
 	}
 	slices.SortFunc(d.Persons, func(a, b PersonMatch) int {
@@ -136,8 +189,9 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 
 // cohere scores the record against the person's current records and sets
 // Forbidden, Incoherent, Mean and Min. same is set to the person when a
-// caseworker judged the record the same as one of its records.
-func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, same *int64) {
+// caseworker judged the record the same as one of its records. shift is
+// priorShift().
+func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, shift float64, same *int64) {
 	members := ix.persons[pm.PersonID]
 	if len(members) > maxCoherence {
 		members = members[len(members)-maxCoherence:]
@@ -157,7 +211,7 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 		if linkage.Conflict(e.p, c.p) {
 			pm.Forbidden = true
 		}
-		sc := ix.model.Score(e.p, c.p)
+		sc := ix.score(e, c, shift)
 		sum += sc
 		n++
 		pm.Min = min(pm.Min, sc)
@@ -200,7 +254,9 @@ func (ix *Index) candidates(e *entry) []int32 {
 }
 
 // Explain returns the field-by-field explanation of a new record against a
-// record in the index; ok is false if the record is not there.
+// record in the index; ok is false if the record is not there. Its prior is
+// the one Match scores with (the index-size prior for the starting model), so
+// that it adds up to the score Match gave.
 func (ix *Index) Explain(p Prepared, recordID int64) (linkage.Explanation, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -208,7 +264,13 @@ func (ix *Index) Explain(p Prepared, recordID int64) (linkage.Explanation, bool)
 	if !ok {
 		return linkage.Explanation{}, false
 	}
-	return ix.model.Explain(p.e.p, ix.recs[s].p), true
+	ex := ix.model.Explain(p.e.p, ix.recs[s].p)
+	if shift := ix.priorShift(); shift != 0 {
+		ex.Prior += shift
+		ex.Score += shift
+		ex.Probability = linkage.Probability(ex.Score)
+	}
+	return ex, true
 }
 
 // Insert adds a record the caller has just linked to personID: Add with the

@@ -372,17 +372,3 @@ func DateAgreement(a, b lastseen.PartialDate) int {
 	}
 	return DateFar
 }
-
-// SearchableName reports whether a query name can find anything: it must
-// yield at least one search key.
-func SearchableName(q string) bool {
-	if strings.TrimSpace(q) == "" {
-		return false
-	}
-	for _, r := range queryNames(q) {
-		if len(r.keys()) > 0 {
-			return true
-		}
-	}
-	return false
-}

@@ -86,6 +86,7 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	if opt.Cluster != nil {
 		co = *opt.Cluster
 	}
+	co.Across = co.Across || opt.Blocker.Across
 	keep := opt.Bands.Review
 	if co.Attach < co.Link {
 		keep = min(keep, co.Floor)
@@ -104,15 +105,13 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed, opt.Workers); err != nil {
 		return nil, 0, err
 	}
-	var deduped int64
-	opt.Blocker.Pairs(rs, func(_ int, ps []Pair) { deduped += int64(len(ps)) })
 	// a reservoir sample of each pass's own pairs: one EM session per pass
 	np := len(opt.Blocker.Passes)
 	per := max(opt.EMSample/np, 1000)
 	rng := rand.New(rand.NewPCG(opt.Train.Seed, 0xE111))
 	samples := make([][]Pair, np)
 	seen := make([]int64, np)
-	opt.Blocker.pairs(rs, func(pass int, ps []Pair) {
+	stats := opt.Blocker.pairs(rs, func(pass int, ps []Pair) {
 		for _, p := range ps {
 			seen[pass]++
 			if len(samples[pass]) < per {
@@ -124,6 +123,10 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 	}, false)
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
+	}
+	var deduped int64 // the distinct pairs, which scoring will compare
+	for _, s := range stats {
+		deduped += s.Comparisons
 	}
 	if deduped == 0 {
 		return &TrainReport{}, 0, nil // nothing to learn from: keep the starting m

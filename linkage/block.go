@@ -181,6 +181,7 @@ func (b *Blocker) Pairs(rs []*Prepared, emit func(pass int, ps []Pair)) []PassSt
 
 // pairs is Pairs, optionally without removing the pairs an earlier pass
 // found: training samples each pass's own pairs, as its blocks hold them.
+// The stats count the distinct pairs either way.
 func (b *Blocker) pairs(rs []*Prepared, emit func(pass int, ps []Pair), dedupe bool) []PassStats {
 	np := len(b.Passes)
 	keys := make([]uint64, len(rs)*np)
@@ -216,10 +217,15 @@ func (b *Blocker) pairs(rs []*Prepared, emit func(pass int, ps []Pair), dedupe b
 		if i > j {
 			i, j = j, i
 		}
-		if dedupe && seen(p, i, j) {
-			return
+		// without dedupe every pair of the pass is emitted, and the stats
+		// still count only the new ones
+		if seen(p, i, j) {
+			if dedupe {
+				return
+			}
+		} else {
+			stats[p].Comparisons++
 		}
-		stats[p].Comparisons++
 		chunk = append(chunk, Pair{i, j})
 		if len(chunk) == cap(chunk) {
 			flush()

@@ -65,6 +65,9 @@ type ClusterOptions struct {
 	// Attach ≥ Link turns this off.
 	Attach float64
 	Floor  float64
+	// Across keeps two records of one group (one list) out of one cluster:
+	// linking lists that are each free of duplicates.
+	Across bool
 }
 
 // DefaultClusterOptions match DefaultBands.
@@ -303,7 +306,7 @@ func coherent(rs []*Prepared, m *Model, a, b []int32, opt ClusterOptions) int {
 	sum := 0.0
 	for _, x := range a {
 		for _, y := range b {
-			if Conflict(rs[x], rs[y]) {
+			if Conflict(rs[x], rs[y]) || opt.Across && rs[x].Group == rs[y].Group {
 				return mergeForbidden
 			}
 			s := m.Score(rs[x], rs[y])

@@ -108,8 +108,12 @@ func TestRunDemo(t *testing.T) {
 					open++
 				}
 			}
-			if open == 0 || open == 8 {
-				t.Fatalf("%d of 8 inquiries open, want some and not all", open)
+			// Every inquiry describes a person the demo filed records of:
+			// the matcher finds them (a link or a review item), whatever
+			// the registry's size (index: the prior follows the persons
+			// indexed).
+			if open != 0 {
+				t.Fatalf("%d of 8 inquiries open, want none", open)
 			}
 		})
 		// What serve finds at start: every record linked (it logged

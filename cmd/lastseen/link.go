@@ -72,7 +72,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		linkT     = fs.Float64("link-threshold", def.Link, fmt.Sprintf("link pairs scoring at least this, in log2 odds (default %.1f: probability %.2f)", def.Link, linkage.Probability(def.Link)))
 		reviewT   = fs.Float64("review-threshold", def.Review, fmt.Sprintf("pairs scoring at least this and below --link-threshold go to review, in log2 odds (default %.1f: probability %.2f)", def.Review, linkage.Probability(def.Review)))
 		compare   = fs.String("compare", "", "comma-separated extra columns to compare as text (exact / close / different), e.g. postcode,suburb")
-		linkOnly  = fs.String("link-only", "", "compare only records whose values in this column differ (link two lists, e.g. --link-only source)")
+		linkOnly  = fs.String("link-only", "", "link lists, each free of duplicates: compare and cluster only records whose values in this column differ (e.g. --link-only source)")
 		judgeIn   = fs.String("judgements", "", "CSV of caseworker judgements: record_a,record_b,verdict (same | not_same | unsure)")
 		seed      = fs.Uint64("seed", 1, "seed of the random pairs that training draws")
 		workers   = fs.Int("workers", runtime.GOMAXPROCS(0), "comparison workers")

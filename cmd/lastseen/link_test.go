@@ -199,3 +199,26 @@ func TestLinkDeterministic(t *testing.T) {
 		t.Error("the clusters depend on the number of workers")
 	}
 }
+
+func TestLinkOnlyAcrossLists(t *testing.T) {
+	// the same man twice in list A and once in list B: linking the lists
+	// compares A with B only
+	in := writeLinkFile(t, "l.csv", "record_id,list,given_name,family_name,birth_date\n"+
+		"a1,A,Іван,Гнатюк,1990-01-02\na2,A,Іван,Гнатюк,1990-01-02\nb1,B,Ivan,Hnatiuk,02.01.1990\nb2,B,Петро,Мельник,1950\n")
+	out := filepath.Join(t.TempDir(), "c.csv")
+	if stderr, err := runLinkT(t, "--in", in, "--out", out, "--link-only", "list", "--link-threshold", "0"); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	c := readClusters(t, out)
+	if c["a1"] == c["a2"] {
+		t.Errorf("two records of list A were compared: %v", c)
+	}
+	if c["b1"] != c["a1"] && c["b1"] != c["a2"] {
+		t.Errorf("b1 linked to neither record of A: %v", c)
+	}
+	t.Run("ErrNoColumn", func(t *testing.T) {
+		if _, err := runLinkT(t, "--in", in, "--out", out, "--link-only", "nope"); err == nil || !strings.Contains(err.Error(), "no column") {
+			t.Errorf("error %v", err)
+		}
+	})
+}
