@@ -168,6 +168,17 @@ func TestPersonService_LinkRecords(t *testing.T) {
 			if err := sqldb.NewJudgementService(db).CreateJudgement(ctx, &lastseen.Judgement{RecordA: a.ID, RecordB: b.ID, Verdict: lastseen.VerdictNotSame}); err != nil {
 				t.Fatal(err)
 			}
+			// the linker reads a batch's judgements at once
+			js := sqldb.NewJudgementService(db)
+			for _, tc := range []struct {
+				ids  []int64
+				want int
+			}{{[]int64{c.ID, b.ID}, 1}, {[]int64{c.ID}, 0}} {
+				got, err := js.FindJudgements(ctx, lastseen.JudgementFilter{RecordIDs: tc.ids})
+				if err != nil || len(got) != tc.want {
+					t.Errorf("judgements of records %v: %d (%v), want %d", tc.ids, len(got), err, tc.want)
+				}
+			}
 			reqs := []lastseen.LinkRequest{
 				{RecordID: c.ID, PersonID: -1, Link: fresh},
 				{RecordID: a.ID, PersonID: -1, Link: auto},
