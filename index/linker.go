@@ -14,9 +14,11 @@ import (
 // links it to a person, or starts a new person, and queues review items for
 // the pairs a caseworker must decide.
 //
-// Decisions and links are serialised: a record is decided, linked and added
-// to the index before the next one is decided, so two records of one person
-// arriving together find each other.
+// Decisions and links are serialised: a record is decided and added to the
+// index before the next one is decided, so two records of one person
+// arriving together find each other. LinkRecord links each record before the
+// next; LinkRecords links a batch's records together once all are decided
+// (batch.go), and on failure takes them out of the index again.
 type Linker struct {
 	Index   *Index
 	Persons lastseen.PersonService
