@@ -1,5 +1,7 @@
 package linkage
 
+import "unicode/utf8"
+
 // Core fields, in the order of a comparison vector. Extra compared columns
 // (Options.Extra) follow them.
 const (
@@ -107,6 +109,13 @@ func compareName(a, b *name) uint8 {
 	}
 	if a.known && b.known {
 		return NameConflict
+	}
+	// One mistyped letter in the written name is a typo even where the
+	// skeleton, which drops vowels and merges like sounds, makes a short name
+	// look different (Koch / Kohc, Meier / Meiar, Otto / Otwto). Four letters
+	// at least: in shorter names one letter is too much of the name.
+	if typoOf(a.f, b.f) {
+		return NameClose
 	}
 	switch jw := jaroWinkler(a.s, b.s); {
 	case jw >= 0.92:
@@ -265,6 +274,46 @@ func initialOf(c byte) byte {
 		return 'z'
 	}
 	return c
+}
+
+// typoOf reports whether two folded names of at least four letters each
+// differ by one substitution, insertion, deletion or transposition of
+// adjacent letters, counted in letters (runes), not bytes.
+func typoOf(a, b string) bool {
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if min(na, nb) < 4 || na-nb > 1 || nb-na > 1 {
+		return false
+	}
+	// strip the common prefix and suffix; one edit leaves at most one letter
+	// on each side, or two letters swapped
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[sa:], b[sb:]
+	}
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeLastRuneInString(a)
+		rb, sb := utf8.DecodeLastRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[:len(a)-sa], b[:len(b)-sb]
+	}
+	na, nb = utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na <= 1 && nb <= 1 {
+		return true
+	}
+	if na != 2 || nb != 2 {
+		return false
+	}
+	a0, s0 := utf8.DecodeRuneInString(a)
+	b0, t0 := utf8.DecodeRuneInString(b)
+	a1, _ := utf8.DecodeRuneInString(a[s0:])
+	b1, _ := utf8.DecodeRuneInString(b[t0:])
+	return a0 == b1 && a1 == b0
 }
 
 // oneEdit reports whether a and b differ by at most one substitution,
