@@ -21,7 +21,7 @@ const (
 // MaxLevels the levels of a field, "missing" included.
 const (
 	MaxFields = 16
-	MaxLevels = 10
+	MaxLevels = 11
 )
 
 // Level 0 of every field is "missing": one record or both lack the value. It
@@ -50,10 +50,14 @@ const (
 	DateSwapped              // day and month swapped (03.07 / 07.03)
 	DateSameMonth            // the same year and month, the days differ or one is unknown
 	DateTypo                 // one digit of YYYYMMDD differs, or two adjacent are swapped
-	DateSameYear             // the same year only
-	DateNearYear             // a year apart
-	DateDifferent            // two to five years apart
-	DateFar                  // more than five years apart
+	// DatePart: two full dates of which one part, the year or the month, is
+	// wrong and the other two agree (1956-06-04 / 1975-06-04): one field of
+	// a form or a register misread or misfiled, more than one digit off.
+	DatePart
+	DateSameYear  // the same year only
+	DateNearYear  // a year apart
+	DateDifferent // two to five years apart
+	DateFar       // more than five years apart
 	// DateMismatch: both dates are full and differ by more than one
 	// mistyped digit or a swap of day and month
 	DateMismatch
@@ -74,7 +78,7 @@ const (
 
 var (
 	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
-	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different", "far", "mismatch"}
+	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "one_part", "same_year", "year_apart", "different", "far", "mismatch"}
 	textLevels = []string{"missing", "exact", "close", "different"}
 	sexLevels  = []string{"missing", "same", "different"}
 )
@@ -146,6 +150,9 @@ func compareDate(a, b *Prepared) uint8 {
 	if p == 3 {
 		if dateTypo(a, b) {
 			return DateTypo
+		}
+		if a.bd == b.bd && (a.bm == b.bm || a.by == b.by) {
+			return DatePart
 		}
 		// two full dates that no common error explains: a clerk who knew
 		// the day did not get the rest wrong

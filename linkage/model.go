@@ -71,8 +71,8 @@ func NewModel(extra ...string) *Model {
 			fm.TF = true
 		case FieldBirthDate:
 			ls = dateLevels
-			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.003, 0.005}
-			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.5667, 0.3}
+			mm = []float64{0, 0.78, 0.02, 0.05, 0.05, 0.02, 0.03, 0.02, 0.02, 0.003, 0.005}
+			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.02, 0.1, 0.5667, 0.297}
 		case FieldSex:
 			ls, mm, uu = sexLevels, []float64{0, 0.98, 0.02}, []float64{0, 0.5, 0.5}
 		case FieldSide:
