@@ -38,7 +38,9 @@
 // extra column is adjusted by the value's frequency among other people's
 // records (a match on Иванов is worth less than one on Гнатюк): the
 // frequency leaves out the records of the person itself (Model.Duplication),
-// and is capped at TFMax bits either way.
+// and is capped at TFMax bits either way. A name that agrees but for a typo
+// (close, similar) weighs no more than exact agreement on the commoner of
+// the two names would: a typo of Schmidt says no more than Schmidt.
 //
 // # Training
 //

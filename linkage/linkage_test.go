@@ -145,6 +145,25 @@ func TestWeights(t *testing.T) {
 			t.Errorf("Гнатюк weighs %.2f, Іванов %.2f: the rare name should weigh more", rare, common)
 		}
 	})
+	t.Run("TypoOfCommonNameWeighsNoMoreThanIt", func(t *testing.T) {
+		var rs []rec
+		for i := 0; i < 50; i++ {
+			rs = append(rs, rec{given: "Manfred", family: "Schmidt"})
+		}
+		rs = append(rs, rec{given: "Manfred", family: "Schmitt"})
+		ps := prepare(m, rs...)
+		exact := m.Explain(ps[0], ps[1]).Fields[linkage.FieldFamily]
+		typo := m.Explain(ps[0], ps[50]).Fields[linkage.FieldFamily]
+		if typo.Level != "close" {
+			t.Fatalf("Schmidt / Schmitt: level %s, want close", typo.Level)
+		}
+		if typo.Weight > exact.Weight+1e-9 {
+			t.Errorf("Schmidt / Schmitt weighs %.2f, Schmidt / Schmidt %.2f: a typo of a common name should weigh no more than the name", typo.Weight, exact.Weight)
+		}
+		if typo.Weight >= m.Weight(linkage.FieldFamily, linkage.NameClose) {
+			t.Errorf("Schmidt / Schmitt weighs %.2f, the close level %.2f: the commoner name should lower it", typo.Weight, m.Weight(linkage.FieldFamily, linkage.NameClose))
+		}
+	})
 }
 
 func TestExplainSumsToScore(t *testing.T) {
