@@ -287,10 +287,10 @@ func initialOf(c byte) byte {
 // differ by one substitution, insertion, deletion or transposition of
 // adjacent letters, counted in letters (runes), not bytes.
 func typoOf(a, b string) bool {
-	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	if min(na, nb) < 4 || na-nb > 1 || nb-na > 1 {
+	if len(a)-len(b) > utf8.UTFMax || len(b)-len(a) > utf8.UTFMax {
 		return false
 	}
+	fa, fb := a, b
 	// strip the common prefix and suffix; one edit leaves at most one letter
 	// on each side, or two letters swapped
 	for a != "" && b != "" {
@@ -309,18 +309,24 @@ func typoOf(a, b string) bool {
 		}
 		a, b = a[:len(a)-sa], b[:len(b)-sb]
 	}
-	na, nb = utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	if na <= 1 && nb <= 1 {
-		return true
-	}
-	if na != 2 || nb != 2 {
+	if len(a) > 2*utf8.UTFMax || len(b) > 2*utf8.UTFMax {
 		return false
 	}
-	a0, s0 := utf8.DecodeRuneInString(a)
-	b0, t0 := utf8.DecodeRuneInString(b)
-	a1, _ := utf8.DecodeRuneInString(a[s0:])
-	b1, _ := utf8.DecodeRuneInString(b[t0:])
-	return a0 == b1 && a1 == b0
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	switch {
+	case na <= 1 && nb <= 1:
+	case na == 2 && nb == 2:
+		a0, s0 := utf8.DecodeRuneInString(a)
+		b0, t0 := utf8.DecodeRuneInString(b)
+		a1, _ := utf8.DecodeRuneInString(a[s0:])
+		b1, _ := utf8.DecodeRuneInString(b[t0:])
+		if a0 != b1 || a1 != b0 {
+			return false
+		}
+	default:
+		return false
+	}
+	return min(utf8.RuneCountInString(fa), utf8.RuneCountInString(fb)) >= 4
 }
 
 // oneEdit reports whether a and b differ by at most one substitution,
