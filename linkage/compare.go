@@ -21,7 +21,7 @@ const (
 // MaxLevels the levels of a field, "missing" included.
 const (
 	MaxFields = 16
-	MaxLevels = 11
+	MaxLevels = 12
 )
 
 // Level 0 of every field is "missing": one record or both lack the value. It
@@ -50,10 +50,14 @@ const (
 	DateSwapped              // day and month swapped (03.07 / 07.03)
 	DateSameMonth            // the same year and month, the days differ or one is unknown
 	DateTypo                 // one digit of YYYYMMDD differs, or two adjacent are swapped
-	// DatePart: two full dates of which one part, the year or the month, is
-	// wrong and the other two agree (1956-06-04 / 1975-06-04): one field of
-	// a form or a register misread or misfiled, more than one digit off.
-	DatePart
+	// DateOtherYear and DateOtherMonth: two full dates of which one part is
+	// wrong, more than one digit off, and the other two agree: one field of
+	// a form or a register misread or misfiled. The year (1956-06-04 /
+	// 1975-06-04) and the month (1944-09-03 / 1944-11-03) are two levels
+	// because chance makes them differ in rate: two people share a day and
+	// month one time in 365, a year and day about one in 2,500.
+	DateOtherYear
+	DateOtherMonth
 	DateSameYear  // the same year only
 	DateNearYear  // a year apart
 	DateDifferent // two to five years apart
@@ -78,7 +82,7 @@ const (
 
 var (
 	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
-	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "one_part", "same_year", "year_apart", "different", "far", "mismatch"}
+	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "other_year", "other_month", "same_year", "year_apart", "different", "far", "mismatch"}
 	textLevels = []string{"missing", "exact", "close", "different"}
 	sexLevels  = []string{"missing", "same", "different"}
 )
@@ -151,8 +155,11 @@ func compareDate(a, b *Prepared) uint8 {
 		if dateTypo(a, b) {
 			return DateTypo
 		}
-		if a.bd == b.bd && (a.bm == b.bm || a.by == b.by) {
-			return DatePart
+		if a.bd == b.bd && a.bm == b.bm {
+			return DateOtherYear
+		}
+		if a.bd == b.bd && a.by == b.by {
+			return DateOtherMonth
 		}
 		// two full dates that no common error explains: a clerk who knew
 		// the day did not get the rest wrong

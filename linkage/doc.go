@@ -24,8 +24,8 @@
 //	                                     initial / different / conflict (two known names with no
 //	                                     form in common: Дмитро and Ігор) / missing
 //	birth_date                           exact / swapped day–month / same month / typo (one digit
-//	                                     of YYYYMMDD) / one part (the year or the month wrong, the
-//	                                     other two parts the same) / same year / a year apart / 2–5 years /
+//	                                     of YYYYMMDD) / other year / other month (that part
+//	                                     wrong, the other two the same) / same year / a year apart / 2–5 years /
 //	                                     far / mismatch (two full dates no error explains) / missing
 //	birth_place, unit, extra columns     exact / close / different / missing
 //	service_number                       exact / one edit / different / missing
