@@ -1,5 +1,7 @@
 package linkage
 
+import "unicode/utf8"
+
 // Core fields, in the order of a comparison vector. Extra compared columns
 // (Options.Extra) follow them.
 const (
@@ -19,7 +21,7 @@ const (
 // MaxLevels the levels of a field, "missing" included.
 const (
 	MaxFields = 16
-	MaxLevels = 10
+	MaxLevels = 12
 )
 
 // Level 0 of every field is "missing": one record or both lack the value. It
@@ -48,10 +50,18 @@ const (
 	DateSwapped              // day and month swapped (03.07 / 07.03)
 	DateSameMonth            // the same year and month, the days differ or one is unknown
 	DateTypo                 // one digit of YYYYMMDD differs, or two adjacent are swapped
-	DateSameYear             // the same year only
-	DateNearYear             // a year apart
-	DateDifferent            // two to five years apart
-	DateFar                  // more than five years apart
+	// DateOtherYear and DateOtherMonth: two full dates of which one part is
+	// wrong, more than one digit off, and the other two agree: one field of
+	// a form or a register misread or misfiled. The year (1956-06-04 /
+	// 1975-06-04) and the month (1944-09-03 / 1944-11-03) are two levels
+	// because chance makes them differ in rate: two people share a day and
+	// month one time in 365, a year and day about one in 2,500.
+	DateOtherYear
+	DateOtherMonth
+	DateSameYear  // the same year only
+	DateNearYear  // a year apart
+	DateDifferent // two to five years apart
+	DateFar       // more than five years apart
 	// DateMismatch: both dates are full and differ by more than one
 	// mistyped digit or a swap of day and month
 	DateMismatch
@@ -72,7 +82,7 @@ const (
 
 var (
 	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
-	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "same_year", "year_apart", "different", "far", "mismatch"}
+	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "other_year", "other_month", "same_year", "year_apart", "different", "far", "mismatch"}
 	textLevels = []string{"missing", "exact", "close", "different"}
 	sexLevels  = []string{"missing", "same", "different"}
 )
@@ -108,6 +118,13 @@ func compareName(a, b *name) uint8 {
 	if a.known && b.known {
 		return NameConflict
 	}
+	// One mistyped letter in the written name is a typo even where the
+	// skeleton, which drops vowels and merges like sounds, makes a short name
+	// look different (Koch / Kohc, Meier / Meiar, Otto / Otwto). Four letters
+	// at least: in shorter names one letter is too much of the name.
+	if typoOf(a.f, b.f) {
+		return NameClose
+	}
 	switch jw := jaroWinkler(a.s, b.s); {
 	case jw >= 0.92:
 		return NameClose
@@ -137,6 +154,12 @@ func compareDate(a, b *Prepared) uint8 {
 	if p == 3 {
 		if dateTypo(a, b) {
 			return DateTypo
+		}
+		if a.bd == b.bd && a.bm == b.bm {
+			return DateOtherYear
+		}
+		if a.bd == b.bd && a.by == b.by {
+			return DateOtherMonth
 		}
 		// two full dates that no common error explains: a clerk who knew
 		// the day did not get the rest wrong
@@ -265,6 +288,52 @@ func initialOf(c byte) byte {
 		return 'z'
 	}
 	return c
+}
+
+// typoOf reports whether two folded names of at least four letters each
+// differ by one substitution, insertion, deletion or transposition of
+// adjacent letters, counted in letters (runes), not bytes.
+func typoOf(a, b string) bool {
+	if len(a)-len(b) > utf8.UTFMax || len(b)-len(a) > utf8.UTFMax {
+		return false
+	}
+	fa, fb := a, b
+	// strip the common prefix and suffix; one edit leaves at most one letter
+	// on each side, or two letters swapped
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[sa:], b[sb:]
+	}
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeLastRuneInString(a)
+		rb, sb := utf8.DecodeLastRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[:len(a)-sa], b[:len(b)-sb]
+	}
+	if len(a) > 2*utf8.UTFMax || len(b) > 2*utf8.UTFMax {
+		return false
+	}
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	switch {
+	case na <= 1 && nb <= 1:
+	case na == 2 && nb == 2:
+		a0, s0 := utf8.DecodeRuneInString(a)
+		b0, t0 := utf8.DecodeRuneInString(b)
+		a1, _ := utf8.DecodeRuneInString(a[s0:])
+		b1, _ := utf8.DecodeRuneInString(b[t0:])
+		if a0 != b1 || a1 != b0 {
+			return false
+		}
+	default:
+		return false
+	}
+	return min(utf8.RuneCountInString(fa), utf8.RuneCountInString(fb)) >= 4
 }
 
 // oneEdit reports whether a and b differ by at most one substitution,

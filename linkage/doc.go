@@ -24,7 +24,8 @@
 //	                                     initial / different / conflict (two known names with no
 //	                                     form in common: Дмитро and Ігор) / missing
 //	birth_date                           exact / swapped day–month / same month / typo (one digit
-//	                                     of YYYYMMDD) / same year / a year apart / 2–5 years /
+//	                                     of YYYYMMDD) / other year / other month (that part
+//	                                     wrong, the other two the same) / same year / a year apart / 2–5 years /
 //	                                     far / mismatch (two full dates no error explains) / missing
 //	birth_place, unit, extra columns     exact / close / different / missing
 //	service_number                       exact / one edit / different / missing
@@ -37,7 +38,9 @@
 // extra column is adjusted by the value's frequency among other people's
 // records (a match on Иванов is worth less than one on Гнатюк): the
 // frequency leaves out the records of the person itself (Model.Duplication),
-// and is capped at TFMax bits either way.
+// and is capped at TFMax bits either way. A name that agrees but for a typo
+// (close, similar) weighs no more than exact agreement on the commoner of
+// the two names would: a typo of Schmidt says no more than Schmidt.
 //
 // # Training
 //

@@ -68,6 +68,12 @@ func TestCompareLevels(t *testing.T) {
 		{"FamilyGenderForm", rec{given: "Олена", family: "Іванова"}, rec{given: "Олена", family: "Іванов"}, "family_name", "form"},
 		{"FamilyTypo", rec{given: "Іван", family: "Гнатюк"}, rec{given: "Іван", family: "Гнатюкк"}, "family_name", "translit"},
 		{"FamilyClose", rec{given: "Іван", family: "Гнатюк"}, rec{given: "Іван", family: "Гнатчук"}, "family_name", "close"},
+		{"FamilyShortTypo", rec{given: "Holger", family: "Koch"}, rec{given: "Holger", family: "Kocn"}, "family_name", "close"},
+		{"FamilyShortSwap", rec{given: "Hermann", family: "Koch"}, rec{given: "Hermann", family: "Kohc"}, "family_name", "close"},
+		{"FamilyTypoVowel", rec{given: "Erich", family: "Meier"}, rec{given: "Erich", family: "Meiar"}, "family_name", "close"},
+		{"GivenShortInsertion", rec{given: "Otto", family: "Müller"}, rec{given: "Otwto", family: "Müller"}, "given_name", "close"},
+		{"FamilyCyrillicTypo", rec{given: "Іван", family: "Бобер"}, rec{given: "Іван", family: "Бобир"}, "family_name", "close"},
+		{"FamilyThreeLettersNoTypo", rec{given: "Іван", family: "Lee"}, rec{given: "Іван", family: "Lex"}, "family_name", "similar"},
 		{"GivenInitial", rec{given: "О.", family: "Коваленко"}, rec{given: "Олександр", family: "Коваленко"}, "given_name", "initial"},
 		{"GivenConflict", rec{given: "Дмитро", family: "Іщенко"}, rec{given: "Ігор", family: "Іщенко"}, "given_name", "conflict"},
 		{"GivenMissing", rec{family: "Іщенко"}, rec{given: "Ігор", family: "Іщенко"}, "given_name", "missing"},
@@ -79,6 +85,9 @@ func TestCompareLevels(t *testing.T) {
 		{"DateSameMonth", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990-03-21"}, "birth_date", "same_month"},
 		{"DateMonthOnly", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990-03"}, "birth_date", "same_month"},
 		{"DateTypo", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1980-03-07"}, "birth_date", "typo"},
+		{"DateYearWrong", rec{given: "Іван", birth: "1956-06-04"}, rec{given: "Іван", birth: "1975-06-04"}, "birth_date", "other_year"},
+		{"DateMonthWrong", rec{given: "Іван", birth: "1944-09-03"}, rec{given: "Іван", birth: "1944-11-03"}, "birth_date", "other_month"},
+		{"DateDayAndMonthWrong", rec{given: "Іван", birth: "2007-02-22"}, rec{given: "Іван", birth: "2007-09-24"}, "birth_date", "mismatch"},
 		{"DateSameYear", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990"}, "birth_date", "same_year"},
 		{"DateMismatch", rec{given: "Іван", birth: "1990-03-07"}, rec{given: "Іван", birth: "1990-11-23"}, "birth_date", "mismatch"},
 		{"DateMismatchYears", rec{given: "Іван", birth: "1984-07-05"}, rec{given: "Іван", birth: "1989-04-05"}, "birth_date", "mismatch"},
@@ -134,6 +143,25 @@ func TestWeights(t *testing.T) {
 		rare := m.Explain(ps[50], ps[51]).Fields[linkage.FieldFamily].Weight
 		if rare <= common {
 			t.Errorf("Гнатюк weighs %.2f, Іванов %.2f: the rare name should weigh more", rare, common)
+		}
+	})
+	t.Run("TypoOfCommonNameWeighsNoMoreThanIt", func(t *testing.T) {
+		var rs []rec
+		for i := 0; i < 50; i++ {
+			rs = append(rs, rec{given: "Manfred", family: "Schmidt"})
+		}
+		rs = append(rs, rec{given: "Manfred", family: "Schmitt"})
+		ps := prepare(m, rs...)
+		exact := m.Explain(ps[0], ps[1]).Fields[linkage.FieldFamily]
+		typo := m.Explain(ps[0], ps[50]).Fields[linkage.FieldFamily]
+		if typo.Level != "close" {
+			t.Fatalf("Schmidt / Schmitt: level %s, want close", typo.Level)
+		}
+		if typo.Weight > exact.Weight+1e-9 {
+			t.Errorf("Schmidt / Schmitt weighs %.2f, Schmidt / Schmidt %.2f: a typo of a common name should weigh no more than the name", typo.Weight, exact.Weight)
+		}
+		if typo.Weight >= m.Weight(linkage.FieldFamily, linkage.NameClose) {
+			t.Errorf("Schmidt / Schmitt weighs %.2f, the close level %.2f: the commoner name should lower it", typo.Weight, m.Weight(linkage.FieldFamily, linkage.NameClose))
 		}
 	})
 }

@@ -71,8 +71,8 @@ func NewModel(extra ...string) *Model {
 			fm.TF = true
 		case FieldBirthDate:
 			ls = dateLevels
-			mm = []float64{0, 0.80, 0.02, 0.05, 0.05, 0.03, 0.02, 0.02, 0.003, 0.005}
-			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.01, 0.02, 0.1, 0.5667, 0.3}
+			mm = []float64{0, 0.77, 0.02, 0.05, 0.05, 0.02, 0.01, 0.03, 0.02, 0.02, 0.003, 0.005}
+			uu = []float64{0, 0.0001, 0.0001, 0.001, 0.002, 0.003, 0.0004, 0.01, 0.02, 0.1, 0.5667, 0.2966}
 		case FieldSex:
 			ls, mm, uu = sexLevels, []float64{0, 0.98, 0.02}, []float64{0, 0.5, 0.5}
 		case FieldSide:
@@ -259,12 +259,29 @@ func (m *Model) ScoreVector(v *Vector, a, b *Prepared) float64 {
 	s := m.prior
 	for f := 0; f < m.n; f++ {
 		l := v[f]
-		s += m.w[f][l]
-		if l != 0 && l <= m.tfLevel[f] {
-			s += m.tfAdjust(f, l, m.fieldTF(f, a, b))
+		switch {
+		case l == 0:
+		case l <= m.tfLevel[f]:
+			s += m.w[f][l] + m.tfAdjust(f, l, m.fieldTF(f, a, b))
+		case f <= FieldPatronymic && m.tfLevel[f] > 0 && (l == NameClose || l == NameSimilar):
+			s += m.typoWeight(f, l, m.fieldTF(f, a, b))
+		default:
+			s += m.w[f][l]
 		}
 	}
 	return s
+}
+
+// typoWeight is the weight of a name that agrees but for a typo (close,
+// similar): never more than exact agreement on the commoner of the two
+// names would weigh. A typo of Schmidt says no more than Schmidt itself,
+// and the level's weight, learnt over all names, is that of a rarer name.
+func (m *Model) typoWeight(f int, l uint8, tf float32) float64 {
+	w := m.w[f][l]
+	if tf == 0 {
+		return w
+	}
+	return min(w, m.w[f][NameExact]+m.tfAdjust(f, NameExact, tf))
 }
 
 // Explanation says why a pair scored as it did: Score = Prior + the sum of the
@@ -285,6 +302,9 @@ func (m *Model) Explain(a, b *Prepared) Explanation {
 	for f := 0; f < m.n; f++ {
 		l := v[f]
 		w := m.w[f][l] + m.tfAdjust(f, l, m.fieldTF(f, a, b))
+		if f <= FieldPatronymic && m.tfLevel[f] > 0 && (l == NameClose || l == NameSimilar) {
+			w = m.typoWeight(f, l, m.fieldTF(f, a, b))
+		}
 		s += w
 		va, vb := a.value(f), b.value(f)
 		e.Fields = append(e.Fields, lastseen.FieldWeight{
