@@ -71,7 +71,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Ping(ctx); err != nil {
+	if err := db.firstPing(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", redactDSN(dsn), err)
 	}
@@ -80,6 +80,28 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", redactDSN(dsn), err)
 	}
 	return db, nil
+}
+
+// firstPing is the first Ping of a new handle. On SQLite the first connection
+// switches a new file to WAL, and a connection of another process doing the
+// same at that moment gets SQLITE_BUSY at once: SQLite does not call the busy
+// handler for a change of journal mode. Two processes started together on a
+// new database (serve and import, say) must both open it, so the first ping
+// waits and tries again, for as long as busy_timeout would have waited.
+func (db *DB) firstPing(ctx context.Context) error {
+	const wait = 10 * time.Second
+	deadline := time.Now().Add(wait)
+	for delay := 5 * time.Millisecond; ; delay = min(2*delay, 200*time.Millisecond) {
+		err := db.Ping(ctx)
+		if err == nil || db.dialect != SQLite || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+	}
 }
 
 // Close closes the database.
