@@ -44,6 +44,17 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request, status int, v a
 // writeAudited writes every read of protected data that Redact let through
 // to the audit trail, and only then the body, already redacted. If the audit
 // cannot be written, nothing protected leaves: the caller gets a 500.
+// writePage writes one page of a list, {key: [...], "total": n}, cut to what
+// the caller may see and with its protected reads audited; an empty page is
+// [] rather than null, so that clients need no special case.
+func writePage[T any](s *Server, w http.ResponseWriter, r *http.Request, key string, items []T, total int) {
+	if items == nil {
+		items = []T{}
+	}
+	out, reads := lastseen.Redact(lastseen.ActorFromContext(r.Context()), items)
+	s.writeAudited(w, r, http.StatusOK, reads, map[string]any{key: out, "total": total})
+}
+
 func (s *Server) writeAudited(w http.ResponseWriter, r *http.Request, status int, reads []lastseen.ProtectedRead, body any) {
 	if len(reads) > 0 {
 		if s.AccessAuditor == nil {

@@ -189,14 +189,7 @@ func (s *Server) handleListInquiries(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if qs == nil {
-		qs = []*lastseen.Inquiry{}
-	}
-	out, reads := lastseen.Redact(lastseen.ActorFromContext(ctx), qs)
-	s.writeAudited(w, r, http.StatusOK, reads, struct {
-		Inquiries any `json:"inquiries"`
-		Total     int `json:"total"`
-	}{out, total})
+	writePage(s, w, r, "inquiries", qs, total)
 }
 
 // handleGetInquiry returns one inquiry to a caseworker, contact details

@@ -36,14 +36,7 @@ func (s *Server) handleWorkList(f lastseen.CaseFilter) http.HandlerFunc {
 			s.Error(w, r, err)
 			return
 		}
-		if cs == nil {
-			cs = []*lastseen.CaseSummary{}
-		}
-		out, reads := lastseen.Redact(actor, cs)
-		s.writeAudited(w, r, http.StatusOK, reads, struct {
-			Persons any `json:"persons"`
-			Total   int `json:"total"`
-		}{out, total})
+		writePage(s, w, r, "persons", cs, total)
 	}
 }
 
@@ -69,14 +62,7 @@ func (s *Server) handleReviewQueue(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if cases == nil {
-		cases = []*lastseen.ReviewCase{}
-	}
-	out, reads := lastseen.Redact(actor, cases)
-	s.writeAudited(w, r, http.StatusOK, reads, struct {
-		Items any `json:"items"`
-		Total int `json:"total"`
-	}{out, total})
+	writePage(s, w, r, "items", cases, total)
 }
 
 // handleCreateJudgement applies a caseworker's decision on a pair of records:
