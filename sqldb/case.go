@@ -518,21 +518,10 @@ func (s *CaseService) Recompute(ctx context.Context) (int, error) {
 	for {
 		var ids []int64
 		err := s.db.write(ctx, func(tx *Tx) error {
-			rows, err := tx.QueryContext(ctx, `SELECT id FROM persons WHERE id > $1 ORDER BY id LIMIT $2`, after, batch)
+			var err error
+			ids, err = tx.ids(ctx, "recompute", `SELECT id FROM persons WHERE id > $1 ORDER BY id LIMIT $2`, after, batch)
 			if err != nil {
-				return fmt.Errorf("recompute: %w", err)
-			}
-			for rows.Next() {
-				var id int64
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return fmt.Errorf("recompute: %w", err)
-				}
-				ids = append(ids, id)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return fmt.Errorf("recompute: %w", err)
+				return err
 			}
 			for _, id := range ids {
 				if err := refreshCase(ctx, tx, id); err != nil {

@@ -366,22 +366,9 @@ func refreshInquiriesOfRecords(ctx context.Context, tx *Tx, ids []int64) error {
 }
 
 func refreshInquiriesWhere(ctx context.Context, tx *Tx, where string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM inquiries WHERE `+where+` ORDER BY id`, args...)
+	ids, err := tx.ids(ctx, "find inquiries to refresh", `SELECT id FROM inquiries WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
-		return fmt.Errorf("find inquiries to refresh: %w", err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return fmt.Errorf("find inquiries to refresh: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("find inquiries to refresh: %w", err)
+		return err
 	}
 	for _, id := range ids {
 		if err := refreshInquiry(ctx, tx, id); err != nil {

@@ -77,20 +77,8 @@ func notify(ctx context.Context, tx *Tx, subscriptionID int64, kind, payload, de
 
 // subscriptionIDs returns the subscriptions of an inquiry.
 func subscriptionIDs(ctx context.Context, tx *Tx, inquiryID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM subscriptions WHERE inquiry_id = $1 ORDER BY id`, inquiryID)
-	if err != nil {
-		return nil, fmt.Errorf("subscriptions of inquiry %d: %w", inquiryID, err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("subscriptions of inquiry %d: %w", inquiryID, err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return tx.ids(ctx, fmt.Sprintf("subscriptions of inquiry %d", inquiryID),
+		`SELECT id FROM subscriptions WHERE inquiry_id = $1 ORDER BY id`, inquiryID)
 }
 
 var _ lastseen.Outbox = (*NotificationService)(nil)
@@ -104,27 +92,14 @@ func (s *NotificationService) ClaimDue(ctx context.Context, limit int, lease tim
 	}
 	var out []*lastseen.Delivery
 	err := s.db.write(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `
+		ids, err := tx.ids(ctx, "claim notifications", `
 			UPDATE notifications SET next_attempt_at = $1
 			WHERE sent_at IS NULL AND next_attempt_at <= $2 AND id IN (
 				SELECT id FROM notifications WHERE sent_at IS NULL AND next_attempt_at <= $2
 				ORDER BY id LIMIT $3)
 			RETURNING id`, tx.now.Add(lease), tx.now, limit)
 		if err != nil {
-			return fmt.Errorf("claim notifications: %w", err)
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return fmt.Errorf("claim notifications: %w", err)
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("claim notifications: %w", err)
+			return err
 		}
 		if len(ids) == 0 {
 			return nil
@@ -133,7 +108,7 @@ func (s *NotificationService) ClaimDue(ctx context.Context, limit int, lease tim
 		for i, id := range ids {
 			args[i] = id
 		}
-		rows, err = tx.QueryContext(ctx, `
+		rows, err := tx.QueryContext(ctx, `
 			SELECT n.id, n.subscription_id, n.kind, n.payload, n.dedup_key, n.created_at, n.attempts,
 				n.next_attempt_at, n.last_error, s.channel, s.address, s.language
 			FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id

@@ -562,21 +562,8 @@ func latestJudgements(ctx context.Context, tx *Tx, recordID int64) (map[int64]la
 
 // memberIDs returns the records linked to the person now.
 func memberIDs(ctx context.Context, tx *Tx, personID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx,
+	return tx.ids(ctx, fmt.Sprintf("records of person %d", personID),
 		`SELECT record_id FROM links WHERE person_id = $1 AND removed_at IS NULL ORDER BY record_id`, personID)
-	if err != nil {
-		return nil, fmt.Errorf("records of person %d: %w", personID, err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("records of person %d: %w", personID, err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // refreshPerson recomputes the derived fields of a person from its current

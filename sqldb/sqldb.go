@@ -204,6 +204,28 @@ func actorKindID(a *lastseen.Actor) (kind, id string) {
 
 // exists reports whether table has a row with the id. The table name is
 // always a constant of this package.
+// ids runs a query whose rows are one integer id each and returns them; what
+// names the query in errors ("records of person 7").
+func (tx *Tx) ids(ctx context.Context, what, query string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return ids, nil
+}
+
 func (tx *Tx) exists(ctx context.Context, table string, id int64) (bool, error) {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = $1`, id).Scan(&one)
