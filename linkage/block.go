@@ -64,6 +64,14 @@ var DefaultPasses = []Pass{
 		}
 		return mix(3, uint64(p.given.stem)<<32|d)
 	}, []int{FieldGiven, FieldBirthDate}},
+	{"given+birth_day_month", func(p *Prepared) uint64 {
+		// survives a mistyped year together with a mistyped surname, which
+		// no pass keyed on the year or the surname does
+		if p.given.stem == 0 || p.bprec != 3 {
+			return 0
+		}
+		return mix(14, uint64(p.given.stem)<<32|uint64(p.bm)<<8|uint64(p.bd))
+	}, []int{FieldGiven, FieldBirthDate}},
 	{"birth_date+family_initials", func(p *Prepared) uint64 {
 		d := fullDate(p)
 		if d == 0 || p.family.s == "" {
