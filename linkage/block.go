@@ -64,6 +64,15 @@ var DefaultPasses = []Pass{
 		}
 		return mix(3, uint64(p.given.stem)<<32|d)
 	}, []int{FieldGiven, FieldBirthDate}},
+	{"given+family_initial+birth_day_month", func(p *Prepared) uint64 {
+		// survives a mistyped year together with a mistyped surname (past
+		// its first letter), which no pass keyed on the year or the surname
+		// does; the initial keeps the blocks of a common given name small
+		if p.given.stem == 0 || p.bprec != 3 || p.family.s == "" {
+			return 0
+		}
+		return mix(14, uint64(p.given.stem)<<32|uint64(initialOf(p.family.s[0]))<<16|uint64(p.bm)<<8|uint64(p.bd))
+	}, []int{FieldGiven, FieldBirthDate}},
 	{"birth_date+family_initials", func(p *Prepared) uint64 {
 		d := fullDate(p)
 		if d == 0 || p.family.s == "" {

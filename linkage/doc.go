@@ -59,7 +59,8 @@
 //
 // A Blocker compares the union of several passes (DefaultPasses): name
 // stems in either order, surname and birth year, given name and birth date,
-// birth date and initials, surname and patronymic, phonetic keys with an
+// given name, surname initial and birth day and month (a mistyped surname in
+// one record and a mistyped year in the other), birth date and initials, surname and patronymic, phonetic keys with an
 // initial or the birth year, service number. Each pair is compared once; a
 // block larger than MaxBlock (a common name and year in a large list) is
 // sorted by name and date and compared within a window. Blocker.Keys gives
