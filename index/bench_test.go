@@ -43,7 +43,7 @@ func benchIndex(b *testing.B) {
 		cfg.Records = n + 20_000
 		var rs []*lastseen.Record
 		synth.Generate(cfg, func(s *synth.Record) error {
-			if r := fromSynth(int64(len(rs)+1), s); r != nil {
+			if r := s.Domain(int64(len(rs) + 1)); r != nil {
 				r.PersonID = s.TruthID
 				rs = append(rs, r)
 			}

@@ -12,29 +12,6 @@ import (
 	"github.com/lastseen/lastseen/synth"
 )
 
-// fromSynth converts a generated row into a record; broken rows are skipped.
-func fromSynth(id int64, s *synth.Record) *lastseen.Record {
-	if s.Broken {
-		return nil
-	}
-	r := &lastseen.Record{
-		ID: id, ExternalID: s.ID, GivenName: s.GivenName, FamilyName: s.FamilyName,
-		Patronymic: s.Patronymic, FullName: s.FullName, BirthPlace: s.BirthPlace,
-		Unit: s.Unit, ServiceNumber: s.ServiceNumber, Side: s.Side,
-	}
-	r.BirthDate, _ = lastseen.ParseDate(s.BirthDate)
-	switch s.Sex {
-	case "m":
-		r.Sex = lastseen.SexMale
-	case "f":
-		r.Sex = lastseen.SexFemale
-	}
-	if !r.HasName() {
-		return nil
-	}
-	return r
-}
-
 // synthRecords generates the records of a population of people persons, with
 // ids from 1, and each record's truth id.
 func synthRecords(t testing.TB, people int, seed int64) ([]*lastseen.Record, map[int64]int64) {
@@ -42,7 +19,7 @@ func synthRecords(t testing.TB, people int, seed int64) ([]*lastseen.Record, map
 	var rs []*lastseen.Record
 	truth := map[int64]int64{}
 	err := synth.Generate(synth.DefaultConfig(people, seed), func(s *synth.Record) error {
-		if r := fromSynth(int64(len(rs)+1), s); r != nil {
+		if r := s.Domain(int64(len(rs) + 1)); r != nil {
 			rs = append(rs, r)
 			truth[r.ID] = s.TruthID
 		}

@@ -19,30 +19,6 @@ import (
 	"github.com/lastseen/lastseen/synth"
 )
 
-// Record converts a generated row into a record; nil for a broken or
-// nameless row.
-func Record(id int64, s *synth.Record) *lastseen.Record {
-	if s.Broken {
-		return nil
-	}
-	r := &lastseen.Record{
-		ID: id, ExternalID: s.ID, GivenName: s.GivenName, FamilyName: s.FamilyName,
-		Patronymic: s.Patronymic, FullName: s.FullName, BirthPlace: s.BirthPlace,
-		Unit: s.Unit, ServiceNumber: s.ServiceNumber, Side: s.Side,
-	}
-	r.BirthDate, _ = lastseen.ParseDate(s.BirthDate)
-	switch s.Sex {
-	case "m":
-		r.Sex = lastseen.SexMale
-	case "f":
-		r.Sex = lastseen.SexFemale
-	}
-	if !r.HasName() {
-		return nil
-	}
-	return r
-}
-
 // Generate returns the records of synth.DefaultConfig(people, seed), at most
 // max of them when max > 0, with ids from 1, and their truth ids by index.
 func Generate(people, max int, seed int64) ([]*lastseen.Record, []int64, error) {
@@ -51,7 +27,7 @@ func Generate(people, max int, seed int64) ([]*lastseen.Record, []int64, error) 
 	var rs []*lastseen.Record
 	var truth []int64
 	err := synth.Generate(cfg, func(s *synth.Record) error {
-		if r := Record(int64(len(rs)+1), s); r != nil {
+		if r := s.Domain(int64(len(rs) + 1)); r != nil {
 			rs = append(rs, r)
 			truth = append(truth, s.TruthID)
 		}
