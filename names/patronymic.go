@@ -35,18 +35,24 @@ var (
 	}
 )
 
+// bySex splits an irregular patronymic table entry into its male forms (the
+// ones ending in -ч, -ович/-ич/-ліч) and its female ones.
+func bySex(forms []string) (male, female []string) {
+	for _, s := range forms {
+		if strings.HasSuffix(s, "ч") {
+			male = append(male, s)
+		} else {
+			female = append(female, s)
+		}
+	}
+	return male, female
+}
+
 // ruPatronymics returns the Russian patronymics (male and female) of a Russian
 // given name, in lower case.
 func ruPatronymics(f string) (male, female []string) {
 	if p, ok := ruIrregularPatronymic[f]; ok {
-		for _, s := range p {
-			if strings.HasSuffix(s, "ч") {
-				male = append(male, s)
-			} else {
-				female = append(female, s)
-			}
-		}
-		return
+		return bySex(p)
 	}
 	r := []rune(f)
 	n := len(r)
@@ -73,14 +79,7 @@ func ruPatronymics(f string) (male, female []string) {
 // ukPatronymics returns the Ukrainian patronymics of a Ukrainian given name.
 func ukPatronymics(f string) (male, female []string) {
 	if p, ok := ukIrregularPatronymic[f]; ok {
-		for _, s := range p {
-			if strings.HasSuffix(s, "ч") {
-				male = append(male, s)
-			} else {
-				female = append(female, s)
-			}
-		}
-		return
+		return bySex(p)
 	}
 	r := []rune(f)
 	n := len(r)
