@@ -168,3 +168,15 @@ func BenchmarkMatchQuality(b *testing.B) {
 		b.ReportMetric(float64(wrong)/float64(max(unknown, 1)), "unknown-linked")
 	}
 }
+
+// BenchmarkPrepare measures what an arriving record costs before the index
+// lock: its linkage form, names and blocking keys.
+func BenchmarkPrepare(b *testing.B) {
+	rs, _ := synthRecords(b, 2000, 1)
+	ix := index.New(index.Options{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix.Prepare(rs[i%len(rs)])
+	}
+}

@@ -158,9 +158,9 @@ type Prepared struct {
 // except for the term-frequency counts the linkage preparer keeps.
 func (ix *Index) Prepare(r *lastseen.Record) Prepared {
 	e := &entry{id: r.ID, person: r.PersonID, ext: r.ExternalID, birth: r.BirthDate}
-	e.p = ix.prep.Prepare("", r, nil)
-	e.p.ID = r.ID
 	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	e.p = ix.prep.PrepareName("", r, &n, nil)
+	e.p.ID = r.ID
 	e.name = &n
 	e.keys = ix.blocker.Keys(e.p)
 	e.place = foldPlace(r.BirthPlace)

@@ -150,6 +150,13 @@ func (p *Preparer) Prepare(key string, r *lastseen.Record, extra []string) *Prep
 	return p.Add(Stage(key, r, extra))
 }
 
+// PrepareName is Prepare for a caller that has already prepared the record's
+// name with package names (names.Prepare of its given name, patronymic,
+// family name and full name), so that the name is prepared once per record.
+func (p *Preparer) PrepareName(key string, r *lastseen.Record, n *names.Name, extra []string) *Prepared {
+	return p.Add(StageName(key, r, n, extra))
+}
+
 // Staged is a record folded and its names prepared, before its values are
 // interned: the costly half of Prepare, which needs no lock. A batch that
 // stages on many cores and Adds in input order gets the same term ids, and
@@ -161,6 +168,12 @@ type Staged struct {
 
 // Stage does the costly half of Prepare; it is safe to call concurrently.
 func Stage(key string, r *lastseen.Record, extra []string) Staged {
+	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
+	return StageName(key, r, &n, extra)
+}
+
+// StageName is Stage with the record's name already prepared (see PrepareName).
+func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
@@ -169,7 +182,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 	case lastseen.SexFemale:
 		out.sex = 2
 	}
-	return Staged{out, stage(r, extra)}
+	return Staged{out, stage(r, n, extra)}
 }
 
 // Add interns a staged record and counts its values.
@@ -180,9 +193,8 @@ func (p *Preparer) Add(s Staged) *Prepared {
 	return s.out
 }
 
-func stage(r *lastseen.Record, extra []string) *staged {
+func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 	st := &staged{}
-	n := names.Prepare(r.GivenName, r.Patronymic, r.FamilyName, r.FullName)
 	st.given = stagedName{f: names.Fold(n.Given), s: n.GivenSkel, stem: n.GivenSkel, phon: n.GivenKey, forms: n.GivenIDs, initial: n.GivenInitial}
 	if len(n.GivenIDs) > 0 {
 		st.given.stem = n.GivenIDs[0]
