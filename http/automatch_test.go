@@ -3,13 +3,12 @@ package http_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lastseen/lastseen"
-	lshttp "github.com/lastseen/lastseen/http"
-	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
 )
@@ -24,39 +23,18 @@ import (
 func TestStory_AutomaticMatchTellsNoDeath(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
-		s := caseServer(t, db)
-		l := &index.Linker{
-			Index:      index.New(index.Options{}),
-			Persons:    sqldb.NewPersonService(db),
-			Reviews:    sqldb.NewReviewService(db),
-			Judgements: sqldb.NewJudgementService(db),
-		}
-		s.Linker = l
+		s := linkerServer(t, db)
 		cw := signIn(t, db, s, lastseen.RoleCaseworker, "caseworker@example.org")
 
-		resp, body := call(t, s, "POST", "/api/v1/inquiries", "", motherBody)
-		must(t, resp, body, 201)
-		var created struct {
-			ID        int64
-			FollowURL string `json:"follow_url"`
-		}
-		mustJSON(t, body, &created)
-		follow := created.FollowURL[strings.Index(created.FollowURL, lshttp.FollowPath):]
+		inquiryID, follow := fileInquiry(t, s, motherBody)
 
 		// The sergeant's report agrees on name and full birth date: linked
 		// by the matcher alone. The comrade's (Latin script, birth year
 		// only) is linked or queued for review, as the model decides; a
 		// caseworker's "same" settles it either way.
-		var reports []lastseen.Record
-		for _, b := range []string{comradeBody, sergeantBody} {
-			resp, body = call(t, s, "POST", "/api/v1/records", "", b)
-			must(t, resp, body, 201)
-			var r lastseen.Record
-			mustJSON(t, body, &r)
-			reports = append(reports, r)
-		}
+		reports := postRecords(t, s, comradeBody, sergeantBody)
 		comrade := reports[0]
-		q, err := sqldb.NewInquiryService(db).FindInquiryByID(ctx, created.ID)
+		q, err := sqldb.NewInquiryService(db).FindInquiryByID(ctx, inquiryID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,11 +47,13 @@ func TestStory_AutomaticMatchTellsNoDeath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var resp *http.Response
+		var body string
 		if len(links) == 0 || links[0].PersonID != q.PersonID {
 			resp, body = call(t, s, "POST", "/api/v1/judgements", cw,
 				fmt.Sprintf(`{"record_a": %d, "record_b": %d, "verdict": "same"}`, q.RecordID, comrade.ID))
 			must(t, resp, body, 201)
-			if q, err = sqldb.NewInquiryService(db).FindInquiryByID(ctx, created.ID); err != nil {
+			if q, err = sqldb.NewInquiryService(db).FindInquiryByID(ctx, inquiryID); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -100,7 +80,7 @@ func TestStory_AutomaticMatchTellsNoDeath(t *testing.T) {
 				}
 			}
 		}
-		ns, err := sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: created.ID})
+		ns, err := sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: inquiryID})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/lastseen/lastseen"
 	lshttp "github.com/lastseen/lastseen/http"
-	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/secret"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
@@ -90,6 +89,38 @@ func must(t *testing.T, resp *http.Response, body string, status int) {
 	if resp.StatusCode != status {
 		t.Fatalf("status %d, want %d: %s", resp.StatusCode, status, body)
 	}
+}
+
+// fileInquiry posts an inquiry anonymously and returns its id and the path
+// of its follow link (the part from lshttp.FollowPath on).
+func fileInquiry(t *testing.T, h http.Handler, body string) (int64, string) {
+	t.Helper()
+	resp, out := call(t, h, "POST", "/api/v1/inquiries", "", body)
+	must(t, resp, out, 201)
+	var created struct {
+		ID        int64
+		FollowURL string `json:"follow_url"`
+	}
+	mustJSON(t, out, &created)
+	i := strings.Index(created.FollowURL, lshttp.FollowPath)
+	if i < 0 {
+		t.Fatalf("follow_url %q has no %s", created.FollowURL, lshttp.FollowPath)
+	}
+	return created.ID, created.FollowURL[i:]
+}
+
+// postRecords posts each body anonymously and returns the stored records.
+func postRecords(t *testing.T, h http.Handler, bodies ...string) []lastseen.Record {
+	t.Helper()
+	var rs []lastseen.Record
+	for _, b := range bodies {
+		resp, out := call(t, h, "POST", "/api/v1/records", "", b)
+		must(t, resp, out, 201)
+		var r lastseen.Record
+		mustJSON(t, out, &r)
+		rs = append(rs, r)
+	}
+	return rs
 }
 
 const (
@@ -266,36 +297,16 @@ func TestStory_DeathWaitsForCaseworker(t *testing.T) {
 func TestStory_WithLinker(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
-		s := caseServer(t, db)
-		s.Linker = &index.Linker{
-			Index:      index.New(index.Options{}),
-			Persons:    sqldb.NewPersonService(db),
-			Reviews:    sqldb.NewReviewService(db),
-			Judgements: sqldb.NewJudgementService(db),
-		}
+		s := linkerServer(t, db)
 		cw := signIn(t, db, s, lastseen.RoleCaseworker, "caseworker@example.org")
 
-		resp, body := call(t, s, "POST", "/api/v1/inquiries", "", motherBody)
-		must(t, resp, body, 201)
-		var created struct {
-			ID        int64
-			FollowURL string `json:"follow_url"`
-		}
-		mustJSON(t, body, &created)
-		follow := created.FollowURL[strings.Index(created.FollowURL, lshttp.FollowPath):]
-		var records []lastseen.Record
-		for _, b := range []string{comradeBody, sergeantBody} {
-			resp, body = call(t, s, "POST", "/api/v1/records", "", b)
-			must(t, resp, body, 201)
-			var r lastseen.Record
-			mustJSON(t, body, &r)
-			records = append(records, r)
-		}
+		inquiryID, follow := fileInquiry(t, s, motherBody)
+		records := postRecords(t, s, comradeBody, sergeantBody)
 		comrade := records[0]
 
 		// The matcher found the son on its own: the mother sees a candidate,
 		// and no death.
-		resp, body = call(t, s, "GET", follow, "", "")
+		resp, body := call(t, s, "GET", follow, "", "")
 		must(t, resp, body, 200)
 		var seen lastseen.Inquiry
 		mustJSON(t, body, &seen)
@@ -304,7 +315,7 @@ func TestStory_WithLinker(t *testing.T) {
 		}
 
 		// The caseworker answers every question the queue asks about him.
-		resp, body = call(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw, "")
+		resp, body = call(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", inquiryID), cw, "")
 		must(t, resp, body, 200)
 		var inq lastseen.Inquiry
 		mustJSON(t, body, &inq)
@@ -320,7 +331,7 @@ func TestStory_WithLinker(t *testing.T) {
 				fmt.Sprintf(`{"record_a": %d, "record_b": %d, "verdict": "same"}`, it.RecordA, it.RecordB))
 			must(t, resp, body, 201)
 		}
-		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", created.ID), cw), &inq)
+		mustJSON(t, must2(t, s, "GET", fmt.Sprintf("/api/v1/inquiries/%d", inquiryID), cw), &inq)
 		if inq.PersonID == 0 {
 			t.Fatal("the son's description is linked to no one")
 		}
@@ -333,7 +344,7 @@ func TestStory_WithLinker(t *testing.T) {
 		if person.Status != lastseen.StatusAlive || fmt.Sprint(person.Conflict) != fmt.Sprint([]int64{comrade.Claims[0].ID}) {
 			t.Fatalf("person: status %q conflict %v", person.Status, person.Conflict)
 		}
-		ns, err := sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: created.ID})
+		ns, err := sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: inquiryID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -349,7 +360,7 @@ func TestStory_WithLinker(t *testing.T) {
 		if seen.State != lastseen.InquiryAnswered || seen.Status != lastseen.StatusDead || !seen.Verified {
 			t.Fatalf("after verification the mother sees %+v", seen)
 		}
-		ns, err = sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: created.ID})
+		ns, err = sqldb.NewNotificationService(db).FindNotifications(ctx, lastseen.NotificationFilter{InquiryID: inquiryID})
 		if err != nil || len(ns) == 0 {
 			t.Fatalf("outbox: %v, %v", ns, err)
 		}
