@@ -60,7 +60,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, linkUsage)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	def := linkage.DefaultBands()
 	var (
@@ -79,6 +79,8 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		report    = fs.Bool("v", false, "print what blocking, training and clustering did")
 		maps      mapFlag
 		noProgess = fs.Bool("no-progress", false, "no progress bar even on a terminal")
+		cpuProf   = fs.String("cpuprofile", "", "")
+		memProf   = fs.String("memprofile", "", "")
 	)
 	fs.Var(&maps, "map", "rename a header: --map from=to (repeatable), e.g. --map surname=family_name")
 	if err := fs.Parse(args); err != nil {
@@ -95,6 +97,19 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: --review-threshold %v is above --link-threshold %v", *reviewT, *linkT)
 	}
 	start := time.Now()
+	// hidden flags for measuring: a CPU profile of the whole run, and a heap
+	// profile taken when memory use peaks (after scoring, before clustering
+	// frees the pairs)
+	if *cpuProf != "" {
+		stop, err := startCPUProfile(*cpuProf)
+		if err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+		defer stop()
+	}
+	if *memProf != "" {
+		defer startPeakHeapProfile(*memProf)()
+	}
 
 	var model *linkage.Model
 	if *modelIn != "" {

@@ -1,0 +1,373 @@
+package linkage
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// blockIndex holds the blocks of every pass over one batch. It is built once
+// per batch (the passes on all workers) and read by training and scoring
+// alike, and it is compact: a pass keeps only the records that share their
+// key with another (most keys of a narrow pass are unique), as int32 record
+// indexes in block order, and the record's block number in each pass for
+// telling whether an earlier pass compared a pair already. That is 4 bytes
+// per record and pass plus 4 per blocked entry, where a map from key to
+// records would cost some 50.
+//
+// Blocks are runs of records with equal 64-bit keys (each pass's Key hashes
+// its fields with mix). Two different values that hash alike would only add
+// candidate pairs, which scoring rejects; with 64 bits that does not happen
+// at any size this package is meant for.
+type blockIndex struct {
+	b   *Blocker
+	rs  []*Prepared
+	np  int
+	ent [][]int32 // by pass: the records of its blocks of two or more, in order of key then index; a block's first entry is stored as ^index
+	// ids[record*np+pass] is the record's block in the pass, numbered from
+	// 1; 0 when the record is alone in the pass, has no key in it, or its
+	// block is oversize (compared by window: two records of it were not
+	// necessarily compared).
+	ids   []uint32
+	units []unit
+	stats []PassStats // Blocks and Oversize; Comparisons are counted as pairs are made
+}
+
+// unit is a run of whole blocks of one pass: the piece of work one worker
+// takes at a time.
+type unit struct {
+	pass   int
+	lo, hi int
+}
+
+// unitPairs is about how many pairs a unit makes: small enough that workers
+// share the work evenly and a unit's pairs fit in cache-friendly buffers.
+const unitPairs = 1 << 16
+
+// newBlockIndex blocks rs by every pass of b, on workers goroutines.
+func newBlockIndex(b *Blocker, rs []*Prepared, workers int) *blockIndex {
+	np := len(b.Passes)
+	ix := &blockIndex{b: b, rs: rs, np: np, ent: make([][]int32, np), ids: make([]uint32, len(rs)*np), stats: make([]PassStats, np)}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(workers, np)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var es, tmp []keyed
+			for {
+				p := int(next.Add(1) - 1)
+				if p >= np {
+					return
+				}
+				es, tmp = ix.buildPass(p, es[:0], tmp)
+			}
+		}()
+	}
+	wg.Wait()
+	for p := range np {
+		ix.stats[p].Name = b.Passes[p].Name
+		ix.units = appendUnits(ix.units, p, ix.ent[p], b)
+	}
+	return ix
+}
+
+// keyed is a record's key in one pass.
+type keyed struct {
+	key uint64
+	i   int32
+}
+
+// buildPass sorts the records by their key in pass p and keeps the blocks
+// of two or more. es and tmp are scratch space, returned for reuse.
+func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
+	key := ix.b.Passes[p].Key
+	for i, r := range ix.rs {
+		if k := key(r); k != 0 {
+			es = append(es, keyed{k, int32(i)})
+		}
+	}
+	if cap(tmp) < len(es) {
+		tmp = make([]keyed, len(es))
+	}
+	radixSort(es, tmp[:len(es)])
+	blocked := 0
+	forRuns(es, func(s, e int) {
+		if e-s > 1 {
+			blocked += e - s
+		}
+	})
+	ent := make([]int32, 0, blocked)
+	var block uint32
+	st := &ix.stats[p]
+	forRuns(es, func(s, e int) {
+		if e-s < 2 {
+			return
+		}
+		st.Blocks++
+		oversize := e-s > ix.b.MaxBlock
+		if oversize {
+			st.Oversize++
+		} else {
+			block++
+		}
+		for k, x := range es[s:e] {
+			if k == 0 {
+				ent = append(ent, ^x.i)
+			} else {
+				ent = append(ent, x.i)
+			}
+			if !oversize {
+				ix.ids[int(x.i)*ix.np+p] = block
+			}
+		}
+	})
+	ix.ent[p] = ent
+	return es, tmp
+}
+
+// forRuns calls fn with each run [s, e) of equal keys.
+func forRuns(es []keyed, fn func(s, e int)) {
+	for s := 0; s < len(es); {
+		e := s + 1
+		for e < len(es) && es[e].key == es[s].key {
+			e++
+		}
+		fn(s, e)
+		s = e
+	}
+}
+
+// radixSort sorts es by key, stably (records of one key stay in index
+// order), using tmp (as long as es) as scratch.
+func radixSort(es, tmp []keyed) {
+	var count [256]int
+	src, dst := es, tmp
+	for shift := uint(0); shift < 64; shift += 8 {
+		clear(count[:])
+		for _, e := range src {
+			count[byte(e.key>>shift)]++
+		}
+		if count[byte(src[0].key>>shift)] == len(src) {
+			continue // every key has this digit: nothing to move
+		}
+		pos := 0
+		for d, c := range count {
+			count[d] = pos
+			pos += c
+		}
+		for _, e := range src {
+			d := byte(e.key >> shift)
+			dst[count[d]] = e
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &es[0] {
+		copy(es, src)
+	}
+}
+
+// appendUnits cuts a pass's blocks into units of about unitPairs pairs.
+func appendUnits(us []unit, p int, ent []int32, b *Blocker) []unit {
+	lo, pairs := 0, 0
+	for s := 0; s < len(ent); {
+		e := blockEnd(ent, s)
+		k := e - s
+		if k <= b.MaxBlock {
+			pairs += k * (k - 1) / 2
+		} else {
+			pairs += k * b.Window
+		}
+		if pairs >= unitPairs {
+			us = append(us, unit{p, lo, e})
+			lo, pairs = e, 0
+		}
+		s = e
+	}
+	if lo < len(ent) {
+		us = append(us, unit{p, lo, len(ent)})
+	}
+	return us
+}
+
+// blockEnd is the end of the block that starts at ent[s].
+func blockEnd(ent []int32, s int) int {
+	e := s + 1
+	for e < len(ent) && ent[e] >= 0 {
+		e++
+	}
+	return e
+}
+
+// seen reports whether a pass before p compared i and j already: they share
+// a block (not oversize) of that pass.
+func (ix *blockIndex) seen(p int, i, j int32) bool {
+	bi := ix.ids[int(i)*ix.np : int(i)*ix.np+p]
+	bj := ix.ids[int(j)*ix.np : int(j)*ix.np+p]
+	for q, x := range bi {
+		if x != 0 && x == bj[q] {
+			return true
+		}
+	}
+	return false
+}
+
+// pairs appends the candidate pairs of unit u to ps and returns them with
+// the number of them no earlier pass found. Without dedupe it appends every
+// pair of the unit's blocks (training samples each pass's own pairs); with
+// it only the new ones. blk is scratch space, returned for reuse.
+func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, blk []int32) ([]Pair, int64, []int32) {
+	b, rs, p := ix.b, ix.rs, u.pass
+	var fresh int64
+	add := func(i, j int32) {
+		if b.Across && rs[i].Group == rs[j].Group {
+			return
+		}
+		if i > j {
+			i, j = j, i
+		}
+		if ix.seen(p, i, j) {
+			if dedupe {
+				return
+			}
+		} else {
+			fresh++
+		}
+		ps = append(ps, Pair{i, j})
+	}
+	ent := ix.ent[p]
+	for s := u.lo; s < u.hi; {
+		e := blockEnd(ent, s)
+		blk = append(blk[:0], ^ent[s])
+		blk = append(blk, ent[s+1:e]...)
+		if len(blk) <= b.MaxBlock {
+			for x := range blk {
+				for y := x + 1; y < len(blk); y++ {
+					add(blk[x], blk[y])
+				}
+			}
+		} else {
+			slices.SortFunc(blk, func(x, y int32) int {
+				if c := sortOrder(rs[x], rs[y]); c != 0 {
+					return c
+				}
+				return int(x - y)
+			})
+			for x := range blk {
+				for y := x + 1; y < len(blk) && y <= x+b.Window; y++ {
+					add(blk[x], blk[y])
+				}
+			}
+		}
+		s = e
+	}
+	return ps, fresh, blk
+}
+
+// emit calls fn with the pairs of each unit in order, as Blocker.Pairs
+// promises: the units are made on workers goroutines, a few ahead of the one
+// fn is given, so that the order, and what a caller draws from it, does not
+// depend on the number of workers. It returns the stats.
+func (ix *blockIndex) emit(workers int, dedupe bool, fn func(pass int, ps []Pair)) []PassStats {
+	workers = max(workers, 1)
+	n := len(ix.units)
+	ready := make([]chan []Pair, n)
+	for u := range ready {
+		ready[u] = make(chan []Pair, 1)
+	}
+	fresh := make([]int64, n)
+	ahead := make(chan struct{}, 4*workers) // units made and not yet given to fn
+	free := make(chan []Pair, 4*workers+workers)
+	stop := make(chan struct{})
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var blk []int32
+			for {
+				select {
+				case ahead <- struct{}{}:
+				case <-stop:
+					return
+				}
+				u := int(next.Add(1) - 1)
+				if u >= n {
+					<-ahead
+					return
+				}
+				var ps []Pair
+				select {
+				case ps = <-free:
+				default:
+				}
+				ps, fresh[u], blk = ix.pairs(ix.units[u], dedupe, ps[:0], blk)
+				ready[u] <- ps
+			}
+		}()
+	}
+	stats := slices.Clone(ix.stats)
+	for u := range n {
+		ps := <-ready[u]
+		stats[ix.units[u].pass].Comparisons += fresh[u]
+		if len(ps) > 0 {
+			fn(ix.units[u].pass, ps)
+		}
+		<-ahead
+		select {
+		case free <- ps:
+		default:
+		}
+	}
+	close(stop)
+	wg.Wait()
+	return stats
+}
+
+// each makes the pairs of every unit on workers goroutines, in no particular
+// order, and calls fn on the worker that made them (w is the worker's
+// number, for per-worker results). It returns the stats.
+func (ix *blockIndex) each(workers int, dedupe bool, fn func(w, pass int, ps []Pair)) []PassStats {
+	workers = max(workers, 1)
+	fresh := make([]atomic.Int64, ix.np)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var ps []Pair
+			var blk []int32
+			for {
+				u := int(next.Add(1) - 1)
+				if u >= len(ix.units) {
+					return
+				}
+				var f int64
+				ps, f, blk = ix.pairs(ix.units[u], dedupe, ps[:0], blk)
+				fresh[ix.units[u].pass].Add(f)
+				if len(ps) > 0 {
+					fn(w, ix.units[u].pass, ps)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	stats := slices.Clone(ix.stats)
+	for p := range stats {
+		stats[p].Comparisons = fresh[p].Load()
+	}
+	return stats
+}
+
+// Pairs calls emit with chunks of candidate pairs and the pass that found
+// them, each pair once over all passes, and returns what each pass did. The
+// chunks come in the same order on every run, whatever the number of cores;
+// a chunk is reused after emit returns.
+func (b *Blocker) Pairs(rs []*Prepared, emit func(pass int, ps []Pair)) []PassStats {
+	w := runtime.GOMAXPROCS(0)
+	return newBlockIndex(b, rs, w).emit(w, true, emit)
+}
