@@ -142,6 +142,9 @@ func forRuns(es []keyed, fn func(s, e int)) {
 // radixSort sorts es by key, stably (records of one key stay in index
 // order), using tmp (as long as es) as scratch.
 func radixSort(es, tmp []keyed) {
+	if len(es) < 2 {
+		return
+	}
 	var count [256]int
 	src, dst := es, tmp
 	for shift := uint(0); shift < 64; shift += 8 {
