@@ -97,7 +97,6 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix = nil // clustering does not need the blocks: let them go
 	res.Edges, res.Blocking, res.Comparisons = edges, stats, n
 	res.Cluster, res.Refused, res.Clustering = Cluster(rs, res.Model, edges, opt.Constraints, co)
 	return res, nil
@@ -205,6 +204,7 @@ func score(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Op
 	if opt.Progress != nil {
 		opt.Progress(n, n)
 	}
+	ix.release() // before the edges are copied into one slice: the peak
 	// one slice of exactly the edges found; the chunks are let go as they
 	// are copied
 	size := 0

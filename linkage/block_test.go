@@ -168,4 +168,3 @@ func TestBlockerPairs(t *testing.T) {
 		}
 	})
 }
-

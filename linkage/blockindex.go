@@ -127,6 +127,9 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 	return es, tmp
 }
 
+// release lets the blocks go (the index can make no more pairs).
+func (ix *blockIndex) release() { ix.ent, ix.ids, ix.units = nil, nil, nil }
+
 // forRuns calls fn with each run [s, e) of equal keys.
 func forRuns(es []keyed, fn func(s, e int)) {
 	for s := 0; s < len(es); {
