@@ -115,11 +115,13 @@ func (t *terms) countOf(id uint32) uint32 {
 // model's estimate of records per person.
 // It is safe for concurrent use.
 type Preparer struct {
-	mu       sync.Mutex
-	n        int
-	fields   []*terms // by field; a name field counts ids of the names dictionary
-	names    *terms   // every name form of every name field: ids compare across fields
-	extraCol int
+	mu     sync.Mutex
+	n      int
+	fields []*terms // by field; a name field counts ids of the names dictionary
+	names  *terms   // every name form of every name field: ids compare across fields
+	// sideNames are the sides' names by term id
+	sideNames []string
+	extraCol  int
 }
 
 // NewPreparer returns a Preparer for records with extra compared columns.
@@ -130,6 +132,7 @@ func NewPreparer(extraColumns int) *Preparer {
 		p.fields[i] = newTerms()
 	}
 	p.names = newTerms()
+	p.sideNames = []string{""}
 	return p
 }
 
@@ -250,7 +253,12 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	out.unitNo = st.unitNo
 	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
 	if id := f[FieldSide].intern(st.side); id < 1<<16 {
-		out.side, out.sideName = uint16(id), st.side
+		// one copy of each side's name: the record's own is a piece of its
+		// input line, which it would keep alive
+		if int(id) >= len(p.sideNames) {
+			p.sideNames = append(p.sideNames, strings.Clone(st.side))
+		}
+		out.side, out.sideName = uint16(id), p.sideNames[id]
 	}
 	if len(st.extra) > 0 {
 		out.extra = make([]text, len(st.extra))
