@@ -21,10 +21,13 @@ import (
 // candidate pairs, which scoring rejects; with 64 bits that does not happen
 // at any size this package is meant for.
 type blockIndex struct {
-	b   *Blocker
-	rs  []*Prepared
-	np  int
-	ent [][]int32 // by pass: the records of its blocks of two or more, in order of key then index; a block's first entry is stored as ^index
+	b  *Blocker
+	rs []*Prepared
+	np int
+	// ent are by pass the records of its blocks of two or more, blocks in
+	// order of key, a block's records in input order (an oversize block's in
+	// sortOrder); a block's first entry is stored as ^index
+	ent [][]int32
 	// ids[record*np+pass] is the record's block in the pass, numbered from
 	// 1; 0 when the record is alone in the pass, has no key in it, or its
 	// block is oversize (compared by window: two records of it were not
@@ -112,16 +115,24 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 		} else {
 			block++
 		}
-		for k, x := range es[s:e] {
-			if k == 0 {
-				ent = append(ent, ^x.i)
-			} else {
-				ent = append(ent, x.i)
-			}
+		from := len(ent)
+		for _, x := range es[s:e] {
+			ent = append(ent, x.i)
 			if !oversize {
 				ix.ids[int(x.i)*ix.np+p] = block
 			}
 		}
+		if oversize {
+			// compared by window: sorted once here so that likely matches
+			// are neighbours
+			slices.SortFunc(ent[from:], func(x, y int32) int {
+				if c := sortOrder(ix.rs[x], ix.rs[y]); c != 0 {
+					return c
+				}
+				return int(x - y)
+			})
+		}
+		ent[from] = ^ent[from]
 	})
 	ix.ent[p] = ent
 	return es, tmp
@@ -255,12 +266,6 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, blk []int32) ([]Pair
 				}
 			}
 		} else {
-			slices.SortFunc(blk, func(x, y int32) int {
-				if c := sortOrder(rs[x], rs[y]); c != 0 {
-					return c
-				}
-				return int(x - y)
-			})
 			for x := range blk {
 				for y := x + 1; y < len(blk) && y <= x+b.Window; y++ {
 					add(blk[x], blk[y])

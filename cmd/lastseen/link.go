@@ -109,8 +109,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		defer debug.SetGCPercent(debug.SetGCPercent(linkGCPercent))
 	}
 	// hidden flags for measuring: a CPU profile of the whole run, and a heap
-	// profile taken when memory use peaks (after scoring, before clustering
-	// frees the pairs)
+	// profile of the moment the live heap peaked
 	if *cpuProf != "" {
 		stop, err := startCPUProfile(*cpuProf)
 		if err != nil {
