@@ -70,9 +70,14 @@ type Prepared struct {
 type terms struct {
 	ids    map[string]uint32
 	counts []uint32 // by id; counts[0] is unused
+	// values by id: records keep this one copy of a value, not each its
+	// own (a million records hold a few hundred thousand distinct names)
+	values []string
 }
 
-func newTerms() *terms { return &terms{ids: map[string]uint32{}, counts: []uint32{0}} }
+func newTerms() *terms {
+	return &terms{ids: map[string]uint32{}, counts: []uint32{0}, values: []string{""}}
+}
 
 func (t *terms) intern(s string) uint32 {
 	if s == "" {
@@ -81,12 +86,17 @@ func (t *terms) intern(s string) uint32 {
 	id, ok := t.ids[s]
 	if !ok {
 		id = uint32(len(t.counts))
+		s = strings.Clone(s)
 		t.ids[s] = id
 		t.counts = append(t.counts, 0)
+		t.values = append(t.values, s)
 	}
 	t.counts[id]++
 	return id
 }
+
+// value is the one copy of the value of an id intern returned.
+func (t *terms) value(id uint32) string { return t.values[id] }
 
 // count counts an id of another dictionary (the names) in this field.
 func (t *terms) count(id uint32) {
@@ -95,6 +105,7 @@ func (t *terms) count(id uint32) {
 	}
 	for int(id) >= len(t.counts) {
 		t.counts = append(t.counts, 0)
+		t.values = append(t.values, "")
 	}
 	t.counts[id]++
 }
@@ -236,6 +247,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 		n.full = p.names.intern(v.f)
 		n.skel = p.names.intern(v.s)
+		n.f, n.s = p.names.value(n.full), p.names.value(n.skel)
 		n.stem = p.names.intern(v.stem)
 		n.phon = p.names.intern(v.phon)
 		n.initial = v.initial
@@ -248,10 +260,10 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	setN(&out.given, st.given, FieldGiven)
 	setN(&out.family, st.family, FieldFamily)
 	setN(&out.patr, st.patr, FieldPatronymic)
-	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
-	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
+	out.place = internText(f[FieldBirthPlace], st.place)
+	out.unit = internText(f[FieldUnit], st.unit)
 	out.unitNo = st.unitNo
-	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
+	out.svc = internText(f[FieldServiceNumber], st.svc)
 	if id := f[FieldSide].intern(st.side); id < 1<<16 {
 		// one copy of each side's name: the record's own is a piece of its
 		// input line, which it would keep alive
@@ -263,7 +275,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	if len(st.extra) > 0 {
 		out.extra = make([]text, len(st.extra))
 		for i, v := range st.extra {
-			out.extra[i] = text{id: f[numCoreFields+i].intern(v), s: v}
+			out.extra[i] = internText(f[numCoreFields+i], v)
 		}
 	}
 	if out.given.s != "" {
@@ -285,6 +297,11 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 		out.initials = uint16(x)<<8 | uint16(y)
 	}
+}
+
+func internText(t *terms, s string) text {
+	id := t.intern(s)
+	return text{id: id, s: t.value(id)}
 }
 
 // Finalize sets every record's term frequencies from the counts of all the
