@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/linkage"
@@ -83,7 +84,32 @@ type Index struct {
 	keys    map[string][]int32   // names blocking key → slots, for search
 	maxID   int64                // the highest record id added
 	names   map[nameKey]*names.Name
+	info    ModelInfo // where model came from
+
+	// trainMu lets one training run at a time; it is not held with mu
+	// beyond the swap, so arrivals are matched while a model trains.
+	trainMu sync.Mutex
 }
+
+// ModelInfo says where the index's model came from.
+type ModelInfo struct {
+	// Source is "starting" (linkage.NewModel, scored with the size prior),
+	// "given" (Options.Model, SetModel) or "trained" (Train).
+	Source string
+	// TrainedAt is when the model was trained (zero unless trained);
+	// Records the records the index held then, Sample those it was
+	// trained on.
+	TrainedAt time.Time
+	Records   int
+	Sample    int
+}
+
+// Model sources (ModelInfo.Source).
+const (
+	ModelStarting = "starting"
+	ModelGiven    = "given"
+	ModelTrained  = "trained"
+)
 
 // entry is one record as the index knows it.
 type entry struct {
@@ -111,9 +137,11 @@ func New(opt Options) *Index {
 		keys:     map[string][]int32{},
 		names:    map[nameKey]*names.Name{},
 	}
+	ix.info.Source = ModelGiven
 	if ix.model == nil {
 		ix.model = linkage.NewModel()
 		ix.sizePrior = true
+		ix.info.Source = ModelStarting
 	}
 	if opt.Bands != nil {
 		ix.bands = *opt.Bands
@@ -318,26 +346,40 @@ func (ix *Index) Persons() int {
 
 // Train replaces the model by one trained on at most sample records of the
 // index, drawn evenly: u from random pairs, m and the prior by EM over the
-// blocked pairs (linkage.Link). Records added later are scored with it.
+// blocked pairs (linkage.Link), on every core. Records added later are scored
+// with it.
 func (ix *Index) Train(ctx context.Context, sample int) (*linkage.TrainReport, error) {
+	return ix.train(ctx, sample, 0)
+}
+
+// train is Train on workers cores (0: all). The index is locked only to
+// copy the sample and to swap the model: records arrive and are matched
+// with the old model while the new one trains. The sample is copied because
+// linkage.Link sets its records' term frequencies, from the sample's size,
+// while Match reads the index's own.
+func (ix *Index) train(ctx context.Context, sample, workers int) (*linkage.TrainReport, error) {
+	ix.trainMu.Lock()
+	defer ix.trainMu.Unlock()
 	ix.mu.RLock()
 	n := len(ix.recs)
 	step := max(1, n/max(sample, 1))
-	var rs []*linkage.Prepared
+	rs := make([]*linkage.Prepared, 0, n/step+1)
 	for i := 0; i < n; i += step {
-		rs = append(rs, ix.recs[i].p)
+		c := *ix.recs[i].p
+		rs = append(rs, &c)
 	}
 	ix.mu.RUnlock()
 	if len(rs) < 2 {
 		return nil, fmt.Errorf("train: %d records, need at least 2", len(rs))
 	}
-	res, err := linkage.Link(ctx, rs, linkage.Options{Bands: ix.bands, Train: linkage.TrainOptions{Seed: 1}})
+	res, err := linkage.Link(ctx, rs, linkage.Options{Bands: ix.bands, Train: linkage.TrainOptions{Seed: 1}, Workers: workers})
 	if err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	ix.mu.Lock()
 	ix.model = res.Model
 	ix.sizePrior = false // the trained prior is the data's own
+	ix.info = ModelInfo{Source: ModelTrained, TrainedAt: time.Now(), Records: n, Sample: len(rs)}
 	ix.mu.Unlock()
 	return res.Train, nil
 }
@@ -348,5 +390,13 @@ func (ix *Index) SetModel(m *linkage.Model) {
 	ix.mu.Lock()
 	ix.model = m
 	ix.sizePrior = false
+	ix.info = ModelInfo{Source: ModelGiven}
 	ix.mu.Unlock()
+}
+
+// ModelInfo says where the model the index scores with came from.
+func (ix *Index) ModelInfo() ModelInfo {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.info
 }

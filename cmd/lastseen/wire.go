@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/lastseen/lastseen"
 	lshttp "github.com/lastseen/lastseen/http"
 	"github.com/lastseen/lastseen/index"
@@ -126,7 +128,50 @@ func (o *linkOptions) wireServe(ctx context.Context, db *sqldb.DB, s *lshttp.Ser
 		logger.Error("index", "err", err)
 	}}
 	go f.Run(ctx)
+	s.MustRegister(modelMetrics(l.Index)...)
+	if !o.noTrain {
+		go o.retrainer(l.Index, logger).Run(ctx)
+	}
 	return nil
+}
+
+// retrainer trains the model again in the background each time the records
+// have doubled since it was trained (index.Retrainer), so that a server that
+// started small does not keep its first model until it restarts. A --model
+// is never replaced.
+func (o *linkOptions) retrainer(ix *index.Index, logger *slog.Logger) *index.Retrainer {
+	return &index.Retrainer{
+		Index: ix,
+		Trained: func(info index.ModelInfo, rep *linkage.TrainReport, took time.Duration) {
+			logger.Info("model retrained", "records", info.Records, "sample", info.Sample,
+				"expected_matches", int64(rep.Matches), "blocked_pairs", rep.BlockedPairs, "took", took.Round(time.Millisecond))
+		},
+		Error: func(err error) { logger.Error("model retraining", "err", err) },
+	}
+}
+
+// modelMetrics are the gauges GET /metrics shows of the index and the model
+// it scores with.
+func modelMetrics(ix *index.Index) []prometheus.Collector {
+	gauge := func(name, help string, f func(index.ModelInfo) float64) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 { return f(ix.ModelInfo()) })
+	}
+	return []prometheus.Collector{
+		gauge("lastseen_linkage_model_trained_timestamp_seconds",
+			"When the linkage model was trained, in Unix seconds; 0 for the starting model or one given with --model.",
+			func(i index.ModelInfo) float64 {
+				if i.TrainedAt.IsZero() {
+					return 0
+				}
+				return float64(i.TrainedAt.UnixNano()) / 1e9
+			}),
+		gauge("lastseen_linkage_model_trained_records", "Records in the index when the linkage model was trained.",
+			func(i index.ModelInfo) float64 { return float64(i.Records) }),
+		gauge("lastseen_linkage_model_trained_sample", "Records the linkage model was trained on (a sample of the index).",
+			func(i index.ModelInfo) float64 { return float64(i.Sample) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "lastseen_index_records", Help: "Records in the linkage index."},
+			func() float64 { return float64(ix.Len()) }),
+	}
 }
 
 // indexedCases tells the index of the records a caseworker's judgement

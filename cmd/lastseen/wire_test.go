@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -10,9 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
+	"github.com/lastseen/lastseen/synth"
 )
 
 func TestLinkOptions(t *testing.T) {
@@ -141,4 +146,57 @@ func TestIndexedCases(t *testing.T) {
 			t.Fatalf("after the merge the index files record %d under person %d, want %d", ids[1], p, out.PersonA)
 		}
 	})
+}
+
+// TestModelRetrainedMetrics: serve's retrainer replaces the starting model
+// once the index has grown, logs it, and /metrics' gauges show when the
+// model was trained and on how many records.
+func TestModelRetrainedMetrics(t *testing.T) {
+	ctx := context.Background()
+	ix := index.New(index.Options{})
+	cfg := synth.DefaultConfig(800, 7)
+	cfg.Records = 1100
+	var n int64
+	if err := synth.Generate(cfg, func(s *synth.Record) error {
+		if r := s.Domain(n + 1); r != nil {
+			n++
+			ix.Insert(ix.Prepare(r), s.TruthID)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(modelMetrics(ix)...)
+	gauges := func() map[string]float64 {
+		mfs, err := reg.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]float64{}
+		for _, mf := range mfs {
+			out[mf.GetName()] = mf.GetMetric()[0].GetGauge().GetValue()
+		}
+		return out
+	}
+	if g := gauges(); g["lastseen_linkage_model_trained_timestamp_seconds"] != 0 || g["lastseen_linkage_model_trained_records"] != 0 || g["lastseen_index_records"] != float64(n) {
+		t.Fatalf("gauges %v before training, want no training and %d records", g, n)
+	}
+	var log strings.Builder
+	r := (&linkOptions{}).retrainer(ix, slog.New(slog.NewTextHandler(&log, nil)))
+	r.MinTrain = 1000
+	before := ix.Model()
+	if did, err := r.Check(ctx); err != nil || !did {
+		t.Fatalf("Check: trained %v, %v; want a model trained on %d records", did, err, n)
+	}
+	if ix.Model() == before {
+		t.Fatal("the model was not swapped")
+	}
+	g := gauges()
+	if g["lastseen_linkage_model_trained_timestamp_seconds"] <= 0 || g["lastseen_linkage_model_trained_records"] != float64(n) || g["lastseen_linkage_model_trained_sample"] != float64(n) {
+		t.Errorf("gauges %v after training, want a time and %d records", g, n)
+	}
+	if !strings.Contains(log.String(), "model retrained") || !strings.Contains(log.String(), fmt.Sprintf("records=%d", n)) {
+		t.Errorf("log %q, want the retraining with its records", log.String())
+	}
 }
