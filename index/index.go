@@ -15,6 +15,55 @@
 // itself are serialised by the Linker, so two records arriving together
 // cannot both miss each other.
 //
+// Decisions follow batch clustering (linkage.Cluster) with the same model
+// and bands, one record at a time, so that `serve` and `import` link as
+// `lastseen link` would (BenchmarkIncrementalQuality measures both on the
+// same records):
+//
+//   - Link: the best person whose best pair reaches the link threshold and
+//     with which the record coheres (the mean of its scores against the
+//     person's records reaches the review threshold, none is below −20, as
+//     linkage.DefaultClusterOptions), and that no judgement or hard
+//     evidence (linkage.Conflict) forbids.
+//   - Attach: below the link band, a record whose only candidate person is
+//     one (every pair down to 6 below the review threshold lies in it),
+//     whose best pair reaches the review threshold and which coheres, joins
+//     it, as batch's attach step does. Only with a model trained or given
+//     (see attachFloor): not with the starting model's size prior.
+//   - Review: every other person with a pair in the review band or above
+//     gets a review item (record, that person's best record), the pairs at
+//     or above the link threshold first.
+//   - New person otherwise.
+//
+// Two persons bridged: when an arriving record links strongly to two
+// existing persons, batch would merge them if they cohere; the Linker
+// links the record to the better one and queues the other for a caseworker,
+// at the head of the queue. A caseworker's "same" on that item merges the
+// two persons (CaseService.Judge) and a later "not same" undoes it. The
+// Linker does not merge persons itself, for two reasons of the live system.
+// PersonService has no automatic merge that can be undone as one step: it
+// would relink every record of the second person one by one, and only a
+// merge made by a caseworker's "same" is undone by Judge. And a merge moves
+// another person's inquiries: merged into a person whose death a caseworker
+// has verified, a family's inquiry would be answered with that death
+// (lastseen.Tellable tells a verified status) though no caseworker judged
+// that the two were one man — a family told of a death by an automatic
+// match, which must never happen. The cost is measured: review recall (the
+// true pairs linked or before a caseworker) stays level with batch's, and
+// linked recall falls short of batch by a few points at 100,000 records.
+//
+// Thresholds: the defaults are batch's (linkage.DefaultBands: link at log2
+// odds 3, review from 0), with the coherence checks above. A stricter link
+// threshold for the live system (6.6, probability 0.99, the earlier
+// default) was measured and not kept: with the attach rule a record with one
+// candidate person joins it whatever the link threshold, so the threshold
+// only decides between competing persons, and at 6.6 it bought 0.8 points of
+// precision for 4 of recall (docs/BENCHMARKS.md). The harm a false link can
+// do most, telling a family of a death, is prevented elsewhere and whatever
+// the threshold: an unverified death reaches no family (lastseen.Redact,
+// Tellable). The operator sets other thresholds with --link-threshold and
+// --review-threshold.
+//
 // The prior: a pair's score is the log2 odds that the two records describe the
 // same person, and starts from a prior. The starting model's prior
 // (linkage.NewModel, 1e-4) is a batch figure for a registry of about 10,000

@@ -23,7 +23,8 @@ import (
 // caseworker. For the Linker also the shares of arrivals linked, queued for
 // review and left new. The model is the one batch trains on the records
 // (seed 1). Size: LASTSEEN_BENCH_RECORDS (default 10,000), about 2.3 records
-// a person as in synth.DefaultConfig.
+// a person as in synth.DefaultConfig. LASTSEEN_BENCH_LINK sets the Linker's
+// link threshold (default: batch's, linkage.DefaultBands).
 //
 //	LASTSEEN_BENCH_RECORDS=100000 go test ./index -run XXX -bench IncrementalQuality -benchtime 1x
 func BenchmarkIncrementalQuality(b *testing.B) {
@@ -46,6 +47,11 @@ func BenchmarkIncrementalQuality(b *testing.B) {
 	}
 	ctx := context.Background()
 	bands := linkage.DefaultBands()
+	// the Linker's link threshold, to weigh another one against batch's
+	incBands := bands
+	if v, err := strconv.ParseFloat(os.Getenv("LASTSEEN_BENCH_LINK"), 64); err == nil {
+		incBands.Link = v
+	}
 
 	// batch, which also trains the model both use
 	prep := linkage.NewPreparer(0)
@@ -72,7 +78,7 @@ func BenchmarkIncrementalQuality(b *testing.B) {
 	b.ResetTimer() // it deletes reported metrics too: batch's are reported below
 	for range b.N {
 		mem := newMem()
-		l := &index.Linker{Index: index.New(index.Options{Model: res.Model, Bands: &bands}), Persons: mem, Reviews: mem}
+		l := &index.Linker{Index: index.New(index.Options{Model: res.Model, Bands: &incBands}), Persons: mem, Reviews: mem}
 		var link, review, fresh int
 		for _, r := range rs {
 			c := *r
