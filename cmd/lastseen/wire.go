@@ -29,6 +29,14 @@ import (
 // index.LoadOptions.MinTrain (2,000) of them; else the linkage package's
 // starting values (linkage.NewModel), which are conservative: they link only
 // pairs that agree on name and full birth date, and send the rest to review.
+// serve then trains the model again in the background, without holding up
+// arrivals, once the records reach MinTrain and each time they have doubled
+// since (index.Retrainer; logged, and shown in /metrics as
+// lastseen_linkage_model_trained_*); --model and --no-train keep the model.
+//
+// The thresholds default to batch's (linkage.DefaultBands: link at log2 odds
+// 3, review from 0), with the same coherence checks and attach rule: see the
+// index package doc for why the live system does not link more strictly.
 
 // linkOptions are the flags of incremental linking.
 type linkOptions struct {
@@ -45,8 +53,8 @@ func addLinkFlags(fs *flag.FlagSet) *linkOptions {
 	fs.Float64Var(&o.link, "link-threshold", envFloat("LASTSEEN_LINK_THRESHOLD", def.Link),
 		fmt.Sprintf("link a record to a person automatically when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_LINK_THRESHOLD)", def.Link, linkage.Probability(def.Link)))
 	fs.Float64Var(&o.review, "review-threshold", envFloat("LASTSEEN_REVIEW_THRESHOLD", def.Review),
-		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", def.Review, linkage.Probability(def.Review)))
-	fs.BoolVar(&o.noTrain, "no-train", false, "without --model, use the linkage package's starting model instead of training one on the stored records")
+		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds; a record whose only candidate person scores this and coheres with it joins it, with a trained model, as in lastseen link (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", def.Review, linkage.Probability(def.Review)))
+	fs.BoolVar(&o.noTrain, "no-train", false, "without --model, use the linkage package's starting model instead of training one on the stored records (at start, and by serve as they grow)")
 	return o
 }
 
