@@ -330,6 +330,31 @@ func (ix *Index) finalize() {
 		ps[i] = e.p
 	}
 	ix.prep.Finalize(ps)
+	ix.setFrequencies(ps...)
+}
+
+// setFrequencies sets the records' term frequencies as the model counts
+// them: leaving out the person's own records (linkage.Model.Duplication), as
+// batch does. The preparer counts each person once; the starting model does
+// too. The caller holds the write lock, or owns the records.
+func (ix *Index) setFrequencies(ps ...*linkage.Prepared) {
+	if len(ix.recs) >= MinTF && ix.model.Duplication > 1 {
+		ix.model.SetFrequencies(ps, ix.prep.N())
+	}
+}
+
+// refreshAll sets every record's term frequencies for a new model. The
+// caller holds the write lock.
+func (ix *Index) refreshAll() {
+	if len(ix.recs) < MinTF {
+		return
+	}
+	ps := make([]*linkage.Prepared, len(ix.recs))
+	for i, e := range ix.recs {
+		ps[i] = e.p
+	}
+	ix.prep.Finalize(ps)
+	ix.setFrequencies(ps...)
 }
 
 // PersonOf returns the person a record is linked to as the index knows it,
@@ -429,6 +454,7 @@ func (ix *Index) train(ctx context.Context, sample, workers int) (*linkage.Train
 	ix.model = res.Model
 	ix.sizePrior = false // the trained prior is the data's own
 	ix.info = ModelInfo{Source: ModelTrained, TrainedAt: time.Now(), Records: n, Sample: len(rs)}
+	ix.refreshAll()
 	ix.mu.Unlock()
 	return res.Train, nil
 }
@@ -440,6 +466,7 @@ func (ix *Index) SetModel(m *linkage.Model) {
 	ix.model = m
 	ix.sizePrior = false
 	ix.info = ModelInfo{Source: ModelGiven}
+	ix.refreshAll()
 	ix.mu.Unlock()
 }
 

@@ -140,6 +140,7 @@ func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
 func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 	if len(ix.recs) >= MinTF {
 		ix.prep.Refresh(e.p)
+		ix.setFrequencies(e.p)
 	}
 	shift := ix.priorShift()
 	cands := ix.candidates(e)
