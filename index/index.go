@@ -13,7 +13,9 @@
 // take a read lock; Add and SetPerson take the write lock for the few
 // microseconds of an insertion. The decision to link a record and the link
 // itself are serialised by the Linker, so two records arriving together
-// cannot both miss each other.
+// cannot both miss each other. A model is trained (Train, Retrainer) outside
+// the lock, on a copy of a sample, and swapped in under the write lock, with
+// every record's term frequencies set again for it.
 //
 // Decisions follow batch clustering (linkage.Cluster) with the same model
 // and bands, one record at a time, so that `serve` and `import` link as
@@ -50,15 +52,20 @@
 // that the two were one man — a family told of a death by an automatic
 // match, which must never happen. The cost is measured: review recall (the
 // true pairs linked or before a caseworker) stays level with batch's, and
-// linked recall falls short of batch by a few points at 100,000 records.
+// linked recall falls short of batch's by half a point at 100,000 records.
+//
+// Scores are batch's too: with a trained or given model, term frequencies
+// leave out the person's own records (linkage.Model.Duplication), and they
+// are set again for every record when the model changes.
 //
 // Thresholds: the defaults are batch's (linkage.DefaultBands: link at log2
 // odds 3, review from 0), with the coherence checks above. A stricter link
 // threshold for the live system (6.6, probability 0.99, the earlier
 // default) was measured and not kept: with the attach rule a record with one
 // candidate person joins it whatever the link threshold, so the threshold
-// only decides between competing persons, and at 6.6 it bought 0.8 points of
-// precision for 4 of recall (docs/BENCHMARKS.md). The harm a false link can
+// only decides between competing persons, and at 6.6 it bought 1.5 points of
+// precision for 4 of recall at 10,000 records, 2 for 8 at 100,000
+// (docs/BENCHMARKS.md). The harm a false link can
 // do most, telling a family of a death, is prevented elsewhere and whatever
 // the threshold: an unverified death reaches no family (lastseen.Redact,
 // Tellable). The operator sets other thresholds with --link-threshold and
