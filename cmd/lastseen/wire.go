@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -29,10 +31,11 @@ import (
 // index.LoadOptions.MinTrain (2,000) of them; else the linkage package's
 // starting values (linkage.NewModel), which are conservative: they link only
 // pairs that agree on name and full birth date, and send the rest to review.
-// serve then trains the model again in the background, without holding up
-// arrivals, once the records reach MinTrain and each time they have doubled
-// since (index.Retrainer; logged, and shown in /metrics as
-// lastseen_linkage_model_trained_*); --model and --no-train keep the model.
+// serve and import then train the model again in the background, without
+// holding up arrivals, once the records reach MinTrain and each time they
+// have doubled since (index.Retrainer; logged, and shown in serve's /metrics
+// as lastseen_linkage_model_trained_*); --model and --no-train keep the
+// model.
 //
 // The thresholds default to batch's (linkage.DefaultBands: link at log2 odds
 // 3, review from 0), with the same coherence checks and attach rule: see the
@@ -214,15 +217,24 @@ func (c *indexedCases) Judge(ctx context.Context, j *lastseen.Judgement) (*lasts
 }
 
 // importRecords returns the RecordService an import stores through: each
-// batch is linked as soon as it commits. The index is built first.
-func (o *linkOptions) importRecords(ctx context.Context, db *sqldb.DB, stderr io.Writer) (lastseen.RecordService, error) {
-	l, err := o.openLinker(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)))
+// batch is linked as soon as it commits. The index is built first. Unless
+// --model or --no-train, the model is trained again in the background as the
+// records grow (as in serve), so that a large list imported into a small
+// registry is not linked to its end with the model the registry started
+// with. Close it when the import is done.
+func (o *linkOptions) importRecords(ctx context.Context, db *sqldb.DB, stderr io.Writer) (*linkingRecords, error) {
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	l, err := o.openLinker(ctx, db, logger)
 	if err != nil {
 		return nil, err
 	}
-	return &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) {
+	s := &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) {
 		fmt.Fprintf(stderr, "warning: %v\n", err)
-	}}, nil
+	}}
+	if !o.noTrain {
+		s.Retrain = o.retrainer(l.Index, logger)
+	}
+	return s, nil
 }
 
 // linkingRecords is a RecordService that matches each record on arrival,
@@ -235,6 +247,43 @@ type linkingRecords struct {
 	lastseen.RecordService
 	Linker *index.Linker
 	Warn   func(error)
+	// Retrain, when set, is checked after each imported batch; a model due
+	// is trained in the background while the import goes on.
+	Retrain *index.Retrainer
+
+	training sync.WaitGroup
+	busy     atomic.Bool
+	cancel   context.CancelFunc
+}
+
+// retrain starts a training in the background if a model is due and none
+// is under way.
+func (s *linkingRecords) retrain() {
+	if s.Retrain == nil || !s.Retrain.Due() || !s.busy.CompareAndSwap(false, true) {
+		return
+	}
+	if s.cancel != nil {
+		s.cancel() // the last training's, done
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.training.Add(1)
+	go func() {
+		defer s.training.Done()
+		defer s.busy.Store(false)
+		if _, err := s.Retrain.Check(ctx); err != nil && ctx.Err() == nil && s.Retrain.Error != nil {
+			s.Retrain.Error(err)
+		}
+	}()
+}
+
+// Close stops a training under way (the import is done: its model would
+// link nothing more) and waits for it.
+func (s *linkingRecords) Close() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.training.Wait()
 }
 
 func (s *linkingRecords) CreateRecord(ctx context.Context, r *lastseen.Record) error {
@@ -262,5 +311,6 @@ func (s *linkingRecords) ImportRecords(ctx context.Context, sourceID int64, rs [
 	if _, err := s.Linker.LinkRecords(ctx, stored); err != nil && s.Warn != nil {
 		s.Warn(fmt.Errorf("%d records stored, some to be linked at the next start: %w", len(stored), err))
 	}
+	s.retrain()
 	return res, nil
 }

@@ -200,3 +200,50 @@ func TestModelRetrainedMetrics(t *testing.T) {
 		t.Errorf("log %q, want the retraining with its records", log.String())
 	}
 }
+
+// TestImportRetrains: an import into a registry too small to train a model
+// at start trains one in the background once its records reach MinTrain,
+// and the rest of the import is decided with it.
+func TestImportRetrains(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	db, err := sqldb.Open(ctx, dbtest.SQLiteDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o := addLinkFlags(flag.NewFlagSet("test", flag.ContinueOnError))
+	s, err := o.importRecords(ctx, db, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Retrain = o.retrainer(s.Linker.Index, quiet)
+	s.Retrain.MinTrain = 1000
+	src, err := sqldb.NewSourceService(db).FindOrCreateSource(ctx, &lastseen.Source{Kind: lastseen.SourcePrisonerList, Name: "list"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := synth.DefaultConfig(800, 9)
+	cfg.Records = 1200
+	var batch []*lastseen.Record
+	synth.Generate(cfg, func(r *synth.Record) error {
+		if d := r.Domain(0); d != nil {
+			d.SourceID, d.ExternalID = src.ID, fmt.Sprint(len(batch))
+			batch = append(batch, d)
+		}
+		return nil
+	})
+	for lo := 0; lo < len(batch); lo += 600 {
+		if _, err := s.ImportRecords(ctx, src.ID, batch[lo:min(lo+600, len(batch))]); err != nil {
+			t.Fatal(err)
+		}
+		if info := s.Linker.Index.ModelInfo(); lo == 0 && info.Source != index.ModelStarting {
+			t.Fatalf("model %+v after 600 records, want the starting model", info)
+		}
+	}
+	s.training.Wait()
+	if info := s.Linker.Index.ModelInfo(); info.Source != index.ModelTrained || info.Records < 1000 {
+		t.Fatalf("model %+v after %d records, want one trained on at least 1,000", info, len(batch))
+	}
+}
