@@ -9,6 +9,7 @@ import (
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/index"
+	"github.com/lastseen/lastseen/linkage"
 	"github.com/lastseen/lastseen/synth"
 )
 
@@ -183,5 +184,19 @@ func BenchmarkPrepare(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix.Prepare(rs[i%len(rs)])
+	}
+}
+
+// BenchmarkSwapModel measures what swapping in a new model costs: every
+// record's term frequencies set again for it, under the index's write lock
+// a chunk of records at a time (arrivals wait for one chunk at most). It
+// changes the shared benchmark index's model: run it alone.
+func BenchmarkSwapModel(b *testing.B) {
+	benchIndex(b)
+	m := linkage.NewModel()
+	m.Duplication = 2.3
+	b.ResetTimer()
+	for range b.N {
+		bench.ix.SetModel(m)
 	}
 }

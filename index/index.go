@@ -14,8 +14,9 @@
 // microseconds of an insertion. The decision to link a record and the link
 // itself are serialised by the Linker, so two records arriving together
 // cannot both miss each other. A model is trained (Train, Retrainer) outside
-// the lock, on a copy of a sample, and swapped in under the write lock, with
-// every record's term frequencies set again for it.
+// the lock, on a copy of a sample, and swapped in under the write lock; every
+// record's term frequencies are then set again for it, a chunk of records
+// under the lock at a time.
 //
 // Decisions follow batch clustering (linkage.Cluster) with the same model
 // and bands, one record at a time, so that `serve` and `import` link as
@@ -350,19 +351,32 @@ func (ix *Index) setFrequencies(ps ...*linkage.Prepared) {
 	}
 }
 
-// refreshAll sets every record's term frequencies for a new model. The
-// caller holds the write lock.
+// refreshAll sets every record's term frequencies for a new model, taking
+// the write lock for refreshChunk records at a time: arrivals wait for one
+// chunk, not for the whole index. Until it is done, a pair may be scored
+// with one record's old frequencies — the commoner of the two counts, as it
+// did before the swap. The caller does not hold the lock.
 func (ix *Index) refreshAll() {
-	if len(ix.recs) < MinTF {
-		return
+	for lo := 0; ; lo += refreshChunk {
+		ix.mu.Lock()
+		n := len(ix.recs)
+		if lo >= n || n < MinTF {
+			ix.mu.Unlock()
+			return
+		}
+		hi := min(lo+refreshChunk, n)
+		ps := make([]*linkage.Prepared, 0, hi-lo)
+		for _, e := range ix.recs[lo:hi] {
+			ps = append(ps, e.p)
+		}
+		ix.prep.Finalize(ps)
+		ix.setFrequencies(ps...)
+		ix.mu.Unlock()
 	}
-	ps := make([]*linkage.Prepared, len(ix.recs))
-	for i, e := range ix.recs {
-		ps[i] = e.p
-	}
-	ix.prep.Finalize(ps)
-	ix.setFrequencies(ps...)
 }
+
+// refreshChunk is how many records refreshAll refreshes under one lock.
+const refreshChunk = 8192
 
 // PersonOf returns the person a record is linked to as the index knows it,
 // and whether the record is in the index.
@@ -461,8 +475,8 @@ func (ix *Index) train(ctx context.Context, sample, workers int) (*linkage.Train
 	ix.model = res.Model
 	ix.sizePrior = false // the trained prior is the data's own
 	ix.info = ModelInfo{Source: ModelTrained, TrainedAt: time.Now(), Records: n, Sample: len(rs)}
-	ix.refreshAll()
 	ix.mu.Unlock()
+	ix.refreshAll()
 	return res.Train, nil
 }
 
@@ -473,8 +487,8 @@ func (ix *Index) SetModel(m *linkage.Model) {
 	ix.model = m
 	ix.sizePrior = false
 	ix.info = ModelInfo{Source: ModelGiven}
-	ix.refreshAll()
 	ix.mu.Unlock()
+	ix.refreshAll()
 }
 
 // ModelInfo says where the model the index scores with came from.
