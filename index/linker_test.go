@@ -293,8 +293,9 @@ func TestLinkerConcurrent(t *testing.T) {
 // TestAttach: with a model calibrated on the data (trained or given), a
 // record whose only candidate person scores in the review band and coheres
 // joins it, as batch clustering attaches it; with two candidate persons it
-// goes to review; with the starting model and the size prior it goes to
-// review (TestPriorFollowsIndexSize).
+// goes to review; across a caseworker's "not same" it never joins; with the
+// starting model and the size prior it goes to review
+// (TestPriorFollowsIndexSize).
 func TestAttach(t *testing.T) {
 	a := &lastseen.Record{ID: 1, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")}
 	namesake := &lastseen.Record{ID: 2, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")}
@@ -307,17 +308,19 @@ func TestAttach(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		indexed []*lastseen.Record
+		judged  map[int64]lastseen.Verdict
 		want    lastseen.MatchAction
 	}{
-		{"OnlyCandidateAttached", []*lastseen.Record{a}, lastseen.MatchLink},
-		{"TwoCandidatesReview", []*lastseen.Record{a, namesake}, lastseen.MatchReview},
+		{"OnlyCandidateAttached", []*lastseen.Record{a}, nil, lastseen.MatchLink},
+		{"TwoCandidatesReview", []*lastseen.Record{a, namesake}, nil, lastseen.MatchReview},
+		{"NotSameNeverAttached", []*lastseen.Record{a}, map[int64]lastseen.Verdict{1: lastseen.VerdictNotSame}, lastseen.MatchNew},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ix := index.New(index.Options{Model: m, Bands: &bands})
 			for i, r := range tc.indexed {
 				ix.Insert(ix.Prepare(r), int64(i+1))
 			}
-			d := ix.Match(ix.Prepare(b), nil)
+			d := ix.Match(ix.Prepare(b), tc.judged)
 			if d.Action != tc.want {
 				t.Fatalf("score %.2f, bands %+v: %s, want %s (%+v)", ex.Score, bands, d.Action, tc.want, d)
 			}
