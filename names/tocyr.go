@@ -371,9 +371,50 @@ var knownForms = func() map[string]bool {
 }()
 
 type partial struct {
-	text []rune // lower case
-	up   []bool // which runes of text the source wrote in capitals
+	text []rune  // lower case
+	up   []uint8 // per rune of text: flagUpper, and for an apostrophe the Latin one it copies
 	cost float64
+}
+
+// Flags of partial.up. An apostrophe of text without a copied flag is one the
+// reading inserted (KMU and ICAO do not write it); it is written ukApostrophe.
+const (
+	flagUpper   uint8 = 1 << iota
+	copiedASCII       // the Latin wrote ' here
+	copiedRight       // the Latin wrote ’ (U+2019) here
+	copiedMod         // the Latin wrote ʼ (U+02BC) here
+)
+
+// ukApostrophe is the apostrophe written where the Latin has none. Ukrainian
+// print sets the apostrophe of the orthography as the typographic ’ (U+2019),
+// and so does the reverse direction of the national standard DSTU 9112:2021
+// (as implemented by uklatn, in ../shared/data/names/uklatn/regex); U+02BC,
+// which Unicode suggests for the apostrophe as a letter, is rare in text that
+// people type. Normalize folds all three to ' for matching, so the choice only
+// shows in the readings ToCyrillic returns.
+const ukApostrophe = '’'
+
+// copiedFlag: the flag of an apostrophe that a rule copies from the Latin key.
+func copiedFlag(key []rune) uint8 {
+	for _, r := range key {
+		switch r {
+		case '\'':
+			return copiedASCII
+		case '’':
+			return copiedRight
+		case 'ʼ':
+			return copiedMod
+		}
+	}
+	return 0
+}
+
+// flagUp turns a bool into the flagUpper flag.
+func flagUp(b bool) uint8 {
+	if b {
+		return flagUpper
+	}
+	return 0
 }
 
 const softable = "бвгдзклмнпрстфхцжшчщ"
@@ -392,6 +433,7 @@ const (
 func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	orig := []rune(w)
 	lw := []rune(strings.ToLower(w))
+	ow := []rune(w) // the Latin as written, apostrophes included
 	const beamWidth = 40
 	lm := langLM(lang)
 	dp := make([][]partial, len(lw)+1)
@@ -425,6 +467,10 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 			if all && l == 1 && !(isUp(i+1) || (!isLetter(i+1) && isUp(i-1))) {
 				all = false
 			}
+			copied := uint8(0)
+			if i+l <= len(ow) {
+				copied = copiedFlag(ow[i : i+l])
+			}
 			for _, a := range alts {
 				if a.lang != LangAuto && a.lang != lang {
 					continue
@@ -432,14 +478,18 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 				ar := []rune(a.cyr)
 				for _, p := range dp[i] {
 					t := make([]rune, len(p.text), len(p.text)+len(ar)+1)
-					u := make([]bool, len(p.up), len(p.text)+len(ar)+1)
+					u := make([]uint8, len(p.up), len(p.text)+len(ar)+1)
 					copy(t, p.text)
 					copy(u, p.up)
 					cost := p.cost + a.cost
 					for k, r := range ar {
 						cost += bigramCost(t, r, lang) + lmWeight*lm.bits(t, r)
 						t = append(t, r)
-						u = append(u, all || (first && k == 0) || (first && r == '\''))
+						f := flagUp(all || (first && k == 0) || (first && r == '\''))
+						if r == '\'' {
+							f |= copied
+						}
+						u = append(u, f)
 					}
 					dp[i+l] = append(dp[i+l], partial{t, u, cost})
 					// the soft sign that ICAO and KMU do not write
@@ -453,7 +503,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 						}
 						soft += lmWeight * lm.bits(t, 'ь')
 						t2 := append(append([]rune(nil), t...), 'ь')
-						u2 := append(append([]bool(nil), u...), all)
+						u2 := append(append([]uint8(nil), u...), flagUp(all))
 						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + soft})
 					}
 				}
@@ -462,7 +512,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		if !matched { // a letter no rule knows: keep it
 			for _, p := range dp[i] {
 				t := append(append([]rune(nil), p.text...), lw[i])
-				u := append(append([]bool(nil), p.up...), isUp(i))
+				u := append(append([]uint8(nil), p.up...), flagUp(isUp(i)))
 				c := p.cost + 3
 				if unicode.Is(unicode.Mn, lw[i]) {
 					c = p.cost // a stress mark rides on its letter
@@ -476,7 +526,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	if n := len(lw); n > 2 && lw[n-1] == 'y' && !strings.ContainsRune("aeiouy", lw[n-2]) {
 		for _, p := range final {
 			if k := len(p.text); k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
-				up := append(append([]bool(nil), p.up...), p.up[k-1] && k > 1 && p.up[k-2])
+				up := append(append([]uint8(nil), p.up...), flagUp(p.up[k-1]&flagUpper != 0 && k > 1 && p.up[k-2]&flagUpper != 0))
 				for _, end := range []rune{'и', 'ы'} {
 					t := append(append([]rune(nil), p.text[:k-1]...), end, 'й')
 					c := p.cost + 0.3
@@ -537,7 +587,14 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		}
 		cased := make([]rune, len(p.text))
 		for k, r := range p.text {
-			if p.up[k] {
+			switch f := p.up[k]; {
+			case r == '\'' && f&copiedRight != 0:
+				r = '’'
+			case r == '\'' && f&copiedMod != 0:
+				r = 'ʼ'
+			case r == '\'' && f&copiedASCII == 0:
+				r = ukApostrophe
+			case f&flagUpper != 0:
 				r = unicode.ToUpper(r)
 			}
 			cased[k] = r
