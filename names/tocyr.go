@@ -78,6 +78,10 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 			}
 		}
 		oneScheme(words)
+		for _, alts := range words {
+			promoteCanon(alts, false)
+			sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
+		}
 	}
 	// k-best combination of the words' candidates
 	type combo struct {
@@ -601,11 +605,50 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		}
 		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
 	}
+	promoteCanon(out, sc != 0)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {
 		out = out[:n]
 	}
 	return out
+}
+
+// promoteCanon puts the standard spelling of a known name just ahead of the
+// same name as a scheme writes it without ё, ь or the apostrophe: Артём
+// before Артем, Васильева before Василева, Ковальов before Ковалов. In
+// Russian the ё form is the dictionary form of these names; the plain one
+// stays next. The name tables say which spellings are standard
+// (canonSpellings). A spelling is not promoted over a sibling that more
+// schemes (or stricter ones) give back: GOST 7.79 writes ь, so its "Vasilev"
+// is Василев. The cost and the base move together, so oneScheme keeps it.
+func promoteCanon(out []cand, strict bool) {
+	canon := canonSpellings()
+	for i := range out {
+		lw := apostrophesAsOne(strings.ToLower(out[i].text))
+		if !strings.ContainsAny(lw, "ёь'") {
+			continue
+		}
+		key := plainSpelling(lw)
+		known := false
+		for _, c := range canon[key] {
+			if c.text == lw && (c.lang == LangAuto || out[i].lang == LangAuto || c.lang == out[i].lang) {
+				known = true
+			}
+		}
+		if !known {
+			continue
+		}
+		bonus := tripBonus(out[i].trips, strict)
+		for j := range out {
+			if j == i || out[j].cost > out[i].cost || tripBonus(out[j].trips, strict) > bonus ||
+				plainSpelling(strings.ToLower(out[j].text)) != key {
+				continue
+			}
+			d := out[i].cost - (out[j].cost - 0.01)
+			out[i].cost -= d
+			out[i].base -= d
+		}
+	}
 }
 
 // bigramCost is the cost of appending r to a Cyrillic word prefix t: sequences
@@ -790,6 +833,8 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 			uniq = append(uniq, c)
 		}
 	}
+	promoteCanon(uniq, sc != 0)
+	sort.SliceStable(uniq, func(i, j int) bool { return uniq[i].cost < uniq[j].cost })
 	if len(uniq) > n {
 		uniq = uniq[:n]
 	}
