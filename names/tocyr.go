@@ -666,6 +666,12 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 			return 4
 		case 'э':
 			return -0.3 // Эдуард, Элла: э is at home at the start of a word
+		case 'ё':
+			// few words start with ё (ёж, ёлка, ёмкость, ёрш, and Ёлкин from
+			// them); a name that starts with the sound is mostly Йо- (Йосип,
+			// Йордан, Йозеф, Йорген): the rules' preference for ё, right
+			// inside a word (Fyodor, Semyon), is undone here
+			return 0.4
 		case 'и':
 			if lang == LangUk {
 				return 1 // hardly a Ukrainian word starts with и
