@@ -14,8 +14,14 @@ import (
 // It reads every scheme of this package at once, prefers spellings that some
 // scheme romanises back to exactly the input, spellings that are known given
 // names, and letter sequences Russian and Ukrainian words have; it never mixes
-// Ukrainian-only and Russian-only letters in one word. Words are resolved
-// independently and combined; non-letters are kept.
+// Ukrainian-only and Russian-only letters in one word. Each word gets its own
+// ranked readings; a string of several words gets the n best joint readings,
+// where a reading whose words need different languages or different schemes
+// costs more (one person's name is written in one language and romanised with
+// one scheme). Non-letters are kept. A standard spelling of a known name comes
+// before the same name without its ё, ь or apostrophe (Artem → Артём, Артем).
+// An apostrophe the Latin does not write is written ’ (U+2019); one it writes
+// is kept as written.
 func ToCyrillic(latin string, n int) []string {
 	return toCyrillic(latin, 0, n)
 }
@@ -83,46 +89,66 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 			sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
 		}
 	}
-	// k-best combination of the words' candidates
+	// k-best combination of the words' candidates: the n best whole strings
+	// by summed word costs, where a reading is also judged as a whole (one
+	// person's name is written in one language and romanised with one
+	// scheme), so the beam keeps more than n partial readings
 	type combo struct {
 		parts []string
 		cost  float64
-		lang  Lang // the language the words chosen so far commit to
+		lang  Lang   // the language the words chosen so far commit to
+		trips uint16 // the schemes that give back every word chosen so far
 	}
-	beam := []combo{{}}
+	width := 4 * max(n, 3)
+	beam := []combo{{trips: ^uint16(0)}}
 	for _, p := range pieces {
 		var next []combo
 		for _, c := range beam {
 			if !p.word || len(p.alts) == 0 {
-				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang})
+				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang, c.trips})
 				continue
 			}
 			for _, a := range p.alts {
-				cost, lang := c.cost+a.cost, c.lang
+				cost, lang, trips := c.cost+a.cost, c.lang, c.trips
 				switch {
 				case lang == LangAuto:
 					lang = a.lang
 				case a.lang != LangAuto && a.lang != lang:
 					cost += 1.5 // one person's name is written in one language
 				}
-				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang})
+				// a word that no scheme gives back says nothing of the scheme
+				// (it already costs noTrip)
+				if a.trips != 0 && trips != 0 {
+					trips &= a.trips
+					if trips == 0 {
+						cost += mixedSchemes // Мадир (KMU) with Четкий (ICAO)
+					}
+				}
+				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang, trips})
 			}
 		}
 		sort.SliceStable(next, func(i, j int) bool { return next[i].cost < next[j].cost })
-		if len(next) > n {
-			next = next[:n]
+		if len(next) > width {
+			next = next[:width]
 		}
 		beam = next
 	}
-	out := make([]string, 0, len(beam))
+	out := make([]string, 0, n)
 	for _, c := range beam {
 		s := strings.Join(c.parts, "")
 		if !contains(out, s) {
 			out = append(out, s)
 		}
+		if len(out) == n {
+			break
+		}
 	}
 	return out
 }
+
+// mixedSchemes is the cost of a reading whose words no one scheme gives back
+// all together: each word's reading is some scheme's, but not the same one's.
+const mixedSchemes = 1.5
 
 // isRomanLetter: a Latin letter, or a mark that a scheme uses as a letter
 // inside a word (ʹ ʺ ` · and the apostrophe between letters).
