@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -85,7 +86,7 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		}
 		oneScheme(words)
 		for _, alts := range words {
-			promoteCanon(alts, false)
+			promoteCanon(alts)
 			sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
 		}
 	}
@@ -631,7 +632,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		}
 		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
 	}
-	promoteCanon(out, sc != 0)
+	promoteCanon(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {
 		out = out[:n]
@@ -639,38 +640,54 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	return out
 }
 
-// promoteCanon puts the standard spelling of a known name just ahead of the
-// same name as a scheme writes it without ё, ь or the apostrophe: Артём
-// before Артем, Васильева before Василева, Ковальов before Ковалов. In
-// Russian the ё form is the dictionary form of these names; the plain one
-// stays next. The name tables say which spellings are standard
-// (canonSpellings). A spelling is not promoted over a sibling that more
-// schemes (or stricter ones) give back: GOST 7.79 writes ь, so its "Vasilev"
-// is Василев. The cost and the base move together, so oneScheme keeps it.
-func promoteCanon(out []cand, strict bool) {
+// promoteCanon puts the standard spelling of a known name first, when a
+// scheme gives the input back from it: Артём before Артем, Васильева before
+// Василева, Ковальов before Ковалов. In Russian the ё form is the dictionary
+// form of these names; the plain one stays next. The name tables say which
+// spellings are standard (canonSpellings), for which language. A spelling
+// that no scheme gives back (with the scheme known, not that scheme: a
+// reading's trips then hold that scheme alone) is not promoted: GOST 7.79 B writes ь, so its "Vasilev" is Василев. The known
+// spellings move together (the cheapest lands just ahead of the best other
+// reading) and cost and base move alike, so oneScheme keeps the order.
+func promoteCanon(out []cand) {
 	canon := canonSpellings()
+	known := make([]bool, len(out))
+	minKnown, minOther := math.Inf(1), math.Inf(1)
+	// the best reading that is not a known spelling, and how strongly its
+	// round trip speaks for it: a known spelling that only a press habit
+	// gives back (Соловьёв is the French press's Soloviov) does not pass a
+	// reading that a standard gives back
+	first := -1
+	for i := range out {
+		if first < 0 || out[i].cost < out[first].cost {
+			first = i
+		}
+	}
+	floor := 0.0
+	if first >= 0 {
+		floor = tripBonus(out[first].trips, false)
+	}
 	for i := range out {
 		lw := apostrophesAsOne(strings.ToLower(out[i].text))
-		if !strings.ContainsAny(lw, "ёь'") {
-			continue
-		}
-		key := plainSpelling(lw)
-		known := false
-		for _, c := range canon[key] {
-			if c.text == lw && (c.lang == LangAuto || out[i].lang == LangAuto || c.lang == out[i].lang) {
-				known = true
+		if out[i].trips != 0 && tripBonus(out[i].trips, false) >= floor && strings.ContainsAny(lw, "ёь'") {
+			for _, c := range canon[plainSpelling(lw)] {
+				if c.text == lw && (c.lang == LangAuto || out[i].lang == LangAuto || c.lang == out[i].lang) {
+					known[i] = true
+				}
 			}
 		}
-		if !known {
-			continue
+		if known[i] {
+			minKnown = min(minKnown, out[i].cost)
+		} else {
+			minOther = min(minOther, out[i].cost)
 		}
-		bonus := tripBonus(out[i].trips, strict)
-		for j := range out {
-			if j == i || out[j].cost > out[i].cost || tripBonus(out[j].trips, strict) > bonus ||
-				plainSpelling(strings.ToLower(out[j].text)) != key {
-				continue
-			}
-			d := out[i].cost - (out[j].cost - 0.01)
+	}
+	d := minKnown - (minOther - 0.01)
+	if math.IsInf(minKnown, 1) || d <= 0 {
+		return
+	}
+	for i := range out {
+		if known[i] {
 			out[i].cost -= d
 			out[i].base -= d
 		}
@@ -737,8 +754,13 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 		(len(t) == 1 || isCyrVowel(t[len(t)-2]) || t[len(t)-2] == 'р') {
 		c += 1.2
 	}
-	if lang == LangUk && p == 'ь' && strings.ContainsRune("яюєї", r) {
-		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю є
+	switch {
+	case lang == LangUk && p == 'ь' && strings.ContainsRune("яю", r):
+		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю
+	case lang == LangUk && p == 'ь' && strings.ContainsRune("єї", r):
+		// but keeps ьє, ьї in surnames from Russian -ьев, -ьин: Васильєв,
+		// Афанасьєв, Ільїн
+		c += 0.8
 	}
 	if p == 'ь' && strings.ContainsRune("ыьъйаэу", r) {
 		c += 3 // a soft sign before a vowel is written я ю е: ьа ьу ьэ are not
@@ -865,7 +887,7 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 			uniq = append(uniq, c)
 		}
 	}
-	promoteCanon(uniq, sc != 0)
+	promoteCanon(uniq)
 	sort.SliceStable(uniq, func(i, j int) bool { return uniq[i].cost < uniq[j].cost })
 	if len(uniq) > n {
 		uniq = uniq[:n]

@@ -25,7 +25,7 @@ func TestToCyrillicStandardSpellingFirst(t *testing.T) {
 		{"Vasileva", names.ICAO, "Васильева", "Василева"},    // feminine form, ICAO drops ь
 		{"Korolov", names.KMU2010, "Корольов", "Королов"},    // Ukrainian ьо
 		{"Fedorovych", names.KMU2010, "Федорович", ""},       // no ё in Ukrainian
-		{"Artemovych", names.ICAO, "Артёмович", "Артемович"}, // patronymic
+		{"Artemovich", names.ICAO, "Артёмович", "Артемович"}, // patronymic
 	} {
 		var got []string
 		if tc.sc == 0 {
