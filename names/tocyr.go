@@ -956,7 +956,9 @@ func yoVariants(final []partial, lm *charLM) []partial {
 		}
 		base := lm.wordBits(p.text)
 		for k, r := range p.text {
-			if r != 'е' {
+			// no Russian word spells иё or ыё: after и the sound is ьё
+			// (Соловьёв), so Lebediev is not Лебедиёв
+			if r != 'е' || k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
 				continue
 			}
 			c := yoCost
