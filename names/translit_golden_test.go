@@ -246,14 +246,14 @@ func TestToCyrillicGolden(t *testing.T) {
 	// и й і ї alike, so their words cannot all come back; KMU's vectors are
 	// also letter drills (ґ’я, жй). These floors guard against regressions;
 	// TestToCyrillicNames measures names.
-	if rate := float64(totalW.exact) / float64(totalW.n); rate < 0.88 {
-		t.Errorf("word top-3 exact rate %.3f < 0.88", rate)
+	if rate := float64(totalW.exact) / float64(totalW.n); rate < 0.89 {
+		t.Errorf("word top-3 exact rate %.3f < 0.89", rate)
 	}
-	if rate := float64(totalWK.exact) / float64(totalWK.n); rate < 0.95 {
-		t.Errorf("word top-3 exact rate, scheme known, %.3f < 0.95", rate)
+	if rate := float64(totalWK.exact) / float64(totalWK.n); rate < 0.96 {
+		t.Errorf("word top-3 exact rate, scheme known, %.3f < 0.96", rate)
 	}
-	if rate := float64(totalS.folded) / float64(totalS.n); rate < 0.65 {
-		t.Errorf("sample top-3 rate up to ё/е %.3f < 0.65", rate)
+	if rate := float64(totalS.folded) / float64(totalS.n); rate < 0.75 {
+		t.Errorf("sample top-3 rate up to ё/е %.3f < 0.75", rate)
 	}
 }
 
