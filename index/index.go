@@ -279,8 +279,14 @@ func (ix *Index) add(e *entry) bool {
 	if e.person != 0 {
 		ix.persons[e.person] = append(ix.persons[e.person], s)
 	}
-	if len(ix.recs) == MinTF {
+	switch {
+	case len(ix.recs) == MinTF:
 		ix.finalize()
+	case len(ix.recs) > MinTF:
+		// a record that was not matched first (Follower, Add after Load)
+		// has counts but no frequencies yet
+		ix.prep.Refresh(e.p)
+		ix.setFrequencies(e.p)
 	}
 	e.name = ix.internName(e.name)
 	for _, k := range searchKeys(e.name) {
