@@ -41,7 +41,7 @@
 // Two persons bridged: when an arriving record links strongly to two
 // existing persons, batch would merge them if they cohere; the Linker
 // links the record to the better one and queues the other for a caseworker,
-// at the head of the queue. A caseworker's "same" on that item merges the
+// with the highest priority the Linker gives (reviewPriority). A caseworker's "same" on that item merges the
 // two persons (CaseService.Judge) and a later "not same" undoes it. The
 // Linker does not merge persons itself, for two reasons of the live system.
 // PersonService has no automatic merge that can be undone as one step: it
