@@ -67,6 +67,7 @@ func (m *Model) refine(rs []*Prepared, b *Blocker, sessions []Session, pairs [][
 			m.Fields[f].Levels[l].M = m0[f][l]
 		}
 	}
+	m.Disagree = nil
 	matches, err = m.refineEM(rs, b, sessions, pairs, all, start, workers, false)
 	return matches, true, err
 }
@@ -104,8 +105,12 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		})
 	}
 	x := make([][]float32, len(sessions)) // each sampled pair's weight without the prior
-	for p := range sessions {
+	g := make([][]float64, len(sessions))   // and its expected matches
+	vs := make([][]Vector, len(sessions))
+	for p, s := range sessions {
 		x[p] = make([]float32, len(pairs[p]))
+		g[p] = make([]float64, len(pairs[p]))
+		vs[p] = s.Vectors
 	}
 	matches := start
 	var num [MaxFields][MaxLevels]float64
@@ -154,14 +159,14 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		lo := math.Log2(matches / (all - matches))
 		counts := make([][MaxFields][MaxLevels]float64, workers)
 		for p, s := range sessions {
-			xp, sh := x[p], shares[p]
+			xp, sh, gp := x[p], shares[p], g[p]
 			step := (len(xp) + workers - 1) / workers
 			parallel(workers, workers, func(wlo, whi int) {
 				for w := wlo; w < whi; w++ {
 					for i := min(w*step, len(xp)); i < min((w+1)*step, len(xp)); i++ {
-						g := sh[i] / (1 + math.Exp2(-(float64(xp[i]) + lo)))
+						gp[i] = sh[i] / (1 + math.Exp2(-(float64(xp[i]) + lo)))
 						for f := 0; f < nf; f++ {
-							counts[w][f][s.Vectors[i][f]] += g
+							counts[w][f][s.Vectors[i][f]] += gp[i]
 						}
 					}
 				}
@@ -192,10 +197,15 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		if err := m.compile(); err != nil {
 			return 0, err
 		}
-		if os.Getenv("LASTSEEN_EMDEBUG") != "" {
-			fmt.Fprintf(os.Stderr, "refine round %d: matches %.0f, change %.2g\n", round, matches, change)
+		// the disagreement weights, given the new m
+		dchange := m.fitDisagree(vs, g)
+		if err := m.compile(); err != nil {
+			return 0, err
 		}
-		if change < 1e-4 {
+		if os.Getenv("LASTSEEN_EMDEBUG") != "" {
+			fmt.Fprintf(os.Stderr, "refine round %d: matches %.0f, change %.2g, disagreement weights %.3g (change %.2g bits)\n", round, matches, change, m.Disagree, dchange)
+		}
+		if change < 1e-4 && dchange < 0.01 {
 			break
 		}
 	}
