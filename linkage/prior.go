@@ -105,7 +105,7 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		})
 	}
 	x := make([][]float32, len(sessions)) // each sampled pair's weight without the prior
-	g := make([][]float64, len(sessions))   // and its expected matches
+	g := make([][]float64, len(sessions)) // and its expected matches
 	vs := make([][]Vector, len(sessions))
 	for p, s := range sessions {
 		x[p] = make([]float32, len(pairs[p]))
