@@ -14,7 +14,8 @@ import (
 // whose duplicates carry one error each (a name typo, or one part of the
 // birth date replaced), as RLdata's do. Every blocking pass misses the
 // duplicates with the error in its keys, so no one pass's count reaches the
-// truth; EM over all pairs does.
+// truth; EM over all pairs does, and learns that two disagreeing fields are
+// rare among matches.
 func TestTrainCountsMatches(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	given := []string{"Anna", "Boris", "Clara", "Dieter", "Emil", "Frieda", "Gustav", "Hanna", "Ingrid", "Jonas",
@@ -65,6 +66,11 @@ func TestTrainCountsMatches(t *testing.T) {
 	t.Logf("matches: %.0f estimated (%.0f by the largest pass), %d true", got, res.Train.PassMatches, dups)
 	if got < 0.9*dups || got > 1.1*dups {
 		t.Errorf("estimated %.0f matching pairs, want %d ± 10%%", got, dups)
+	}
+	// one error per duplicate: two disagreeing fields are far rarer among
+	// matches than independent fields would make them
+	if d := res.Model.Disagree; len(d) != linkage.MaxDisagree+1 || d[2] > d[1]/4 {
+		t.Errorf("disagreement weights %v, want c(2) below a quarter of c(1)", d)
 	}
 	if want := float64(dups) / (float64(len(ps)) * float64(len(ps)-1) / 2); res.Model.Prior < 0.9*want || res.Model.Prior > 1.1*want {
 		t.Errorf("prior %.3g, want %.3g ± 10%%", res.Model.Prior, want)
