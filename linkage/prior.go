@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"time"
 )
 
 // The prior is the share of all pairs of records that are the same person.
@@ -38,8 +39,35 @@ const priorBins = 64
 // beyond it a pair's posterior is 0 or 1 at any plausible prior.
 const priorRange = 96
 
-// refineRounds bounds the rounds of EM over all pairs.
-const refineRounds = 20
+// refineRounds bounds the rounds of EM over all pairs, and refineSample
+// the sampled pairs each round scores: every round costs a Score of each.
+const (
+	refineRounds = 20
+	refineSample = 500_000
+)
+
+// thin keeps every r-th sampled pair of each pass, r chosen so that at
+// most n are kept; each pass's sample still stands for all its pairs.
+func thin(sessions []Session, pairs [][]Pair, n int) ([]Session, [][]Pair) {
+	total := 0
+	for _, ps := range pairs {
+		total += len(ps)
+	}
+	r := (total + n - 1) / n
+	if r <= 1 {
+		return sessions, pairs
+	}
+	ss, pp := make([]Session, len(sessions)), make([][]Pair, len(pairs))
+	for p, s := range sessions {
+		ss[p] = s
+		ss[p].Vectors = nil
+		for i := 0; i < len(pairs[p]); i += r {
+			ss[p].Vectors = append(ss[p].Vectors, s.Vectors[i])
+			pp[p] = append(pp[p], pairs[p][i])
+		}
+	}
+	return ss, pp
+}
 
 // refine runs EM over all pairs (see above) from the sessions' m and a
 // first guess of the matches, start, and sets the model's m, prior and
@@ -55,6 +83,7 @@ func (m *Model) refine(rs []*Prepared, b *Blocker, sessions []Session, pairs [][
 			m0[f][l] = lv.M
 		}
 	}
+	sessions, pairs = thin(sessions, pairs, refineSample)
 	matches, err := m.refineEM(rs, b, sessions, pairs, all, start, workers, true)
 	if err != nil || !m.degenerateAll() {
 		return matches, false, err
@@ -113,6 +142,7 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		vs[p] = s.Vectors
 	}
 	matches := start
+	began := time.Now()
 	var num [MaxFields][MaxLevels]float64
 	for round := 0; round < refineRounds; round++ {
 		// The term frequencies leave out the person's own records
@@ -150,7 +180,7 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		matches = fixedPoint(hist, all, matches)
 		change := math.Abs(matches-prev) / matches
 		if !learnM {
-			if change < 1e-4 {
+			if change < 1e-3 {
 				break
 			}
 			continue
@@ -203,9 +233,10 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 			return 0, err
 		}
 		if os.Getenv("LASTSEEN_EMDEBUG") != "" {
-			fmt.Fprintf(os.Stderr, "refine round %d: matches %.0f, change %.2g, disagreement weights %.3g (change %.2g bits)\n", round, matches, change, m.Disagree, dchange)
+			fmt.Fprintf(os.Stderr, "refine round %d: matches %.0f, change %.2g, disagreement weights %.3g (change %.2g bits), %s\n",
+				round, matches, change, m.Disagree, dchange, time.Since(began).Round(time.Millisecond))
 		}
-		if change < 1e-4 && dchange < 0.01 {
+		if change < 1e-3 && dchange < 0.01 {
 			break
 		}
 	}
