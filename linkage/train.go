@@ -41,8 +41,8 @@ type TrainReport struct {
 	Union    bool `json:"union"`    // some field was learnt from all passes together
 	Rejected int  `json:"rejected"` // sessions that converged on a degenerate solution
 	// Bounded says that no pass left enough fields to count the matches by,
-	// and Matches came from all passes together: an overestimate, which the
-	// caller bounds.
+	// and PassMatches came from all passes together: an overestimate, which
+	// the caller bounds, and only the start of EM over all pairs.
 	Bounded bool `json:"bounded"`
 }
 
@@ -162,7 +162,8 @@ type Session struct {
 // u fixed, as Splink does: one session per blocking pass, each learning the
 // fields its pass does not block on; a field's m is the average of its
 // sessions weighted by their expected matches. It returns the expected
-// number of matching pairs in the largest session, for SetPrior.
+// number of matching pairs in the largest session: the start of EM over
+// all pairs (see refine), which sets the prior.
 //
 // Holding u fixed from random pairs keeps EM from a degenerate solution that
 // explains the blocked pairs by some other grouping; leaving out the blocked
