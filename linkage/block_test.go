@@ -1,8 +1,10 @@
 package linkage_test
 
 import (
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/lastseen/lastseen"
@@ -167,4 +169,23 @@ func TestBlockerPairs(t *testing.T) {
 			}
 		}
 	})
+}
+
+// BenchmarkPairs makes every candidate pair of about 100,000 generated
+// records (LASTSEEN_PAIRS_PEOPLE sets the population), blocks built included.
+func BenchmarkPairs(b *testing.B) {
+	people := 43500
+	if v, err := strconv.Atoi(os.Getenv("LASTSEEN_PAIRS_PEOPLE")); err == nil && v > 0 {
+		people = v
+	}
+	rs := generated(b, people, 1)
+	bl := linkage.NewBlocker()
+	b.ResetTimer()
+	var n int64
+	for range b.N {
+		n = 0
+		bl.Pairs(rs, func(_ int, ps []linkage.Pair) { n += int64(len(ps)) })
+	}
+	b.ReportMetric(float64(len(rs)), "records")
+	b.ReportMetric(float64(n), "pairs")
 }

@@ -218,34 +218,28 @@ func blockEnd(ent []int32, s int) int {
 	return e
 }
 
-// seen reports whether a pass before p compared i and j already: they share
-// a block (not oversize) of that pass.
-func (ix *blockIndex) seen(p int, i, j int32) bool {
-	bi := ix.ids[int(i)*ix.np : int(i)*ix.np+p]
-	bj := ix.ids[int(j)*ix.np : int(j)*ix.np+p]
-	for q, x := range bi {
-		if x != 0 && x == bj[q] {
-			return true
-		}
-	}
-	return false
-}
-
 // pairs appends the candidate pairs of unit u to ps and returns them with
 // the number of them no earlier pass found. Without dedupe it appends every
 // pair of the unit's blocks (training samples each pass's own pairs); with
-// it only the new ones. blk is scratch space, returned for reuse.
-func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, blk []int32) ([]Pair, int64, []int32) {
+// it only the new ones. sc is scratch space.
+func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair, int64) {
 	b, rs, p := ix.b, ix.rs, u.pass
 	var fresh int64
-	add := func(i, j int32) {
-		if b.Across && rs[i].Group == rs[j].Group {
+	// add adds the pair of the block's x-th and y-th records. A block's
+	// records' block numbers in the earlier passes are copied side by side
+	// first (sc.rows), so that telling whether an earlier pass compared a
+	// pair reads memory the block has already touched: at ten million
+	// records the numbers of two records chosen at random are rarely in
+	// cache.
+	add := func(x, y int) {
+		if b.Across && sc.groups[x] == sc.groups[y] {
 			return
 		}
+		i, j := sc.blk[x], sc.blk[y]
 		if i > j {
 			i, j = j, i
 		}
-		if ix.seen(p, i, j) {
+		if seenRows(sc.rows[x*p:x*p+p], sc.rows[y*p:y*p+p]) {
 			if dedupe {
 				return
 			}
@@ -257,24 +251,46 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, blk []int32) ([]Pair
 	ent := ix.ent[p]
 	for s := u.lo; s < u.hi; {
 		e := blockEnd(ent, s)
-		blk = append(blk[:0], ^ent[s])
-		blk = append(blk, ent[s+1:e]...)
-		if len(blk) <= b.MaxBlock {
-			for x := range blk {
-				for y := x + 1; y < len(blk); y++ {
-					add(blk[x], blk[y])
-				}
+		sc.blk = append(sc.blk[:0], ^ent[s])
+		sc.blk = append(sc.blk, ent[s+1:e]...)
+		sc.rows, sc.groups = sc.rows[:0], sc.groups[:0]
+		for _, i := range sc.blk {
+			sc.rows = append(sc.rows, ix.ids[int(i)*ix.np:int(i)*ix.np+p]...)
+			if b.Across {
+				sc.groups = append(sc.groups, rs[i].Group)
 			}
-		} else {
-			for x := range blk {
-				for y := x + 1; y < len(blk) && y <= x+b.Window; y++ {
-					add(blk[x], blk[y])
-				}
+		}
+		k := len(sc.blk)
+		window := k
+		if k > b.MaxBlock {
+			window = b.Window
+		}
+		for x := range k {
+			for y := x + 1; y < k && y <= x+window; y++ {
+				add(x, y)
 			}
 		}
 		s = e
 	}
-	return ps, fresh, blk
+	return ps, fresh
+}
+
+// scratch is a pair maker's working space, reused from unit to unit.
+type scratch struct {
+	blk    []int32  // the block's records
+	rows   []uint32 // their block numbers in the earlier passes, record after record
+	groups []int32  // their groups, when linking across groups
+}
+
+// seenRows reports whether two records shared a block (not oversize) in an
+// earlier pass, given their block numbers in those passes.
+func seenRows(a, b []uint32) bool {
+	for q, x := range a {
+		if x != 0 && x == b[q] {
+			return true
+		}
+	}
+	return false
 }
 
 // emit calls fn with the pairs of each unit in order, as Blocker.Pairs
@@ -298,7 +314,7 @@ func (ix *blockIndex) emit(workers int, dedupe bool, fn func(pass int, ps []Pair
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var blk []int32
+			var sc scratch
 			for {
 				select {
 				case ahead <- struct{}{}:
@@ -315,7 +331,7 @@ func (ix *blockIndex) emit(workers int, dedupe bool, fn func(pass int, ps []Pair
 				case ps = <-free:
 				default:
 				}
-				ps, fresh[u], blk = ix.pairs(ix.units[u], dedupe, ps[:0], blk)
+				ps, fresh[u] = ix.pairs(ix.units[u], dedupe, ps[:0], &sc)
 				ready[u] <- ps
 			}
 		}()
@@ -351,14 +367,14 @@ func (ix *blockIndex) each(workers int, dedupe bool, fn func(w, pass int, ps []P
 		go func() {
 			defer wg.Done()
 			var ps []Pair
-			var blk []int32
+			var sc scratch
 			for {
 				u := int(next.Add(1) - 1)
 				if u >= len(ix.units) {
 					return
 				}
 				var f int64
-				ps, f, blk = ix.pairs(ix.units[u], dedupe, ps[:0], blk)
+				ps, f = ix.pairs(ix.units[u], dedupe, ps[:0], &sc)
 				fresh[ix.units[u].pass].Add(f)
 				if len(ps) > 0 {
 					fn(w, ix.units[u].pass, ps)
