@@ -47,11 +47,11 @@
 // PersonService has no automatic merge that can be undone as one step: it
 // would relink every record of the second person one by one, and only a
 // merge made by a caseworker's "same" is undone by Judge. And a merge moves
-// another person's inquiries: merged into a person whose death a caseworker
-// has verified, a family's inquiry would be answered with that death
-// (lastseen.Tellable tells a verified status) though no caseworker judged
-// that the two were one man — a family told of a death by an automatic
-// match, which must never happen. The cost is measured: review recall (the
+// another person's inquiries into a person whose death a caseworker may have
+// verified; the store then holds that death back from the family
+// (lastseen.TellableTo: the inquiry's record joined after the verification,
+// and no caseworker connected it), but the family's inquiry would sit on a
+// person no caseworker connected it to. The cost is measured: review recall (the
 // true pairs linked or before a caseworker) stays level with batch's, and
 // linked recall falls short of batch's by half a point at 100,000 records.
 //
