@@ -108,6 +108,12 @@ func compareName(a, b *name) uint8 {
 	case a.forms[0] != 0 && (a.forms[0] == b.forms[0] || a.forms[0] == b.forms[1]) ||
 		a.forms[1] != 0 && (a.forms[1] == b.forms[0] || a.forms[1] == b.forms[1]):
 		return NameForm
+	case a.alt[0] != 0 && (a.alt[0] == b.stem || a.alt[0] == b.alt[0] || a.alt[0] == b.alt[1]) ||
+		a.alt[1] != 0 && (a.alt[1] == b.stem || a.alt[1] == b.alt[0] || a.alt[1] == b.alt[1]) ||
+		b.alt[0] != 0 && b.alt[0] == a.stem || b.alt[1] != 0 && b.alt[1] == a.stem:
+		// the same under another reading of an ambiguous spelling
+		// (Chomjakow read the German way is Хомяков)
+		return NameTranslit
 	}
 	if a.initial || b.initial || len(a.s) == 1 || len(b.s) == 1 {
 		if a.s != "" && b.s != "" && initialOf(a.s[0]) == initialOf(b.s[0]) {

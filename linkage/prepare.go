@@ -28,6 +28,10 @@ type name struct {
 	known   bool
 	initial bool   // the name is only an initial
 	phon    uint32 // phonetic key, for blocking
+	// alt are the stems of other readings of an ambiguous Latin spelling
+	// (German and Polish ch is х, German z is ц: names.Name.FamilyAlts), for
+	// family names only
+	alt [2]uint32
 }
 
 // A text is one prepared free-text field (place, unit, service number, extra
@@ -61,6 +65,7 @@ type Prepared struct {
 	svc        text
 	extra      []text
 	nameKey    uint64 // order-free hash of given and family stems, for blocking
+	famLoose   uint32 // loose key of the family name (names.LooseKey), for blocking
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
 }
@@ -174,7 +179,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
-	out := &Prepared{Key: key, ID: r.ID}
+	out := &Prepared{Key: key, ID: r.ID, famLoose: hash32(n.FamilyLoose)}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
 	case lastseen.SexMale:
@@ -183,6 +188,22 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.sex = 2
 	}
 	return Staged{out, stage(r, n, extra)}
+}
+
+// hash32 is FNV-1a of a short key, never 0 for a non-empty one; a blocking
+// key needs no dictionary, and a rare collision only joins two blocks.
+func hash32(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
 }
 
 // Add interns a staged record and counts its values.
@@ -200,6 +221,9 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 		st.given.stem = n.GivenIDs[0]
 	}
 	st.family = stagedName{f: names.Fold(n.Family), s: n.FamilySkel, stem: n.FamilyBase, phon: n.FamilyKey}
+	if n.Family != "" {
+		st.family.alts = n.FamilyAlts()
+	}
 	st.patr = stagedName{f: names.Fold(n.Patronymic), s: n.PatronymicSkel, stem: n.PatronymicSkel, forms: n.FatherIDs, initial: n.PatronymicInitial}
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
@@ -220,6 +244,7 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 type stagedName struct {
 	f, s, stem, phon string
 	forms            []string // canonical ids: given-name forms, the father's name
+	alts             []string // stems of other readings
 	initial          bool
 }
 
@@ -240,6 +265,11 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 			n.forms[i] = p.names.intern(v.forms[i])
 		}
 		n.known = len(v.forms) > 0
+		for i := 0; i < len(v.alts) && i < len(n.alt); i++ {
+			if v.alts[i] != v.stem {
+				n.alt[i] = p.names.intern(v.alts[i])
+			}
+		}
 		f[field].count(n.stem)
 	}
 	setN(&out.given, st.given, FieldGiven)

@@ -19,6 +19,8 @@ type Name struct {
 	GivenSkel, PatronymicSkel, FamilySkel, FamilyBase string
 	// Phonetic keys (see PhoneticKey) of the given name and of FamilyBase.
 	GivenKey, FamilyKey string
+	// FamilyLoose is the loose key (see LooseKey) of FamilyBase, for blocking.
+	FamilyLoose string
 	// GivenIDs are the canonical ids the given name may stand for; FatherIDs
 	// the ids of the father's name the patronymic encodes. Shared with the
 	// table: do not modify.
@@ -177,6 +179,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
+		n.FamilyLoose = string(looseKey(kb[:0], base))
 		alts, na := altSkeletons(family)
 		for i := 0; i < na; i++ {
 			n.famAlt[i] = alts[i]
