@@ -61,7 +61,12 @@
 // stems in either order, surname and birth year, given name and birth date,
 // given name, surname initial and birth day and month (a mistyped surname in
 // one record and a mistyped year in the other), birth date and initials, surname and patronymic, phonetic keys with an
-// initial or the birth year, service number. Each pair is compared once; a
+// initial or the birth year, the given name with a loose family key
+// (names.LooseKey: German and Polish ch, z and c, which the skeleton reads
+// the English way, fall together with х, ц, ч, ш) and the loose family key
+// with the birth year, the given name with the surname's initial and the
+// birth year (a mistyped surname when one record knows only the year),
+// service number. Each pair is compared once; a
 // block larger than MaxBlock (a common name and year in a large list) is
 // sorted by name and date and compared within a window. Blocker.Keys gives
 // a record's keys for an index that looks candidates up one record at a time.
@@ -92,7 +97,13 @@
 // never split; one that contradicts a not-same judgement is reported, not
 // applied. Average linkage over all cross pairs was chosen over complete
 // linkage (the minimum) because records with little information (a name
-// only) score low against each other even when they are one person.
+// only) score low against each other even when they are one person. Average
+// linkage alone would still let a name-only record bridge two records born
+// 27 years apart (it scores well with both): a merge of three records or
+// more is refused when more of its cross pairs speak against it (birth
+// dates no typo explains, years more than five apart, patronymics with no
+// father's name in common; pairs scoring in the link band do not count)
+// than agree on the birth date or patronymic.
 //
 // # Measuring
 //

@@ -93,6 +93,12 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 			if i+1 < len(s) && (s[i+1]|0x20) == 'k' {
 				pl = true // Polish Grycko: ц before к
 			}
+			// a lone c before a back vowel or a consonant is ц in Polish,
+			// Czech and ISO 9 (Carapin, Cwietkow, Camko) and к in French and
+			// English (Victor, Nicolas): both readings are kept
+			if i+1 < len(s) && strings.IndexByte("aouwlmnrptvdbs", s[i+1]|0x20) >= 0 {
+				pl = true
+			}
 		case c == 'j' || c == 'J':
 			j = true
 		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
