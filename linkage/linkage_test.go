@@ -346,7 +346,7 @@ func TestBlockingUnion(t *testing.T) {
 		rec{given: "Petro", family: "Shevchenko", birth: "1990-03-07"},
 		rec{given: "Petro", family: "Shevchenko", birth: "1950"},
 		rec{given: "Владимир", family: "Хомяков"},
-		rec{given: "Wladimir", family: "Chomjakow"},                     // German ch and w
+		rec{given: "Wladimir", family: "Chomjakow"}, // German ch and w
 		rec{given: "Микита", family: "Руденко", birth: "1994"},
 		rec{given: "Mykyta", family: "Rusenko", birth: "1994-02-20"}, // a typo past the first letter, a year on one side
 	)
