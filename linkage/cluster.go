@@ -252,24 +252,60 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 			if firstMember(mem(r)) != i { // visit each cluster once, by its first member
 				continue
 			}
-			only, best, ambiguous := int32(-1), -1e308, false
+			// the other clusters it has candidates in, with its best score
+			// in each (a few at most: more is a common name, left alone)
+			var cand [maxAttachCands]struct {
+				root  int32
+				score float64
+			}
+			nc, ambiguous := 0, false
 			for _, x := range mem(r) {
 				for _, e := range adj[start[x]:start[x+1]] {
 					y := find(e.B)
 					if y == r {
 						continue
 					}
-					if only >= 0 && y != only {
-						ambiguous = true
-						break
+					k := 0
+					for k < nc && cand[k].root != y {
+						k++
 					}
-					only, best = y, max(best, e.Score)
+					if k == nc {
+						if nc == len(cand) {
+							ambiguous = true
+							break
+						}
+						cand[k].root, cand[k].score = y, e.Score
+						nc++
+					}
+					cand[k].score = max(cand[k].score, e.Score)
 				}
 				if ambiguous {
 					break
 				}
 			}
-			if ambiguous || only < 0 || best < opt.Attach || forbidden(r, only) {
+			if ambiguous || nc == 0 {
+				continue
+			}
+			only, best := cand[0].root, cand[0].score
+			for _, c := range cand[1:nc] {
+				if c.score > best {
+					only, best = c.root, c.score
+				}
+			}
+			if best < opt.Attach || forbidden(r, only) {
+				continue
+			}
+			// candidates in several clusters are no ambiguity when those
+			// clusters could be one person themselves (one man's records
+			// split in fragments that each scored just below the link
+			// band); they are when two of them do not cohere (namesakes)
+			for x := 0; x < nc && !ambiguous; x++ {
+				for y := x + 1; y < nc && !ambiguous; y++ {
+					ambiguous = forbidden(cand[x].root, cand[y].root) ||
+						coherent(rs, m, mem(cand[x].root), mem(cand[y].root), co) != mergeOK
+				}
+			}
+			if ambiguous {
 				continue
 			}
 			if coherent(rs, m, mem(r), mem(only), co) == mergeOK {
@@ -284,6 +320,10 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 	}
 	return attached
 }
+
+// maxAttachCands bounds the clusters a cluster may have candidates in and
+// still be attached: more is a common name, where a choice would be a guess.
+const maxAttachCands = 4
 
 func firstMember(ms []int32) int32 {
 	f := ms[0]
