@@ -108,12 +108,6 @@ func compareName(a, b *name) uint8 {
 	case a.forms[0] != 0 && (a.forms[0] == b.forms[0] || a.forms[0] == b.forms[1]) ||
 		a.forms[1] != 0 && (a.forms[1] == b.forms[0] || a.forms[1] == b.forms[1]):
 		return NameForm
-	case a.alt[0] != 0 && (a.alt[0] == b.stem || a.alt[0] == b.alt[0] || a.alt[0] == b.alt[1]) ||
-		a.alt[1] != 0 && (a.alt[1] == b.stem || a.alt[1] == b.alt[0] || a.alt[1] == b.alt[1]) ||
-		b.alt[0] != 0 && b.alt[0] == a.stem || b.alt[1] != 0 && b.alt[1] == a.stem:
-		// the same under another reading of an ambiguous spelling
-		// (Chomjakow read the German way is Хомяков)
-		return NameTranslit
 	}
 	if a.initial || b.initial || len(a.s) == 1 || len(b.s) == 1 {
 		if a.s != "" && b.s != "" && initialOf(a.s[0]) == initialOf(b.s[0]) {
@@ -243,6 +237,22 @@ func compareSex(a, b uint8) uint8 {
 	return SexDifferent
 }
 
+// altReading reports whether the family names of a and b are the same under
+// another reading of one of them.
+func altReading(a, b *Prepared) bool {
+	for _, x := range a.famAlt {
+		if x != 0 && (x == b.family.stem || x == b.famAlt[0] || x == b.famAlt[1]) {
+			return true
+		}
+	}
+	for _, y := range b.famAlt {
+		if y != 0 && y == a.family.stem {
+			return true
+		}
+	}
+	return false
+}
+
 // Compare returns the comparison vector of two prepared records. A name
 // written in the other order (given in the family field) is compared crosswise
 // when that agrees better.
@@ -250,6 +260,11 @@ func Compare(a, b *Prepared) Vector {
 	var v Vector
 	v[FieldGiven] = compareName(&a.given, &b.given)
 	v[FieldFamily] = compareName(&a.family, &b.family)
+	if v[FieldFamily] > NameForm && (a.famAlt[0] != 0 || b.famAlt[0] != 0) && altReading(a, b) {
+		// the same under another reading of an ambiguous spelling
+		// (Chomjakow read the German way is Хомяков)
+		v[FieldFamily] = NameTranslit
+	}
 	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
 		// both disagree: perhaps one record has them in each other's field
 		g, f := compareName(&a.given, &b.family), compareName(&a.family, &b.given)

@@ -28,10 +28,6 @@ type name struct {
 	known   bool
 	initial bool   // the name is only an initial
 	phon    uint32 // phonetic key, for blocking
-	// alt are the stems of other readings of an ambiguous Latin spelling
-	// (German and Polish ch is х, German z is ц: names.Name.FamilyAlts), for
-	// family names only
-	alt [2]uint32
 }
 
 // A text is one prepared free-text field (place, unit, service number, extra
@@ -53,19 +49,23 @@ type Prepared struct {
 
 	given, family, patr name
 
-	by         int16 // birth year
-	bm, bd     int8  // birth month and day
-	bprec      lastseen.Precision
-	sex        uint8  // 0 unknown, 1 male, 2 female
-	side       uint16 // term id of the side ("ua", "ru"); 0 unknown
-	sideName   string
-	place      text
-	unit       text
-	unitNo     uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
-	svc        text
-	extra      []text
-	nameKey    uint64 // order-free hash of given and family stems, for blocking
-	famLoose   uint32 // loose key of the family name (names.LooseKey), for blocking
+	by       int16 // birth year
+	bm, bd   int8  // birth month and day
+	bprec    lastseen.Precision
+	sex      uint8  // 0 unknown, 1 male, 2 female
+	side     uint16 // term id of the side ("ua", "ru"); 0 unknown
+	sideName string
+	place    text
+	unit     text
+	unitNo   uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
+	svc      text
+	extra    []text
+	nameKey  uint64 // order-free hash of given and family stems, for blocking
+	famLoose uint32 // loose key of the family name (names.LooseKey), for blocking
+	// famAlt are the family stems under other readings of an ambiguous Latin
+	// spelling (German and Polish ch is х, German z is ц, Polish c is ц:
+	// names.Name.FamilyAlts); 0 where there is none
+	famAlt     [2]uint32
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
 }
@@ -265,15 +265,19 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 			n.forms[i] = p.names.intern(v.forms[i])
 		}
 		n.known = len(v.forms) > 0
-		for i := 0; i < len(v.alts) && i < len(n.alt); i++ {
-			if v.alts[i] != v.stem {
-				n.alt[i] = p.names.intern(v.alts[i])
-			}
-		}
 		f[field].count(n.stem)
 	}
 	setN(&out.given, st.given, FieldGiven)
 	setN(&out.family, st.family, FieldFamily)
+	out.famAlt = [2]uint32{}
+	if out.family.full != 0 {
+		for i, k := 0, 0; i < len(st.family.alts) && k < len(out.famAlt); i++ {
+			if a := st.family.alts[i]; a != st.family.stem {
+				out.famAlt[k] = p.names.intern(a)
+				k++
+			}
+		}
+	}
 	setN(&out.patr, st.patr, FieldPatronymic)
 	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
 	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
