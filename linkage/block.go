@@ -143,20 +143,6 @@ var DefaultPasses = []Pass{
 		}
 		return mix(15, uint64(p.given.stem)<<32|uint64(p.famLoose))
 	}, []int{FieldGiven, FieldFamily}},
-	{"family_loose+birth_year", func(p *Prepared) uint64 {
-		if p.famLoose == 0 || p.bprec == 0 {
-			return 0
-		}
-		return mix(16, uint64(p.famLoose)<<16|uint64(uint16(p.by)))
-	}, []int{FieldFamily, FieldBirthDate}},
-	{"given_form+family_initial+birth_year", func(p *Prepared) uint64 {
-		// survives a mistyped surname past its first letter when both
-		// records know only the year
-		if p.given.stem == 0 || p.bprec == 0 || p.family.s == "" {
-			return 0
-		}
-		return mix(17, uint64(p.given.stem)<<32|uint64(initialOf(p.family.s[0]))<<16|uint64(uint16(p.by)))
-	}, []int{FieldGiven, FieldBirthDate}},
 	{"service_number", func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0

@@ -63,10 +63,7 @@
 // one record and a mistyped year in the other), birth date and initials, surname and patronymic, phonetic keys with an
 // initial or the birth year, the given name with a loose family key
 // (names.LooseKey: German and Polish ch, z and c, which the skeleton reads
-// the English way, fall together with х, ц, ч, ш) and the loose family key
-// with the birth year, the given name with the surname's initial and the
-// birth year (a mistyped surname when one record knows only the year),
-// service number. Each pair is compared once; a
+// the English way, fall together with х, ц, ч, ш), service number. Each pair is compared once; a
 // block larger than MaxBlock (a common name and year in a large list) is
 // sorted by name and date and compared within a window. Blocker.Keys gives
 // a record's keys for an index that looks candidates up one record at a time.
