@@ -116,11 +116,14 @@ var DefaultPasses = []Pass{
 		}
 		return mix(10, uint64(a)<<32|uint64(b))
 	}, []int{FieldGiven, FieldFamily}},
-	{"family_phonetic+given_initial", func(p *Prepared) uint64 {
-		if p.family.phon == 0 || p.given.s == "" {
+	{"family_loose+given_initial", func(p *Prepared) uint64 {
+		// the loose key (names.LooseKey) rather than the phonetic one:
+		// a German or Polish spelling with only an initial (M. Kusnezow,
+		// S. Chybyktschuk) has no given name to block on
+		if p.famLoose == 0 || p.given.s == "" {
 			return 0
 		}
-		return mix(11, uint64(p.family.phon)<<8|uint64(initialOf(p.given.s[0])))
+		return mix(11, uint64(p.famLoose)<<8|uint64(initialOf(p.given.s[0])))
 	}, []int{FieldFamily}},
 	{"given_form+family_phonetic", func(p *Prepared) uint64 {
 		if p.family.phon == 0 || p.given.stem == 0 {

@@ -60,13 +60,15 @@
 // A Blocker compares the union of several passes (DefaultPasses): name
 // stems in either order, surname and birth year, given name and birth date,
 // given name, surname initial and birth day and month (a mistyped surname in
-// one record and a mistyped year in the other), birth date and initials, surname and patronymic, phonetic keys with an
-// initial or the birth year, the given name with a loose family key
-// (names.LooseKey: German and Polish ch, z and c, which the skeleton reads
-// the English way, fall together with х, ц, ч, ш), service number. Each pair is compared once; a
-// block larger than MaxBlock (a common name and year in a large list) is
-// sorted by name and date and compared within a window. Blocker.Keys gives
-// a record's keys for an index that looks candidates up one record at a time.
+// one record and a mistyped year in the other), birth date and initials,
+// surname and patronymic, phonetic keys of both names, with the given name
+// or with the birth year, a loose family key with the given name or its
+// initial (names.LooseKey: German and Polish ch, z and c, which the skeleton
+// reads the English way, fall together with х, ц, ч, ш), service number.
+// Each pair is compared once; a block larger than MaxBlock (a common name
+// and year in a large list) is sorted by name and date and compared within
+// a window. Blocker.Keys gives a record's keys for an index that looks
+// candidates up one record at a time.
 //
 // # Decisions
 //
