@@ -161,9 +161,10 @@ func TestToCyrillicSpelling(t *testing.T) {
 	for _, tc := range []struct{ latin, want string }{
 		{"Volnyi", "Вольный"},      // ICAO drops ь
 		{"Kozelsk", "Козельск"},    // ль before a consonant
-		{"Miata", "М'ята"},         // KMU drops the apostrophe after a labial
-		{"Piatnytsia", "П'ятниця"}, // and after п
-		{"Zizd", "З'їзд"},          // after a prefix
+		{"Miata", "М’ята"},         // KMU drops the apostrophe after a labial (written ’)
+		{"Piatnytsia", "П’ятниця"}, // and after п
+		{"Zizd", "З’їзд"},          // after a prefix
+		{"Mar'iana", "Мар'яна"},    // an apostrophe the Latin writes is kept as written
 		{"Shchetka", "Щётка"},      // ё after щ, which ICAO writes e
 		{"Podieem", "Подъем"},      // ICAO writes ъ as ie
 		{"Robytsia", "Робиться"},   // -ться

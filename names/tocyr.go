@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -14,8 +15,14 @@ import (
 // It reads every scheme of this package at once, prefers spellings that some
 // scheme romanises back to exactly the input, spellings that are known given
 // names, and letter sequences Russian and Ukrainian words have; it never mixes
-// Ukrainian-only and Russian-only letters in one word. Words are resolved
-// independently and combined; non-letters are kept.
+// Ukrainian-only and Russian-only letters in one word. Each word gets its own
+// ranked readings; a string of several words gets the n best joint readings,
+// where a reading whose words need different languages or different schemes
+// costs more (one person's name is written in one language and romanised with
+// one scheme). Non-letters are kept. A standard spelling of a known name comes
+// before the same name without its ё, ь or apostrophe (Artem → Артём, Артем).
+// An apostrophe the Latin does not write is written ’ (U+2019); one it writes
+// is kept as written.
 func ToCyrillic(latin string, n int) []string {
 	return toCyrillic(latin, 0, n)
 }
@@ -78,47 +85,71 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 			}
 		}
 		oneScheme(words)
+		for _, alts := range words {
+			promoteCanon(alts)
+			sort.SliceStable(alts, func(i, j int) bool { return alts[i].cost < alts[j].cost })
+		}
 	}
-	// k-best combination of the words' candidates
+	// k-best combination of the words' candidates: the n best whole strings
+	// by summed word costs, where a reading is also judged as a whole (one
+	// person's name is written in one language and romanised with one
+	// scheme), so the beam keeps more than n partial readings
 	type combo struct {
 		parts []string
 		cost  float64
-		lang  Lang // the language the words chosen so far commit to
+		lang  Lang   // the language the words chosen so far commit to
+		trips uint16 // the schemes that give back every word chosen so far
 	}
-	beam := []combo{{}}
+	width := 4 * max(n, 3)
+	beam := []combo{{trips: ^uint16(0)}}
 	for _, p := range pieces {
 		var next []combo
 		for _, c := range beam {
 			if !p.word || len(p.alts) == 0 {
-				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang})
+				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang, c.trips})
 				continue
 			}
 			for _, a := range p.alts {
-				cost, lang := c.cost+a.cost, c.lang
+				cost, lang, trips := c.cost+a.cost, c.lang, c.trips
 				switch {
 				case lang == LangAuto:
 					lang = a.lang
 				case a.lang != LangAuto && a.lang != lang:
 					cost += 1.5 // one person's name is written in one language
 				}
-				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang})
+				// a word that no scheme gives back says nothing of the scheme
+				// (it already costs noTrip)
+				if a.trips != 0 && trips != 0 {
+					trips &= a.trips
+					if trips == 0 {
+						cost += mixedSchemes // Мадир (KMU) with Четкий (ICAO)
+					}
+				}
+				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang, trips})
 			}
 		}
 		sort.SliceStable(next, func(i, j int) bool { return next[i].cost < next[j].cost })
-		if len(next) > n {
-			next = next[:n]
+		if len(next) > width {
+			next = next[:width]
 		}
 		beam = next
 	}
-	out := make([]string, 0, len(beam))
+	out := make([]string, 0, n)
 	for _, c := range beam {
 		s := strings.Join(c.parts, "")
 		if !contains(out, s) {
 			out = append(out, s)
 		}
+		if len(out) == n {
+			break
+		}
 	}
 	return out
 }
+
+// mixedSchemes is the cost of a reading whose words no one scheme gives back
+// all together: each word's reading is some scheme's, but not the same one's.
+const mixedSchemes = 1.5
 
 // isRomanLetter: a Latin letter, or a mark that a scheme uses as a letter
 // inside a word (ʹ ʺ ` · and the apostrophe between letters).
@@ -297,7 +328,7 @@ zh ж 0
 ʺ ъ 0
 ' ь .5 - .3 ъ 1 ' .6
 ’ ь .3 - .5 ъ 1 ' .6
-ʼ - 0 ь .8
+ʼ - 0 ь .8 ' .4
 ” ъ 0
 · - 0
 BT ь .3 BT 1
@@ -371,9 +402,50 @@ var knownForms = func() map[string]bool {
 }()
 
 type partial struct {
-	text []rune // lower case
-	up   []bool // which runes of text the source wrote in capitals
+	text []rune  // lower case
+	up   []uint8 // per rune of text: flagUpper, and for an apostrophe the Latin one it copies
 	cost float64
+}
+
+// Flags of partial.up. An apostrophe of text without a copied flag is one the
+// reading inserted (KMU and ICAO do not write it); it is written ukApostrophe.
+const (
+	flagUpper   uint8 = 1 << iota
+	copiedASCII       // the Latin wrote ' here
+	copiedRight       // the Latin wrote ’ (U+2019) here
+	copiedMod         // the Latin wrote ʼ (U+02BC) here
+)
+
+// ukApostrophe is the apostrophe written where the Latin has none. Ukrainian
+// print sets the apostrophe of the orthography as the typographic ’ (U+2019),
+// and so does the reverse direction of the national standard DSTU 9112:2021
+// (as implemented by uklatn, in ../shared/data/names/uklatn/regex); U+02BC,
+// which Unicode suggests for the apostrophe as a letter, is rare in text that
+// people type. Normalize folds all three to ' for matching, so the choice only
+// shows in the readings ToCyrillic returns.
+const ukApostrophe = '’'
+
+// copiedFlag: the flag of an apostrophe that a rule copies from the Latin key.
+func copiedFlag(key []rune) uint8 {
+	for _, r := range key {
+		switch r {
+		case '\'':
+			return copiedASCII
+		case '’':
+			return copiedRight
+		case 'ʼ':
+			return copiedMod
+		}
+	}
+	return 0
+}
+
+// flagUp turns a bool into the flagUpper flag.
+func flagUp(b bool) uint8 {
+	if b {
+		return flagUpper
+	}
+	return 0
 }
 
 const softable = "бвгдзклмнпрстфхцжшчщ"
@@ -392,6 +464,7 @@ const (
 func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	orig := []rune(w)
 	lw := []rune(strings.ToLower(w))
+	ow := []rune(w) // the Latin as written, apostrophes included
 	const beamWidth = 40
 	lm := langLM(lang)
 	dp := make([][]partial, len(lw)+1)
@@ -425,6 +498,10 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 			if all && l == 1 && !(isUp(i+1) || (!isLetter(i+1) && isUp(i-1))) {
 				all = false
 			}
+			copied := uint8(0)
+			if i+l <= len(ow) {
+				copied = copiedFlag(ow[i : i+l])
+			}
 			for _, a := range alts {
 				if a.lang != LangAuto && a.lang != lang {
 					continue
@@ -432,14 +509,18 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 				ar := []rune(a.cyr)
 				for _, p := range dp[i] {
 					t := make([]rune, len(p.text), len(p.text)+len(ar)+1)
-					u := make([]bool, len(p.up), len(p.text)+len(ar)+1)
+					u := make([]uint8, len(p.up), len(p.text)+len(ar)+1)
 					copy(t, p.text)
 					copy(u, p.up)
 					cost := p.cost + a.cost
 					for k, r := range ar {
 						cost += bigramCost(t, r, lang) + lmWeight*lm.bits(t, r)
 						t = append(t, r)
-						u = append(u, all || (first && k == 0) || (first && r == '\''))
+						f := flagUp(all || (first && k == 0) || (first && r == '\''))
+						if r == '\'' {
+							f |= copied
+						}
+						u = append(u, f)
 					}
 					dp[i+l] = append(dp[i+l], partial{t, u, cost})
 					// the soft sign that ICAO and KMU do not write
@@ -453,7 +534,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 						}
 						soft += lmWeight * lm.bits(t, 'ь')
 						t2 := append(append([]rune(nil), t...), 'ь')
-						u2 := append(append([]bool(nil), u...), all)
+						u2 := append(append([]uint8(nil), u...), flagUp(all))
 						dp[i+l] = append(dp[i+l], partial{t2, u2, cost + soft})
 					}
 				}
@@ -462,7 +543,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		if !matched { // a letter no rule knows: keep it
 			for _, p := range dp[i] {
 				t := append(append([]rune(nil), p.text...), lw[i])
-				u := append(append([]bool(nil), p.up...), isUp(i))
+				u := append(append([]uint8(nil), p.up...), flagUp(isUp(i)))
 				c := p.cost + 3
 				if unicode.Is(unicode.Mn, lw[i]) {
 					c = p.cost // a stress mark rides on its letter
@@ -476,7 +557,7 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 	if n := len(lw); n > 2 && lw[n-1] == 'y' && !strings.ContainsRune("aeiouy", lw[n-2]) {
 		for _, p := range final {
 			if k := len(p.text); k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
-				up := append(append([]bool(nil), p.up...), p.up[k-1] && k > 1 && p.up[k-2])
+				up := append(append([]uint8(nil), p.up...), flagUp(p.up[k-1]&flagUpper != 0 && k > 1 && p.up[k-2]&flagUpper != 0))
 				for _, end := range []rune{'и', 'ы'} {
 					t := append(append([]rune(nil), p.text[:k-1]...), end, 'й')
 					c := p.cost + 0.3
@@ -537,18 +618,80 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 		}
 		cased := make([]rune, len(p.text))
 		for k, r := range p.text {
-			if p.up[k] {
+			switch f := p.up[k]; {
+			case r == '\'' && f&copiedRight != 0:
+				r = '’'
+			case r == '\'' && f&copiedMod != 0:
+				r = 'ʼ'
+			case r == '\'' && f&copiedASCII == 0:
+				r = ukApostrophe
+			case f&flagUpper != 0:
 				r = unicode.ToUpper(r)
 			}
 			cased[k] = r
 		}
 		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
 	}
+	promoteCanon(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
 	if len(out) > n {
 		out = out[:n]
 	}
 	return out
+}
+
+// promoteCanon puts the standard spelling of a known name first, when a
+// scheme gives the input back from it: Артём before Артем, Васильева before
+// Василева, Ковальов before Ковалов. In Russian the ё form is the dictionary
+// form of these names; the plain one stays next. The name tables say which
+// spellings are standard (canonSpellings), for which language. A spelling
+// that no scheme gives back (with the scheme known, not that scheme: a
+// reading's trips then hold that scheme alone) is not promoted: GOST 7.79 B writes ь, so its "Vasilev" is Василев. The known
+// spellings move together (the cheapest lands just ahead of the best other
+// reading) and cost and base move alike, so oneScheme keeps the order.
+func promoteCanon(out []cand) {
+	canon := canonSpellings()
+	known := make([]bool, len(out))
+	minKnown, minOther := math.Inf(1), math.Inf(1)
+	// the best reading that is not a known spelling, and how strongly its
+	// round trip speaks for it: a known spelling that only a press habit
+	// gives back (Соловьёв is the French press's Soloviov) does not pass a
+	// reading that a standard gives back
+	first := -1
+	for i := range out {
+		if first < 0 || out[i].cost < out[first].cost {
+			first = i
+		}
+	}
+	floor := 0.0
+	if first >= 0 {
+		floor = tripBonus(out[first].trips, false)
+	}
+	for i := range out {
+		lw := apostrophesAsOne(strings.ToLower(out[i].text))
+		if out[i].trips != 0 && tripBonus(out[i].trips, false) >= floor && strings.ContainsAny(lw, "ёь'") {
+			for _, c := range canon[plainSpelling(lw)] {
+				if c.text == lw && (c.lang == LangAuto || out[i].lang == LangAuto || c.lang == out[i].lang) {
+					known[i] = true
+				}
+			}
+		}
+		if known[i] {
+			minKnown = min(minKnown, out[i].cost)
+		} else {
+			minOther = min(minOther, out[i].cost)
+		}
+	}
+	d := minKnown - (minOther - 0.01)
+	if math.IsInf(minKnown, 1) || d <= 0 {
+		return
+	}
+	for i := range out {
+		if known[i] {
+			out[i].cost -= d
+			out[i].base -= d
+		}
+	}
 }
 
 // bigramCost is the cost of appending r to a Cyrillic word prefix t: sequences
@@ -566,6 +709,12 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 			return 4
 		case 'э':
 			return -0.3 // Эдуард, Элла: э is at home at the start of a word
+		case 'ё':
+			// few words start with ё (ёж, ёлка, ёмкость, ёрш, and Ёлкин from
+			// them); a name that starts with the sound is mostly Йо- (Йосип,
+			// Йордан, Йозеф, Йорген): the rules' preference for ё, right
+			// inside a word (Fyodor, Semyon), is undone here
+			return 0.4
 		case 'и':
 			if lang == LangUk {
 				return 1 // hardly a Ukrainian word starts with и
@@ -605,8 +754,13 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 		(len(t) == 1 || isCyrVowel(t[len(t)-2]) || t[len(t)-2] == 'р') {
 		c += 1.2
 	}
-	if lang == LangUk && p == 'ь' && strings.ContainsRune("яюєї", r) {
-		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю є
+	switch {
+	case lang == LangUk && p == 'ь' && strings.ContainsRune("яю", r):
+		c += 2 // Ukrainian writes ьо, and an apostrophe or nothing before я ю
+	case lang == LangUk && p == 'ь' && strings.ContainsRune("єї", r):
+		// but keeps ьє, ьї in surnames from Russian -ьев, -ьин: Васильєв,
+		// Афанасьєв, Ільїн
+		c += 0.8
 	}
 	if p == 'ь' && strings.ContainsRune("ыьъйаэу", r) {
 		c += 3 // a soft sign before a vowel is written я ю е: ьа ьу ьэ are not
@@ -733,6 +887,8 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 			uniq = append(uniq, c)
 		}
 	}
+	promoteCanon(uniq)
+	sort.SliceStable(uniq, func(i, j int) bool { return uniq[i].cost < uniq[j].cost })
 	if len(uniq) > n {
 		uniq = uniq[:n]
 	}
@@ -800,7 +956,9 @@ func yoVariants(final []partial, lm *charLM) []partial {
 		}
 		base := lm.wordBits(p.text)
 		for k, r := range p.text {
-			if r != 'е' {
+			// no Russian word spells иё or ыё: after и the sound is ьё
+			// (Соловьёв), so Lebediev is not Лебедиёв
+			if r != 'е' || k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
 				continue
 			}
 			c := yoCost
