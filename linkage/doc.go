@@ -100,7 +100,7 @@
 // linkage alone would still let a name-only record bridge two records born
 // 27 years apart (it scores well with both): a merge of three records or
 // more is refused when more of its cross pairs speak against it (birth
-// dates no typo explains, years more than five apart, patronymics with no
+// dates no typo explains, years two or more apart, patronymics with no
 // father's name in common; pairs scoring in the link band do not count)
 // than agree on the birth date or patronymic.
 //
