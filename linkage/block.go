@@ -123,7 +123,7 @@ var DefaultPasses = []Pass{
 		if p.famLoose == 0 || p.given.s == "" {
 			return 0
 		}
-		return mix(11, uint64(p.famLoose)<<8|uint64(initialOf(p.given.s[0])))
+		return mix(11, p.famLoose<<8|uint64(initialOf(p.given.s[0])))
 	}, []int{FieldFamily}},
 	{"given_form+family_phonetic", func(p *Prepared) uint64 {
 		if p.family.phon == 0 || p.given.stem == 0 {
@@ -144,7 +144,7 @@ var DefaultPasses = []Pass{
 		if p.famLoose == 0 || p.given.stem == 0 {
 			return 0
 		}
-		return mix(15, uint64(p.given.stem)<<32|uint64(p.famLoose))
+		return mix(15, mix(uint64(p.given.stem), p.famLoose))
 	}, []int{FieldGiven, FieldFamily}},
 	{"service_number", func(p *Prepared) uint64 {
 		if p.svc.id == 0 {

@@ -61,7 +61,7 @@ type Prepared struct {
 	svc      text
 	extra    []text
 	nameKey  uint64 // order-free hash of given and family stems, for blocking
-	famLoose uint32 // loose key of the family name (names.LooseKey), for blocking
+	famLoose uint64 // loose key of the family name (names.Name.FamilyLoose), for blocking
 	// famAlt are the family stems under other readings of an ambiguous Latin
 	// spelling (German and Polish ch is х, German z is ц, Polish c is ц:
 	// names.Name.FamilyAlts); 0 where there is none
@@ -179,7 +179,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
-	out := &Prepared{Key: key, ID: r.ID, famLoose: hash32(n.FamilyLoose)}
+	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose()}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
 	case lastseen.SexMale:
@@ -188,22 +188,6 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.sex = 2
 	}
 	return Staged{out, stage(r, n, extra)}
-}
-
-// hash32 is FNV-1a of a short key, never 0 for a non-empty one; a blocking
-// key needs no dictionary, and a rare collision only joins two blocks.
-func hash32(s string) uint32 {
-	if s == "" {
-		return 0
-	}
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
-	}
-	if h == 0 {
-		h = 1
-	}
-	return h
 }
 
 // Add interns a staged record and counts its values.

@@ -19,8 +19,6 @@ type Name struct {
 	GivenSkel, PatronymicSkel, FamilySkel, FamilyBase string
 	// Phonetic keys (see PhoneticKey) of the given name and of FamilyBase.
 	GivenKey, FamilyKey string
-	// FamilyLoose is the loose key (see LooseKey) of FamilyBase, for blocking.
-	FamilyLoose string
 	// GivenIDs are the canonical ids the given name may stand for; FatherIDs
 	// the ids of the father's name the patronymic encodes. Shared with the
 	// table: do not modify.
@@ -32,6 +30,21 @@ type Name struct {
 	givenAlt, famAlt, famAltBase [maxAlts]string
 	// light skeletons (see appendLightSkeleton), for typo checks
 	givenLight, famLight string
+	famLoose             uint64 // loose key of FamilyBase, packed (see FamilyLoose)
+}
+
+// FamilyLoose returns the loose key (see LooseKey) of the gender-folded
+// family name packed into an integer, for blocking: equal keys are equal
+// integers, and 0 means no family name.
+func (n *Name) FamilyLoose() uint64 { return n.famLoose }
+
+// packKey packs a key of at most eight bytes into an integer.
+func packKey(k []byte) uint64 {
+	var x uint64
+	for _, c := range k {
+		x = x<<8 | uint64(c)
+	}
+	return x
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
@@ -179,7 +192,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
-		n.FamilyLoose = string(looseKey(kb[:0], base))
+		n.famLoose = packKey(looseKey(kb[:0], base))
 		alts, na := altSkeletons(family)
 		for i := 0; i < na; i++ {
 			n.famAlt[i] = alts[i]
