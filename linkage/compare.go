@@ -1,6 +1,10 @@
 package linkage
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/lastseen/lastseen/names"
+)
 
 // Core fields, in the order of a comparison vector. Extra compared columns
 // (Options.Extra) follow them.
@@ -264,6 +268,11 @@ func Compare(a, b *Prepared) Vector {
 		// the same under another reading of an ambiguous spelling
 		// (Chomjakow read the German way is Хомяков)
 		v[FieldFamily] = NameTranslit
+	}
+	if x := a.famRuUk ^ b.famRuUk; v[FieldFamily] > NameForm && a.famRuUk != 0 && x == names.RuUkUkrainian {
+		// the Ukrainian form of a surname and another spelling of it
+		// (Білоус / Белоус, Білоус / Belous)
+		v[FieldFamily] = NameForm
 	}
 	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
 		// both disagree: perhaps one record has them in each other's field

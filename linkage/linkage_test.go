@@ -68,6 +68,8 @@ func TestCompareLevels(t *testing.T) {
 		{"FamilyGenderForm", rec{given: "Олена", family: "Іванова"}, rec{given: "Олена", family: "Іванов"}, "family_name", "form"},
 		{"FamilyGermanCh", rec{given: "Владимир", family: "Хомяков"}, rec{given: "Wladimir", family: "Chomjakow"}, "family_name", "translit"},
 		{"FamilyPolishC", rec{given: "Данил", family: "Царапин"}, rec{given: "Danił", family: "Carapin"}, "family_name", "translit"},
+		{"FamilyRuUkForm", rec{given: "Іван", family: "Білоус"}, rec{given: "Иван", family: "Белоус"}, "family_name", "form"},
+		{"FamilyRuUkFormLatin", rec{given: "Іван", family: "Білоус"}, rec{given: "Ivan", family: "Belous"}, "family_name", "form"},
 		{"FamilyTypo", rec{given: "Іван", family: "Гнатюк"}, rec{given: "Іван", family: "Гнатюкк"}, "family_name", "translit"},
 		{"FamilyClose", rec{given: "Іван", family: "Гнатюк"}, rec{given: "Іван", family: "Гнатчук"}, "family_name", "close"},
 		{"FamilyShortTypo", rec{given: "Holger", family: "Koch"}, rec{given: "Holger", family: "Kocn"}, "family_name", "close"},

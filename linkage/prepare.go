@@ -62,6 +62,7 @@ type Prepared struct {
 	extra    []text
 	nameKey  uint64 // order-free hash of given and family stems, for blocking
 	famLoose uint64 // loose key of the family name (names.Name.FamilyLoose), for blocking
+	famRuUk  uint64 // the family name with its ru–uk vowel differences folded (names.Name.FamilyRuUk)
 	// famAlt are the family stems under other readings of an ambiguous Latin
 	// spelling (German and Polish ch is х, German z is ц, Polish c is ц:
 	// names.Name.FamilyAlts); 0 where there is none
@@ -179,7 +180,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
-	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose()}
+	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famRuUk: n.FamilyRuUk()}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
 	case lastseen.SexMale:
