@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // Action is something an actor may try to do. Can decides each one.
@@ -319,6 +320,13 @@ func (r *redactor) inquiry(q *Inquiry) *Inquiry {
 	if !r.deaths && c.Status == StatusDead && !c.Verified {
 		c.Status, c.AsOf = StatusUnknown, PartialDate{}
 	}
+	// Outside the staff, the person the inquiry is linked to is shown only
+	// once there is something to tell: the person's own page would show a
+	// death verified for someone else's inquiry before a caseworker has
+	// connected this one to him (TellableTo).
+	if !r.staff && c.Status == StatusUnknown {
+		c.PersonID = 0
+	}
 	return &c
 }
 
@@ -376,6 +384,39 @@ func Tellable(p *Person) (Status, bool) {
 	}
 	if p.Status.alive() && len(p.Conflict) == 0 && !p.UnderReview && !hasDeathClaim(p) {
 		return p.Status, true
+	}
+	return StatusUnknown, false
+}
+
+// Standing is how an inquiry's own record (the family's description of the
+// person sought) came to be part of the person the inquiry is told about.
+type Standing struct {
+	Method LinkMethod // the record's current link
+	Since  time.Time  // when that link was made
+	// Judged: a caseworker's newest judgement on the record and another
+	// record of the person says "same".
+	Judged bool
+}
+
+// TellableTo is Tellable for one inquiry. A death, even one a caseworker has
+// verified, is told only when a caseworker also stands behind the inquiry's
+// own record being that person: it was linked or judged the same by a
+// caseworker, or it was already part of the person when the death was
+// verified (the caseworker verified the person with the family's record in
+// it). Otherwise an automatic match of the family's record to a person whose
+// death was verified before would tell the family of a death that no
+// caseworker connected to their son. The person's Verification must be set
+// for the last case; without it only a caseworker's link or judgement counts.
+func TellableTo(p *Person, s Standing) (Status, bool) {
+	st, ok := Tellable(p)
+	if !ok || st != StatusDead {
+		return st, ok
+	}
+	if s.Method == LinkCaseworker || s.Judged {
+		return st, true
+	}
+	if v := p.Verification; v != nil && !s.Since.IsZero() && s.Since.Before(v.CreatedAt) {
+		return st, true
 	}
 	return StatusUnknown, false
 }

@@ -271,6 +271,30 @@ func TestRedact_DeathUnderReview(t *testing.T) {
 // TestRedact_Staff: who on the staff decided, their notes and how a status
 // was verified are for caseworkers and admins; the rest see that a
 // verification exists and its date.
+func TestRedact_InquiryPersonShownWithNews(t *testing.T) {
+	inquirer := &lastseen.Actor{Role: lastseen.RoleInquirer, InquiryID: 7}
+	caseworker := &lastseen.Actor{Role: lastseen.RoleCaseworker, UserID: 1}
+	tests := []struct {
+		name   string
+		actor  *lastseen.Actor
+		status lastseen.Status
+		want   int64
+	}{
+		{"InquirerNothingToTellNoPerson", inquirer, "", 0},
+		{"InquirerToldSeesPerson", inquirer, lastseen.StatusCaptured, 42},
+		{"CaseworkerAlwaysSeesPerson", caseworker, "", 42},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := &lastseen.Inquiry{ID: 7, PersonID: 42, State: lastseen.InquiryCandidateFound, Status: tt.status}
+			out, _ := lastseen.Redact(tt.actor, q)
+			if got := out.(*lastseen.Inquiry).PersonID; got != tt.want {
+				t.Fatalf("person_id = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestRedact_Staff(t *testing.T) {
 	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	v := &lastseen.Verification{ID: 4, PersonID: 5, Status: lastseen.StatusDead, Date: lastseen.MustParseDate("2022-02-23"),
@@ -354,6 +378,39 @@ func TestTellable(t *testing.T) {
 			got, ok := lastseen.Tellable(tt.p)
 			if got != tt.want || ok != tt.ok {
 				t.Fatalf("Tellable = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestTellableTo(t *testing.T) {
+	verifiedAt := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	dead := func() *lastseen.Person {
+		return &lastseen.Person{Status: lastseen.StatusDead, Verified: true,
+			Verification: &lastseen.Verification{Status: lastseen.StatusDead, CreatedAt: verifiedAt}}
+	}
+	before, after := verifiedAt.Add(-time.Hour), verifiedAt.Add(time.Hour)
+	tests := []struct {
+		name string
+		p    *lastseen.Person
+		s    lastseen.Standing
+		want lastseen.Status
+		ok   bool
+	}{
+		{"AutomaticMatchAfterVerifiedDeathNotTold", dead(), lastseen.Standing{Method: lastseen.LinkAutomatic, Since: after}, "", false},
+		{"RecordInThePersonWhenVerifiedTold", dead(), lastseen.Standing{Method: lastseen.LinkAutomatic, Since: before}, lastseen.StatusDead, true},
+		{"PersonStartedFromTheRecordTold", dead(), lastseen.Standing{Method: lastseen.LinkNew, Since: before}, lastseen.StatusDead, true},
+		{"CaseworkerLinkTold", dead(), lastseen.Standing{Method: lastseen.LinkCaseworker, Since: after}, lastseen.StatusDead, true},
+		{"JudgedSameTold", dead(), lastseen.Standing{Method: lastseen.LinkAutomatic, Since: after, Judged: true}, lastseen.StatusDead, true},
+		{"NoVerificationReadNotTold", &lastseen.Person{Status: lastseen.StatusDead, Verified: true}, lastseen.Standing{Method: lastseen.LinkAutomatic, Since: before}, "", false},
+		{"UnverifiedDeathNeverEvenByCaseworkerLink", &lastseen.Person{Status: lastseen.StatusDead}, lastseen.Standing{Method: lastseen.LinkCaseworker}, "", false},
+		{"LifeToldWithoutStanding", &lastseen.Person{Status: lastseen.StatusCaptured}, lastseen.Standing{Method: lastseen.LinkAutomatic, Since: after}, lastseen.StatusCaptured, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := lastseen.TellableTo(tt.p, tt.s)
+			if got != tt.want || ok != tt.ok {
+				t.Fatalf("TellableTo = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
 			}
 		})
 	}

@@ -51,3 +51,11 @@ func (m *metrics) observe(route string, status int, elapsed time.Duration) {
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 }
+
+// MustRegister adds collectors to what GET /metrics serves: the command that
+// wires the server registers there what it runs beside it (the linkage
+// index's model). It panics, as prometheus.Registry.MustRegister, on a
+// collector already registered.
+func (s *Server) MustRegister(cs ...prometheus.Collector) {
+	s.metrics.registry.MustRegister(cs...)
+}

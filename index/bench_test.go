@@ -9,6 +9,7 @@ import (
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/index"
+	"github.com/lastseen/lastseen/linkage"
 	"github.com/lastseen/lastseen/synth"
 )
 
@@ -71,6 +72,10 @@ func benchIndex(b *testing.B) {
 	})
 }
 
+// linkBenchID numbers BenchmarkLinkRecord's records across its runs: a
+// record id seen before would be answered from the index without matching.
+var linkBenchID int64
+
 // BenchmarkLinkRecord links arriving records one by one against the index,
 // with an in-memory store: the cost of matching on arrival.
 func BenchmarkLinkRecord(b *testing.B) {
@@ -83,7 +88,8 @@ func BenchmarkLinkRecord(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r := *bench.arriving[i%len(bench.arriving)]
-		r.ID = int64(1<<30 + i) // a new record each time
+		linkBenchID++
+		r.ID = 1<<30 + linkBenchID // a new record each time, in every run of -count
 		if _, err := l.LinkRecord(ctx, &r); err != nil {
 			b.Fatal(err)
 		}
@@ -178,5 +184,19 @@ func BenchmarkPrepare(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix.Prepare(rs[i%len(rs)])
+	}
+}
+
+// BenchmarkSwapModel measures what swapping in a new model costs: every
+// record's term frequencies set again for it, under the index's write lock
+// a chunk of records at a time (arrivals wait for one chunk at most). It
+// changes the shared benchmark index's model: run it alone.
+func BenchmarkSwapModel(b *testing.B) {
+	benchIndex(b)
+	m := linkage.NewModel()
+	m.Duplication = 2.3
+	b.ResetTimer()
+	for range b.N {
+		bench.ix.SetModel(m)
 	}
 }

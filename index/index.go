@@ -13,7 +13,64 @@
 // take a read lock; Add and SetPerson take the write lock for the few
 // microseconds of an insertion. The decision to link a record and the link
 // itself are serialised by the Linker, so two records arriving together
-// cannot both miss each other.
+// cannot both miss each other. A model is trained (Train, Retrainer) outside
+// the lock, on a copy of a sample, and swapped in under the write lock; every
+// record's term frequencies are then set again for it, a chunk of records
+// under the lock at a time.
+//
+// Decisions follow batch clustering (linkage.Cluster) with the same model
+// and bands, one record at a time, so that `serve` and `import` link as
+// `lastseen link` would (BenchmarkIncrementalQuality measures both on the
+// same records):
+//
+//   - Link: the best person whose best pair reaches the link threshold and
+//     with which the record coheres (the mean of its scores against the
+//     person's records reaches the review threshold, none is below −20, as
+//     linkage.DefaultClusterOptions), and that no judgement or hard
+//     evidence (linkage.Conflict) forbids.
+//   - Attach: below the link band, a record whose only candidate person is
+//     one (every pair down to 6 below the review threshold lies in it),
+//     whose best pair reaches the review threshold and which coheres, joins
+//     it, as batch's attach step does. Only with a model trained or given
+//     (see attachFloor): not with the starting model's size prior.
+//   - Review: every other person with a pair in the review band or above
+//     gets a review item (record, that person's best record), the pairs at
+//     or above the link threshold first.
+//   - New person otherwise.
+//
+// Two persons bridged: when an arriving record links strongly to two
+// existing persons, batch would merge them if they cohere; the Linker
+// links the record to the better one and queues the other for a caseworker,
+// with the highest priority the Linker gives (reviewPriority). A caseworker's "same" on that item merges the
+// two persons (CaseService.Judge) and a later "not same" undoes it. The
+// Linker does not merge persons itself, for two reasons of the live system.
+// PersonService has no automatic merge that can be undone as one step: it
+// would relink every record of the second person one by one, and only a
+// merge made by a caseworker's "same" is undone by Judge. And a merge moves
+// another person's inquiries into a person whose death a caseworker may have
+// verified; the store then holds that death back from the family
+// (lastseen.TellableTo: the inquiry's record joined after the verification,
+// and no caseworker connected it), but the family's inquiry would sit on a
+// person no caseworker connected it to. The cost is measured: review recall (the
+// true pairs linked or before a caseworker) stays level with batch's, and
+// linked recall falls short of batch's by half a point at 100,000 records.
+//
+// Scores are batch's too: with a trained or given model, term frequencies
+// leave out the person's own records (linkage.Model.Duplication), and they
+// are set again for every record when the model changes.
+//
+// Thresholds: the defaults are batch's (linkage.DefaultBands: link at log2
+// odds 3, review from 0), with the coherence checks above. A stricter link
+// threshold for the live system (6.6, probability 0.99, the earlier
+// default) was measured and not kept: with the attach rule a record with one
+// candidate person joins it whatever the link threshold, so the threshold
+// only decides between competing persons, and at 6.6 it bought 1.5 points of
+// precision for 4 of recall at 10,000 records, 2 for 8 at 100,000
+// (docs/BENCHMARKS.md). The harm a false link can
+// do most, telling a family of a death, is prevented elsewhere and whatever
+// the threshold: an unverified death reaches no family (lastseen.Redact,
+// Tellable). The operator sets other thresholds with --link-threshold and
+// --review-threshold.
 //
 // The prior: a pair's score is the log2 odds that the two records describe the
 // same person, and starts from a prior. The starting model's prior
@@ -38,6 +95,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/linkage"
@@ -83,7 +141,32 @@ type Index struct {
 	keys    map[string][]int32   // names blocking key → slots, for search
 	maxID   int64                // the highest record id added
 	names   map[nameKey]*names.Name
+	info    ModelInfo // where model came from
+
+	// trainMu lets one training run at a time; it is not held with mu
+	// beyond the swap, so arrivals are matched while a model trains.
+	trainMu sync.Mutex
 }
+
+// ModelInfo says where the index's model came from.
+type ModelInfo struct {
+	// Source is "starting" (linkage.NewModel, scored with the size prior),
+	// "given" (Options.Model, SetModel) or "trained" (Train).
+	Source string
+	// TrainedAt is when the model was trained (zero unless trained);
+	// Records the records the index held then, Sample those it was
+	// trained on.
+	TrainedAt time.Time
+	Records   int
+	Sample    int
+}
+
+// Model sources (ModelInfo.Source).
+const (
+	ModelStarting = "starting"
+	ModelGiven    = "given"
+	ModelTrained  = "trained"
+)
 
 // entry is one record as the index knows it.
 type entry struct {
@@ -111,9 +194,11 @@ func New(opt Options) *Index {
 		keys:     map[string][]int32{},
 		names:    map[nameKey]*names.Name{},
 	}
+	ix.info.Source = ModelGiven
 	if ix.model == nil {
 		ix.model = linkage.NewModel()
 		ix.sizePrior = true
+		ix.info.Source = ModelStarting
 	}
 	if opt.Bands != nil {
 		ix.bands = *opt.Bands
@@ -194,8 +279,14 @@ func (ix *Index) add(e *entry) bool {
 	if e.person != 0 {
 		ix.persons[e.person] = append(ix.persons[e.person], s)
 	}
-	if len(ix.recs) == MinTF {
+	switch {
+	case len(ix.recs) == MinTF:
 		ix.finalize()
+	case len(ix.recs) > MinTF:
+		// a record that was not matched first (Follower, Add after Load)
+		// has counts but no frequencies yet
+		ix.prep.Refresh(e.p)
+		ix.setFrequencies(e.p)
 	}
 	e.name = ix.internName(e.name)
 	for _, k := range searchKeys(e.name) {
@@ -253,7 +344,45 @@ func (ix *Index) finalize() {
 		ps[i] = e.p
 	}
 	ix.prep.Finalize(ps)
+	ix.setFrequencies(ps...)
 }
+
+// setFrequencies sets the records' term frequencies as the model counts
+// them: leaving out the person's own records (linkage.Model.Duplication), as
+// batch does. The preparer counts each person once; the starting model does
+// too. The caller holds the write lock, or owns the records.
+func (ix *Index) setFrequencies(ps ...*linkage.Prepared) {
+	if len(ix.recs) >= MinTF && ix.model.Duplication > 1 {
+		ix.model.SetFrequencies(ps, ix.prep.N())
+	}
+}
+
+// refreshAll sets every record's term frequencies for a new model, taking
+// the write lock for refreshChunk records at a time: arrivals wait for one
+// chunk, not for the whole index. Until it is done, a pair may be scored
+// with one record's old frequencies — the commoner of the two counts, as it
+// did before the swap. The caller does not hold the lock.
+func (ix *Index) refreshAll() {
+	for lo := 0; ; lo += refreshChunk {
+		ix.mu.Lock()
+		n := len(ix.recs)
+		if lo >= n || n < MinTF {
+			ix.mu.Unlock()
+			return
+		}
+		hi := min(lo+refreshChunk, n)
+		ps := make([]*linkage.Prepared, 0, hi-lo)
+		for _, e := range ix.recs[lo:hi] {
+			ps = append(ps, e.p)
+		}
+		ix.prep.Finalize(ps)
+		ix.setFrequencies(ps...)
+		ix.mu.Unlock()
+	}
+}
+
+// refreshChunk is how many records refreshAll refreshes under one lock.
+const refreshChunk = 8192
 
 // PersonOf returns the person a record is linked to as the index knows it,
 // and whether the record is in the index.
@@ -318,27 +447,42 @@ func (ix *Index) Persons() int {
 
 // Train replaces the model by one trained on at most sample records of the
 // index, drawn evenly: u from random pairs, m and the prior by EM over the
-// blocked pairs (linkage.Link). Records added later are scored with it.
+// blocked pairs (linkage.Link), on every core. Records added later are scored
+// with it.
 func (ix *Index) Train(ctx context.Context, sample int) (*linkage.TrainReport, error) {
+	return ix.train(ctx, sample, 0)
+}
+
+// train is Train on workers cores (0: all). The index is locked only to
+// copy the sample and to swap the model: records arrive and are matched
+// with the old model while the new one trains. The sample is copied because
+// linkage.Link sets its records' term frequencies, from the sample's size,
+// while Match reads the index's own.
+func (ix *Index) train(ctx context.Context, sample, workers int) (*linkage.TrainReport, error) {
+	ix.trainMu.Lock()
+	defer ix.trainMu.Unlock()
 	ix.mu.RLock()
 	n := len(ix.recs)
 	step := max(1, n/max(sample, 1))
-	var rs []*linkage.Prepared
+	rs := make([]*linkage.Prepared, 0, n/step+1)
 	for i := 0; i < n; i += step {
-		rs = append(rs, ix.recs[i].p)
+		c := *ix.recs[i].p
+		rs = append(rs, &c)
 	}
 	ix.mu.RUnlock()
 	if len(rs) < 2 {
 		return nil, fmt.Errorf("train: %d records, need at least 2", len(rs))
 	}
-	res, err := linkage.Link(ctx, rs, linkage.Options{Bands: ix.bands, Train: linkage.TrainOptions{Seed: 1}})
+	res, err := linkage.Link(ctx, rs, linkage.Options{Bands: ix.bands, Train: linkage.TrainOptions{Seed: 1}, Workers: workers})
 	if err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	ix.mu.Lock()
 	ix.model = res.Model
 	ix.sizePrior = false // the trained prior is the data's own
+	ix.info = ModelInfo{Source: ModelTrained, TrainedAt: time.Now(), Records: n, Sample: len(rs)}
 	ix.mu.Unlock()
+	ix.refreshAll()
 	return res.Train, nil
 }
 
@@ -348,5 +492,14 @@ func (ix *Index) SetModel(m *linkage.Model) {
 	ix.mu.Lock()
 	ix.model = m
 	ix.sizePrior = false
+	ix.info = ModelInfo{Source: ModelGiven}
 	ix.mu.Unlock()
+	ix.refreshAll()
+}
+
+// ModelInfo says where the model the index scores with came from.
+func (ix *Index) ModelInfo() ModelInfo {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.info
 }

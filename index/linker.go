@@ -206,14 +206,13 @@ func (l *Linker) linkLocked(ctx context.Context, p Prepared) (*lastseen.MatchDec
 	return out, nil
 }
 
-// reviewPriority puts the pairs nearest the link threshold first: those are
-// the ones a caseworker's answer most likely turns into a link.
+// reviewPriority puts first the pairs at or above the link threshold — a
+// record that links strongly to a second person, which a caseworker's "same"
+// merges with the first (see the package doc) — then the pairs nearest the
+// threshold: those are the ones a caseworker's answer most likely turns into
+// a link.
 func reviewPriority(score float64, b linkage.Bands) float64 {
-	d := b.Link - score
-	if d < 0 {
-		d = -d
-	}
-	return 1 / (1 + d)
+	return 1 / (1 + max(b.Link-score, 0))
 }
 
 func bestOf(d Decision) Candidate {

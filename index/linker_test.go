@@ -289,3 +289,44 @@ func TestLinkerConcurrent(t *testing.T) {
 	}
 	_ = fmt.Sprint()
 }
+
+// TestAttach: with a model calibrated on the data (trained or given), a
+// record whose only candidate person scores in the review band and coheres
+// joins it, as batch clustering attaches it; with two candidate persons it
+// goes to review; across a caseworker's "not same" it never joins; with the
+// starting model and the size prior it goes to review
+// (TestPriorFollowsIndexSize).
+func TestAttach(t *testing.T) {
+	a := &lastseen.Record{ID: 1, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")}
+	namesake := &lastseen.Record{ID: 2, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")}
+	b := &lastseen.Record{ID: 3, GivenName: "Oleksandr", FamilyName: "Kovalenko", BirthDate: lastseen.MustParseDate("1990-03")}
+	m := linkage.NewModel()
+	scratch := index.New(index.Options{Model: m})
+	scratch.Insert(scratch.Prepare(a), 1)
+	ex, _ := scratch.Explain(scratch.Prepare(b), 1)
+	bands := linkage.Bands{Link: ex.Score + 1, Review: ex.Score - 1}
+	for _, tc := range []struct {
+		name    string
+		indexed []*lastseen.Record
+		judged  map[int64]lastseen.Verdict
+		want    lastseen.MatchAction
+	}{
+		{"OnlyCandidateAttached", []*lastseen.Record{a}, nil, lastseen.MatchLink},
+		{"TwoCandidatesReview", []*lastseen.Record{a, namesake}, nil, lastseen.MatchReview},
+		{"NotSameNeverAttached", []*lastseen.Record{a}, map[int64]lastseen.Verdict{1: lastseen.VerdictNotSame}, lastseen.MatchNew},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := index.New(index.Options{Model: m, Bands: &bands})
+			for i, r := range tc.indexed {
+				ix.Insert(ix.Prepare(r), int64(i+1))
+			}
+			d := ix.Match(ix.Prepare(b), tc.judged)
+			if d.Action != tc.want {
+				t.Fatalf("score %.2f, bands %+v: %s, want %s (%+v)", ex.Score, bands, d.Action, tc.want, d)
+			}
+			if d.Attached != (tc.want == lastseen.MatchLink) || tc.want == lastseen.MatchLink && d.PersonID != 1 {
+				t.Errorf("attached %v to person %d, want attached %v to person 1", d.Attached, d.PersonID, tc.want == lastseen.MatchLink)
+			}
+		})
+	}
+}

@@ -41,6 +41,9 @@ type Decision struct {
 	Action   lastseen.MatchAction
 	PersonID int64
 	Score    float64
+	// Attached is set when the record links below the link band by the
+	// attach rule: its only candidate person, with which it coheres.
+	Attached bool
 	Persons  []PersonMatch
 }
 
@@ -49,8 +52,28 @@ type Decision struct {
 const maxCoherence = 64
 
 // minCross is the least score of any pair between a new record and the
-// records of the person it joins (as linkage.DefaultClusterOptions).
-const minCross = -10
+// records of the person it joins: linkage.DefaultClusterOptions' MinCross,
+// so that a record joins a person on arrival as batch clustering would let
+// it.
+const minCross = -20
+
+// attachFloor is how far below the review threshold a pair still makes its
+// person a candidate of the attach rule (linkage.DefaultClusterOptions'
+// Floor: Review − 6). A record whose only candidate person is one (every
+// pair down to the floor lies in it), whose best pair reaches the review
+// threshold and which coheres with the person joins it, as batch's attach
+// step does: a record that says little (a name and a year) joins the one
+// person of that name the registry knows, and goes to review when it knows
+// two.
+//
+// The rule needs scores calibrated on the data: it applies with a trained or
+// given model, not while the index scores with the starting model and the
+// prior that follows the index size. That prior is set at the generous end
+// (r = 1) so that a fresh server queues a comrade's report against the one
+// person a mother asked about; it is safe because the link band still asks
+// for field evidence, and would not be if a name and a year, scored with it,
+// linked automatically.
+const attachFloor = 6
 
 // The prior the starting model is scored with (see the package doc): the
 // odds that a new record describes one particular indexed person are
@@ -117,17 +140,30 @@ func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
 func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 	if len(ix.recs) >= MinTF {
 		ix.prep.Refresh(e.p)
+		ix.setFrequencies(e.p)
 	}
 	shift := ix.priorShift()
 	cands := ix.candidates(e)
 	byPerson := map[int64]*PersonMatch{}
 	var order []int64
+	// near is the one person with a pair scoring at least the attach floor,
+	// or −1 once there are two
+	var near int64
+	floor := ix.bands.Review - attachFloor
 	for _, s := range cands {
 		c := ix.recs[s]
 		if c.person == 0 || c.id == e.id {
 			continue // not linked yet: found again once it is
 		}
 		sc := ix.score(e, c, shift)
+		if sc < floor {
+			continue
+		}
+		if near == 0 {
+			near = c.person
+		} else if near != c.person {
+			near = -1
+		}
 		if sc < ix.bands.Review {
 			continue
 		}
@@ -182,6 +218,14 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 			d.Action, d.PersonID, d.Score = lastseen.MatchLink, pm.PersonID, pm.Best.Score
 		case d.Action == lastseen.MatchNew:
 			d.Action, d.Score = lastseen.MatchReview, pm.Best.Score
+		}
+	}
+	// the attach rule: the only candidate person, coherent, joins below
+	// the link band; not with the starting model's generous size prior (see
+	// attachFloor)
+	if !ix.sizePrior && d.Action == lastseen.MatchReview && len(d.Persons) == 1 && near == d.Persons[0].PersonID {
+		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent {
+			d.Action, d.PersonID, d.Score, d.Attached = lastseen.MatchLink, pm.PersonID, pm.Best.Score, true
 		}
 	}
 	return d

@@ -129,3 +129,31 @@ func TestPriorTrainedModelKept(t *testing.T) {
 		}
 	})
 }
+
+// TestAddedRecordFrequencies: a record added without being matched first
+// (the Follower's, another process's) is scored with its term frequencies
+// once the index is past MinTF, as a matched one is: a match on its given
+// name weighs by the name's frequency, not the level's raw weight.
+func TestAddedRecordFrequencies(t *testing.T) {
+	recs, _ := synthRecords(t, 800, 4)
+	ix := index.New(index.Options{})
+	for i, r := range recs[:index.MinTF+100] {
+		ix.Insert(ix.Prepare(r), int64(i+1))
+	}
+	x := &lastseen.Record{ID: 1 << 40, GivenName: "Іван", FamilyName: "Петренко", BirthDate: lastseen.MustParseDate("1990")}
+	y := &lastseen.Record{ID: 1<<40 + 1, GivenName: "Іван", FamilyName: "Петренко", BirthDate: lastseen.MustParseDate("1990")}
+	x.PersonID = 1 << 40
+	ix.Add(ix.Prepare(x))
+	py := ix.Prepare(y)
+	ix.Match(py, nil) // sets y's frequencies, as the Linker does
+	ex, ok := ix.Explain(py, x.ID)
+	if !ok {
+		t.Fatal("Explain: the added record is not in the index")
+	}
+	raw := ix.Model().Weight(linkage.FieldGiven, linkage.NameExact)
+	for _, f := range ex.Fields {
+		if f.Field == "given_name" && f.Weight == raw {
+			t.Errorf("given name weighs %v, the level's raw weight: no term frequency for the added record", f.Weight)
+		}
+	}
+}

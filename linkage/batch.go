@@ -163,10 +163,10 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 		// pair per record
 		rep.Matches = min(rep.Matches, float64(len(rs)))
 	}
-	// records per person: n records in n - matches persons while clusters
-	// are small
-	m.Duplication = max(1, float64(len(rs))/max(float64(len(rs))-rep.Matches, float64(len(rs))/10))
-	if err := m.SetPrior(rep.Matches, all); err != nil {
+	// m and the prior by EM over all pairs (see refine), from the sessions'
+	// m and the largest pass's count of matches
+	rep.PassMatches = rep.Matches
+	if rep.Matches, rep.KeptM, err = m.refine(rs, opt.Blocker, sessions, samples, all, rep.Matches, opt.Workers); err != nil {
 		return nil, 0, fmt.Errorf("train: %w", err)
 	}
 	rep.RandomPairs = opt.Train.RandomPairs

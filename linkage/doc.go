@@ -52,8 +52,20 @@
 // likelier than at random, or most of its matches disagreeing on a name or
 // the birth date — the class of namesakes). The m of the levels that speak
 // strongly against a match is capped: EM's match class otherwise absorbs
-// fathers and sons and twins. The prior counts the matches of the largest
-// pass keyed on two fields or more. Models save and load as JSON.
+// fathers and sons and twins. Training ends with EM over all pairs of
+// records, u held fixed, from the sessions' m: the pairs outside every block
+// count as non-matches, so the E-step needs only the pairs blocking compares
+// (each pass's sample standing for its pairs, a pair that k passes find
+// counting 1/k), and the prior λ is a share of all pairs, so agreement on a
+// blocked field is evidence weighed by its u like any other. This learns
+// each field's m from the matches of all passes (a session is blind to the
+// fields its pass blocks on) and the prior from the matches of all passes
+// (no one pass finds them all). It also learns how many fields of a match
+// disagree: the fields of a match are not independent (a clerk makes an
+// error or two, not one in every field), so the model weighs the number k of
+// disagreeing fields by c(k)/Z, learnt by the same EM and normalised over
+// the fields present, and shows it as a last line of the explanation.
+// Models save and load as JSON.
 //
 // # Blocking
 //

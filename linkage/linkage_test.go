@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/lastseen/lastseen"
@@ -171,7 +172,21 @@ func TestWeights(t *testing.T) {
 }
 
 func TestExplainSumsToScore(t *testing.T) {
-	m := linkage.NewModel()
+	for _, disagree := range []bool{false, true} {
+		t.Run(map[bool]string{false: "Independent", true: "Disagreements"}[disagree], func(t *testing.T) {
+			m := linkage.NewModel()
+			if disagree {
+				m.Disagree = []float64{0.1, 1, 0.05, 0.01, 0.001}
+				if err := m.Update(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			explainSumsToScore(t, m)
+		})
+	}
+}
+
+func explainSumsToScore(t *testing.T, m *linkage.Model) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	givens := []string{"Олександр", "Oleksandr", "Саша", "Іван", "Ivan", "О.", ""}
 	families := []string{"Коваленко", "Kovalenko", "Іванова", "Ivanov", "Гнатюк", ""}
@@ -238,6 +253,42 @@ func TestModelSaveLoad(t *testing.T) {
 	if e := got.Extra(); len(e) != 1 || e[0] != "postcode" {
 		t.Errorf("extra columns %v after loading", e)
 	}
+	t.Run("Disagreements", func(t *testing.T) {
+		d := linkage.NewModel("postcode")
+		d.Disagree = []float64{0.1, 1, 0.05, 0.01, 0.001}
+		if err := d.Update(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := d.Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		got, err := linkage.LoadModel(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := prepare(d, rec{given: "Іван", family: "Гнатюк", birth: "1990-05-02"}, rec{given: "Ivan", family: "Hnatiuk", birth: "1990-05-01"})
+		if a, b, c := d.Score(ps[0], ps[1]), got.Score(ps[0], ps[1]), m.Score(ps[0], ps[1]); a != b || a == c {
+			t.Errorf("score %v before saving, %v after loading, %v without the disagreement weights", a, b, c)
+		}
+	})
+	t.Run("Version1Loads", func(t *testing.T) {
+		// a model saved before the disagreement weights (version 1)
+		v1 := strings.Replace(saved, `"version": 2`, `"version": 1`, 1)
+		got, err := linkage.LoadModel(strings.NewReader(v1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := m.Score(ps[0], ps[1]), got.Score(ps[0], ps[1]); a != b {
+			t.Errorf("score %v, %v after loading as version 1", a, b)
+		}
+	})
+	t.Run("ErrDisagree", func(t *testing.T) {
+		bad := strings.Replace(saved, `"version": 2,`, `"version": 2, "disagree": [1, 0.5],`, 1)
+		if _, err := linkage.LoadModel(strings.NewReader(bad)); err == nil {
+			t.Error("a model with two disagreement weights loaded")
+		}
+	})
 	t.Run("ErrVersion", func(t *testing.T) {
 		if _, err := linkage.LoadModel(bytes.NewBufferString(`{"version": 99}`)); err == nil {
 			t.Error("a model of another version loaded")

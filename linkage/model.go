@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 
 	"github.com/lastseen/lastseen"
 )
@@ -44,6 +45,10 @@ type Model struct {
 	// out the records of the person itself: a surname written five times
 	// about one man is not a common surname.
 	Duplication float64 `json:"duplication"`
+	// Disagree are the disagreement weights c(k) of k = 0 … MaxDisagree
+	// disagreeing fields among matches (see disagree.go); nil: the fields
+	// of a match are independent.
+	Disagree []float64 `json:"disagree,omitempty"`
 
 	// compiled weights
 	prior   float64
@@ -51,9 +56,11 @@ type Model struct {
 	logU    [MaxFields]float64 // log2 of the u of all the agreeing levels together
 	tfLevel [MaxFields]uint8   // levels 1..tfLevel get the adjustment
 	n       int
+	dweight [][MaxDisagree + 1]float32 // by presence mask and disagreements: log2(c(k)/Z(S))
 }
 
-const modelVersion = 1
+// modelVersion 2 added Disagree; a version 1 model (without it) still loads.
+const modelVersion = 2
 
 // NewModel returns an untrained model for the core fields and the named extra
 // columns, with starting m and u values that training replaces.
@@ -171,7 +178,7 @@ func (m *Model) compile() error {
 			m.logU[f] = math.Log2(clampP(agree))
 		}
 	}
-	return nil
+	return m.compileDisagree()
 }
 
 // Weight is the weight of level l of field f, without term-frequency adjustment.
@@ -257,8 +264,16 @@ func (m *Model) Score(a, b *Prepared) float64 {
 // ScoreVector returns the match weight of a comparison vector of a and b.
 func (m *Model) ScoreVector(v *Vector, a, b *Prepared) float64 {
 	s := m.prior
+	var mask uint32
+	k := 0
 	for f := 0; f < m.n; f++ {
 		l := v[f]
+		if l != 0 {
+			mask |= 1 << f
+			if l > agreeLevel(f) {
+				k++
+			}
+		}
 		switch {
 		case l == 0:
 		case l <= m.tfLevel[f]:
@@ -268,6 +283,9 @@ func (m *Model) ScoreVector(v *Vector, a, b *Prepared) float64 {
 		default:
 			s += m.w[f][l]
 		}
+	}
+	if m.dweight != nil {
+		s += float64(m.dweight[mask][min(k, MaxDisagree)])
 	}
 	return s
 }
@@ -293,8 +311,13 @@ type Explanation struct {
 	Fields      []lastseen.FieldWeight `json:"fields"`
 }
 
+// DisagreeField names the line of an Explanation that weighs the number of
+// disagreeing fields (see Model.Disagree); its level is that number.
+const DisagreeField = "disagreements"
+
 // Explain scores a pair and returns each field's level and weight, the
-// term-frequency adjustment included in the field's weight.
+// term-frequency adjustment included in the field's weight, and, when the
+// model weighs it, the number of disagreeing fields as a last line.
 func (m *Model) Explain(a, b *Prepared) Explanation {
 	v := Compare(a, b)
 	e := Explanation{Prior: m.prior, Fields: make([]lastseen.FieldWeight, 0, m.n)}
@@ -310,6 +333,14 @@ func (m *Model) Explain(a, b *Prepared) Explanation {
 		e.Fields = append(e.Fields, lastseen.FieldWeight{
 			Field: m.Fields[f].Name, Level: m.Fields[f].Levels[l].Name, Weight: w, A: va, B: vb,
 		})
+	}
+	if w, k := m.disagreeWeight(&v); m.dweight != nil {
+		s += w
+		level := strconv.Itoa(k)
+		if k == MaxDisagree {
+			level += "+"
+		}
+		e.Fields = append(e.Fields, lastseen.FieldWeight{Field: DisagreeField, Level: level, Weight: w})
 	}
 	e.Score = s
 	e.Probability = Probability(s)
@@ -366,7 +397,7 @@ func LoadModel(r io.Reader) (*Model, error) {
 	if err := json.NewDecoder(r).Decode(m); err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	if m.Version != modelVersion {
+	if m.Version != modelVersion && m.Version != 1 {
 		return nil, fmt.Errorf("load model: version %d, this program reads version %d", m.Version, modelVersion)
 	}
 	if err := m.compile(); err != nil {

@@ -26,16 +26,23 @@ func (o *TrainOptions) defaults() {
 
 // TrainReport says what training saw and did.
 type TrainReport struct {
-	RandomPairs  int     `json:"random_pairs"`
-	BlockedPairs int     `json:"blocked_pairs"` // pairs in the EM samples
-	Sessions     int     `json:"sessions"`
-	Iterations   int     `json:"iterations"` // over all sessions
-	Matches      float64 `json:"matches"`    // expected matching pairs among the blocked pairs
-	Union        bool    `json:"union"`      // some field was learnt from all passes together
-	Rejected     int     `json:"rejected"`   // sessions that converged on a degenerate solution
+	RandomPairs  int `json:"random_pairs"`
+	BlockedPairs int `json:"blocked_pairs"` // pairs in the EM samples
+	Sessions     int `json:"sessions"`
+	Iterations   int `json:"iterations"` // over all sessions
+	// Matches is the expected number of matching pairs among all pairs,
+	// which sets the prior (EM over all pairs, see refine); PassMatches the
+	// largest count of one pass's session, which it starts from.
+	Matches     float64 `json:"matches"`
+	PassMatches float64 `json:"pass_matches"`
+	// KeptM says that EM over all pairs converged on something other than
+	// the same person, and the sessions' m was kept.
+	KeptM    bool `json:"kept_m"`
+	Union    bool `json:"union"`    // some field was learnt from all passes together
+	Rejected int  `json:"rejected"` // sessions that converged on a degenerate solution
 	// Bounded says that no pass left enough fields to count the matches by,
-	// and Matches came from all passes together: an overestimate, which the
-	// caller bounds.
+	// and PassMatches came from all passes together: an overestimate, which
+	// the caller bounds, and only the start of EM over all pairs.
 	Bounded bool `json:"bounded"`
 }
 
@@ -155,7 +162,8 @@ type Session struct {
 // u fixed, as Splink does: one session per blocking pass, each learning the
 // fields its pass does not block on; a field's m is the average of its
 // sessions weighted by their expected matches. It returns the expected
-// number of matching pairs in the largest session, for SetPrior.
+// number of matching pairs in the largest session: the start of EM over
+// all pairs (see refine), which sets the prior.
 //
 // Holding u fixed from random pairs keeps EM from a degenerate solution that
 // explains the blocked pairs by some other grouping; leaving out the blocked

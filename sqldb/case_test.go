@@ -166,6 +166,71 @@ func TestCaseService_DeathWaitsForCaseworker(t *testing.T) {
 	})
 }
 
+// TestCaseService_VerifiedDeathNotToldByAutomaticMatch: a caseworker has
+// verified a soldier's death; later a mother's inquiry is matched to him
+// automatically. She is not told of the death until a caseworker judges her
+// description to be that soldier.
+func TestCaseService_VerifiedDeathNotToldByAutomaticMatch(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		cw := caseworkerCtx(t, db, "cw@example.org")
+		inquiries, cases, persons := sqldb.NewInquiryService(db), sqldb.NewCaseService(db), sqldb.NewPersonService(db)
+
+		death := report(t, db, lastseen.SourceOfficial, "MoD list", "Олександр", "Коваленко", lastseen.StatusDead, "2022-02-23")
+		pid, err := persons.LinkRecord(ctx, death.ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cases.Verify(cw, &lastseen.Verification{PersonID: pid, Status: lastseen.StatusDead,
+			Date: lastseen.MustParseDate("2022-02-23"), Method: "official death certificate"}); err != nil {
+			t.Fatal(err)
+		}
+
+		q := motherInquiry()
+		if err := inquiries.CreateInquiry(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := persons.LinkRecord(ctx, q.RecordID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 9.5}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := inquiries.FindInquiryByToken(ctx, q.FollowToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.State != lastseen.InquiryCandidateFound || got.Status != "" {
+			t.Fatalf("matched automatically: inquiry state %q status %q, want candidate_found and nothing told", got.State, got.Status)
+		}
+		for _, n := range notifications(t, db, q.ID) {
+			if strings.Contains(n.Payload, "dead") || n.Kind == lastseen.NotifyStatus {
+				t.Fatalf("the mother was told of the death by an automatic match: %s %s", n.Kind, n.Payload)
+			}
+		}
+
+		// A caseworker judges her description to be the soldier: now she is told.
+		if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: death.ID, RecordB: q.RecordID, Verdict: lastseen.VerdictSame}); err != nil {
+			t.Fatal(err)
+		}
+		got, err = inquiries.FindInquiryByToken(ctx, q.FollowToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.State != lastseen.InquiryAnswered || got.Status != lastseen.StatusDead || !got.Verified {
+			t.Fatalf("judged same: inquiry state %q status %q verified %v, want answered, dead, verified", got.State, got.Status, got.Verified)
+		}
+
+		// "Not same" later takes her record out of the person: nothing more is told.
+		if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: death.ID, RecordB: q.RecordID, Verdict: lastseen.VerdictNotSame}); err != nil {
+			t.Fatal(err)
+		}
+		if got, err = inquiries.FindInquiryByToken(ctx, q.FollowToken); err != nil {
+			t.Fatal(err)
+		}
+		if got.Status == lastseen.StatusDead {
+			t.Fatalf("after not same: inquiry still told %q", got.Status)
+		}
+	})
+}
+
 func TestCaseService_Judge(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()

@@ -271,7 +271,7 @@ func fillInquiries(ctx context.Context, tx *Tx, qs []*lastseen.Inquiry) error {
 	}
 	for _, q := range qs {
 		q.Record = byID[q.RecordID]
-		k, err := knownFor(ctx, tx, q.PersonID)
+		k, err := knownFor(ctx, tx, q.PersonID, q.RecordID)
 		if err != nil {
 			return err
 		}
@@ -291,11 +291,14 @@ type known struct {
 	candidate bool // another record is, or may be, the person sought
 }
 
-// knownFor reads the person and decides what may be told: only news that
-// comes from records other than the inquiry's own description, and never a
-// claim of life while a report of the person's death waits in the review
-// queue — the family would be told "alive" today and "dead" tomorrow.
-func knownFor(ctx context.Context, tx *Tx, personID int64) (known, error) {
+// knownFor reads the person and decides what the inquirer whose record is
+// recordID may be told: only news that comes from records other than the
+// inquiry's own description; never a claim of life while a report of the
+// person's death waits in the review queue — the family would be told
+// "alive" today and "dead" tomorrow; and a verified death only when a
+// caseworker stands behind the inquiry's record being that person
+// (lastseen.TellableTo).
+func knownFor(ctx context.Context, tx *Tx, personID, recordID int64) (known, error) {
 	var k known
 	if personID == 0 {
 		return k, nil
@@ -324,11 +327,61 @@ func knownFor(ctx context.Context, tx *Tx, personID int64) (known, error) {
 		}
 		p.UnderReview = linked+pending > 0
 	}
-	if k.candidate {
-		k.status, k.tellable = lastseen.Tellable(p)
+	if !k.candidate {
+		return k, nil
 	}
+	if !p.Verified || p.Status != lastseen.StatusDead {
+		k.status, k.tellable = lastseen.Tellable(p)
+		return k, nil
+	}
+	st, err := standing(ctx, tx, personID, recordID)
+	if err != nil {
+		return k, err
+	}
+	vs, err := findVerifications(ctx, tx, personID)
+	if err != nil {
+		return k, err
+	}
+	for _, v := range vs { // newest first: the one that verified the death
+		if v.Status == p.Status {
+			p.Verification = v
+			break
+		}
+	}
+	k.status, k.tellable = lastseen.TellableTo(p, st)
 	return k, nil
 }
+
+// standing reads how the inquiry's record came to be in the person.
+func standing(ctx context.Context, tx *Tx, personID, recordID int64) (lastseen.Standing, error) {
+	var s lastseen.Standing
+	var method string
+	err := tx.QueryRowContext(ctx, `SELECT method, created_at FROM links
+		WHERE record_id = $1 AND person_id = $2 AND removed_at IS NULL`, recordID, personID).Scan(&method, &s.Since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, nil
+	}
+	if err != nil {
+		return s, fmt.Errorf("link of record %d to person %d: %w", recordID, personID, err)
+	}
+	s.Method = lastseen.LinkMethod(method)
+	var judged int
+	if err := tx.QueryRowContext(ctx, judgedSameSQL, recordID, personID, string(lastseen.VerdictSame)).Scan(&judged); err != nil {
+		return s, fmt.Errorf("judgements of record %d in person %d: %w", recordID, personID, err)
+	}
+	s.Judged = judged > 0
+	return s, nil
+}
+
+// judgedSameSQL counts the record's ($1) pairs with another current record
+// of the person ($2) whose newest judgement is "same" ($3).
+const judgedSameSQL = `
+	SELECT COUNT(*) FROM judgements j
+	JOIN links m ON m.removed_at IS NULL AND m.person_id = $2 AND m.record_id <> $1
+		AND m.record_id IN (j.record_a, j.record_b)
+	WHERE (j.record_a = $1 OR j.record_b = $1) AND j.verdict = $3
+		AND NOT EXISTS (SELECT 1 FROM judgements n
+			WHERE n.record_a = j.record_a AND n.record_b = j.record_b AND n.id > j.id)`
 
 // linkedDeathSQL counts the claims of death among the person's ($1)
 // current records: however weak, one makes a claim of life untellable
@@ -400,7 +453,7 @@ func refreshInquiry(ctx context.Context, tx *Tx, id int64) error {
 	if q.State == lastseen.InquiryClosed {
 		return nil
 	}
-	k, err := knownFor(ctx, tx, q.PersonID)
+	k, err := knownFor(ctx, tx, q.PersonID, q.RecordID)
 	if err != nil {
 		return fmt.Errorf("refresh inquiry %d: %w", id, err)
 	}

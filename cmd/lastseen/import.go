@@ -77,6 +77,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	defer records.Close()
 
 	im := &importer{
 		Records:   records,

@@ -334,6 +334,10 @@ func writePairs(name string, data *linkInput, res *linkage.Result, review float6
 	for _, f := range res.Model.Fields {
 		head = append(head, f.Name+"_level", f.Name+"_weight")
 	}
+	if res.Model.Disagree != nil {
+		// Explain's last line: the number of fields that disagree
+		head = append(head, linkage.DisagreeField+"_level", linkage.DisagreeField+"_weight")
+	}
 	cw.Write(head)
 	row := make([]string, 0, len(head))
 	for _, e := range res.Edges {

@@ -8,7 +8,11 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lastseen/lastseen"
 	lshttp "github.com/lastseen/lastseen/http"
@@ -27,6 +31,15 @@ import (
 // index.LoadOptions.MinTrain (2,000) of them; else the linkage package's
 // starting values (linkage.NewModel), which are conservative: they link only
 // pairs that agree on name and full birth date, and send the rest to review.
+// serve and import then train the model again in the background, without
+// holding up arrivals, once the records reach MinTrain and each time they
+// have doubled since (index.Retrainer; logged, and shown in serve's /metrics
+// as lastseen_linkage_model_trained_*); --model and --no-train keep the
+// model.
+//
+// The thresholds default to batch's (linkage.DefaultBands: link at log2 odds
+// 3, review from 0), with the same coherence checks and attach rule: see the
+// index package doc for why the live system does not link more strictly.
 
 // linkOptions are the flags of incremental linking.
 type linkOptions struct {
@@ -43,8 +56,8 @@ func addLinkFlags(fs *flag.FlagSet) *linkOptions {
 	fs.Float64Var(&o.link, "link-threshold", envFloat("LASTSEEN_LINK_THRESHOLD", def.Link),
 		fmt.Sprintf("link a record to a person automatically when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_LINK_THRESHOLD)", def.Link, linkage.Probability(def.Link)))
 	fs.Float64Var(&o.review, "review-threshold", envFloat("LASTSEEN_REVIEW_THRESHOLD", def.Review),
-		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", def.Review, linkage.Probability(def.Review)))
-	fs.BoolVar(&o.noTrain, "no-train", false, "without --model, use the linkage package's starting model instead of training one on the stored records")
+		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds; a record whose only candidate person scores this and coheres with it joins it, with a trained model, as in lastseen link (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", def.Review, linkage.Probability(def.Review)))
+	fs.BoolVar(&o.noTrain, "no-train", false, "without --model, use the linkage package's starting model instead of training one on the stored records (at start, and by serve as they grow)")
 	return o
 }
 
@@ -126,7 +139,50 @@ func (o *linkOptions) wireServe(ctx context.Context, db *sqldb.DB, s *lshttp.Ser
 		logger.Error("index", "err", err)
 	}}
 	go f.Run(ctx)
+	s.MustRegister(modelMetrics(l.Index)...)
+	if !o.noTrain {
+		go o.retrainer(l.Index, logger).Run(ctx)
+	}
 	return nil
+}
+
+// retrainer trains the model again in the background each time the records
+// have doubled since it was trained (index.Retrainer), so that a server that
+// started small does not keep its first model until it restarts. A --model
+// is never replaced.
+func (o *linkOptions) retrainer(ix *index.Index, logger *slog.Logger) *index.Retrainer {
+	return &index.Retrainer{
+		Index: ix,
+		Trained: func(info index.ModelInfo, rep *linkage.TrainReport, took time.Duration) {
+			logger.Info("model retrained", "records", info.Records, "sample", info.Sample,
+				"expected_matches", int64(rep.Matches), "blocked_pairs", rep.BlockedPairs, "took", took.Round(time.Millisecond))
+		},
+		Error: func(err error) { logger.Error("model retraining", "err", err) },
+	}
+}
+
+// modelMetrics are the gauges GET /metrics shows of the index and the model
+// it scores with.
+func modelMetrics(ix *index.Index) []prometheus.Collector {
+	gauge := func(name, help string, f func(index.ModelInfo) float64) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 { return f(ix.ModelInfo()) })
+	}
+	return []prometheus.Collector{
+		gauge("lastseen_linkage_model_trained_timestamp_seconds",
+			"When the linkage model was trained, in Unix seconds; 0 for the starting model or one given with --model.",
+			func(i index.ModelInfo) float64 {
+				if i.TrainedAt.IsZero() {
+					return 0
+				}
+				return float64(i.TrainedAt.UnixNano()) / 1e9
+			}),
+		gauge("lastseen_linkage_model_trained_records", "Records in the index when the linkage model was trained.",
+			func(i index.ModelInfo) float64 { return float64(i.Records) }),
+		gauge("lastseen_linkage_model_trained_sample", "Records the linkage model was trained on (a sample of the index).",
+			func(i index.ModelInfo) float64 { return float64(i.Sample) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "lastseen_index_records", Help: "Records in the linkage index."},
+			func() float64 { return float64(ix.Len()) }),
+	}
 }
 
 // indexedCases tells the index of the records a caseworker's judgement
@@ -161,15 +217,24 @@ func (c *indexedCases) Judge(ctx context.Context, j *lastseen.Judgement) (*lasts
 }
 
 // importRecords returns the RecordService an import stores through: each
-// batch is linked as soon as it commits. The index is built first.
-func (o *linkOptions) importRecords(ctx context.Context, db *sqldb.DB, stderr io.Writer) (lastseen.RecordService, error) {
-	l, err := o.openLinker(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)))
+// batch is linked as soon as it commits. The index is built first. Unless
+// --model or --no-train, the model is trained again in the background as the
+// records grow (as in serve), so that a large list imported into a small
+// registry is not linked to its end with the model the registry started
+// with. Close it when the import is done.
+func (o *linkOptions) importRecords(ctx context.Context, db *sqldb.DB, stderr io.Writer) (*linkingRecords, error) {
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	l, err := o.openLinker(ctx, db, logger)
 	if err != nil {
 		return nil, err
 	}
-	return &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) {
+	s := &linkingRecords{RecordService: sqldb.NewRecordService(db), Linker: l, Warn: func(err error) {
 		fmt.Fprintf(stderr, "warning: %v\n", err)
-	}}, nil
+	}}
+	if !o.noTrain {
+		s.Retrain = o.retrainer(l.Index, logger)
+	}
+	return s, nil
 }
 
 // linkingRecords is a RecordService that matches each record on arrival,
@@ -182,6 +247,43 @@ type linkingRecords struct {
 	lastseen.RecordService
 	Linker *index.Linker
 	Warn   func(error)
+	// Retrain, when set, is checked after each imported batch; a model due
+	// is trained in the background while the import goes on.
+	Retrain *index.Retrainer
+
+	training sync.WaitGroup
+	busy     atomic.Bool
+	cancel   context.CancelFunc
+}
+
+// retrain starts a training in the background if a model is due and none
+// is under way.
+func (s *linkingRecords) retrain() {
+	if s.Retrain == nil || !s.Retrain.Due() || !s.busy.CompareAndSwap(false, true) {
+		return
+	}
+	if s.cancel != nil {
+		s.cancel() // the last training's, done
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.training.Add(1)
+	go func() {
+		defer s.training.Done()
+		defer s.busy.Store(false)
+		if _, err := s.Retrain.Check(ctx); err != nil && ctx.Err() == nil && s.Retrain.Error != nil {
+			s.Retrain.Error(err)
+		}
+	}()
+}
+
+// Close stops a training under way (the import is done: its model would
+// link nothing more) and waits for it.
+func (s *linkingRecords) Close() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.training.Wait()
 }
 
 func (s *linkingRecords) CreateRecord(ctx context.Context, r *lastseen.Record) error {
@@ -209,5 +311,6 @@ func (s *linkingRecords) ImportRecords(ctx context.Context, sourceID int64, rs [
 	if _, err := s.Linker.LinkRecords(ctx, stored); err != nil && s.Warn != nil {
 		s.Warn(fmt.Errorf("%d records stored, some to be linked at the next start: %w", len(stored), err))
 	}
+	s.retrain()
 	return res, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -10,9 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/sqldb"
 	"github.com/lastseen/lastseen/sqldb/dbtest"
+	"github.com/lastseen/lastseen/synth"
 )
 
 func TestLinkOptions(t *testing.T) {
@@ -141,4 +146,104 @@ func TestIndexedCases(t *testing.T) {
 			t.Fatalf("after the merge the index files record %d under person %d, want %d", ids[1], p, out.PersonA)
 		}
 	})
+}
+
+// TestModelRetrainedMetrics: serve's retrainer replaces the starting model
+// once the index has grown, logs it, and /metrics' gauges show when the
+// model was trained and on how many records.
+func TestModelRetrainedMetrics(t *testing.T) {
+	ctx := context.Background()
+	ix := index.New(index.Options{})
+	cfg := synth.DefaultConfig(800, 7)
+	cfg.Records = 1100
+	var n int64
+	if err := synth.Generate(cfg, func(s *synth.Record) error {
+		if r := s.Domain(n + 1); r != nil {
+			n++
+			ix.Insert(ix.Prepare(r), s.TruthID)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(modelMetrics(ix)...)
+	gauges := func() map[string]float64 {
+		mfs, err := reg.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]float64{}
+		for _, mf := range mfs {
+			out[mf.GetName()] = mf.GetMetric()[0].GetGauge().GetValue()
+		}
+		return out
+	}
+	if g := gauges(); g["lastseen_linkage_model_trained_timestamp_seconds"] != 0 || g["lastseen_linkage_model_trained_records"] != 0 || g["lastseen_index_records"] != float64(n) {
+		t.Fatalf("gauges %v before training, want no training and %d records", g, n)
+	}
+	var log strings.Builder
+	r := (&linkOptions{}).retrainer(ix, slog.New(slog.NewTextHandler(&log, nil)))
+	r.MinTrain = 1000
+	before := ix.Model()
+	if did, err := r.Check(ctx); err != nil || !did {
+		t.Fatalf("Check: trained %v, %v; want a model trained on %d records", did, err, n)
+	}
+	if ix.Model() == before {
+		t.Fatal("the model was not swapped")
+	}
+	g := gauges()
+	if g["lastseen_linkage_model_trained_timestamp_seconds"] <= 0 || g["lastseen_linkage_model_trained_records"] != float64(n) || g["lastseen_linkage_model_trained_sample"] != float64(n) {
+		t.Errorf("gauges %v after training, want a time and %d records", g, n)
+	}
+	if !strings.Contains(log.String(), "model retrained") || !strings.Contains(log.String(), fmt.Sprintf("records=%d", n)) {
+		t.Errorf("log %q, want the retraining with its records", log.String())
+	}
+}
+
+// TestImportRetrains: an import into a registry too small to train a model
+// at start trains one in the background once its records reach MinTrain,
+// and the rest of the import is decided with it.
+func TestImportRetrains(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	db, err := sqldb.Open(ctx, dbtest.SQLiteDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o := addLinkFlags(flag.NewFlagSet("test", flag.ContinueOnError))
+	s, err := o.importRecords(ctx, db, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Retrain = o.retrainer(s.Linker.Index, quiet)
+	s.Retrain.MinTrain = 1000
+	src, err := sqldb.NewSourceService(db).FindOrCreateSource(ctx, &lastseen.Source{Kind: lastseen.SourcePrisonerList, Name: "list"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := synth.DefaultConfig(800, 9)
+	cfg.Records = 1200
+	var batch []*lastseen.Record
+	synth.Generate(cfg, func(r *synth.Record) error {
+		if d := r.Domain(0); d != nil {
+			d.SourceID, d.ExternalID = src.ID, fmt.Sprint(len(batch))
+			batch = append(batch, d)
+		}
+		return nil
+	})
+	for lo := 0; lo < len(batch); lo += 600 {
+		if _, err := s.ImportRecords(ctx, src.ID, batch[lo:min(lo+600, len(batch))]); err != nil {
+			t.Fatal(err)
+		}
+		if info := s.Linker.Index.ModelInfo(); lo == 0 && info.Source != index.ModelStarting {
+			t.Fatalf("model %+v after 600 records, want the starting model", info)
+		}
+	}
+	s.training.Wait()
+	if info := s.Linker.Index.ModelInfo(); info.Source != index.ModelTrained || info.Records < 1000 {
+		t.Fatalf("model %+v after %d records, want one trained on at least 1,000", info, len(batch))
+	}
 }
