@@ -62,6 +62,9 @@ type ClusterOptions struct {
 	// when their best pair scores at least Attach and they cohere. A record
 	// that says little (a name only) thus joins the one person of that name
 	// the list knows, and stays apart (for review) when it knows two.
+	// Candidates in a few clusters (maxAttachCands) that cohere with each
+	// other count as one person whose records are still in fragments: the
+	// cluster joins the one it scores best with, and the rest may follow.
 	// Attach ≥ Link turns this off.
 	Attach float64
 	Floor  float64

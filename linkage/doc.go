@@ -114,7 +114,10 @@
 // more is refused when more of its cross pairs speak against it (birth
 // dates no typo explains, years two or more apart, patronymics with no
 // father's name in common; pairs scoring in the link band do not count)
-// than agree on the birth date or patronymic.
+// than agree on the birth date or patronymic. After the link-band merges a
+// cluster whose candidates all lie in one other cluster, or in a few that
+// cohere with each other, joins the best of them if they cohere
+// (ClusterOptions.Attach).
 //
 // # Measuring
 //
