@@ -495,6 +495,34 @@ func TestCluster(t *testing.T) {
 			t.Errorf("records born 1971 and 1944 merged through name-only records: %v", c)
 		}
 	})
+	t.Run("FragmentsAttach", func(t *testing.T) {
+		// one man's three records, every pair below the link band but
+		// above the review threshold: each record's candidates lie in two
+		// other clusters, which cohere, so they end as one person
+		m := linkage.NewModel()
+		m.Prior = 0.001
+		if err := m.Update(); err != nil {
+			t.Fatal(err)
+		}
+		ps := prepare(m,
+			rec{given: "Олександр", family: "Коваленко", birth: "1990-03-07", sex: "m"},
+			rec{given: "Oleksandr", family: "Kovalenko", sex: "m"},
+			rec{given: "Олександр", family: "Коваленко", sex: "m"})
+		var edges []linkage.Edge
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				e := linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])}
+				if e.Score < 0 || e.Score >= 5 {
+					t.Fatalf("the test needs every pair between 0 and 5: %v", e)
+				}
+				edges = append(edges, e)
+			}
+		}
+		c, _, rep := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
+		if c[0] != c[1] || c[0] != c[2] {
+			t.Errorf("one man's fragments stayed apart: %v (%+v)", c, rep)
+		}
+	})
 	t.Run("NotSameNeverMerged", func(t *testing.T) {
 		ps := prepare(m, group("Іван", "Гнатюк", "1990-01-02", 4)...)
 		c, rep := link(ps, []linkage.Constraint{{A: 0, B: 3}})
