@@ -112,11 +112,14 @@ var DefaultPasses = []Pass{
 		}
 		return mix(10, uint64(a)<<32|uint64(b))
 	}, []int{FieldGiven, FieldFamily}},
-	{"family_phonetic+given_initial", func(p *Prepared) uint64 {
-		if p.family.phon == 0 || p.given.s == "" {
+	{"family_loose+given_initial", func(p *Prepared) uint64 {
+		// the loose key (names.LooseKey) rather than the phonetic one:
+		// a German or Polish spelling with only an initial (M. Kusnezow,
+		// S. Chybyktschuk) has no given name to block on
+		if p.famLoose == 0 || p.given.s == "" {
 			return 0
 		}
-		return mix(11, uint64(p.family.phon)<<8|uint64(initialOf(p.given.s[0])))
+		return mix(11, p.famLoose<<8|uint64(initialOf(p.given.s[0])))
 	}, []int{FieldFamily}},
 	{"given_form+family_phonetic", func(p *Prepared) uint64 {
 		if p.family.phon == 0 || p.given.stem == 0 {
@@ -130,6 +133,15 @@ var DefaultPasses = []Pass{
 		}
 		return mix(13, uint64(p.family.phon)<<16|uint64(uint16(p.by)))
 	}, []int{FieldFamily, FieldBirthDate}},
+	{"given_form+family_loose", func(p *Prepared) uint64 {
+		// survives the national habits that put one Cyrillic letter on
+		// different skeleton letters (German Chomjakow, Kusnezow; Polish
+		// Cwietkow) and so break the phonetic key (names.LooseKey)
+		if p.famLoose == 0 || p.given.stem == 0 {
+			return 0
+		}
+		return mix(15, mix(uint64(p.given.stem), p.famLoose))
+	}, []int{FieldGiven, FieldFamily}},
 	{"service_number", func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0

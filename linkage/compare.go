@@ -1,6 +1,10 @@
 package linkage
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/lastseen/lastseen/names"
+)
 
 // Core fields, in the order of a comparison vector. Extra compared columns
 // (Options.Extra) follow them.
@@ -237,6 +241,22 @@ func compareSex(a, b uint8) uint8 {
 	return SexDifferent
 }
 
+// altReading reports whether the family names of a and b are the same under
+// another reading of one of them.
+func altReading(a, b *Prepared) bool {
+	for _, x := range a.famAlt {
+		if x != 0 && (x == b.family.stem || x == b.famAlt[0] || x == b.famAlt[1]) {
+			return true
+		}
+	}
+	for _, y := range b.famAlt {
+		if y != 0 && y == a.family.stem {
+			return true
+		}
+	}
+	return false
+}
+
 // Compare returns the comparison vector of two prepared records. A name
 // written in the other order (given in the family field) is compared crosswise
 // when that agrees better.
@@ -244,6 +264,16 @@ func Compare(a, b *Prepared) Vector {
 	var v Vector
 	v[FieldGiven] = compareName(&a.given, &b.given)
 	v[FieldFamily] = compareName(&a.family, &b.family)
+	if v[FieldFamily] > NameForm && (a.famAlt[0] != 0 || b.famAlt[0] != 0) && altReading(a, b) {
+		// the same under another reading of an ambiguous spelling
+		// (Chomjakow read the German way is Хомяков)
+		v[FieldFamily] = NameTranslit
+	}
+	if x := a.famRuUk ^ b.famRuUk; v[FieldFamily] > NameForm && a.famRuUk != 0 && x == names.RuUkUkrainian {
+		// the Ukrainian form of a surname and another spelling of it
+		// (Білоус / Белоус, Білоус / Belous)
+		v[FieldFamily] = NameForm
+	}
 	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
 		// both disagree: perhaps one record has them in each other's field
 		g, f := compareName(&a.given, &b.family), compareName(&a.family, &b.given)

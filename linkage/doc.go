@@ -72,11 +72,15 @@
 // A Blocker compares the union of several passes (DefaultPasses): name
 // stems in either order, surname and birth year, given name and birth date,
 // given name, surname initial and birth day and month (a mistyped surname in
-// one record and a mistyped year in the other), birth date and initials, surname and patronymic, phonetic keys with an
-// initial or the birth year, service number. Each pair is compared once; a
-// block larger than MaxBlock (a common name and year in a large list) is
-// sorted by name and date and compared within a window. Blocker.Keys gives
-// a record's keys for an index that looks candidates up one record at a time.
+// one record and a mistyped year in the other), birth date and initials,
+// surname and patronymic, phonetic keys of both names, with the given name
+// or with the birth year, a loose family key with the given name or its
+// initial (names.LooseKey: German and Polish ch, z and c, which the skeleton
+// reads the English way, fall together with х, ц, ч, ш), service number.
+// Each pair is compared once; a block larger than MaxBlock (a common name
+// and year in a large list) is sorted by name and date and compared within
+// a window. Blocker.Keys gives a record's keys for an index that looks
+// candidates up one record at a time.
 //
 // A batch's blocks are built once, for training and scoring, on every core:
 // each pass's keys (64-bit hashes of its fields) are radix-sorted, blocks of
@@ -112,7 +116,16 @@
 // never split; one that contradicts a not-same judgement is reported, not
 // applied. Average linkage over all cross pairs was chosen over complete
 // linkage (the minimum) because records with little information (a name
-// only) score low against each other even when they are one person.
+// only) score low against each other even when they are one person. Average
+// linkage alone would still let a name-only record bridge two records born
+// 27 years apart (it scores well with both): a merge of three records or
+// more is refused when more of its cross pairs speak against it (birth
+// dates no typo explains, years two or more apart, patronymics with no
+// father's name in common; pairs scoring in the link band do not count)
+// than agree on the birth date or patronymic. After the link-band merges a
+// cluster whose candidates all lie in one other cluster, or in a few that
+// cohere with each other, joins the best of them if they cohere
+// (ClusterOptions.Attach).
 //
 // # Measuring
 //

@@ -67,6 +67,10 @@ func TestCompareLevels(t *testing.T) {
 		{"GivenRuUkForm", rec{given: "Олександр", family: "Коваленко"}, rec{given: "Александр", family: "Коваленко"}, "given_name", "form"},
 		{"GivenDiminutive", rec{given: "Саша", family: "Коваленко"}, rec{given: "Олександр", family: "Коваленко"}, "given_name", "form"},
 		{"FamilyGenderForm", rec{given: "Олена", family: "Іванова"}, rec{given: "Олена", family: "Іванов"}, "family_name", "form"},
+		{"FamilyGermanCh", rec{given: "Владимир", family: "Хомяков"}, rec{given: "Wladimir", family: "Chomjakow"}, "family_name", "translit"},
+		{"FamilyPolishC", rec{given: "Данил", family: "Царапин"}, rec{given: "Danił", family: "Carapin"}, "family_name", "translit"},
+		{"FamilyRuUkForm", rec{given: "Іван", family: "Білоус"}, rec{given: "Иван", family: "Белоус"}, "family_name", "form"},
+		{"FamilyRuUkFormLatin", rec{given: "Іван", family: "Білоус"}, rec{given: "Ivan", family: "Belous"}, "family_name", "form"},
 		{"FamilyTypo", rec{given: "Іван", family: "Гнатюк"}, rec{given: "Іван", family: "Гнатюкк"}, "family_name", "translit"},
 		{"FamilyClose", rec{given: "Іван", family: "Гнатюк"}, rec{given: "Іван", family: "Гнатчук"}, "family_name", "close"},
 		{"FamilyShortTypo", rec{given: "Holger", family: "Koch"}, rec{given: "Holger", family: "Kocn"}, "family_name", "close"},
@@ -394,6 +398,8 @@ func TestBlockingUnion(t *testing.T) {
 		rec{given: "Олександр", family: "Коваленко", birth: "1990-03-07"}, // exact duplicate
 		rec{given: "Petro", family: "Shevchenko", birth: "1990-03-07"},
 		rec{given: "Petro", family: "Shevchenko", birth: "1950"},
+		rec{given: "Владимир", family: "Хомяков"},
+		rec{given: "Wladimir", family: "Chomjakow"}, // German ch and w
 	)
 	seen := map[linkage.Pair]bool{}
 	stats := linkage.NewBlocker().Pairs(ps, func(_ int, chunk []linkage.Pair) {
@@ -407,7 +413,7 @@ func TestBlockingUnion(t *testing.T) {
 			seen[p] = true
 		}
 	})
-	for _, want := range []linkage.Pair{{0, 1}, {0, 2}, {1, 2}, {3, 4}} {
+	for _, want := range []linkage.Pair{{0, 1}, {0, 2}, {1, 2}, {3, 4}, {5, 6}} {
 		if !seen[want] {
 			t.Errorf("pair %v was not compared", want)
 		}
@@ -459,6 +465,62 @@ func TestCluster(t *testing.T) {
 		}
 		if c[0] != c[3] || c[4] != c[7] {
 			t.Errorf("a dense group was split: %v", c)
+		}
+	})
+	t.Run("BridgeAcrossBirthYears", func(t *testing.T) {
+		// two records of one name born 27 years apart and two with the name
+		// only, each of which links to both: a name-only record may join
+		// one of them, but the two must not end in one person
+		m := linkage.NewModel()
+		m.Prior = 0.01 // name-only pairs in the link band
+		if err := m.Update(); err != nil {
+			t.Fatal(err)
+		}
+		ps := prepare(m,
+			rec{given: "Павел", family: "Виноградов", patr: "Павлович", birth: "1971-12-08", sex: "m"},
+			rec{given: "Pavel", family: "Vinogradov", birth: "1944", sex: "m"},
+			rec{given: "Павел", family: "Виноградов", sex: "m"},
+			rec{given: "Pavel", family: "Vinogradov", sex: "m"})
+		var edges []linkage.Edge
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				edges = append(edges, linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])})
+			}
+		}
+		if edges[1].Score < 5 || edges[4].Score < 5 || edges[0].Score >= 5 {
+			t.Fatalf("the test needs 0–2 and 1–3 in the link band and 0–1 below it: %v", edges)
+		}
+		c, _, _ := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
+		if c[0] == c[1] {
+			t.Errorf("records born 1971 and 1944 merged through name-only records: %v", c)
+		}
+	})
+	t.Run("FragmentsAttach", func(t *testing.T) {
+		// one man's three records, every pair below the link band but
+		// above the review threshold: each record's candidates lie in two
+		// other clusters, which cohere, so they end as one person
+		m := linkage.NewModel()
+		m.Prior = 0.001
+		if err := m.Update(); err != nil {
+			t.Fatal(err)
+		}
+		ps := prepare(m,
+			rec{given: "Олександр", family: "Коваленко", birth: "1990-03-07", sex: "m"},
+			rec{given: "Oleksandr", family: "Kovalenko", sex: "m"},
+			rec{given: "Олександр", family: "Коваленко", sex: "m"})
+		var edges []linkage.Edge
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				e := linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])}
+				if e.Score < 0 || e.Score >= 5 {
+					t.Fatalf("the test needs every pair between 0 and 5: %v", e)
+				}
+				edges = append(edges, e)
+			}
+		}
+		c, _, rep := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
+		if c[0] != c[1] || c[0] != c[2] {
+			t.Errorf("one man's fragments stayed apart: %v (%+v)", c, rep)
 		}
 	})
 	t.Run("NotSameNeverMerged", func(t *testing.T) {

@@ -49,18 +49,24 @@ type Prepared struct {
 
 	given, family, patr name
 
-	by         int16 // birth year
-	bm, bd     int8  // birth month and day
-	bprec      lastseen.Precision
-	sex        uint8  // 0 unknown, 1 male, 2 female
-	side       uint16 // term id of the side ("ua", "ru"); 0 unknown
-	sideName   string
-	place      text
-	unit       text
-	unitNo     uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
-	svc        text
-	extra      []text
-	nameKey    uint64 // order-free hash of given and family stems, for blocking
+	by       int16 // birth year
+	bm, bd   int8  // birth month and day
+	bprec    lastseen.Precision
+	sex      uint8  // 0 unknown, 1 male, 2 female
+	side     uint16 // term id of the side ("ua", "ru"); 0 unknown
+	sideName string
+	place    text
+	unit     text
+	unitNo   uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
+	svc      text
+	extra    []text
+	nameKey  uint64 // order-free hash of given and family stems, for blocking
+	famLoose uint64 // loose key of the family name (names.Name.FamilyLoose), for blocking
+	famRuUk  uint64 // the family name with its ru–uk vowel differences folded (names.Name.FamilyRuUk)
+	// famAlt are the family stems under other readings of an ambiguous Latin
+	// spelling (German and Polish ch is х, German z is ц, Polish c is ц:
+	// names.Name.FamilyAlts); 0 where there is none
+	famAlt     [2]uint32
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
 }
@@ -188,7 +194,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
-	out := &Prepared{Key: key, ID: r.ID}
+	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famRuUk: n.FamilyRuUk()}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
 	case lastseen.SexMale:
@@ -214,6 +220,9 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 		st.given.stem = n.GivenIDs[0]
 	}
 	st.family = stagedName{f: names.Fold(n.Family), s: n.FamilySkel, stem: n.FamilyBase, phon: n.FamilyKey}
+	if n.Family != "" {
+		st.family.alts = n.FamilyAlts()
+	}
 	st.patr = stagedName{f: names.Fold(n.Patronymic), s: n.PatronymicSkel, stem: n.PatronymicSkel, forms: n.FatherIDs, initial: n.PatronymicInitial}
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
@@ -234,6 +243,7 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 type stagedName struct {
 	f, s, stem, phon string
 	forms            []string // canonical ids: given-name forms, the father's name
+	alts             []string // stems of other readings
 	initial          bool
 }
 
@@ -259,6 +269,15 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	}
 	setN(&out.given, st.given, FieldGiven)
 	setN(&out.family, st.family, FieldFamily)
+	out.famAlt = [2]uint32{}
+	if out.family.full != 0 {
+		for i, k := 0, 0; i < len(st.family.alts) && k < len(out.famAlt); i++ {
+			if a := st.family.alts[i]; a != st.family.stem {
+				out.famAlt[k] = p.names.intern(a)
+				k++
+			}
+		}
+	}
 	setN(&out.patr, st.patr, FieldPatronymic)
 	out.place = internText(f[FieldBirthPlace], st.place)
 	out.unit = internText(f[FieldUnit], st.unit)

@@ -30,6 +30,50 @@ type Name struct {
 	givenAlt, famAlt, famAltBase [maxAlts]string
 	// light skeletons (see appendLightSkeleton), for typo checks
 	givenLight, famLight string
+	famLoose             uint64 // loose key of FamilyBase, packed (see FamilyLoose)
+	famRuUk              uint64 // hash of FamilyBase with the ru–uk vowel differences folded (see FamilyRuUk)
+}
+
+// FamilyRuUk returns a hash of the gender-folded family name with the
+// vowels that differ between its Russian and Ukrainian forms folded
+// (Белоус / Білоус, Ковалев / Ковалів), the test CompareFamily uses for the
+// form level, so that a caller that keeps only integers can apply it: two
+// names with equal non-zero values are one name in its two languages' forms.
+// It is 0 for names shorter than four letters, which the test leaves alone.
+// The top bit (RuUkUkrainian) says the name is written with a letter only
+// Ukrainian has (і ї є ґ): the fold speaks for a ru–uk form only between a
+// Ukrainian spelling and another one (Білоус and Белоус or Belous); between
+// two spellings of one language it would merge typos (Бобер, Бобир).
+func (n *Name) FamilyRuUk() uint64 { return n.famRuUk }
+
+// RuUkUkrainian is the top bit of FamilyRuUk: the name is written with a
+// letter only Ukrainian has.
+const RuUkUkrainian = 1 << 63
+
+// hashKey is FNV-1a of a key, never 0 in its low 63 bits.
+func hashKey(k []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range k {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	if h&^RuUkUkrainian == 0 {
+		h = 1
+	}
+	return h
+}
+
+// FamilyLoose returns the loose key (see LooseKey) of the gender-folded
+// family name packed into an integer, for blocking: equal keys are equal
+// integers, and 0 means no family name.
+func (n *Name) FamilyLoose() uint64 { return n.famLoose }
+
+// packKey packs a key of at most eight bytes into an integer.
+func packKey(k []byte) uint64 {
+	var x uint64
+	for _, c := range k {
+		x = x<<8 | uint64(c)
+	}
+	return x
 }
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
@@ -177,6 +221,14 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
+		n.famLoose = packKey(looseKey(kb[:0], base))
+		if len(n.FamilyBase) >= 4 {
+			var rb [64]byte
+			n.famRuUk = hashKey(ruUkNorm(rb[:0], n.FamilyBase)) &^ RuUkUkrainian
+			if strings.ContainsAny(family, "іїєґІЇЄҐ") {
+				n.famRuUk |= RuUkUkrainian
+			}
+		}
 		alts, na := altSkeletons(family)
 		for i := 0; i < na; i++ {
 			n.famAlt[i] = alts[i]

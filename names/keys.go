@@ -93,6 +93,12 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 			if i+1 < len(s) && (s[i+1]|0x20) == 'k' {
 				pl = true // Polish Grycko: ц before к
 			}
+			// a lone c before a back vowel or a consonant is ц in Polish,
+			// Czech and ISO 9 (Carapin, Cwietkow, Camko) and к in French and
+			// English (Victor, Nicolas): both readings are kept
+			if i+1 < len(s) && strings.IndexByte("aouwlmnrptvdbs", s[i+1]|0x20) >= 0 {
+				pl = true
+			}
 		case c == 'j' || c == 'J':
 			j = true
 		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
@@ -452,4 +458,58 @@ func altSkeletons(s string) (out [maxAlts]string, n int) {
 		n++
 	}
 	return out, n
+}
+
+// LooseKey returns a blocking key coarser than PhoneticKey, meant to survive
+// the spellings that put one Cyrillic letter on different skeleton letters
+// under different national habits, which no single skeleton reading can
+// undo without knowing the habit: German and Polish ch is х (Chomjakow,
+// Хомяков) where English ch is ч and French ch is ш, German z is ц (Kusnezow,
+// Кузнецов) and Polish c before a consonant or a back vowel is ц (Cwietkow,
+// Carapin). It is the skeleton's first letter (any vowel as 'a') and its
+// consonants with the phonetic key's voicing merges, and further the
+// hushing and guttural sounds (ч ш щ ж х г: C S h) as one letter 'H' and
+// the sibilants and k (ц с з к: c s k) as one letter 'k'; at most six
+// letters. Kovalenko and Коваленко give "kvlnk", Chomjakow and Хомяков
+// "Hmkv".
+func LooseKey(s string) string {
+	var buf [64]byte
+	sk := appendSkeleton(buf[:0], s)
+	var out [8]byte
+	return string(looseKey(out[:0], sk))
+}
+
+func looseKey(dst, sk []byte) []byte {
+	const max = 6
+	var last byte
+	for i, c := range sk {
+		if len(dst) >= max {
+			break
+		}
+		if isSkelVowel(c) {
+			if i == 0 {
+				dst, last = append(dst, 'a'), 'a'
+			} else {
+				last = 0
+			}
+			continue
+		}
+		switch c {
+		case 'b':
+			c = 'p'
+		case 'd':
+			c = 't'
+		case 'f':
+			c = 'v'
+		case 'C', 'S', 'Z', 'h':
+			c = 'H'
+		case 'c', 's', 'x':
+			c = 'k'
+		}
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	return dst
 }
