@@ -179,19 +179,27 @@ func train(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Op
 
 // score scores every blocked pair on all workers, each worker making the
 // pairs of its own share of the blocks, and keeps those scoring at least keep.
+// The edges come out in the order of the blocks, whichever worker scored
+// them, so that what reads them in order (clustering's candidate lists, the
+// pairs file) is the same on every run.
 func score(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Options, total int64, keep float64) ([]Edge, []PassStats, int64, error) {
 	out := make([]edgeChunks, opt.Workers)
+	// where each unit's edges are: worker, and range in its chunks
+	type span struct{ w, lo, hi int }
+	spans := make([]span, len(ix.units))
 	var done atomic.Int64
-	stats := ix.each(opt.Workers, true, func(w, _ int, ps []Pair) {
+	stats := ix.each(opt.Workers, true, func(w, u int, ps []Pair) {
 		if ctx.Err() != nil {
 			return
 		}
 		es := &out[w]
+		lo := es.len()
 		for _, p := range ps {
 			if s := m.Score(rs[p.A], rs[p.B]); s >= keep {
 				es.add(Edge{p.A, p.B, s})
 			}
 		}
+		spans[u] = span{w, lo, es.len()}
 		d := done.Add(int64(len(ps)))
 		if opt.Progress != nil && w == 0 {
 			opt.Progress(d, total)
@@ -205,15 +213,13 @@ func score(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Op
 		opt.Progress(n, n)
 	}
 	ix.release() // before the edges are copied into one slice: the peak
-	// one slice of exactly the edges found; the chunks are let go as they
-	// are copied
 	size := 0
 	for _, c := range out {
 		size += c.len()
 	}
 	edges := make([]Edge, 0, size)
-	for w := range out {
-		edges = out[w].appendTo(edges)
+	for _, sp := range spans {
+		edges = out[sp.w].appendRange(edges, sp.lo, sp.hi)
 	}
 	return edges, stats, n, nil
 }
@@ -239,14 +245,18 @@ func (c *edgeChunks) add(e Edge) {
 
 func (c *edgeChunks) len() int { return len(c.full)*edgeChunk + len(c.cur) }
 
-// appendTo appends the edges to es and empties c.
-func (c *edgeChunks) appendTo(es []Edge) []Edge {
-	for i, f := range c.full {
-		es = append(es, f...)
-		c.full[i] = nil
+// appendRange appends the edges [lo, hi) of c to es.
+func (c *edgeChunks) appendRange(es []Edge, lo, hi int) []Edge {
+	for i := lo; i < hi; {
+		k, off := i/edgeChunk, i%edgeChunk
+		chunk := c.cur
+		if k < len(c.full) {
+			chunk = c.full[k]
+		}
+		n := min(hi-i, len(chunk)-off)
+		es = append(es, chunk[off:off+n]...)
+		i += n
 	}
-	es = append(es, c.cur...)
-	*c = edgeChunks{}
 	return es
 }
 

@@ -1,6 +1,7 @@
 package linkage_test
 
 import (
+	"context"
 	"os"
 	"runtime"
 	"slices"
@@ -188,4 +189,44 @@ func BenchmarkPairs(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(rs)), "records")
 	b.ReportMetric(float64(n), "pairs")
+}
+
+// TestLinkDeterministic: the same records give the same clusters and the
+// same edges in the same order, run after run (clustering reads the edges in
+// order), and the same pairs in the same order on any number of workers.
+// (Training sums partial results per worker, so with another number of
+// workers the scores may differ in their last bits.)
+func TestLinkDeterministic(t *testing.T) {
+	rs := generated(t, 3000, 11)
+	run := func(workers int) *linkage.Result {
+		res, err := linkage.Link(context.Background(), rs, linkage.Options{Bands: linkage.DefaultBands(), Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	pairs := func(es []linkage.Edge) []linkage.Pair {
+		var ps []linkage.Pair
+		for _, e := range es {
+			ps = append(ps, linkage.Pair{A: e.A, B: e.B})
+		}
+		return ps
+	}
+	one := run(1)
+	if len(one.Edges) == 0 || one.Clustering.Merges == 0 {
+		t.Fatal("nothing linked: the test tests nothing")
+	}
+	want := run(4)
+	for range 3 {
+		got := run(4)
+		if !slices.Equal(got.Edges, want.Edges) {
+			t.Errorf("the edges differ from run to run, or come in another order")
+		}
+		if !slices.Equal(got.Cluster, want.Cluster) {
+			t.Errorf("the clusters differ from run to run")
+		}
+	}
+	if !slices.Equal(pairs(one.Edges), pairs(want.Edges)) {
+		t.Errorf("one worker kept other pairs than four, or in another order")
+	}
 }

@@ -356,8 +356,9 @@ func (ix *blockIndex) emit(workers int, dedupe bool, fn func(pass int, ps []Pair
 
 // each makes the pairs of every unit on workers goroutines, in no particular
 // order, and calls fn on the worker that made them (w is the worker's
-// number, for per-worker results). It returns the stats.
-func (ix *blockIndex) each(workers int, dedupe bool, fn func(w, pass int, ps []Pair)) []PassStats {
+// number, for per-worker results; u the unit's, for putting results in
+// order). It returns the stats.
+func (ix *blockIndex) each(workers int, dedupe bool, fn func(w, u int, ps []Pair)) []PassStats {
 	workers = max(workers, 1)
 	fresh := make([]atomic.Int64, ix.np)
 	var next atomic.Int64
@@ -377,7 +378,7 @@ func (ix *blockIndex) each(workers int, dedupe bool, fn func(w, pass int, ps []P
 				ps, f = ix.pairs(ix.units[u], dedupe, ps[:0], &sc)
 				fresh[ix.units[u].pass].Add(f)
 				if len(ps) > 0 {
-					fn(w, ix.units[u].pass, ps)
+					fn(w, u, ps)
 				}
 			}
 		}()
