@@ -85,7 +85,7 @@
 // A batch's blocks are built once, for training and scoring, on every core:
 // each pass's keys (64-bit hashes of its fields) are radix-sorted, blocks of
 // two or more kept as record indexes, and each record's block number in each
-// pass tells whether an earlier pass compared a pair already — about 80
+// pass tells whether an earlier pass compared a pair already — under 100
 // bytes a record in all. Workers take runs of blocks in turn; training gets
 // the pairs in the same order on any number of cores, so it draws the same
 // sample.
