@@ -29,10 +29,16 @@ type PersonMatch struct {
 	// as one of the person's records, or hard evidence (linkage.Conflict)
 	// says they are different people: the record never joins this person.
 	Forbidden bool
-	// Incoherent is set when the best pair is in the link band but the
-	// person as a whole does not cohere with the record (a mean below the
-	// review threshold, or a pair that speaks strongly against).
+	// Incoherent is set when the person as a whole does not cohere with
+	// the record: a mean below the review threshold, a pair that speaks
+	// strongly against, or Contradicted. The record then does not join it
+	// (neither by the link band nor by attach) and the pair goes to review.
 	Incoherent bool
+	// Contradicted is set when more of the record's pairs with the person's
+	// records contradict it (birth dates, patronymics; linkage.Vote) than
+	// agree, the person holding two records or more: batch clustering
+	// refuses the same merge.
+	Contradicted bool
 }
 
 // Decision is what the index would do with a new record: the action, the
@@ -242,6 +248,7 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 	}
 	pm.Min = pm.Best.Score
 	sum, n := 0.0, 0
+	var vote linkage.Vote
 	for _, s := range members {
 		c := ix.recs[s]
 		switch judged[c.id] {
@@ -259,6 +266,7 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 		sum += sc
 		n++
 		pm.Min = min(pm.Min, sc)
+		vote.Add(e.p, c.p, sc, ix.bands.Link)
 	}
 	// a judged "same" outweighs scores and hard evidence alike; a "not same"
 	// in the same person is a conflict that only a caseworker can resolve
@@ -277,7 +285,8 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 	} else {
 		pm.Mean = pm.Best.Score
 	}
-	pm.Incoherent = pm.Mean < ix.bands.Review || pm.Min < minCross
+	pm.Contradicted = vote.Refuses(n + 1)
+	pm.Incoherent = pm.Mean < ix.bands.Review || pm.Min < minCross || pm.Contradicted
 }
 
 // candidates returns the slots that share a blocking key with e, each once.

@@ -353,7 +353,7 @@ func coherent(rs []*Prepared, m *Model, a, b []int32, opt ClusterOptions) int {
 		return mergeRefused
 	}
 	sum := 0.0
-	against, agree := 0, 0
+	var vote Vote
 	for _, x := range a {
 		for _, y := range b {
 			if Conflict(rs[x], rs[y]) || opt.Across && rs[x].Group == rs[y].Group {
@@ -364,23 +364,13 @@ func coherent(rs []*Prepared, m *Model, a, b []int32, opt ClusterOptions) int {
 				return mergeRefused
 			}
 			sum += s
-			switch evidence(rs[x], rs[y]) {
-			case evidenceAgree:
-				agree++
-			case evidenceAgainst:
-				// a pair whose other fields outweigh the contradiction
-				// (a clerk's wrong date on a record that agrees on the
-				// rest) does not count against the merge
-				if s < opt.Link {
-					against++
-				}
-			}
+			vote.Add(rs[x], rs[y], s, opt.Link)
 		}
 	}
 	if sum/float64(len(a)*len(b)) < opt.MeanCross {
 		return mergeRefused
 	}
-	if against > agree && len(a)+len(b) > 2 {
+	if vote.Refuses(len(a) + len(b)) {
 		return mergeRefused
 	}
 	return mergeOK
