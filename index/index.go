@@ -26,8 +26,9 @@
 //   - Link: the best person whose best pair reaches the link threshold and
 //     with which the record coheres (the mean of its scores against the
 //     person's records reaches the review threshold, none is below −20, as
-//     linkage.DefaultClusterOptions), and that no judgement or hard
-//     evidence (linkage.Conflict) forbids.
+//     linkage.DefaultClusterOptions, and the contradiction vote does not
+//     refuse it: linkage.Vote, which batch clustering counts too), and that
+//     no judgement or hard evidence (linkage.Conflict) forbids.
 //   - Attach: below the link band, a record whose only candidate person is
 //     one (every pair down to 6 below the review threshold lies in it),
 //     whose best pair reaches the review threshold and which coheres, joins

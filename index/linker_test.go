@@ -330,3 +330,51 @@ func TestAttach(t *testing.T) {
 		})
 	}
 }
+
+// TestContradictionVote: a record that scores in the link band with a
+// person's name-only record does not join the person when more of its pairs
+// with the person's records contradict it (a birth year 27 years apart) than
+// agree — linkage.Vote, the rule batch clustering refuses the same merge by
+// (linkage's BridgeAcrossBirthYears) — and joins a person of that one record
+// (a pair is decided by its score) or one whose dated record agrees.
+func TestContradictionVote(t *testing.T) {
+	m := linkage.NewModel()
+	m.Prior = 0.01 // name-only pairs in the link band
+	if err := m.Update(); err != nil {
+		t.Fatal(err)
+	}
+	bands := linkage.Bands{Link: 5, Review: 0}
+	born1944 := &lastseen.Record{GivenName: "Pavel", FamilyName: "Vinogradov", BirthDate: lastseen.MustParseDate("1944"), Sex: lastseen.SexMale}
+	born1971 := &lastseen.Record{GivenName: "Pavel", FamilyName: "Vinogradov", BirthDate: lastseen.MustParseDate("1971"), Sex: lastseen.SexMale}
+	nameOnly := &lastseen.Record{GivenName: "Павел", FamilyName: "Виноградов", Sex: lastseen.SexMale}
+	arriving := &lastseen.Record{ID: 100, GivenName: "Павел", FamilyName: "Виноградов", Patronymic: "Павлович", BirthDate: lastseen.NewDate(1971, 12, 8), Sex: lastseen.SexMale}
+	for _, tc := range []struct {
+		name   string
+		person []*lastseen.Record
+		want   lastseen.MatchAction
+	}{
+		{"ContradictedReview", []*lastseen.Record{born1944, nameOnly}, lastseen.MatchReview},
+		{"OneRecordLinked", []*lastseen.Record{nameOnly}, lastseen.MatchLink},
+		{"AgreeingLinked", []*lastseen.Record{born1971, nameOnly}, lastseen.MatchLink},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := index.New(index.Options{Model: m, Bands: &bands})
+			for _, r := range withIDs(1, tc.person...) {
+				ix.Insert(ix.Prepare(r), 1)
+			}
+			d := ix.Match(ix.Prepare(arriving), nil)
+			if len(d.Persons) != 1 {
+				t.Fatalf("want one candidate person, got %+v", d)
+			}
+			pm := d.Persons[0]
+			// without the vote the record would join: its best pair is in
+			// the link band and the person coheres by mean and least score
+			if pm.Best.Score < bands.Link || pm.Mean < bands.Review || pm.Forbidden {
+				t.Fatalf("the test needs a link-band best pair and a coherent mean: %+v", pm)
+			}
+			if d.Action != tc.want || pm.Contradicted != (tc.want == lastseen.MatchReview) {
+				t.Errorf("%s (contradicted %v), want %s: %+v", d.Action, pm.Contradicted, tc.want, pm)
+			}
+		})
+	}
+}
