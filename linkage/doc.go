@@ -24,7 +24,8 @@
 //	                                     initial / different / conflict (two known names with no
 //	                                     form in common: Дмитро and Ігор) / missing
 //	birth_date                           exact / swapped day–month / same month / typo (one digit
-//	                                     of YYYYMMDD) / other year / other month (that part
+//	                                     of YYYYMMDD, or the year's two last digits swapped:
+//	                                     1982 and 1928) / other year / other month (that part
 //	                                     wrong, the other two the same) / same year / a year apart / 2–5 years /
 //	                                     far / mismatch (two full dates no error explains) / missing
 //	birth_place, unit, extra columns     exact / close / different / missing

@@ -98,6 +98,8 @@ func TestCompareLevels(t *testing.T) {
 		{"DateMismatchYears", rec{given: "Іван", birth: "1984-07-05"}, rec{given: "Іван", birth: "1989-04-05"}, "birth_date", "mismatch"},
 		{"DateYearApart", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1991"}, "birth_date", "year_apart"},
 		{"DateDifferent", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1994"}, "birth_date", "different"},
+		{"DateYearDigitsSwapped", rec{given: "Іван", birth: "1982-05-05"}, rec{given: "Іван", birth: "1928"}, "birth_date", "typo"},
+		{"DateYearsFarNotSwapped", rec{given: "Іван", birth: "1982"}, rec{given: "Іван", birth: "1938"}, "birth_date", "far"},
 		{"DateFar", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1960"}, "birth_date", "far"},
 		{"DateMissing", rec{given: "Іван", birth: "1990"}, rec{given: "Іван"}, "birth_date", "missing"},
 		{"PlaceAcrossScripts", rec{given: "Іван", place: "Харків"}, rec{given: "Іван", place: "Kharkiv"}, "birth_place", "exact"},
