@@ -77,7 +77,10 @@
 // surname and patronymic, phonetic keys of both names, with the given name
 // or with the birth year, a loose family key with the given name or its
 // initial (names.LooseKey: German and Polish ch, z and c, which the skeleton
-// reads the English way, fall together with х, ц, ч, ш), service number.
+// reads the English way, fall together with х, ц, ч, ш), the given name with
+// a second loose key for French j = ж (names.FamilyLooseJ: Joukov, Ryjkov,
+// which every other key reads as й; only names with a j or a ж have it),
+// service number.
 // Each pair is compared once; a block larger than MaxBlock (a common name
 // and year in a large list) is sorted by name and date and compared within
 // a window. Blocker.Keys gives a record's keys for an index that looks
