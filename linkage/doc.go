@@ -121,7 +121,8 @@
 // than agree on the birth date or patronymic. After the link-band merges a
 // cluster whose candidates all lie in one other cluster, or in a few that
 // cohere with each other, joins the best of them if they cohere
-// (ClusterOptions.Attach).
+// (ClusterOptions.Attach); a candidate cluster scoring three bits or more
+// below the best is no rival.
 //
 // # Measuring
 //

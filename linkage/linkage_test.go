@@ -525,6 +525,36 @@ func TestCluster(t *testing.T) {
 			t.Errorf("one man's fragments stayed apart: %v (%+v)", c, rep)
 		}
 	})
+	t.Run("WeakRivalDoesNotHoldBack", func(t *testing.T) {
+		// a record born in 1970 (the year only) below the link band with
+		// one man of its name born 1970, and far below it with his namesake
+		// born 1985: the namesake is no rival, and the record joins the man
+		m := linkage.NewModel()
+		m.Prior = 0.001
+		if err := m.Update(); err != nil {
+			t.Fatal(err)
+		}
+		ps := prepare(m,
+			rec{given: "Олександр", family: "Коваленко", birth: "1970-05-01", sex: "m"},
+			rec{given: "Олександр", family: "Коваленко", birth: "1985-09-12", sex: "m"},
+			rec{given: "Oleksandr", family: "Kovalenko", birth: "1970", sex: "m"})
+		var edges []linkage.Edge
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				edges = append(edges, linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])})
+			}
+		}
+		if s := edges[1].Score; s < 0 || s >= 5 {
+			t.Fatalf("the test needs the 1970 pair between 0 and 5: %v", edges)
+		}
+		if s := edges[2].Score; s < -6 || s >= edges[1].Score-3 {
+			t.Fatalf("the test needs the 1985 pair a candidate, 3 bits or more below the 1970 pair: %v", edges)
+		}
+		c, _, rep := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
+		if c[2] != c[0] || c[0] == c[1] {
+			t.Errorf("clusters %v, want the 1970 records together and the 1985 one apart (%+v)", c, rep)
+		}
+	})
 	t.Run("NotSameNeverMerged", func(t *testing.T) {
 		ps := prepare(m, group("Іван", "Гнатюк", "1990-01-02", 4)...)
 		c, rep := link(ps, []linkage.Constraint{{A: 0, B: 3}})
