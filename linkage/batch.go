@@ -60,11 +60,13 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	}
 	opt.Train.defaults()
 	res := &Result{Model: opt.Model}
+	// the blocks, built once for training and scoring
+	ix := newBlockIndex(opt.Blocker, rs, opt.Workers)
 	var total int64 = -1
 	if res.Model == nil {
 		m := NewModel(opt.Extra...)
 		if len(rs) >= MinTrain {
-			rep, n, err := train(ctx, m, rs, opt)
+			rep, n, err := train(ctx, m, rs, ix, opt)
 			if err != nil {
 				return nil, err
 			}
@@ -91,7 +93,7 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 	if co.Attach < co.Link {
 		keep = min(keep, co.Floor)
 	}
-	edges, stats, n, err := score(ctx, res.Model, rs, opt, total, keep)
+	edges, stats, n, err := score(ctx, res.Model, rs, ix, opt, total, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +103,7 @@ func Link(ctx context.Context, rs []*Prepared, opt Options) (*Result, error) {
 }
 
 // train fits m to the records and returns the number of blocked pairs.
-func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainReport, int64, error) {
+func train(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Options) (*TrainReport, int64, error) {
 	if err := m.EstimateU(rs, opt.Train.RandomPairs, opt.Blocker.Across, opt.Train.Seed, opt.Workers); err != nil {
 		return nil, 0, err
 	}
@@ -111,7 +113,9 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 	rng := rand.New(rand.NewPCG(opt.Train.Seed, 0xE111))
 	samples := make([][]Pair, np)
 	seen := make([]int64, np)
-	stats := opt.Blocker.pairs(rs, func(pass int, ps []Pair) {
+	// the pairs come in the same order on every run, so the sample does not
+	// depend on the number of workers
+	stats := ix.emit(opt.Workers, false, func(pass int, ps []Pair) {
 		for _, p := range ps {
 			seen[pass]++
 			if len(samples[pass]) < per {
@@ -120,7 +124,7 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 				samples[pass][k] = p
 			}
 		}
-	}, false)
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
@@ -173,66 +177,87 @@ func train(ctx context.Context, m *Model, rs []*Prepared, opt Options) (*TrainRe
 	return &rep, deduped, nil
 }
 
-// score scores every blocked pair on all workers and keeps those in the
-// review band or above.
-func score(ctx context.Context, m *Model, rs []*Prepared, opt Options, total int64, keep float64) ([]Edge, []PassStats, int64, error) {
-	type job []Pair
-	jobs := make(chan job, 2*opt.Workers)
-	free := make(chan job, 4*opt.Workers)
-	out := make([][]Edge, opt.Workers)
+// score scores every blocked pair on all workers, each worker making the
+// pairs of its own share of the blocks, and keeps those scoring at least keep.
+// The edges come out in the order of the blocks, whichever worker scored
+// them, so that what reads them in order (clustering's candidate lists, the
+// pairs file) is the same on every run.
+func score(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Options, total int64, keep float64) ([]Edge, []PassStats, int64, error) {
+	out := make([]edgeChunks, opt.Workers)
+	// where each unit's edges are: worker, and range in its chunks
+	type span struct{ w, lo, hi int }
+	spans := make([]span, len(ix.units))
 	var done atomic.Int64
-	var wg sync.WaitGroup
-	review := keep
-	for w := 0; w < opt.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var es []Edge
-			for ps := range jobs {
-				for _, p := range ps {
-					if s := m.Score(rs[p.A], rs[p.B]); s >= review {
-						es = append(es, Edge{p.A, p.B, s})
-					}
-				}
-				d := done.Add(int64(len(ps)))
-				if opt.Progress != nil && w == 0 {
-					opt.Progress(d, total)
-				}
-				select {
-				case free <- ps[:0]:
-				default:
-				}
-			}
-			out[w] = es
-		}()
-	}
-	var n int64
-	stats := opt.Blocker.Pairs(rs, func(_ int, ps []Pair) {
-		var buf job
-		select {
-		case buf = <-free:
-		default:
-			buf = make(job, 0, len(ps))
+	stats := ix.each(opt.Workers, true, func(w, u int, ps []Pair) {
+		if ctx.Err() != nil {
+			return
 		}
-		buf = append(buf, ps...)
-		n += int64(len(ps))
-		if ctx.Err() == nil {
-			jobs <- buf
+		es := &out[w]
+		lo := es.len()
+		for _, p := range ps {
+			if s := m.Score(rs[p.A], rs[p.B]); s >= keep {
+				es.add(Edge{p.A, p.B, s})
+			}
+		}
+		spans[u] = span{w, lo, es.len()}
+		d := done.Add(int64(len(ps)))
+		if opt.Progress != nil && w == 0 {
+			opt.Progress(d, total)
 		}
 	})
-	close(jobs)
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, nil, 0, err
 	}
+	n := done.Load()
 	if opt.Progress != nil {
 		opt.Progress(n, n)
 	}
-	var edges []Edge
-	for _, es := range out {
-		edges = append(edges, es...)
+	ix.release() // before the edges are copied into one slice: the peak
+	size := 0
+	for _, c := range out {
+		size += c.len()
+	}
+	edges := make([]Edge, 0, size)
+	for _, sp := range spans {
+		edges = out[sp.w].appendRange(edges, sp.lo, sp.hi)
 	}
 	return edges, stats, n, nil
+}
+
+// edgeChunks collects edges in chunks of fixed size, so that a growing list
+// never holds a half-empty copy of itself (as append's doubling would).
+type edgeChunks struct {
+	full [][]Edge
+	cur  []Edge
+}
+
+const edgeChunk = 1 << 14
+
+func (c *edgeChunks) add(e Edge) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]Edge, 0, edgeChunk)
+	}
+	c.cur = append(c.cur, e)
+}
+
+func (c *edgeChunks) len() int { return len(c.full)*edgeChunk + len(c.cur) }
+
+// appendRange appends the edges [lo, hi) of c to es.
+func (c *edgeChunks) appendRange(es []Edge, lo, hi int) []Edge {
+	for i := lo; i < hi; {
+		k, off := i/edgeChunk, i%edgeChunk
+		chunk := c.cur
+		if k < len(c.full) {
+			chunk = c.full[k]
+		}
+		n := min(hi-i, len(chunk)-off)
+		es = append(es, chunk[off:off+n]...)
+		i += n
+	}
+	return es
 }
 
 // parallel runs fn over [0,n) split across workers.

@@ -239,12 +239,14 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 		start[i+1] += start[i]
 	}
 	next := append([]int32(nil), start[:len(rs)]...)
-	adj := make([]Edge, start[len(rs)])
-	for _, e := range edges {
+	// by edge index (4 bytes, not a 16-byte copy of the edge: at a million
+	// records this list is the largest thing clustering holds)
+	adj := make([]uint32, start[len(rs)])
+	for k, e := range edges {
 		if e.Score >= opt.Floor {
-			adj[next[e.A]] = Edge{e.A, e.B, e.Score}
+			adj[next[e.A]] = uint32(k)
 			next[e.A]++
-			adj[next[e.B]] = Edge{e.B, e.A, e.Score}
+			adj[next[e.B]] = uint32(k)
 			next[e.B]++
 		}
 	}
@@ -267,7 +269,11 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 			}
 			nc, ambiguous := 0, false
 			for _, x := range mem(r) {
-				for _, e := range adj[start[x]:start[x+1]] {
+				for _, k := range adj[start[x]:start[x+1]] {
+					e := edges[k]
+					if e.A != x {
+						e.A, e.B = e.B, e.A // e.B is the other end
+					}
 					y := find(e.B)
 					if y == r {
 						continue

@@ -86,6 +86,14 @@
 // a window. Blocker.Keys gives a record's keys for an index that looks
 // candidates up one record at a time.
 //
+// A batch's blocks are built once, for training and scoring, on every core:
+// each pass's keys (64-bit hashes of its fields) are radix-sorted, blocks of
+// two or more kept as record indexes, and each record's block number in each
+// pass tells whether an earlier pass compared a pair already — under 100
+// bytes a record in all. Workers take runs of blocks in turn; training gets
+// the pairs in the same order on any number of cores, so it draws the same
+// sample.
+//
 // # Decisions
 //
 // Bands are the operator's thresholds in log2 odds: at least Link links

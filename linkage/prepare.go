@@ -77,9 +77,14 @@ type Prepared struct {
 type terms struct {
 	ids    map[string]uint32
 	counts []uint32 // by id; counts[0] is unused
+	// values by id: records keep this one copy of a value, not each its
+	// own (a million records hold a few hundred thousand distinct names)
+	values []string
 }
 
-func newTerms() *terms { return &terms{ids: map[string]uint32{}, counts: []uint32{0}} }
+func newTerms() *terms {
+	return &terms{ids: map[string]uint32{}, counts: []uint32{0}, values: []string{""}}
+}
 
 func (t *terms) intern(s string) uint32 {
 	if s == "" {
@@ -88,12 +93,17 @@ func (t *terms) intern(s string) uint32 {
 	id, ok := t.ids[s]
 	if !ok {
 		id = uint32(len(t.counts))
+		s = strings.Clone(s)
 		t.ids[s] = id
 		t.counts = append(t.counts, 0)
+		t.values = append(t.values, s)
 	}
 	t.counts[id]++
 	return id
 }
+
+// value is the one copy of the value of an id intern returned.
+func (t *terms) value(id uint32) string { return t.values[id] }
 
 // count counts an id of another dictionary (the names) in this field.
 func (t *terms) count(id uint32) {
@@ -102,6 +112,7 @@ func (t *terms) count(id uint32) {
 	}
 	for int(id) >= len(t.counts) {
 		t.counts = append(t.counts, 0)
+		t.values = append(t.values, "")
 	}
 	t.counts[id]++
 }
@@ -122,11 +133,13 @@ func (t *terms) countOf(id uint32) uint32 {
 // model's estimate of records per person.
 // It is safe for concurrent use.
 type Preparer struct {
-	mu       sync.Mutex
-	n        int
-	fields   []*terms // by field; a name field counts ids of the names dictionary
-	names    *terms   // every name form of every name field: ids compare across fields
-	extraCol int
+	mu     sync.Mutex
+	n      int
+	fields []*terms // by field; a name field counts ids of the names dictionary
+	names  *terms   // every name form of every name field: ids compare across fields
+	// sideNames are the sides' names by term id
+	sideNames []string
+	extraCol  int
 }
 
 // NewPreparer returns a Preparer for records with extra compared columns.
@@ -137,6 +150,7 @@ func NewPreparer(extraColumns int) *Preparer {
 		p.fields[i] = newTerms()
 	}
 	p.names = newTerms()
+	p.sideNames = []string{""}
 	return p
 }
 
@@ -244,6 +258,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 		n.full = p.names.intern(v.f)
 		n.skel = p.names.intern(v.s)
+		n.f, n.s = p.names.value(n.full), p.names.value(n.skel)
 		n.stem = p.names.intern(v.stem)
 		n.phon = p.names.intern(v.phon)
 		n.initial = v.initial
@@ -265,17 +280,22 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 	}
 	setN(&out.patr, st.patr, FieldPatronymic)
-	out.place = text{id: f[FieldBirthPlace].intern(st.place), s: st.place}
-	out.unit = text{id: f[FieldUnit].intern(st.unit), s: st.unit}
+	out.place = internText(f[FieldBirthPlace], st.place)
+	out.unit = internText(f[FieldUnit], st.unit)
 	out.unitNo = st.unitNo
-	out.svc = text{id: f[FieldServiceNumber].intern(st.svc), s: st.svc}
+	out.svc = internText(f[FieldServiceNumber], st.svc)
 	if id := f[FieldSide].intern(st.side); id < 1<<16 {
-		out.side, out.sideName = uint16(id), st.side
+		// one copy of each side's name: the record's own is a piece of its
+		// input line, which it would keep alive
+		if int(id) >= len(p.sideNames) {
+			p.sideNames = append(p.sideNames, strings.Clone(st.side))
+		}
+		out.side, out.sideName = uint16(id), p.sideNames[id]
 	}
 	if len(st.extra) > 0 {
 		out.extra = make([]text, len(st.extra))
 		for i, v := range st.extra {
-			out.extra[i] = text{id: f[numCoreFields+i].intern(v), s: v}
+			out.extra[i] = internText(f[numCoreFields+i], v)
 		}
 	}
 	if out.given.s != "" {
@@ -297,6 +317,11 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 		out.initials = uint16(x)<<8 | uint16(y)
 	}
+}
+
+func internText(t *terms, s string) text {
+	id := t.intern(s)
+	return text{id: id, s: t.value(id)}
 }
 
 // Finalize sets every record's term frequencies from the counts of all the

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,13 +55,16 @@ Examples:
 Flags:
 `
 
+// linkGCPercent is link's GOGC (see runLink).
+const linkGCPercent = 25
+
 // runLink is the 'link' command.
 func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("link", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, linkUsage)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	def := linkage.DefaultBands()
 	var (
@@ -79,6 +83,8 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		report    = fs.Bool("v", false, "print what blocking, training and clustering did")
 		maps      mapFlag
 		noProgess = fs.Bool("no-progress", false, "no progress bar even on a terminal")
+		cpuProf   = fs.String("cpuprofile", "", "")
+		memProf   = fs.String("memprofile", "", "")
 	)
 	fs.Var(&maps, "map", "rename a header: --map from=to (repeatable), e.g. --map surname=family_name")
 	if err := fs.Parse(args); err != nil {
@@ -95,6 +101,25 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: --review-threshold %v is above --link-threshold %v", *reviewT, *linkT)
 	}
 	start := time.Now()
+	// A batch's memory is mostly its prepared records, which live to the
+	// end. The collector's default lets the heap grow to twice what is live
+	// before it collects, which would double the peak; a quarter more costs
+	// some 8 % more CPU (docs/BENCHMARKS.md, Speed). GOGC, when set, wins.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(linkGCPercent))
+	}
+	// hidden flags for measuring: a CPU profile of the whole run, and a heap
+	// profile of the moment the live heap peaked
+	if *cpuProf != "" {
+		stop, err := startCPUProfile(*cpuProf)
+		if err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+		defer stop()
+	}
+	if *memProf != "" {
+		defer startPeakHeapProfile(*memProf)()
+	}
 
 	var model *linkage.Model
 	if *modelIn != "" {
@@ -144,9 +169,9 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	readTime := time.Since(start)
 	var cons []linkage.Constraint
 	if *judgeIn != "" {
-		index := make(map[string]int32, len(data.keys))
-		for i, k := range data.keys {
-			index[k] = int32(i)
+		index := make(map[string]int32, len(data.prepared))
+		for i, p := range data.prepared {
+			index[p.Key] = int32(i)
 		}
 		cons, err = readJudgements(*judgeIn, index)
 		if err != nil {
@@ -202,7 +227,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	fmt.Fprintf(stderr, "link: %d records (%d rows rejected), %d comparisons, %d persons, %d records linked to another, in %s\n",
-		len(data.keys), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
+		len(data.prepared), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
 	if *report {
 		fmt.Fprintf(stderr, "  time: reading and preparing %s, linking %s, writing %s\n", readTime.Round(time.Millisecond),
 			linkTime.Round(time.Millisecond), (time.Since(start) - readTime - linkTime).Round(time.Millisecond))
@@ -307,11 +332,12 @@ func writeClusters(name string, stdout io.Writer, data *linkInput, res *linkage.
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"record_id", "cluster_id"})
 	for _, row := range data.rows {
-		c := row.key
-		if row.index >= 0 {
-			c = data.keys[res.Cluster[row.index]]
+		if row < 0 {
+			k := data.rejectedKeys[^row]
+			cw.Write([]string{k, k})
+			continue
 		}
-		cw.Write([]string{row.key, c})
+		cw.Write([]string{data.prepared[row].Key, data.prepared[res.Cluster[row]].Key})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -444,15 +470,13 @@ func rawDate(s string) (lastseen.PartialDate, bool) {
 
 // linkInput is a list read and prepared for linking.
 type linkInput struct {
-	rows     []inputRow          // every row, in input order
-	keys     []string            // by prepared index
-	prepared []*linkage.Prepared // by prepared index
-	rejected int
-}
-
-type inputRow struct {
-	key   string
-	index int32 // -1 for a rejected row
+	// rows are every row in input order: the record's index in prepared, or
+	// ^k for the k-th rejected row (4 bytes a row: a list of 10 million
+	// keeps its ids only in the prepared records)
+	rows         []int32
+	prepared     []*linkage.Prepared // their Key is the record_id
+	rejectedKeys []string
+	rejected     int
 }
 
 // linkColumns are the columns link reads; the rest are ignored unless
@@ -601,6 +625,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		warned++
 	}
 	var readErr error
+	records := 0
 	for line := 2; ; line++ {
 		fs, err := cr.Read()
 		if err == io.EOF {
@@ -608,7 +633,8 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			data.rows = append(data.rows, inputRow{key: "row-" + strconv.Itoa(pe.StartLine), index: -1})
+			data.rows = append(data.rows, ^int32(len(data.rejectedKeys)))
+			data.rejectedKeys = append(data.rejectedKeys, "row-"+strconv.Itoa(pe.StartLine))
 			data.rejected++
 			warn("row %d: malformed CSV: %v (written as a cluster of its own)", pe.StartLine, pe.Err)
 			continue
@@ -624,7 +650,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		if key == "" {
 			key = "row-" + strconv.Itoa(line)
 		}
-		it := item{idx: int32(len(data.keys)), key: key}
+		it := item{idx: int32(records), key: key}
 		rec := &it.rec
 		rec.GivenName, rec.FamilyName = get(fs, "given_name"), get(fs, "family_name")
 		rec.Patronymic, rec.FullName = get(fs, "patronymic"), get(fs, "full_name")
@@ -663,12 +689,12 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			}
 			it.group = g
 		}
-		data.keys = append(data.keys, key)
-		data.rows = append(data.rows, inputRow{key: key, index: it.idx})
+		records++
+		data.rows = append(data.rows, it.idx)
 		batch = append(batch, it)
 		if len(batch) == 1024 {
 			mu.Lock()
-			for len(data.prepared) < len(data.keys) {
+			for len(data.prepared) < records {
 				data.prepared = append(data.prepared, nil)
 			}
 			mu.Unlock()
@@ -678,7 +704,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		}
 	}
 	mu.Lock()
-	for len(data.prepared) < len(data.keys) {
+	for len(data.prepared) < records {
 		data.prepared = append(data.prepared, nil)
 	}
 	mu.Unlock()
@@ -694,14 +720,15 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 	}
 	// a record_id given twice would make the output ambiguous; sorting finds
 	// it without a map of millions of keys
-	order := make([]int32, len(data.keys))
+	ps := data.prepared
+	order := make([]int32, len(ps))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(data.keys[a], data.keys[b]) })
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(ps[a].Key, ps[b].Key) })
 	for i := 1; i < len(order); i++ {
-		if data.keys[order[i]] == data.keys[order[i-1]] {
-			return nil, fmt.Errorf("record_id %q appears twice", data.keys[order[i]])
+		if ps[order[i]].Key == ps[order[i-1]].Key {
+			return nil, fmt.Errorf("record_id %q appears twice", ps[order[i]].Key)
 		}
 	}
 	prep.Finalize(data.prepared)

@@ -1,0 +1,232 @@
+package linkage_test
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/linkage"
+	"github.com/lastseen/lastseen/synth"
+)
+
+// generated prepares the records of a generated population.
+func generated(t testing.TB, people int, seed int64) []*linkage.Prepared {
+	t.Helper()
+	p := linkage.NewPreparer(0)
+	var rs []*linkage.Prepared
+	err := synth.Generate(synth.DefaultConfig(people, seed), func(r *synth.Record) error {
+		rec := &lastseen.Record{GivenName: r.GivenName, FamilyName: r.FamilyName, Patronymic: r.Patronymic,
+			FullName: r.FullName, BirthPlace: r.BirthPlace, Sex: lastseen.Sex(r.Sex), Unit: r.Unit, ServiceNumber: r.ServiceNumber, Side: r.Side}
+		if d, err := lastseen.ParseDate(r.BirthDate); err == nil {
+			rec.BirthDate = d
+		}
+		rs = append(rs, p.Prepare(r.ID, rec, nil))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Finalize(rs)
+	return rs
+}
+
+type passPair struct {
+	pass int
+	linkage.Pair
+}
+
+// referencePairs is blocking done the obvious way, with no block larger
+// than MaxBlock: pass by pass, blocks in order of key, each block's records
+// in input order, every pair no earlier pass shared a key on.
+func referencePairs(b *linkage.Blocker, rs []*linkage.Prepared) []passPair {
+	keys := make([][]uint64, len(rs))
+	for i, r := range rs {
+		keys[i] = b.Keys(r)
+	}
+	var out []passPair
+	for p := range b.Passes {
+		blocks := map[uint64][]int32{}
+		for i := range rs {
+			if k := keys[i][p]; k != 0 {
+				blocks[k] = append(blocks[k], int32(i))
+			}
+		}
+		order := make([]uint64, 0, len(blocks))
+		for k := range blocks {
+			order = append(order, k)
+		}
+		slices.Sort(order)
+		for _, k := range order {
+			blk := blocks[k]
+			for x := range blk {
+			next:
+				for y := x + 1; y < len(blk); y++ {
+					i, j := blk[x], blk[y]
+					for q := range p {
+						if keys[i][q] != 0 && keys[i][q] == keys[j][q] {
+							continue next
+						}
+					}
+					out = append(out, passPair{p, linkage.Pair{A: i, B: j}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func collect(b *linkage.Blocker, rs []*linkage.Prepared) ([]passPair, []linkage.PassStats) {
+	var got []passPair
+	stats := b.Pairs(rs, func(pass int, ps []linkage.Pair) {
+		for _, p := range ps {
+			got = append(got, passPair{pass, p})
+		}
+	})
+	return got, stats
+}
+
+func TestBlockerPairs(t *testing.T) {
+	rs := generated(t, 3000, 5)
+	t.Run("SameAsReference", func(t *testing.T) {
+		b := linkage.NewBlocker()
+		b.MaxBlock = len(rs) // no oversize blocks: the reference has none
+		want := referencePairs(b, rs)
+		got, stats := collect(b, rs)
+		if len(got) != len(want) {
+			t.Fatalf("%d pairs, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("pair %d is %v, want %v (same pairs in the same order)", i, got[i], want[i])
+			}
+		}
+		for p, s := range stats {
+			n := 0
+			for _, w := range want {
+				if w.pass == p {
+					n++
+				}
+			}
+			if s.Comparisons != int64(n) {
+				t.Errorf("pass %s: stats count %d comparisons, made %d", s.Name, s.Comparisons, n)
+			}
+		}
+	})
+	t.Run("SameOnOneCore", func(t *testing.T) {
+		b := linkage.NewBlocker()
+		b.MaxBlock, b.Window = 4, 2 // many oversize blocks
+		many, _ := collect(b, rs)
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		one, _ := collect(b, rs)
+		if !slices.Equal(many, one) {
+			t.Errorf("%d pairs on %d cores, %d on one, or in another order", len(many), runtime.NumCPU(), len(one))
+		}
+	})
+	t.Run("OversizeCounted", func(t *testing.T) {
+		b := linkage.NewBlocker()
+		b.MaxBlock, b.Window = 4, 2
+		got, stats := collect(b, rs)
+		for _, p := range got {
+			if p.A >= p.B {
+				t.Fatalf("pair %v not ordered", p.Pair)
+			}
+		}
+		var n int64
+		oversize := 0
+		for _, s := range stats {
+			n += s.Comparisons
+			oversize += s.Oversize
+		}
+		if oversize == 0 {
+			t.Fatal("no oversize block: the test tests nothing")
+		}
+		// a pair of two records that share an oversize block in an earlier
+		// pass may be made again by a later one, as before; the stats count
+		// the pairs made
+		if n != int64(len(got)) {
+			t.Errorf("stats count %d comparisons, %d pairs made", n, len(got))
+		}
+	})
+	t.Run("AcrossSkipsOneGroup", func(t *testing.T) {
+		b := linkage.NewBlocker()
+		grouped := slices.Clone(rs)
+		for i := range grouped {
+			c := *grouped[i]
+			c.Group = int32(i % 2)
+			grouped[i] = &c
+		}
+		b.Across = true
+		got, _ := collect(b, grouped)
+		if len(got) == 0 {
+			t.Fatal("no pairs")
+		}
+		for _, p := range got {
+			if grouped[p.A].Group == grouped[p.B].Group {
+				t.Fatalf("pair %v within one group", p.Pair)
+			}
+		}
+	})
+}
+
+// BenchmarkPairs makes every candidate pair of about 100,000 generated
+// records (LASTSEEN_PAIRS_PEOPLE sets the population), blocks built included.
+func BenchmarkPairs(b *testing.B) {
+	people := 43500
+	if v, err := strconv.Atoi(os.Getenv("LASTSEEN_PAIRS_PEOPLE")); err == nil && v > 0 {
+		people = v
+	}
+	rs := generated(b, people, 1)
+	bl := linkage.NewBlocker()
+	b.ResetTimer()
+	var n int64
+	for range b.N {
+		n = 0
+		bl.Pairs(rs, func(_ int, ps []linkage.Pair) { n += int64(len(ps)) })
+	}
+	b.ReportMetric(float64(len(rs)), "records")
+	b.ReportMetric(float64(n), "pairs")
+}
+
+// TestLinkDeterministic: the same records give the same clusters and the
+// same edges in the same order, run after run (clustering reads the edges in
+// order), and the same pairs in the same order on any number of workers.
+// (Training sums partial results per worker, so with another number of
+// workers the scores may differ in their last bits.)
+func TestLinkDeterministic(t *testing.T) {
+	rs := generated(t, 3000, 11)
+	run := func(workers int) *linkage.Result {
+		res, err := linkage.Link(context.Background(), rs, linkage.Options{Bands: linkage.DefaultBands(), Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	pairs := func(es []linkage.Edge) []linkage.Pair {
+		var ps []linkage.Pair
+		for _, e := range es {
+			ps = append(ps, linkage.Pair{A: e.A, B: e.B})
+		}
+		return ps
+	}
+	one := run(1)
+	if len(one.Edges) == 0 || one.Clustering.Merges == 0 {
+		t.Fatal("nothing linked: the test tests nothing")
+	}
+	want := run(4)
+	for range 3 {
+		got := run(4)
+		if !slices.Equal(got.Edges, want.Edges) {
+			t.Errorf("the edges differ from run to run, or come in another order")
+		}
+		if !slices.Equal(got.Cluster, want.Cluster) {
+			t.Errorf("the clusters differ from run to run")
+		}
+	}
+	if !slices.Equal(pairs(one.Edges), pairs(want.Edges)) {
+		t.Errorf("one worker kept other pairs than four, or in another order")
+	}
+}

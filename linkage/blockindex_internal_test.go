@@ -1,0 +1,107 @@
+package linkage
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/synth"
+)
+
+// TestBlockIndexOversize checks the pairs of oversize blocks against
+// blocking done the obvious way: a block larger than MaxBlock sorted by
+// sortOrder and compared within the window, and a pair left out of a later
+// pass only when an earlier pass compared it in a block of its own.
+func TestBlockIndexOversize(t *testing.T) {
+	p := NewPreparer(0)
+	var rs []*Prepared
+	err := synth.Generate(synth.DefaultConfig(2000, 9), func(r *synth.Record) error {
+		rec := &lastseen.Record{GivenName: r.GivenName, FamilyName: r.FamilyName, Patronymic: r.Patronymic,
+			FullName: r.FullName, BirthPlace: r.BirthPlace, Sex: lastseen.Sex(r.Sex), Unit: r.Unit, ServiceNumber: r.ServiceNumber, Side: r.Side}
+		if d, err := lastseen.ParseDate(r.BirthDate); err == nil {
+			rec.BirthDate = d
+		}
+		rs = append(rs, p.Prepare(r.ID, rec, nil))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Finalize(rs)
+	b := NewBlocker()
+	b.MaxBlock, b.Window = 5, 3
+
+	type pp struct {
+		pass int
+		Pair
+	}
+	keys := make([][]uint64, len(rs))
+	for i, r := range rs {
+		keys[i] = b.Keys(r)
+	}
+	big := make([]map[uint64]bool, len(b.Passes))
+	var want []pp
+	for q := range b.Passes {
+		big[q] = map[uint64]bool{}
+		blocks := map[uint64][]int32{}
+		for i := range rs {
+			if k := keys[i][q]; k != 0 {
+				blocks[k] = append(blocks[k], int32(i))
+			}
+		}
+		order := make([]uint64, 0, len(blocks))
+		for k, blk := range blocks {
+			order = append(order, k)
+			if len(blk) > b.MaxBlock {
+				big[q][k] = true
+			}
+		}
+		slices.Sort(order)
+		for _, k := range order {
+			blk := blocks[k]
+			window := len(blk)
+			if big[q][k] {
+				window = b.Window
+				slices.SortFunc(blk, func(x, y int32) int {
+					if c := sortOrder(rs[x], rs[y]); c != 0 {
+						return c
+					}
+					return int(x - y)
+				})
+			}
+			for x := range blk {
+			next:
+				for y := x + 1; y < len(blk) && y <= x+window; y++ {
+					i, j := min(blk[x], blk[y]), max(blk[x], blk[y])
+					for e := range q {
+						if k := keys[i][e]; k != 0 && k == keys[j][e] && !big[e][k] {
+							continue next
+						}
+					}
+					want = append(want, pp{q, Pair{i, j}})
+				}
+			}
+		}
+	}
+	var got []pp
+	stats := b.Pairs(rs, func(pass int, ps []Pair) {
+		for _, p := range ps {
+			got = append(got, pp{pass, p})
+		}
+	})
+	oversize := 0
+	for _, s := range stats {
+		oversize += s.Oversize
+	}
+	if oversize == 0 {
+		t.Fatal("no oversize block: the test tests nothing")
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("pair %d is %v, want %v", i, got[i], want[i])
+		}
+	}
+}
