@@ -142,6 +142,13 @@ var DefaultPasses = []Pass{
 		}
 		return mix(15, mix(uint64(p.given.stem), p.famLoose))
 	}, []int{FieldGiven, FieldFamily}},
+	{"given_form+family_loose_j", func(p *Prepared) uint64 {
+		// French j for ж (Joukov, Ryjkov), which every other key reads as й
+		if p.famLooseJ == 0 || p.given.stem == 0 {
+			return 0
+		}
+		return mix(16, mix(uint64(p.given.stem), p.famLooseJ))
+	}, []int{FieldGiven, FieldFamily}},
 	{"service_number", func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0

@@ -169,6 +169,11 @@ func compareDate(a, b *Prepared) uint8 {
 		// the day did not get the rest wrong
 		return DateMismatch
 	}
+	if yearSwapped(int(a.by), int(b.by)) {
+		// 1982 and 1928: the two last digits of the year swapped, a
+		// typist's error that "far" would read as two people
+		return DateTypo
+	}
 	switch d := int(a.by) - int(b.by); {
 	case d == 0:
 		return DateSameYear
@@ -178,6 +183,12 @@ func compareDate(a, b *Prepared) uint8 {
 		return DateDifferent
 	}
 	return DateFar
+}
+
+// yearSwapped reports whether two different years differ only by their two
+// last digits swapped (1982 and 1928).
+func yearSwapped(x, y int) bool {
+	return x != y && x/100 == y/100 && x%10 == y/10%10 && x/10%10 == y%10
 }
 
 // dateTypo reports whether two full dates differ by one digit of YYYYMMDD or

@@ -24,7 +24,8 @@
 //	                                     initial / different / conflict (two known names with no
 //	                                     form in common: Дмитро and Ігор) / missing
 //	birth_date                           exact / swapped day–month / same month / typo (one digit
-//	                                     of YYYYMMDD) / other year / other month (that part
+//	                                     of YYYYMMDD, or the year's two last digits swapped:
+//	                                     1982 and 1928) / other year / other month (that part
 //	                                     wrong, the other two the same) / same year / a year apart / 2–5 years /
 //	                                     far / mismatch (two full dates no error explains) / missing
 //	birth_place, unit, extra columns     exact / close / different / missing
@@ -76,7 +77,10 @@
 // surname and patronymic, phonetic keys of both names, with the given name
 // or with the birth year, a loose family key with the given name or its
 // initial (names.LooseKey: German and Polish ch, z and c, which the skeleton
-// reads the English way, fall together with х, ц, ч, ш), service number.
+// reads the English way, fall together with х, ц, ч, ш), the given name with
+// a second loose key for French j = ж (names.FamilyLooseJ: Joukov, Ryjkov,
+// which every other key reads as й; only names with a j or a ж have it),
+// service number.
 // Each pair is compared once; a block larger than MaxBlock (a common name
 // and year in a large list) is sorted by name and date and compared within
 // a window. Blocker.Keys gives a record's keys for an index that looks
@@ -125,7 +129,8 @@
 // than agree on the birth date or patronymic. After the link-band merges a
 // cluster whose candidates all lie in one other cluster, or in a few that
 // cohere with each other, joins the best of them if they cohere
-// (ClusterOptions.Attach).
+// (ClusterOptions.Attach); a candidate cluster scoring three bits or more
+// below the best is no rival.
 //
 // # Measuring
 //

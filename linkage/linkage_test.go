@@ -98,6 +98,8 @@ func TestCompareLevels(t *testing.T) {
 		{"DateMismatchYears", rec{given: "Іван", birth: "1984-07-05"}, rec{given: "Іван", birth: "1989-04-05"}, "birth_date", "mismatch"},
 		{"DateYearApart", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1991"}, "birth_date", "year_apart"},
 		{"DateDifferent", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1994"}, "birth_date", "different"},
+		{"DateYearDigitsSwapped", rec{given: "Іван", birth: "1982-05-05"}, rec{given: "Іван", birth: "1928"}, "birth_date", "typo"},
+		{"DateYearsFarNotSwapped", rec{given: "Іван", birth: "1982"}, rec{given: "Іван", birth: "1938"}, "birth_date", "far"},
 		{"DateFar", rec{given: "Іван", birth: "1990"}, rec{given: "Іван", birth: "1960"}, "birth_date", "far"},
 		{"DateMissing", rec{given: "Іван", birth: "1990"}, rec{given: "Іван"}, "birth_date", "missing"},
 		{"PlaceAcrossScripts", rec{given: "Іван", place: "Харків"}, rec{given: "Іван", place: "Kharkiv"}, "birth_place", "exact"},
@@ -521,6 +523,36 @@ func TestCluster(t *testing.T) {
 		c, _, rep := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
 		if c[0] != c[1] || c[0] != c[2] {
 			t.Errorf("one man's fragments stayed apart: %v (%+v)", c, rep)
+		}
+	})
+	t.Run("WeakRivalDoesNotHoldBack", func(t *testing.T) {
+		// a record born in 1970 (the year only) below the link band with
+		// one man of its name born 1970, and far below it with his namesake
+		// born 1985: the namesake is no rival, and the record joins the man
+		m := linkage.NewModel()
+		m.Prior = 0.001
+		if err := m.Update(); err != nil {
+			t.Fatal(err)
+		}
+		ps := prepare(m,
+			rec{given: "Олександр", family: "Коваленко", birth: "1970-05-01", sex: "m"},
+			rec{given: "Олександр", family: "Коваленко", birth: "1985-09-12", sex: "m"},
+			rec{given: "Oleksandr", family: "Kovalenko", birth: "1970", sex: "m"})
+		var edges []linkage.Edge
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				edges = append(edges, linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])})
+			}
+		}
+		if s := edges[1].Score; s < 0 || s >= 5 {
+			t.Fatalf("the test needs the 1970 pair between 0 and 5: %v", edges)
+		}
+		if s := edges[2].Score; s < -6 || s >= edges[1].Score-3 {
+			t.Fatalf("the test needs the 1985 pair a candidate, 3 bits or more below the 1970 pair: %v", edges)
+		}
+		c, _, rep := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
+		if c[2] != c[0] || c[0] == c[1] {
+			t.Errorf("clusters %v, want the 1970 records together and the 1985 one apart (%+v)", c, rep)
 		}
 	})
 	t.Run("NotSameNeverMerged", func(t *testing.T) {

@@ -49,20 +49,21 @@ type Prepared struct {
 
 	given, family, patr name
 
-	by       int16 // birth year
-	bm, bd   int8  // birth month and day
-	bprec    lastseen.Precision
-	sex      uint8  // 0 unknown, 1 male, 2 female
-	side     uint16 // term id of the side ("ua", "ru"); 0 unknown
-	sideName string
-	place    text
-	unit     text
-	unitNo   uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
-	svc      text
-	extra    []text
-	nameKey  uint64 // order-free hash of given and family stems, for blocking
-	famLoose uint64 // loose key of the family name (names.Name.FamilyLoose), for blocking
-	famRuUk  uint64 // the family name with its ru–uk vowel differences folded (names.Name.FamilyRuUk)
+	by        int16 // birth year
+	bm, bd    int8  // birth month and day
+	bprec     lastseen.Precision
+	sex       uint8  // 0 unknown, 1 male, 2 female
+	side      uint16 // term id of the side ("ua", "ru"); 0 unknown
+	sideName  string
+	place     text
+	unit      text
+	unitNo    uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
+	svc       text
+	extra     []text
+	nameKey   uint64 // order-free hash of given and family stems, for blocking
+	famLoose  uint64 // loose key of the family name (names.Name.FamilyLoose), for blocking
+	famLooseJ uint64 // the French j = ж loose key (names.Name.FamilyLooseJ), for blocking
+	famRuUk   uint64 // the family name with its ru–uk vowel differences folded (names.Name.FamilyRuUk)
 	// famAlt are the family stems under other readings of an ambiguous Latin
 	// spelling (German and Polish ch is х, German z is ц, Polish c is ц:
 	// names.Name.FamilyAlts); 0 where there is none
@@ -194,7 +195,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
-	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famRuUk: n.FamilyRuUk()}
+	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk()}
 	setDate(out, r.BirthDate)
 	switch r.Sex {
 	case lastseen.SexMale:

@@ -31,6 +31,7 @@ type Name struct {
 	// light skeletons (see appendLightSkeleton), for typo checks
 	givenLight, famLight string
 	famLoose             uint64 // loose key of FamilyBase, packed (see FamilyLoose)
+	famLooseJ            uint64 // see FamilyLooseJ
 	famRuUk              uint64 // hash of FamilyBase with the ru–uk vowel differences folded (see FamilyRuUk)
 }
 
@@ -66,6 +67,16 @@ func hashKey(k []byte) uint64 {
 // family name packed into an integer, for blocking: equal keys are equal
 // integers, and 0 means no family name.
 func (n *Name) FamilyLoose() uint64 { return n.famLoose }
+
+// FamilyLooseJ is a second loose key, for blocking the French spelling of ж
+// (Joukov, Ryjkov, Kojoumenko: Жуков, Рыжков, Кожуменко) with the other
+// spellings of the name. The skeleton reads a Latin j as й, the way German,
+// Polish and Czech write it (Jakowlew), so the French spelling has no loose
+// key in common with the Cyrillic one. For a Latin family name with a j it is
+// the loose key of the French reading; for a name with ж (Cyrillic, or a
+// Latin zh, ž, ż) it is its loose key; otherwise 0 (the name needs no such
+// key, and leaving it out keeps the key's blocks small).
+func (n *Name) FamilyLooseJ() uint64 { return n.famLooseJ }
 
 // packKey packs a key of at most eight bytes into an integer.
 func packKey(k []byte) uint64 {
@@ -228,6 +239,15 @@ func Prepare(given, patronymic, family, full string) Name {
 			if strings.ContainsAny(family, "іїєґІЇЄҐ") {
 				n.famRuUk |= RuUkUkrainian
 			}
+		}
+		switch {
+		case strings.ContainsAny(family, "jJ"):
+			fr := appendSkeletonV(buf[:0], family, skelFR)
+			b, _ := familyBase(fr)
+			n.famLooseJ = packKey(looseKey(kb[:0], b))
+		case strings.ContainsAny(family, "жЖžŽżŻ") || strings.Contains(family, "zh") ||
+			strings.Contains(family, "Zh") || strings.Contains(family, "ZH"):
+			n.famLooseJ = n.famLoose
 		}
 		alts, na := altSkeletons(family)
 		for i := 0; i < na; i++ {

@@ -40,3 +40,37 @@ func TestLooseKey(t *testing.T) {
 		})
 	}
 }
+
+// The French spelling of ж (j) meets the other spellings of the name in
+// FamilyLooseJ; names without j or ж have no such key.
+func TestFamilyLooseJ(t *testing.T) {
+	key := func(family string) uint64 {
+		n := names.Prepare("Ivan", "", family, "")
+		return n.FamilyLooseJ()
+	}
+	same := [][]string{
+		{"Жуков", "Joukov", "Zhukov", "Żukow"},
+		{"Рыжков", "Ryjkov", "Ryzhkov"},
+		{"Кожуменко", "Kojoumenko", "Kozhumenko"},
+	}
+	for _, group := range same {
+		t.Run("Same"+group[1], func(t *testing.T) {
+			want := key(group[0])
+			if want == 0 {
+				t.Fatalf("FamilyLooseJ(%q) = 0", group[0])
+			}
+			for _, s := range group[1:] {
+				if got := key(s); got != want {
+					t.Errorf("FamilyLooseJ(%q) = %x, want %x as for %q", s, got, want, group[0])
+				}
+			}
+		})
+	}
+	t.Run("NoneWithoutJOrZh", func(t *testing.T) {
+		for _, s := range []string{"Коваленко", "Kovalenko", "Шевченко", "Chevtchenko"} {
+			if got := key(s); got != 0 {
+				t.Errorf("FamilyLooseJ(%q) = %x, want 0", s, got)
+			}
+		}
+	})
+}
