@@ -41,7 +41,9 @@ Scores are log2 odds that two records are the same person (0 = even odds,
 are linked automatically unless the clusters they would join disagree. A
 record whose candidates (pairs down to 6 below --review-threshold) all belong
 to one person joins that person when its best pair reaches
---review-threshold; a record with candidates among two people stays apart.
+--review-threshold; a record with candidates among two people stays apart,
+unless its best pair with one of them scores 3 or more above its best with
+the other.
 The other pairs between --review-threshold and --link-threshold are for a
 caseworker (see --pairs).
 
