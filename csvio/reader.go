@@ -88,7 +88,7 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	}
 	comma := opt.Comma
 	if comma == 0 {
-		comma = detectComma(br)
+		comma = DetectComma(br)
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = comma
@@ -107,20 +107,20 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	rd.header = slices.Clone(header)
 	mapping := map[string]string{}
 	for from, to := range opt.Map {
-		to = normalizeHeader(to)
+		to = NormalizeHeader(to)
 		if !slices.Contains(Columns, to) {
 			return nil, fmt.Errorf("map %s=%s: %q is not a column (one of %s)", from, to, to, strings.Join(Columns, ", "))
 		}
-		mapping[normalizeHeader(from)] = to
+		mapping[NormalizeHeader(from)] = to
 	}
 	for i, h := range rd.header {
 		rd.header[i] = strings.TrimSpace(h)
-		name := normalizeHeader(h)
+		name := NormalizeHeader(h)
 		if to, ok := mapping[name]; ok {
 			name = to
 		}
 		if !slices.Contains(Columns, name) {
-			rd.warnings = append(rd.warnings, fmt.Sprintf("column %q is not known and is ignored (map it with --map %s=COLUMN)", rd.header[i], normalizeHeader(h)))
+			rd.warnings = append(rd.warnings, fmt.Sprintf("column %q is not known and is ignored (map it with --map %s=COLUMN)", rd.header[i], NormalizeHeader(h)))
 			continue
 		}
 		if j, dup := rd.col[name]; dup {
@@ -312,15 +312,15 @@ func parseSex(s string) (lastseen.Sex, bool) {
 	return v, ok
 }
 
-// normalizeHeader folds a header for matching: "Family Name" = family_name.
-func normalizeHeader(h string) string {
+// NormalizeHeader folds a header for matching: "Family Name" = family_name.
+func NormalizeHeader(h string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(h)), " ", "_"), "-", "_")
 }
 
-// detectComma picks the delimiter that occurs most often, outside quotes, in
+// DetectComma picks the delimiter that occurs most often, outside quotes, in
 // the header row: ',', ';' (spreadsheets in Ukrainian and Russian locales) or
 // tab.
-func detectComma(br *bufio.Reader) rune {
+func DetectComma(br *bufio.Reader) rune {
 	b, _ := br.Peek(br.Size())
 	if i := bytes.IndexByte(b, '\n'); i >= 0 {
 		b = b[:i]

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/csvio"
 	"github.com/lastseen/lastseen/linkage"
 )
 
@@ -495,7 +496,11 @@ var linkColumns = []string{
 // without a name is kept as a record that links to nothing. Every row is
 // written out, which an import's row errors would not allow.
 func readLinkInput(r io.Reader, maps map[string]string, extra []string, group string, workers int, stderr io.Writer) (*linkInput, error) {
-	cr := csv.NewReader(r)
+	// The delimiter and header spelling as import reads them: ';' from
+	// spreadsheets in Ukrainian and Russian locales, "Family Name".
+	br := bufio.NewReaderSize(r, 64<<10)
+	cr := csv.NewReader(br)
+	cr.Comma = csvio.DetectComma(br)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
@@ -506,7 +511,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		return nil, fmt.Errorf("header row: %w", err)
 	}
 	norm := func(s string) string {
-		return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\ufeff")))
+		return csvio.NormalizeHeader(strings.TrimPrefix(s, "\ufeff"))
 	}
 	rename := map[string]string{}
 	for from, to := range maps {

@@ -137,6 +137,29 @@ func TestLinkMap(t *testing.T) {
 	}
 }
 
+// TestLinkSpreadsheetExports: lists saved by spreadsheets in Ukrainian and
+// Russian locales use ';', others tab, and headers are spelt as people
+// write them; link reads them as import does.
+func TestLinkSpreadsheetExports(t *testing.T) {
+	for _, tc := range []struct{ name, content string }{
+		{"SemicolonRead", "record_id;given_name;family_name;birth_date\n1;Іван;Гнатюк;02.01.1990\n2;Ivan;Hnatiuk;1990-01-02\n3;Петро;Мельник;1950\n"},
+		{"TabRead", "record_id\tgiven_name\tfamily_name\tbirth_date\n1\tІван\tГнатюк\t02.01.1990\n2\tIvan\tHnatiuk\t1990-01-02\n3\tПетро\tМельник\t1950\n"},
+		{"SpelledHeadersRead", "\ufeffRecord ID,Given Name,Family-Name,Birth Date\n1,Іван,Гнатюк,02.01.1990\n2,Ivan,Hnatiuk,1990-01-02\n3,Петро,Мельник,1950\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := writeLinkFile(t, "list.csv", tc.content)
+			out := filepath.Join(t.TempDir(), "c.csv")
+			if stderr, err := runLinkT(t, "--in", in, "--out", out, "--link-threshold", "0"); err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			c := readClusters(t, out)
+			if len(c) != 3 || c["1"] != c["2"] || c["1"] == c["3"] {
+				t.Errorf("clusters %v, want 1 and 2 together, 3 apart", c)
+			}
+		})
+	}
+}
+
 func TestLinkErrors(t *testing.T) {
 	in := writeLinkFile(t, "list.csv", linkList)
 	out := filepath.Join(t.TempDir(), "c.csv")
