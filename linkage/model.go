@@ -40,10 +40,11 @@ type Model struct {
 	// TFMax caps the term-frequency adjustment in log2 units, either way,
 	// so that one rare value (often a typo) cannot decide a pair alone.
 	TFMax float64 `json:"tf_max"`
-	// Duplication is the mean number of records per person, as training
-	// estimated it. A value's frequency among other people's records leaves
-	// out the records of the person itself: a surname written five times
-	// about one man is not a common surname.
+	// Duplication is the number of records of a record's own person, on
+	// average over records, as training estimated it (see setDuplication).
+	// A value's frequency among other people's records leaves out the
+	// records of the person itself: a surname written five times about one
+	// man is not a common surname.
 	Duplication float64 `json:"duplication"`
 	// Disagree are the disagreement weights c(k) of k = 0 … MaxDisagree
 	// disagreeing fields among matches (see disagree.go); nil: the fields

@@ -277,11 +277,21 @@ func fixedPoint(hist []float64, all, start float64) float64 {
 	return k
 }
 
-// setDuplication sets the mean number of records per person from the
-// expected matching pairs among n records: n records in n − matches
-// persons while clusters are small.
+// setDuplication sets the number of records of a record's own person, on
+// average over records, from the expected matching pairs among n records:
+// persons of k_i records hold Σ k_i(k_i − 1)/2 = matches pairs, so the
+// mean of k over records, Σ k_i² / n, is 1 + 2·matches/n, whatever the
+// sizes. (It was n / (n − matches), which holds only while no person has
+// more than two records, and was capped at 10: on a generated list of
+// 10,000 records of about 4,350 persons, 13,700 matching pairs, it said 10
+// records a person where there are 3.7, and every name of fewer than 11
+// records counted as unique.)
 func (m *Model) setDuplication(n int, matches float64) {
-	m.Duplication = max(1, float64(n)/max(float64(n)-matches, float64(n)/10))
+	if n == 0 {
+		m.Duplication = 1
+		return
+	}
+	m.Duplication = max(1, 1+2*matches/float64(n))
 }
 
 // finders counts the passes that put x and y in one block.
