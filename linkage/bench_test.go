@@ -7,36 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/linkage"
-	"github.com/lastseen/lastseen/synth"
 )
-
-// synthRecords prepares a generated population of people persons.
-func synthRecords(b *testing.B, people int) []*linkage.Prepared {
-	b.Helper()
-	p := linkage.NewPreparer(0)
-	var rs []*linkage.Prepared
-	err := synth.Generate(synth.DefaultConfig(people, 1), func(r *synth.Record) error {
-		rec := &lastseen.Record{GivenName: r.GivenName, FamilyName: r.FamilyName, Patronymic: r.Patronymic,
-			FullName: r.FullName, BirthPlace: r.BirthPlace, Sex: lastseen.Sex(r.Sex), Unit: r.Unit, ServiceNumber: r.ServiceNumber, Side: r.Side}
-		if d, err := lastseen.ParseDate(r.BirthDate); err == nil {
-			rec.BirthDate = d
-		}
-		rs = append(rs, p.Prepare(r.ID, rec, nil))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	p.Finalize(rs)
-	return rs
-}
 
 // BenchmarkCompare scores the candidate pairs blocking finds in a generated
 // population, one core, and reports scored comparisons per second.
 func BenchmarkCompare(b *testing.B) {
-	rs := synthRecords(b, 20000)
+	rs := generated(b, 20000, 1)
 	m := linkage.NewModel()
 	m.SetFrequencies(rs, len(rs))
 	var pairs []linkage.Pair
@@ -65,7 +42,7 @@ func BenchmarkCompare(b *testing.B) {
 // BenchmarkCompareRandom is BenchmarkCompare on random pairs, mostly of
 // different people, where the name comparison reaches Jaro–Winkler.
 func BenchmarkCompareRandom(b *testing.B) {
-	rs := synthRecords(b, 20000)
+	rs := generated(b, 20000, 1)
 	m := linkage.NewModel()
 	m.SetFrequencies(rs, len(rs))
 	b.ResetTimer()
@@ -84,7 +61,7 @@ func BenchmarkCompareRandom(b *testing.B) {
 // BenchmarkLink100k links about 100,000 generated records end to end after
 // preparation: training, blocking, scoring and clustering.
 func BenchmarkLink100k(b *testing.B) {
-	rs := synthRecords(b, 43500)
+	rs := generated(b, 43500, 1)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := linkage.Link(context.Background(), rs, linkage.Options{Bands: linkage.DefaultBands()})

@@ -8,23 +8,20 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/linkage"
 	"github.com/lastseen/lastseen/synth"
 )
 
-// generated prepares the records of a generated population.
+// generated prepares the records of a generated population, as an import
+// would store them (synth.Record.Domain).
 func generated(t testing.TB, people int, seed int64) []*linkage.Prepared {
 	t.Helper()
 	p := linkage.NewPreparer(0)
 	var rs []*linkage.Prepared
 	err := synth.Generate(synth.DefaultConfig(people, seed), func(r *synth.Record) error {
-		rec := &lastseen.Record{GivenName: r.GivenName, FamilyName: r.FamilyName, Patronymic: r.Patronymic,
-			FullName: r.FullName, BirthPlace: r.BirthPlace, Sex: lastseen.Sex(r.Sex), Unit: r.Unit, ServiceNumber: r.ServiceNumber, Side: r.Side}
-		if d, err := lastseen.ParseDate(r.BirthDate); err == nil {
-			rec.BirthDate = d
+		if rec := r.Domain(0); rec != nil {
+			rs = append(rs, p.Prepare(r.ID, rec, nil))
 		}
-		rs = append(rs, p.Prepare(r.ID, rec, nil))
 		return nil
 	})
 	if err != nil {

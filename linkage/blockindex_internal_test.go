@@ -4,7 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/synth"
 )
 
@@ -16,12 +15,9 @@ func TestBlockIndexOversize(t *testing.T) {
 	p := NewPreparer(0)
 	var rs []*Prepared
 	err := synth.Generate(synth.DefaultConfig(2000, 9), func(r *synth.Record) error {
-		rec := &lastseen.Record{GivenName: r.GivenName, FamilyName: r.FamilyName, Patronymic: r.Patronymic,
-			FullName: r.FullName, BirthPlace: r.BirthPlace, Sex: lastseen.Sex(r.Sex), Unit: r.Unit, ServiceNumber: r.ServiceNumber, Side: r.Side}
-		if d, err := lastseen.ParseDate(r.BirthDate); err == nil {
-			rec.BirthDate = d
+		if rec := r.Domain(0); rec != nil {
+			rs = append(rs, p.Prepare(r.ID, rec, nil))
 		}
-		rs = append(rs, p.Prepare(r.ID, rec, nil))
 		return nil
 	})
 	if err != nil {
