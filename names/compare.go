@@ -33,6 +33,14 @@ type Name struct {
 	famLoose             uint64 // loose key of FamilyBase, packed (see FamilyLoose)
 	famLooseJ            uint64 // see FamilyLooseJ
 	famRuUk              uint64 // hash of FamilyBase with the ru–uk vowel differences folded (see FamilyRuUk)
+	// givenPetIDs: the entries the given name is also a pet form of, when it
+	// is another entry's full form (see petIDsBySkel); shared with the table
+	givenPetIDs []string
+	// famGivenIDs: the given-name ids a family name of the form name + -ов,
+	// -ев, -ин is built on (Ефимов, Юхимов: Ефим/Юхим), and famGivenSuf its
+	// suffix; shared with the table
+	famGivenIDs []string
+	famGivenSuf byte
 }
 
 // FamilyRuUk returns a hash of the gender-folded family name with the
@@ -185,6 +193,7 @@ func Prepare(given, patronymic, family, full string) Name {
 				}
 			}
 			n.GivenIDs = givenIDsBySkel[key]
+			n.givenPetIDs = petIDsBySkel[key]
 			n.givenInit = initialBits(sk)
 			for _, g := range givenBySkel[key] {
 				n.givenInit |= g.initBits
@@ -230,6 +239,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		} else {
 			n.FamilyBase = string(base)
 		}
+		n.famGivenIDs, n.famGivenSuf = familyGivenIDs(base)
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
 		n.famLoose = packKey(looseKey(kb[:0], base))
@@ -381,7 +391,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	if a.GivenSkel == b.GivenSkel || altEqual(a.GivenSkel, &a.givenAlt, b.GivenSkel, &b.givenAlt) {
 		return LevelTranslit, 1
 	}
-	if overlap(a.GivenIDs, b.GivenIDs) {
+	if overlap(a.GivenIDs, b.GivenIDs) || petOf(a, b) || petOf(b, a) {
 		return LevelForm, 1
 	}
 	jw := jaroWinklerStr(a.GivenSkel, b.GivenSkel)
@@ -395,6 +405,18 @@ func compareGiven(a, b *Name) (Level, float64) {
 		}
 	}
 	return LevelDifferent, jw
+}
+
+// petOf: a's given name, read as its own full form, is of the other sex than
+// b's, and is also a pet form of b's (Юля for Ульян): the pet reading is the
+// only one left. Between two names of one sex the full-form reading stands
+// (Алла is not Алина's Аля).
+func petOf(a, b *Name) bool {
+	if len(a.givenPetIDs) == 0 || len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
+		return false
+	}
+	fa, fb := givenByID[a.GivenIDs[0]], givenByID[b.GivenIDs[0]]
+	return fa != nil && fb != nil && fa.Sex != fb.Sex && overlap(a.givenPetIDs, b.GivenIDs)
 }
 
 // typoOfForm: a's given name, unknown to the table, is one or two edits from
@@ -439,7 +461,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 		return LevelTranslit, 1
 	}
 	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
-		ruUkEqual(a.FamilyBase, b.FamilyBase) {
+		ruUkEqual(a.FamilyBase, b.FamilyBase) ||
+		(a.famGivenSuf != 0 && a.famGivenSuf == b.famGivenSuf && overlap(a.famGivenIDs, b.famGivenIDs)) {
 		return LevelForm, 1
 	}
 	// Jaro–Winkler rewards a shared beginning, and family names share
@@ -455,6 +478,35 @@ func compareFamily(a, b *Name) (Level, float64) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+// familyGivenIDs reads a gender-folded family-name skeleton as a given name
+// and a possessive suffix (Ефимов, Юхимов; Фомин): the ids of the given
+// name and the suffix's class ('o' for -ов/-ев, 'i' for -ин), so that the
+// Russian and Ukrainian forms of a family name built on a given name meet
+// through the given name's forms (Ефимов and Юхимов, Емельянов and
+// Омельянов), which no letter rule relates. The stem must be a full form of
+// at least four letters: pet forms and short stems make family names of
+// their own (Ванин is not Иванов).
+func familyGivenIDs(base []byte) ([]string, byte) {
+	n := len(base)
+	if n < 6 {
+		return nil, 0
+	}
+	var suf byte
+	switch string(base[n-2:]) {
+	case "ov", "ev":
+		suf = 'o'
+	case "in":
+		suf = 'i'
+	default:
+		return nil, 0
+	}
+	stem := base[:n-2]
+	if !fullBySkel[string(stem)] {
+		return nil, 0
+	}
+	return givenIDsBySkel[string(stem)], suf
 }
 
 // sameClass: two family names one edit apart are typos of each other unless

@@ -51,6 +51,12 @@ var (
 	// the same as id lists, shared by every prepared Name
 	givenIDsBySkel  map[string][]string
 	fatherIDsBySkel map[string][]string
+	// petIDsBySkel maps a skeleton that is some entry's full form to the
+	// other entries it is also a pet form of (Юля: Юлия's full form, and
+	// Ульян's and Юлиан's pet form). givenIDsBySkel reads such a name as the
+	// full form only, so that Юля and Юлия's namesake Ульян stay apart as ids;
+	// the comparison still accepts Юля against a record of Ульян.
+	petIDsBySkel map[string][]string
 	// initialCompat[i]: the initials a Ukrainian or Russian form of a name
 	// starting with letter i may have
 	initialCompat [26]uint32
@@ -141,17 +147,24 @@ func buildForms() {
 	// A form that is some name's full form is not also read as another's
 	// diminutive first: order each list by full-form entries.
 	givenIDsBySkel = make(map[string][]string, len(givenBySkel))
+	petIDsBySkel = map[string][]string{}
 	for k, list := range givenBySkel {
 		// a name that is some entry's full form is that name, not also another's
 		// pet form (Алла, not Аля for Алина)
 		if fullBySkel[k] {
 			var full []*GivenName
+			var pet []string
 			for _, g := range list {
 				if isFull(g, k) {
 					full = append(full, g)
+				} else {
+					pet = append(pet, g.ID)
 				}
 			}
 			if len(full) > 0 {
+				if len(pet) > 0 {
+					petIDsBySkel[k] = pet
+				}
 				list = full
 				givenBySkel[k] = list
 			}
