@@ -474,10 +474,33 @@ func compareFamily(a, b *Name) (Level, float64) {
 		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
 			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
 		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
-			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) {
+			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) ||
+		latinTypo(a, b) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
+}
+
+// latinTypo: a typo on top of a romanisation. One keystroke in a letter
+// written with two (Tkachenko typed Tkavhenko, Skvortsov typed Skvortosv)
+// is two edits on the skeleton, where ч and ц are one letter each; so a
+// Latin family name of six letters or more is close to another spelling
+// two edits away on its light skeleton, when the two start alike and keep
+// the same kind of ending.
+func latinTypo(a, b *Name) bool {
+	if !latinFirst(a.Family) && !latinFirst(b.Family) {
+		return false
+	}
+	x, y := a.famLight, b.famLight
+	if min(len(x), len(y)) < 6 || len(x)-len(y) > 2 || len(y)-len(x) > 2 || x[0] != y[0] {
+		return false
+	}
+	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
+}
+
+// latinFirst: s starts with an ASCII letter.
+func latinFirst(s string) bool {
+	return s != "" && s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z'
 }
 
 // familyGivenIDs reads a gender-folded family-name skeleton as a given name
