@@ -1,6 +1,9 @@
 package names
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Comparison is the outcome of comparing two whole names, part by part.
 type Comparison struct {
@@ -113,13 +116,37 @@ func ScoreBest(a, b *Name) Comparison {
 		if s, ok := swapped(b); ok {
 			try(a, &s)
 		}
+		if s, ok := familyGivenInitial(b); ok {
+			try(a, &s)
+		}
 	}
 	if a.Confidence < 0.8 {
 		if s, ok := swapped(a); ok {
 			try(&s, b)
 		}
+		if s, ok := familyGivenInitial(a); ok {
+			try(&s, b)
+		}
 	}
 	return c
+}
+
+// familyGivenInitial reads an unsure "Ткачук Кстянтин К." parsed as a
+// two-word family name and a given initial as family, given name and
+// patronymic initial: a given name the table does not know (a typo, a rare
+// name) looks like a second family name to the parse, while two-word family
+// names are rare in these lists and are mostly hyphenated.
+func familyGivenInitial(b *Name) (Name, bool) {
+	if !b.GivenInitial || b.Patronymic != "" {
+		return Name{}, false
+	}
+	fam, giv, ok := strings.Cut(b.Family, " ")
+	if !ok || strings.Contains(giv, " ") {
+		return Name{}, false
+	}
+	s := Prepare(giv, b.Given+".", fam, "")
+	s.Confidence = b.Confidence
+	return s, true
 }
 
 // swapped reads a name with its given and family parts the other way round.
