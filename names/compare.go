@@ -407,16 +407,20 @@ func compareGiven(a, b *Name) (Level, float64) {
 	return LevelDifferent, jw
 }
 
-// petOf: a's given name, read as its own full form, is of the other sex than
-// b's, and is also a pet form of b's (Юля for Ульян): the pet reading is the
-// only one left. Between two names of one sex the full-form reading stands
-// (Алла is not Алина's Аля).
+// petOf: a's given name is some entry's full form and is written as a pet
+// form of one of b's names (Юля for Ульян or Юлиана, Радик for Радий). The
+// written spelling must be the pet form's own, not only its skeleton: Алла
+// and Аля share one, and Алла is not Алина's Аля.
 func petOf(a, b *Name) bool {
-	if len(a.givenPetIDs) == 0 || len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
-		return false
+	for _, id := range a.givenPetIDs {
+		if !contains(b.GivenIDs, id) {
+			continue
+		}
+		if g := givenByID[id]; g != nil && contains(g.lights, a.givenLight) {
+			return true
+		}
 	}
-	fa, fb := givenByID[a.GivenIDs[0]], givenByID[b.GivenIDs[0]]
-	return fa != nil && fb != nil && fa.Sex != fb.Sex && overlap(a.givenPetIDs, b.GivenIDs)
+	return false
 }
 
 // typoOfForm: a's given name, unknown to the table, is one or two edits from
