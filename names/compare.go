@@ -466,7 +466,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	}
 	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
 		ruUkEqual(a.FamilyBase, b.FamilyBase) ||
-		(a.famGivenSuf != 0 && a.famGivenSuf == b.famGivenSuf && overlap(a.famGivenIDs, b.famGivenIDs)) {
+		(a.famGivenSuf != 0 && a.famGivenSuf == b.famGivenSuf && overlap(a.famGivenIDs, b.famGivenIDs)) ||
+		ukAdjFeminine(a.FamilyBase, b.FamilyBase) || ukAdjFeminine(b.FamilyBase, a.FamilyBase) {
 		return LevelForm, 1
 	}
 	// Jaro–Winkler rewards a shared beginning, and family names share
@@ -505,6 +506,18 @@ func latinTypo(a, b *Name) bool {
 // latinFirst: s starts with an ASCII letter.
 func latinFirst(s string) bool {
 	return s != "" && s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z'
+}
+
+// ukAdjFeminine: x is the folded base of a Russian adjectival feminine
+// family name (Белая → "beli") and y the Ukrainian feminine of the same name,
+// which ends in a bare -а (Біла → "bila"), which the gender fold cannot tell
+// from a noun (Сова); their stems differ only where ru and uk spelling do.
+func ukAdjFeminine(x, y string) bool {
+	if len(x) < 4 || len(y) < 4 || x[len(x)-1] != 'i' || y[len(y)-1] != 'a' || isSkelVowel(y[len(y)-2]) {
+		return false
+	}
+	var bx, by [64]byte
+	return string(ruUkNorm(bx[:0], x[:len(x)-1])) == string(ruUkNorm(by[:0], y[:len(y)-1]))
 }
 
 // familyGivenIDs reads a gender-folded family-name skeleton as a given name
