@@ -62,18 +62,22 @@ func TestGeneratedByPhenomenon(t *testing.T) {
 	}
 	// Floors a little under what the scorer reached when they were set
 	// (2026-11-27: all 0.951 / 0.978; typo 0.888 / 0.927; given missing
-	// 0.518 / 0.875; clean 0.997): a record with no given name can only
-	// reach review, so it has no match floor.
+	// 0.518 / 0.875; clean 0.997; raised at 03:05 after the rules for
+	// family names built on given names, pet forms that are full names,
+	// typos on romanised digraphs and "Ткачук Кстянтин К.": all 0.958 /
+	// 0.987; typo 0.905 / 0.950; given missing 0.518 / 0.886; clean 0.998):
+	// a record with no given name can only reach review, so it has no match
+	// floor.
 	floor := func(k string) (match, review float64) {
 		switch k {
 		case "clean (full given, no typo)":
 			return 0.99, 0.99
 		case "typo":
-			return 0.85, 0.90
+			return 0.88, 0.93
 		case "given missing":
-			return 0, 0.85
+			return 0, 0.86
 		}
-		return 0.90, 0.94
+		return 0.91, 0.95
 	}
 	for k, a := range by {
 		m, r := float64(a.ok)/float64(a.n), float64(a.rev)/float64(a.n)

@@ -519,6 +519,19 @@ func TestCompareLevels(t *testing.T) {
 		{"Юрий Олейник", "Юрій Олійник", names.LevelTranslit, names.LevelMissing, names.LevelForm},
 		{"Иван Петров", "Іван Петрів", names.LevelTranslit, names.LevelMissing, names.LevelForm},
 		{"Иван Петрович Бойко", "Иван Иванович Бойко", names.LevelExact, names.LevelDifferent, names.LevelExact},
+		// family names built on a given name meet through its forms
+		{"Иван Ефимов", "Іван Юхимов", names.LevelTranslit, names.LevelMissing, names.LevelForm},
+		{"Иван Ефимов", "Иван Ефимин", names.LevelExact, names.LevelMissing, names.LevelDifferent},
+		{"Иван Ванин", "Иван Иванов", names.LevelExact, names.LevelMissing, names.LevelDifferent},
+		// the Ukrainian feminine of an adjectival family name
+		{"Мария Белая", "Марія Біла", names.LevelTranslit, names.LevelMissing, names.LevelForm},
+		// a pet form that is another entry's full name, written as the pet form
+		{"Радик Ильин", "Радий Ильин", names.LevelForm, names.LevelMissing, names.LevelExact},
+		{"Юля Виленович Козлов", "Ульян Виленович Козлов", names.LevelForm, names.LevelExact, names.LevelExact},
+		{"Alla Antonenko", "Alina Antonenko", names.LevelDifferent, names.LevelMissing, names.LevelExact},
+		// a typo on a romanised two-letter sound
+		{"Григорий Ткаченко", "Grigorij Tkavhenko", names.LevelTranslit, names.LevelMissing, names.LevelClose},
+		{"Григорий Ткаченко", "Grigorij Tkachuk", names.LevelTranslit, names.LevelMissing, names.LevelDifferent},
 	} {
 		a, b := prep(tc.a), prep(tc.b)
 		g, p, f := names.CompareGiven(a, b), names.ComparePatronymic(a, b), names.CompareFamily(a, b)
@@ -542,6 +555,8 @@ func TestSimilarity(t *testing.T) {
 		{"Иван Иванович Петров", "Иван Петрович Петров", 0, names.MatchThreshold},
 		{"Иванов Иван", "Иванова Мария", 0, names.ReviewThreshold},
 		{"Коваленко", "Kovalenko", names.ReviewThreshold, names.MatchThreshold},
+		// an unknown given name read as a second family name by the parse
+		{"Ткачук Кстянтин К.", "Tkaczuk Konstantin Konstantinowicz", names.MatchThreshold, 1.01},
 		{"", "", 0, 0.01},
 	} {
 		s := names.Similarity(tc.a, tc.b)
