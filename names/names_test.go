@@ -693,3 +693,25 @@ func TestPrepareParts(t *testing.T) {
 		}
 	})
 }
+
+func TestScoreBestReadings(t *testing.T) {
+	t.Run("OtherReadingReturned", func(t *testing.T) {
+		a := names.Prepare("", "", "", "Ткачук Кстянтин К.")
+		b := names.Prepare("", "", "", "Tkaczuk Konstantin Konstantinowicz")
+		c, ra, rb := names.ScoreBestReadings(&a, &b)
+		if !c.Swapped || ra.Family != "Ткачук" || ra.Given != "Кстянтин" || ra.Patronymic != "К" || rb.Family != "Tkaczuk" {
+			t.Errorf("readings %+v / %q %q %q, %q; want Ткачук Кстянтин К read as family, given, patronymic",
+				c, ra.Family, ra.Given, ra.Patronymic, rb.Family)
+		}
+		if s := names.ScoreBest(&a, &b); s != c {
+			t.Errorf("ScoreBest %+v, ScoreBestReadings %+v", s, c)
+		}
+	})
+	t.Run("SureNamesAllocateNothing", func(t *testing.T) {
+		a := names.Prepare("Олександр", "Миколайович", "Коваленко", "")
+		b := names.Prepare("Aleksandr", "Nikolaevich", "Kovalenko", "")
+		if n := testing.AllocsPerRun(100, func() { names.ScoreBest(&a, &b) }); n != 0 {
+			t.Errorf("ScoreBest of two sure names: %.0f allocations, want 0", n)
+		}
+	})
+}

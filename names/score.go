@@ -100,16 +100,30 @@ func Score(a, b *Name) Comparison {
 // parts swapped: two-word names like "Roman Martin" cannot be read with
 // certainty. It allocates when it swaps.
 func ScoreBest(a, b *Name) Comparison {
+	c, _, _ := scoreBest(a, b)
+	return c
+}
+
+// ScoreBestReadings is ScoreBest that also returns the two readings it
+// scored (a and b themselves unless Swapped), so that Reasons can name the
+// parts as they were compared.
+func ScoreBestReadings(a, b *Name) (Comparison, Name, Name) {
+	c, x, y := scoreBest(a, b)
+	return c, *x, *y
+}
+
+func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
 	c := Score(a, b)
+	ra, rb := a, b
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
-		return c
+		return c, ra, rb
 	}
 	try := func(x, y *Name) {
 		d := Score(x, y)
 		d.Score *= 0.97
 		if d.Score > c.Score {
 			d.Swapped = true
-			c = d
+			c, ra, rb = d, x, y
 		}
 	}
 	if b.Confidence < 0.8 {
@@ -128,7 +142,7 @@ func ScoreBest(a, b *Name) Comparison {
 			try(&s, b)
 		}
 	}
-	return c
+	return c, ra, rb
 }
 
 // familyGivenInitial reads an unsure "Ткачук Кстянтин К." parsed as a
@@ -169,7 +183,8 @@ func Compare(a, b string) Comparison {
 	return ScoreBest(&na, &nb)
 }
 
-// Reasons explains a comparison in words, one line a part.
+// Reasons explains a comparison in words, one line a part; a and b are the
+// readings compared (see ScoreBestReadings).
 func (c Comparison) Reasons(a, b *Name) []string {
 	var out []string
 	part := func(what string, l Level, x, y string) {
@@ -182,7 +197,7 @@ func (c Comparison) Reasons(a, b *Name) []string {
 		out = append(out, fmt.Sprintf("sex: %s vs %s", a.Sex, b.Sex))
 	}
 	if c.Swapped {
-		out = append(out, "second name read with given and family swapped")
+		out = append(out, "a name read with its parts in another order")
 	}
 	return out
 }
