@@ -47,7 +47,8 @@
 // CompareGiven, ComparePatronymic and CompareFamily then return a Level
 // (exact, translit, form, initial, close, different, missing) and Score
 // combines them into a Comparison with a score in [0,1], allocating nothing.
-// ScoreBest also tries an unsure parse the other way round. Similarity and
+// ScoreBest also tries an unsure parse the other way round, and
+// ScoreBestReadings returns the readings it scored. Similarity and
 // Compare do the same from two strings; Comparison.Reasons explains.
 // MatchThreshold and ReviewThreshold are the recommended cut-offs for names
 // alone. BlockingKeys gives the index keys for candidate search; GivenAlts and
