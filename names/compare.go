@@ -265,6 +265,10 @@ func Prepare(given, patronymic, family, full string) Name {
 			ab := append(buf[:0], alts[i]...)
 			b, _ := familyBase(ab)
 			n.famAltBase[i] = string(b)
+			if n.famGivenSuf == 0 {
+				// Juchymow read as German: Юхимов
+				n.famGivenIDs, n.famGivenSuf = familyGivenIDs(b)
+			}
 		}
 	}
 	n.Sex = combineSex(sexP, sexG, sexF)

@@ -522,6 +522,7 @@ func TestCompareLevels(t *testing.T) {
 		// family names built on a given name meet through its forms
 		{"Иван Ефимов", "Іван Юхимов", names.LevelTranslit, names.LevelMissing, names.LevelForm},
 		{"Иван Ефимов", "Иван Ефимин", names.LevelExact, names.LevelMissing, names.LevelDifferent},
+		{"Leonid Efimov", "Leonid Juchymow", names.LevelExact, names.LevelMissing, names.LevelForm},
 		{"Иван Ванин", "Иван Иванов", names.LevelExact, names.LevelMissing, names.LevelDifferent},
 		// the Ukrainian feminine of an adjectival family name
 		{"Мария Белая", "Марія Біла", names.LevelTranslit, names.LevelMissing, names.LevelForm},
