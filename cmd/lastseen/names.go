@@ -229,7 +229,9 @@ type compareJSON struct {
 
 func compareNames(a, b string) compareJSON {
 	na, nb := names.Prepare("", "", "", a), names.Prepare("", "", "", b)
-	c := names.ScoreBest(&na, &nb)
+	// The reasons name the parts of the readings that were scored, which
+	// may not be the first parse of either name.
+	c, ra, rb := names.ScoreBestReadings(&na, &nb)
 	verdict := "different"
 	switch {
 	case c.Score >= names.MatchThreshold:
@@ -237,13 +239,10 @@ func compareNames(a, b string) compareJSON {
 	case c.Score >= names.ReviewThreshold:
 		verdict = "review"
 	}
-	if c.Swapped {
-		nb = names.Prepare(nb.Family, nb.Patronymic, nb.Given, "")
-	}
 	return compareJSON{
 		Score: roundTo(c.Score, 3), Verdict: verdict, A: a, B: b,
 		Given: c.Given.String(), Patronymic: c.Patronymic.String(), Family: c.Family.String(),
-		Swapped: c.Swapped, Reasons: c.Reasons(&na, &nb),
+		Swapped: c.Swapped, Reasons: c.Reasons(&ra, &rb),
 	}
 }
 

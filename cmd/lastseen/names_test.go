@@ -54,6 +54,19 @@ func TestRunNames(t *testing.T) {
 			t.Errorf("score %v verdict %q, want a match in [0.8,1]", v.Score, v.Verdict)
 		}
 	})
+	t.Run("CompareReasonsNameTheScoredReading", func(t *testing.T) {
+		// "Ткачук Кстянтин К." is scored read as family, given, patronymic
+		// initial; the reasons must name its parts that way.
+		out, _, err := run("compare", "Ткачук Кстянтин К.", "Kostiantyn Tkachuk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`family: translit ("Ткачук" ~ "Tkachuk")`, `given: close ("Кстянтин" ~ "Kostiantyn")`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("reasons lack %q:\n%s", want, out)
+			}
+		}
+	})
 	t.Run("CompareText", func(t *testing.T) {
 		out, _, err := run("compare", "Иван Петров", "Сергей Петров")
 		if err != nil {
