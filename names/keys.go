@@ -416,31 +416,28 @@ func PhoneticKey(s string) string {
 	return string(phoneticKey(out[:0], sk))
 }
 
-func phoneticKey(dst, sk []byte) []byte {
+func phoneticKey(dst, sk []byte) []byte { return consonantKey(dst, sk, &phoneticFold) }
+
+// consonantKey writes a key of the skeleton sk: its first letter (any vowel
+// as 'a'), then its consonants mapped by fold, repeats not separated by a
+// vowel dropped, at most six letters. PhoneticKey and LooseKey differ only
+// in their fold.
+func consonantKey(dst, sk []byte, fold *[256]byte) []byte {
 	const max = 6
 	var last byte
 	for i, c := range sk {
 		if len(dst) >= max {
 			break
 		}
-		if i == 0 && isSkelVowel(c) {
-			dst, last = append(dst, 'a'), 'a'
-			continue
-		}
 		if isSkelVowel(c) {
-			last = 0
+			if i == 0 {
+				dst, last = append(dst, 'a'), 'a'
+			} else {
+				last = 0
+			}
 			continue
 		}
-		switch c {
-		case 'b':
-			c = 'p'
-		case 'd':
-			c = 't'
-		case 'f':
-			c = 'v'
-		case 'Z':
-			c = 'S'
-		}
+		c = fold[c]
 		if c != last {
 			dst = append(dst, c)
 		}
@@ -448,6 +445,24 @@ func phoneticKey(dst, sk []byte) []byte {
 	}
 	return dst
 }
+
+// phoneticFold merges voiced and voiceless pairs (б п, д т, в ф, ж ш);
+// looseFold further merges the hushing and guttural sounds (ч ш щ ж х г:
+// C S Z h) into 'H' and the sibilants and k (ц с з к: c s x k) into 'k'.
+var phoneticFold, looseFold = func() (ph, loose [256]byte) {
+	for i := range ph {
+		ph[i] = byte(i)
+	}
+	ph['b'], ph['d'], ph['f'], ph['Z'] = 'p', 't', 'v', 'S'
+	loose = ph
+	for _, c := range []byte("CSZh") {
+		loose[c] = 'H'
+	}
+	for _, c := range []byte("csx") {
+		loose[c] = 'k'
+	}
+	return ph, loose
+}()
 
 // altSkeletons returns the alternative skeletons of s (see skelAlternatives).
 func altSkeletons(s string) (out [maxAlts]string, n int) {
@@ -479,37 +494,4 @@ func LooseKey(s string) string {
 	return string(looseKey(out[:0], sk))
 }
 
-func looseKey(dst, sk []byte) []byte {
-	const max = 6
-	var last byte
-	for i, c := range sk {
-		if len(dst) >= max {
-			break
-		}
-		if isSkelVowel(c) {
-			if i == 0 {
-				dst, last = append(dst, 'a'), 'a'
-			} else {
-				last = 0
-			}
-			continue
-		}
-		switch c {
-		case 'b':
-			c = 'p'
-		case 'd':
-			c = 't'
-		case 'f':
-			c = 'v'
-		case 'C', 'S', 'Z', 'h':
-			c = 'H'
-		case 'c', 's', 'x':
-			c = 'k'
-		}
-		if c != last {
-			dst = append(dst, c)
-		}
-		last = c
-	}
-	return dst
-}
+func looseKey(dst, sk []byte) []byte { return consonantKey(dst, sk, &looseFold) }
