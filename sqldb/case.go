@@ -378,11 +378,9 @@ func applyJudgement(ctx context.Context, tx *Tx, j *lastseen.Judgement) error {
 // the persons touched.
 func relink(ctx context.Context, tx *Tx, recordID, personID int64, l lastseen.Link) (int64, error) {
 	if personID == 0 {
-		err := tx.QueryRowContext(ctx,
-			`INSERT INTO persons (created_at, updated_at) VALUES ($1, $1) RETURNING id`, tx.now,
-		).Scan(&personID)
-		if err != nil {
-			return 0, fmt.Errorf("create person: %w", err)
+		var err error
+		if personID, err = tx.newPerson(ctx); err != nil {
+			return 0, err
 		}
 	}
 	_, err := tx.ExecContext(ctx,

@@ -52,11 +52,9 @@ func (s *PersonService) LinkGroups(ctx context.Context, groups [][]int64, l last
 			}
 			kind, actor := actorKindID(lastseen.ActorFromContext(ctx))
 			for _, g := range chunk {
-				var personID int64
-				err := tx.QueryRowContext(ctx,
-					`INSERT INTO persons (created_at, updated_at) VALUES ($1, $1) RETURNING id`, tx.now).Scan(&personID)
+				personID, err := tx.newPerson(ctx)
 				if err != nil {
-					return fmt.Errorf("link groups: create person: %w", err)
+					return fmt.Errorf("link groups: %w", err)
 				}
 				links := make([]any, 0, len(g)*6)
 				audits := make([]any, 0, len(g)*6)

@@ -92,11 +92,9 @@ func (s *PersonService) LinkRecord(ctx context.Context, recordID, personID int64
 			}
 		}
 		if personID == 0 {
-			err := tx.QueryRowContext(ctx,
-				`INSERT INTO persons (created_at, updated_at) VALUES ($1, $1) RETURNING id`, tx.now,
-			).Scan(&personID)
-			if err != nil {
-				return fmt.Errorf("create person: %w", err)
+			var err error
+			if personID, err = tx.newPerson(ctx); err != nil {
+				return err
 			}
 		}
 		if old != 0 {
@@ -245,11 +243,9 @@ func (s *PersonService) LinkRecords(ctx context.Context, reqs []lastseen.LinkReq
 				}
 			}
 			if personID == 0 {
-				err := tx.QueryRowContext(ctx,
-					`INSERT INTO persons (created_at, updated_at) VALUES ($1, $1) RETURNING id`, tx.now,
-				).Scan(&personID)
-				if err != nil {
-					return fmt.Errorf("create person: %w", err)
+				var err error
+				if personID, err = tx.newPerson(ctx); err != nil {
+					return err
 				}
 				if r.PersonID < 0 {
 					created[r.PersonID] = personID
@@ -667,4 +663,16 @@ func findPersonByID(ctx context.Context, tx *Tx, id int64) (*lastseen.Person, er
 	p.Status = lastseen.Status(status)
 	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
 	return &p, nil
+}
+
+// newPerson creates an empty person, whose status the caller's links and
+// refresh will set, and returns its id.
+func (tx *Tx) newPerson(ctx context.Context) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx,
+		`INSERT INTO persons (created_at, updated_at) VALUES ($1, $1) RETURNING id`, tx.now).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("create person: %w", err)
+	}
+	return id, nil
 }
