@@ -262,11 +262,12 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 		if linkage.Conflict(e.p, c.p) {
 			pm.Forbidden = true
 		}
-		sc := ix.score(e, c, shift)
+		v := linkage.Compare(e.p, c.p)
+		sc := ix.model.ScoreVector(&v, e.p, c.p) + shift
 		sum += sc
 		n++
 		pm.Min = min(pm.Min, sc)
-		vote.Add(e.p, c.p, sc, ix.bands.Link)
+		vote.Add(&v, sc, ix.bands.Link)
 	}
 	// a judged "same" outweighs scores and hard evidence alike; a "not same"
 	// in the same person is a conflict that only a caseworker can resolve

@@ -383,12 +383,13 @@ func coherent(rs []*Prepared, m *Model, a, b []int32, opt ClusterOptions) int {
 			if Conflict(rs[x], rs[y]) || opt.Across && rs[x].Group == rs[y].Group {
 				return mergeForbidden
 			}
-			s := m.Score(rs[x], rs[y])
+			v := Compare(rs[x], rs[y])
+			s := m.ScoreVector(&v, rs[x], rs[y])
 			if s < opt.MinCross {
 				return mergeRefused
 			}
 			sum += s
-			vote.Add(rs[x], rs[y], s, opt.Link)
+			vote.Add(&v, s, opt.Link)
 		}
 	}
 	if sum/float64(len(a)*len(b)) < opt.MeanCross {
@@ -422,14 +423,16 @@ const (
 // the name-only record joins the side it scores best with and the other
 // stays apart for review, while a large cluster with one misdated record
 // still merges with its other records.
-func evidence(a, b *Prepared) int {
-	switch compareDate(a, b) {
+//
+// It reads the pair's comparison vector, which scoring made already.
+func evidence(v *Vector) int {
+	switch v[FieldBirthDate] {
 	case DateMismatch, DateFar, DateDifferent:
 		return evidenceAgainst
 	case DateExact, DateSwapped, DateSameMonth, DateTypo, DateSameYear, DateNearYear:
 		return evidenceAgree
 	}
-	switch compareName(&a.patr, &b.patr) {
+	switch v[FieldPatronymic] {
 	case NameConflict:
 		return evidenceAgainst
 	case NameExact, NameTranslit, NameForm:

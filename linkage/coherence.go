@@ -15,12 +15,14 @@ type Vote struct {
 	Against, Agree int
 }
 
-// Add counts one cross pair a, b that scores s; link is the link threshold.
-// A contradicting pair whose other fields outweigh it (it scores in the link
-// band: a clerk's wrong date on a record that agrees on the rest) does not
-// count against.
-func (v *Vote) Add(a, b *Prepared, s, link float64) {
-	switch evidence(a, b) {
+// Add counts one cross pair whose comparison vector (Compare) is c and whose
+// score is s; link is the link threshold. A contradicting pair whose other
+// fields outweigh it (it scores in the link band: a clerk's wrong date on a
+// record that agrees on the rest) does not count against. The caller has
+// the vector from scoring the pair (Model.ScoreVector): the vote compares
+// nothing again.
+func (v *Vote) Add(c *Vector, s, link float64) {
+	switch evidence(c) {
 	case evidenceAgree:
 		v.Agree++
 	case evidenceAgainst:

@@ -35,7 +35,8 @@ func TestVote(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var v linkage.Vote
 			for _, p := range tc.pairs {
-				v.Add(ps[p[0]], ps[p[1]], tc.score, link)
+				c := linkage.Compare(ps[p[0]], ps[p[1]])
+				v.Add(&c, tc.score, link)
 			}
 			if v.Against != tc.wantAgainst || v.Agree != tc.wantAgree || v.Refuses(tc.n) != tc.wantRefusing {
 				t.Errorf("%+v, refuses %d records: %v; want against %d, agree %d, refuses %v",
