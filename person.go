@@ -127,6 +127,31 @@ type LinkRequest struct {
 	Link     Link
 }
 
+// LinkEach carries out a batch of requests one at a time with link, which
+// links one record to a person (0: a new one) and returns the person's id,
+// and resolves each negative PersonID to the person its first request
+// created. It stops at the first error. For stores that link one record at
+// a time (in memory, in tests and benchmarks).
+func LinkEach(reqs []LinkRequest, link func(recordID, personID int64, l Link) (int64, error)) ([]int64, error) {
+	out := make([]int64, len(reqs))
+	created := map[int64]int64{}
+	for i, r := range reqs {
+		pid := r.PersonID
+		if pid < 0 {
+			pid = created[r.PersonID]
+		}
+		pid, err := link(r.RecordID, pid, r.Link)
+		if err != nil {
+			return nil, err
+		}
+		if r.PersonID < 0 {
+			created[r.PersonID] = pid
+		}
+		out[i] = pid
+	}
+	return out, nil
+}
+
 // LinkFilter selects links. RecordIDs selects the links of any of those
 // records (with RecordID, of any of them or RecordID).
 type LinkFilter struct {

@@ -106,23 +106,9 @@ func (m *memPersons) LinkRecords(ctx context.Context, reqs []lastseen.LinkReques
 	if noBatch {
 		return nil, lastseen.Errorf(lastseen.ECONFLICT, "a judgement forbids one of the links")
 	}
-	out := make([]int64, len(reqs))
-	created := map[int64]int64{}
-	for i, r := range reqs {
-		pid := r.PersonID
-		if pid < 0 {
-			pid = created[r.PersonID]
-		}
-		pid, err := m.LinkRecord(ctx, r.RecordID, pid, r.Link)
-		if err != nil {
-			return nil, err
-		}
-		if r.PersonID < 0 {
-			created[r.PersonID] = pid
-		}
-		out[i] = pid
-	}
-	return out, nil
+	return lastseen.LinkEach(reqs, func(recordID, personID int64, l lastseen.Link) (int64, error) {
+		return m.LinkRecord(ctx, recordID, personID, l)
+	})
 }
 
 func (m *memPersons) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*lastseen.Link, error) {

@@ -323,20 +323,9 @@ func (m *memStore) LinkRecord(ctx context.Context, recordID, personID int64, l l
 }
 
 func (m *memStore) LinkRecords(ctx context.Context, reqs []lastseen.LinkRequest) ([]int64, error) {
-	out := make([]int64, len(reqs))
-	created := map[int64]int64{}
-	for i, r := range reqs {
-		pid := r.PersonID
-		if pid < 0 {
-			pid = created[r.PersonID]
-		}
-		pid, _ = m.LinkRecord(ctx, r.RecordID, pid, r.Link)
-		if r.PersonID < 0 {
-			created[r.PersonID] = pid
-		}
-		out[i] = pid
-	}
-	return out, nil
+	return lastseen.LinkEach(reqs, func(recordID, personID int64, l lastseen.Link) (int64, error) {
+		return m.LinkRecord(ctx, recordID, personID, l)
+	})
 }
 
 func (m *memStore) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*lastseen.Link, error) {
