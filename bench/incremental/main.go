@@ -64,7 +64,7 @@ func main() {
 		maxPerson = max(maxPerson, truth[i])
 	}
 	ps := make([]index.Prepared, len(known))
-	parallel(len(known), func(i int) { ps[i] = ix.Prepare(known[i]) })
+	benchutil.Parallel(len(known), func(i int) { ps[i] = ix.Prepare(known[i]) })
 	for _, p := range ps {
 		ix.Add(p)
 	}
@@ -349,21 +349,4 @@ func (m *memStore) EnqueueReview(ctx context.Context, items []*lastseen.ReviewIt
 
 func (m *memStore) FindReviewItems(ctx context.Context, f lastseen.ReviewFilter) ([]*lastseen.ReviewItem, int, error) {
 	return nil, 0, nil
-}
-
-func parallel(n int, fn func(i int)) {
-	w := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	step := (n + w - 1) / w
-	for lo := 0; lo < n; lo += step {
-		hi := min(lo+step, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

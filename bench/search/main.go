@@ -22,7 +22,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/lastseen/lastseen"
@@ -61,7 +60,7 @@ func main() {
 		r.PersonID = truth[i]
 	}
 	ps := make([]index.Prepared, len(rs))
-	parallel(len(rs), func(i int) { ps[i] = ix.Prepare(rs[i]) })
+	benchutil.Parallel(len(rs), func(i int) { ps[i] = ix.Prepare(rs[i]) })
 	for _, p := range ps {
 		ix.Add(p)
 	}
@@ -194,21 +193,4 @@ func run(qs []synth.Query, search func(synth.Query) ([]int64, error)) stats {
 	st.p50 = benchutil.Percentile(lat, 50)
 	st.p99 = benchutil.Percentile(lat, 99)
 	return st
-}
-
-func parallel(n int, fn func(i int)) {
-	w := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	step := (n + w - 1) / w
-	for lo := 0; lo < n; lo += step {
-		hi := min(lo+step, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
