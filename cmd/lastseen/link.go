@@ -35,7 +35,9 @@ clusters of their own, so every input row appears exactly once.
 
 The list has the columns of 'lastseen import' (record_id, given_name,
 family_name, patronymic, full_name, birth_date, birth_place, sex, side, unit,
-service_number, …); other headers can be mapped onto them with --map.
+service_number, status, status_date, place, …); other headers can be mapped
+onto them with --map. The place and date of the event a record reports
+(status_date, place) are compared as event_place and status_date.
 
 Scores are log2 odds that two records are the same person (0 = even odds,
 3 ≈ probability 0.89, 6.6 ≈ 0.99). Pairs scoring at least --link-threshold
@@ -487,6 +489,7 @@ type linkInput struct {
 var linkColumns = []string{
 	"record_id", "given_name", "family_name", "patronymic", "full_name",
 	"birth_date", "birth_place", "sex", "side", "unit", "service_number",
+	"status", "status_date", "place",
 }
 
 // readLinkInput reads a list and prepares its records on every core. It reads
@@ -674,6 +677,23 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			} else {
 				warn("row %d: birth_date: %v (compared as unknown)", line, err)
 			}
+		}
+		// the event the record reports, compared as event_place and
+		// status_date; an unknown status word is no reason to drop them
+		if d, place := get(fs, "status_date"), get(fs, "place"); d != "" || place != "" {
+			c := &lastseen.Claim{Place: place}
+			c.Status, _ = lastseen.ParseStatus(strings.ToLower(get(fs, "status")))
+			if d != "" {
+				if pd, err := lastseen.ParseDate(d); err == nil {
+					c.Date = pd
+				} else if pd, ok := rawDate(d); ok {
+					warn("row %d: status_date: %v (compared digit by digit)", line, err)
+					c.Date = pd
+				} else {
+					warn("row %d: status_date: %v (compared as unknown)", line, err)
+				}
+			}
+			rec.Claims = []*lastseen.Claim{c}
 		}
 		switch strings.ToLower(get(fs, "sex")) {
 		case "m", "male", "м", "муж", "чол":
