@@ -89,9 +89,11 @@ func NewModel(extra ...string) *Model {
 		case FieldServiceNumber:
 			ls, mm, uu = textLevels, []float64{0, 0.95, 0.03, 0.02}, []float64{0, 1e-6, 1e-4, 0.9999}
 		case FieldStatusDate:
+			// before training, disagreement is weak evidence: one person
+			// may report two events months apart
 			ls = eventLevels
 			mm = []float64{0, 0.4, 0.2, 0.02, 0.1, 0.28}
-			uu = []float64{0, 0.002, 0.012, 0.005, 0.1, 0.881}
+			uu = []float64{0, 0.004, 0.012, 0.005, 0.1, 0.879}
 		case FieldEventPlace:
 			ls, mm, uu = textLevels, []float64{0, 0.6, 0.1, 0.3}, []float64{0, 0.05, 0.02, 0.93}
 			fm.TF = true
