@@ -450,11 +450,13 @@ var placePrefix = map[string]bool{
 // nearPrefix are the folded words (uk, ru, en, de, fr, pl) that place an
 // event near, around or in the area of a town, before the town's name.
 var nearPrefix = map[string]bool{
-	"bilya": true, "bilia": true, "pid": true, "poblyzu": true, "okolo": true, "pod": true,
-	"vozle": true, "bliz": true, "v": true, "u": true, "na": true, "rayoni": true, "rayone": true,
+	"bilya": true, "bilia": true, "pid": true, "poblizu": true, "poblyzu": true, "nepodalik": true,
+	"okolo": true, "pod": true, "vozle": true, "vblizi": true, "bliz": true, "nedaleko": true,
+	"ot": true, "vid": true, "v": true, "u": true, "na": true, "raiyoni": true, "raiyone": true,
+	"raiyon": true, "rayoni": true, "rayone": true, "rayon": true, "raion": true,
 	"near": true, "outside": true, "around": true, "in": true, "at": true, "the": true, "area": true,
-	"vicinity": true, "of": true, "bei": true, "nahe": true, "pres": true, "de": true, "kolo": true,
-	"town": true,
+	"vicinity": true, "of": true, "bei": true, "der": true, "nahe": true, "von": true,
+	"pres": true, "de": true, "w": true, "kolo": true, "town": true,
 }
 
 // unitNumber is the first number in a unit's name, the part every spelling
