@@ -50,22 +50,17 @@ type Prepared struct {
 
 	given, family, patr name
 
-	by       int16 // birth year
-	bm, bd   int8  // birth month and day
-	bprec    lastseen.Precision
-	sex      uint8  // 0 unknown, 1 male, 2 female
-	side     uint16 // term id of the side ("ua", "ru"); 0 unknown
-	sideName string
-	place    text
-	evPlace  text // the place of the event the record reports (see eventOf)
-	// the event's date: year, month, day, precision, and its day number
-	// (days since 1970), for distances in days
-	ey        int16
-	em, ed    int8
-	eprec     lastseen.Precision
-	eday      int32
+	by        int16 // birth year
+	bm, bd    int8  // birth month and day
+	bprec     lastseen.Precision
+	sex       uint8  // 0 unknown, 1 male, 2 female
+	side      uint16 // term id of the side ("ua", "ru"); 0 unknown
+	sideName  string
+	place     text
+	evPlace   text // the place of the event the record reports (see eventOf)
 	unit      text
 	unitNo    uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
+	eday      int32  // the event's date as days since 1970, for distances in days (see ey)
 	svc       text
 	extra     []text
 	nameKey   uint64 // order-free hash of given and family stems, for blocking
@@ -78,6 +73,11 @@ type Prepared struct {
 	famAlt     [2]uint32
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
+	// the date of the event the record reports (see eventOf): year, month,
+	// day, precision; last, where they fill the struct's padding
+	ey     int16
+	em, ed int8
+	eprec  lastseen.Precision
 }
 
 // terms interns the values of one field and counts them, for equality by id
