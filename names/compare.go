@@ -164,6 +164,9 @@ func Prepare(given, patronymic, family, full string) Name {
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
 	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
+	// the keys are computed from the parts read without Baltic endings
+	// (Kovalenka, Jurijus: see balticForms); the stored forms keep them
+	given, patronymic, family = balticForms(given, patronymic, family)
 
 	var buf [64]byte
 	var fbuf [96]byte

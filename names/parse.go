@@ -40,6 +40,7 @@ type token struct {
 	patSex   Sex
 	fathers  []*GivenName
 	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
+	baltic   bool    // read without a Lithuanian or Latvian ending (see balticWord)
 }
 
 // Parse splits a full name into given name, patronymic and family name. It
@@ -64,6 +65,7 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 		return "", 0
 	}
 	ts := toks[:n]
+	balticName(ts)
 	var lower bool // does any token have lower case? then ALL CAPS marks a family name
 	for i := range ts {
 		if !ts[i].caps && !ts[i].initial {
@@ -118,7 +120,7 @@ func patterns(n int) []string {
 	case 2:
 		return []string{"GF", "FG", "GP", "FP", "PF"}
 	case 3:
-		return []string{"GPF", "FGP", "GFF", "FFG", "GFP"}
+		return []string{"GPF", "FGP", "GFF", "FFG", "GFP", "FPG"}
 	}
 	f := strings.Repeat("F", n-2)
 	return []string{"GP" + f, f + "GP", "G" + strings.Repeat("F", n-1), strings.Repeat("F", n-1) + "G"}
@@ -205,6 +207,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		sc += 0.2
 	case "FP", "PF":
 		sc -= 0.5 // a name without its given name is rare
+	case "FPG":
+		sc -= 0.5 // Коваленко Миколайович Олександр: rare, read only on a patronymic's evidence
 	}
 	return sc
 }
@@ -249,6 +253,12 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			part = strings.Trim(part, ".-'()«»\"“”")
 			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
+			}
+			if a, b, ok := splitGlued(part); ok && n+1 < maxTokens {
+				classify(&toks[n], a)
+				classify(&toks[n+1], b)
+				n += 2
+				continue
 			}
 			classify(&toks[n], part)
 			n++
@@ -325,6 +335,10 @@ func classify(t *token, w string) {
 	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
+	if len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+		balticToken(t, w)
+		sk = unsafeBytes(t.sk)
+	}
 	t.famLike = familyLike(sk)
 	if t.pat {
 		n := len(sk)
@@ -386,4 +400,34 @@ func isUpper(r rune) bool {
 		return false
 	}
 	return unicode.IsUpper(r)
+}
+
+// splitGlued splits a word that holds two parts of a name: glued with a
+// capital inside (ОлександрКоваленко, RomanKorolov), or hyphenated where
+// one side is a given name, a patronymic or an initial and the other is
+// not a given name (Олег-Щукин, Вячеславович-Щукин, V.-Hryhorjev). A
+// hyphenated family name (Римский-Корсаков) or given name (Анна-Мария)
+// stays one word.
+func splitGlued(w string) (string, string, bool) {
+	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 && strings.Count(w, "-") == 1 {
+		a, b := strings.TrimRight(w[:i], "."), w[i+1:]
+		var ta, tb token
+		classify(&ta, a)
+		classify(&tb, b)
+		aName := ta.initial || ta.pat && len(ta.fathers) > 0 || len(ta.given) > 0 && ta.fullForm && ta.famLike == 0
+		bName := len(tb.given) > 0 || tb.pat
+		if aName && !bName && !tb.initial {
+			return a, b, true
+		}
+		return "", "", false
+	}
+	// a capital after a small letter, both halves two letters or more
+	prevLower, start := false, 0
+	for i, r := range w {
+		if prevLower && isUpper(r) && utf8.RuneCountInString(w[start:i]) >= 2 && utf8.RuneCountInString(w[i:]) >= 2 {
+			return w[:i], w[i:], true
+		}
+		prevLower = isLetter(r) && !isUpper(r)
+	}
+	return "", "", false
 }
