@@ -52,7 +52,9 @@ var cyrSkelArr = func() (a [0x60]string) {
 
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
-	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S", 'ç': "s",
+	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S",
+	// Turkish, Azerbaijani and Albanian spellings of Slavic names: ç is ч, ş is ш
+	'ç': "C", 'ş': "S",
 	'û': "iu", 'â': "ia", 'ü': "u", 'ö': "o", 'ä': "a", 'ß': "s", 'ł': "l", 'ñ': "n", 'ń': "n",
 	'ø': "o", 'đ': "d", 'ı': "i",
 }
