@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Name is a name prepared once per record for fast comparison: every key the
@@ -41,6 +42,9 @@ type Name struct {
 	// suffix; shared with the table
 	famGivenIDs []string
 	famGivenSuf byte
+	// sexFam: Sex comes from the family name's ending alone, which can
+	// mislead (Щербина, Калина are men's names too)
+	sexFam bool
 }
 
 // FamilyRuUk returns a hash of the gender-folded family name with the
@@ -275,6 +279,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	n.Sex = combineSex(sexP, sexG, sexF)
+	n.sexFam = sexP == SexUnknown && sexG == SexUnknown && sexF != SexUnknown
 	return n
 }
 
@@ -407,7 +412,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	// be a typo of the other
 	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
 		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
-			typoOfForm(a, b) || typoOfForm(b, a) {
+			foldTypo(a.givenFold, b.givenFold) || typoOfForm(a, b) || typoOfForm(b, a) {
 			return LevelClose, jw
 		}
 	}
@@ -487,7 +492,7 @@ func compareFamily(a, b *Name) (Level, float64) {
 			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
 		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
 			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) ||
-		latinTypo(a, b) {
+		latinTypo(a, b) || (foldTypo(a.famFold, b.famFold) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -508,6 +513,23 @@ func latinTypo(a, b *Name) bool {
 		return false
 	}
 	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
+}
+
+// foldTypo: two folded spellings in one script one letter apart (two from
+// nine letters), counted in letters as written. A slip on a letter the
+// skeleton writes with two (я, ю: "ia", "iu") is two edits there
+// (Дьяченко, Дьяяченко), one here.
+func foldTypo(a, b string) bool {
+	if a == "" || b == "" || latinFirst(a) != latinFirst(b) {
+		return false
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	n := min(la, lb)
+	if n < 4 || la-lb > 2 || lb-la > 2 {
+		return false
+	}
+	d := DamerauLevenshtein(a, b)
+	return d <= 1 || d <= 2 && n >= 9
 }
 
 // latinFirst: s starts with an ASCII letter.

@@ -103,7 +103,7 @@ var hoFamilies = [][2]string{
 	{"Коваленко", "Коваленко"}, {"Шевченко", "Шевченко"}, {"Кравчук", "Кравчук"}, {"Мельниченко", "Мельниченко"},
 	{"Ковалёв", "Ковальов"}, {"Соловьёв", "Соловйов"}, {"Григорьев", "Григор'єв"}, {"Ильин", "Ільїн"},
 	{"Журавлёв", "Журавльов"}, {"Щербаков", "Щербаков"}, {"Зайцев", "Зайцев"}, {"Белоусов", "Білоусов"},
-	{"Хмельницкий", "Хмельницький"}, {"Подольский", "Подільський"}, {"Черновол", "Чорновіл"}, {"Лысенко", "Лисенко"},
+	{"Хмельницкий", "Хмельницький"}, {"Подольский", "Подільський"}, {"Чорновол", "Чорновіл"}, {"Лысенко", "Лисенко"},
 	{"Жданов", "Жданов"}, {"Чернышёв", "Чернишов"}, {"Щукин", "Щукін"}, {"Цыганков", "Циганков"},
 	{"Заика", "Заїка"}, {"Гаевский", "Гаївський"}, {"Ефимов", "Юхимов"}, {"Пономаренко", "Пономаренко"},
 	{"Ющенко", "Ющенко"}, {"Хоменко", "Хоменко"}, {"Лукьяненко", "Лук'яненко"}, {"Дьяченко", "Дяченко"},
@@ -232,10 +232,16 @@ func (s hoStyle) fix() hoStyle {
 
 // render writes p under s.
 func (g *hoGen) render(p hoPerson, s hoStyle) string {
+	full := s
+	if full.given == 1 {
+		full.given = 0
+	}
 	gv, pt, fm := g.parts(p, s)
 	latin := !strings.HasPrefix(s.habit, "cyr")
-	// initials of the full forms, for the initial orders
-	gi, pi := g.initial(gv, s), g.initial(pt, s)
+	// initials of the full forms, for the initial orders: lists write the
+	// initial of the name in the documents, not of a pet form
+	fg, _, _ := g.parts(p, full)
+	gi, pi := g.initial(fg, s), g.initial(pt, s)
 	if s.typo != "" {
 		if s.typoFam || utf8.RuneCountInString(gv) < 4 {
 			fm = g.typo(fm, s.typo, latin)
