@@ -369,6 +369,10 @@ func foldSkeleton(dst []byte, start int) []byte {
 		if w > start && dst[w-1] == c {
 			continue
 		}
+		// šč (Czech, Lithuanian, Latvian щ: Ščerbina, Juščenko) is щ, as shch is
+		if c == 'C' && w > start && dst[w-1] == 'S' {
+			continue
+		}
 		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)
 		if c == 's' && w > start && dst[w-1] == 't' {
 			dst[w-1] = 'c'
