@@ -1,6 +1,7 @@
 package names_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"os"
 	"sort"
@@ -320,4 +321,81 @@ func hoFloor(k string) float64 {
 // hoCeiling is the false-match ceiling of a trap at MatchThreshold.
 func hoCeiling(k string) float64 {
 	return 1
+}
+
+// TestHeldoutWriteCSV writes a record list of the second-opinion generator
+// for `lastseen link` (the columns of `lastseen gen`, with truth_id), when
+// LASTSEEN_HELDOUT_CSV names the file: 3,000 people, one to four records
+// each, every record drawn with hoGen.random (so any habit, order, typo or
+// missing part), birth dates sometimes missing or off by a digit, and a
+// brother or the father of some of them with the same family name. Without
+// the variable it checks only that the records come out.
+func TestHeldoutWriteCSV(t *testing.T) {
+	path := os.Getenv("LASTSEEN_HELDOUT_CSV")
+	people := 3000
+	if path == "" {
+		people = 50
+	}
+	g := newHoGen(11)
+	var rows [][]string
+	id := 0
+	dob := func() (int, int, int) { return 1960 + g.r.IntN(45), 1 + g.r.IntN(12), 1 + g.r.IntN(28) }
+	write := func(truth int, p hoPerson, y, m, d int) {
+		id++
+		st := g.random()
+		bd := fmt.Sprintf("%04d%02d%02d", y, m, d)
+		switch x := g.r.IntN(100); {
+		case x < 10:
+			bd = ""
+		case x < 15:
+			bd = fmt.Sprintf("%04d%02d%02d", y, m, 1+(d+g.r.IntN(9))%28) // a slip in the day
+		}
+		sex := "m"
+		if p.female {
+			sex = "f"
+		}
+		if g.r.IntN(5) == 0 {
+			sex = ""
+		}
+		rows = append(rows, []string{fmt.Sprintf("h%07d", id), "", "", "", g.render(p, st), bd, "", sex,
+			"", "missing", "", "", "", "", "", fmt.Sprintf("src%d", g.r.IntN(12)), fmt.Sprint(truth)})
+	}
+	for i := 0; i < people; i++ {
+		p := g.person()
+		y, m, d := dob()
+		n := 1 + g.r.IntN(4)
+		for k := 0; k < n; k++ {
+			write(2*i, p, y, m, d)
+		}
+		if g.r.IntN(5) == 0 {
+			// a relative with the same family name: a brother, or the father
+			q := p
+			q.female = false
+			if g.r.IntN(2) == 0 {
+				q.given = &hoMale[g.r.IntN(len(hoMale))]
+				y2 := y + 1 + g.r.IntN(8)
+				write(2*i+1, q, y2, 1+g.r.IntN(12), 1+g.r.IntN(28))
+			} else {
+				q.given, q.father = p.father, &hoMale[g.r.IntN(len(hoMale))]
+				write(2*i+1, q, y-20-g.r.IntN(10), 1+g.r.IntN(12), 1+g.r.IntN(28))
+			}
+		}
+	}
+	if len(rows) < people {
+		t.Fatalf("%d records for %d people", len(rows), people)
+	}
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	w.Write(strings.Split("record_id,given_name,family_name,patronymic,full_name,birth_date,birth_place,sex,unit,status,status_date,place,notes,side,service_number,source,truth_id", ","))
+	w.WriteAll(rows)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %d records to %s", len(rows), path)
 }
