@@ -216,10 +216,79 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // tokenize splits a normalised name into tokens, splitting run-together
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
-	if n := tokenizeSkip(s, toks, true); n > 0 {
-		return n
+	n := tokenizeSkip(s, toks, true)
+	if n == 0 {
+		n = tokenizeSkip(s, toks, false) // the whole name was in brackets
 	}
-	return tokenizeSkip(s, toks, false) // the whole name was in brackets
+	if n == 1 && !toks[0].initial && len(toks[0].given) == 0 {
+		if a, b, ok := splitRunTogether(toks[0].text); ok {
+			classify(&toks[0], a)
+			classify(&toks[1], b)
+			n = 2
+		}
+	}
+	return n
+}
+
+// suffixStart: a skeleton starts the way family-name suffixes do
+// (Иван-овский, Роман-ишин), so it is no family name by itself.
+func suffixStart(sk []byte) bool {
+	if len(sk) < 2 {
+		return true
+	}
+	switch string(sk[:2]) {
+	case "ov", "ev", "en", "in", "ic", "iC", "iu", "uk", "ak", "ik", "ec", "is", "iS", "ko", "os", "es", "an":
+		return true
+	}
+	return false
+}
+
+// splitRunTogether splits a one-word name that is a given name and a family
+// name run together with no capital to show the seam (IVANPETROV,
+// ВАСИЛЬБІЛИЙ: a list that lost its spaces): at the longest known full
+// given name at its start, or else at its end, leaving three letters or
+// more on the other side.
+func splitRunTogether(w string) (string, string, bool) {
+	if utf8.RuneCountInString(w) < 7 {
+		return "", "", false
+	}
+	var idx [48]int
+	k := 0
+	for i := range w {
+		if k == len(idx) {
+			return "", "", false
+		}
+		idx[k] = i
+		k++
+	}
+	var buf [64]byte
+	known := func(x string) bool { return fullBySkel[string(appendSkeleton(buf[:0], x))] }
+	// A word with a family ending is mostly a family name built on a given
+	// name (Романенко, Максимович, Степанишин, Иванченко): it is split only
+	// when what follows the given name is a family name of five letters or
+	// more by itself (JEVGENIJLYSENKO, ІРИНАЗУБКОВА), and never at its end.
+	famLike := familyLike(appendSkeleton(buf[:0], w)) > 0
+	for c := k - 3; c >= 3; c-- {
+		if !known(w[:idx[c]]) {
+			continue
+		}
+		if famLike {
+			rest := appendSkeleton(buf[:0], w[idx[c]:])
+			if k-c < 5 || familyLike(rest) == 0 || suffixStart(rest) {
+				continue
+			}
+		}
+		return w[:idx[c]], w[idx[c]:], true
+	}
+	if famLike {
+		return "", "", false
+	}
+	for c := 3; c <= k-3; c++ {
+		if known(w[idx[c]:]) {
+			return w[:idx[c]], w[idx[c]:], true
+		}
+	}
+	return "", "", false
 }
 
 func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
