@@ -486,6 +486,11 @@ func compareFamily(a, b *Name) (Level, float64) {
 	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
 	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
+	// Иван and Иванов, Bogdan and Bogdanov: a family name built on the other
+	// with -ов, -ев or -ин is another name, however few letters it adds
+	if possessiveOf(a.FamilyBase, b.FamilyBase) || possessiveOf(b.FamilyBase, a.FamilyBase) {
+		return LevelDifferent, jw
+	}
 	// bases and skeletons both: a typo in the ending defeats the gender fold
 	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
 		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
@@ -513,6 +518,19 @@ func latinTypo(a, b *Name) bool {
 		return false
 	}
 	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
+}
+
+// possessiveOf: y is x with a possessive suffix, -ов, -ев or -ин (Иван,
+// Иванов; Леонид, Леонидов).
+func possessiveOf(x, y string) bool {
+	if len(y) != len(x)+2 || len(x) < 3 || y[:len(x)] != x {
+		return false
+	}
+	switch y[len(x):] {
+	case "ov", "ev", "in":
+		return true
+	}
+	return false
 }
 
 // foldTypo: two folded spellings in one script one letter apart (two from

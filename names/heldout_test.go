@@ -263,7 +263,7 @@ func sortedKeys(m map[string]*hoAgg) []string {
 func TestHeldoutPhenomena(t *testing.T) {
 	const per = 200
 	matches := hoMatches(7, per)
-	non := hoNonMatches(8, per)
+	non := hoNonMatches(8, 4*per)
 	showMisses := os.Getenv("LASTSEEN_HELDOUT_MISSES") != ""
 
 	m := hoRun(matches, names.MatchThreshold)
