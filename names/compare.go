@@ -185,6 +185,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		} else {
 			key := n.GivenSkel
 			alts, na := altSkeletons(given)
+			na = addItalianAlt(given, &alts, na)
 			n.givenAlt = alts
 			if _, ok := givenIDsBySkel[key]; !ok {
 				for i := 0; i < na; i++ {
@@ -228,6 +229,10 @@ func Prepare(given, patronymic, family, full string) Name {
 						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
 					}
 				}
+				if it, ok := italianForm(patronymic); ok && len(fs) == 0 {
+					var ab [64]byte
+					fs, _, _ = patronymicSkel(appendSkeleton(ab[:0], it))
+				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
 				}
@@ -267,6 +272,7 @@ func Prepare(given, patronymic, family, full string) Name {
 			n.famLooseJ = n.famLoose
 		}
 		alts, na := altSkeletons(family)
+		na = addItalianAlt(family, &alts, na)
 		for i := 0; i < na; i++ {
 			n.famAlt[i] = alts[i]
 			ab := append(buf[:0], alts[i]...)
@@ -539,6 +545,21 @@ func possessiveOf(x, y string) bool {
 // (Дьяченко, Дьяяченко), one here.
 func foldTypo(a, b string) bool {
 	if a == "" || b == "" || latinFirst(a) != latinFirst(b) {
+		return false
+	}
+	// a quick bound before counting: one or two edits leave the two alike
+	// but for at most eight bytes (two swaps of Cyrillic letters) between a
+	// common beginning and a common end
+	m := min(len(a), len(b))
+	p := 0
+	for p < m && a[p] == b[p] {
+		p++
+	}
+	q := 0
+	for q < m-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if m-p-q > 8 {
 		return false
 	}
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)

@@ -112,6 +112,10 @@ func balticMarked(w string) bool {
 	if _, ok := balticStrong(w); ok {
 		return true
 	}
+	// the letters are in Latin Extended-A, whose UTF-8 starts with C4 or C5
+	if strings.IndexByte(w, 0xC4) < 0 && strings.IndexByte(w, 0xC5) < 0 {
+		return false
+	}
 	return strings.ContainsAny(w, "ėųūįąęļņķģāēīĖŲŪĮĄĘĻŅĶĢĀĒĪ")
 }
 
@@ -166,6 +170,9 @@ func balticToken(t *token, w string) {
 func balticName(ts []token) {
 	marked := false
 	for i := range ts {
+		if !latinWord(ts[i].text) {
+			continue
+		}
 		if ts[i].baltic || balticMarked(ts[i].text) {
 			marked = true
 			break

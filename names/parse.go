@@ -74,6 +74,9 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 	}
 	best, second := math.Inf(-1), math.Inf(-1)
 	for _, pat := range patterns(n) {
+		if pat == "FPG" && !ts[1].pat && !ts[1].initial {
+			continue // read only on a patronymic's evidence
+		}
 		sc := scorePattern(ts, pat, lower)
 		if sc > best {
 			best, second, roles = sc, best, pat
@@ -116,15 +119,23 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 func patterns(n int) []string {
 	switch n {
 	case 1:
-		return []string{"G", "F"}
+		return patterns1
 	case 2:
-		return []string{"GF", "FG", "GP", "FP", "PF"}
+		return patterns2
 	case 3:
-		return []string{"GPF", "FGP", "GFF", "FFG", "GFP", "FPG"}
+		return patterns3
 	}
 	f := strings.Repeat("F", n-2)
 	return []string{"GP" + f, f + "GP", "G" + strings.Repeat("F", n-1), strings.Repeat("F", n-1) + "G"}
 }
+
+// the readings of one, two and three words, shared so that a parse does not
+// allocate them
+var (
+	patterns1 = []string{"G", "F"}
+	patterns2 = []string{"GF", "FG", "GP", "FP", "PF"}
+	patterns3 = []string{"GPF", "FGP", "GFF", "FFG", "GFP", "FPG"}
+)
 
 func scorePattern(ts []token, pat string, lower bool) float64 {
 	sc := 0.0
@@ -408,6 +419,20 @@ func classify(t *token, w string) {
 		balticToken(t, w)
 		sk = unsafeBytes(t.sk)
 	}
+	if len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+		if it, ok := italianForm(w); ok {
+			// the Italian reading: Sciapoval, Olegovici, Evghenij
+			var ib [64]byte
+			isk := appendSkeleton(ib[:0], it)
+			if g := givenBySkel[string(isk)]; len(g) > 0 {
+				t.given, t.fullForm = g, fullBySkel[string(isk)]
+			} else if f, sex, ok := patronymicSkel(isk); ok && len(f) > 0 {
+				t.fathers, t.patSex, t.pat = f, sex, true
+				t.sk = string(isk)
+				sk = unsafeBytes(t.sk)
+			}
+		}
+	}
 	t.famLike = familyLike(sk)
 	if t.pat {
 		n := len(sk)
@@ -490,7 +515,17 @@ func splitGlued(w string) (string, string, bool) {
 		}
 		return "", "", false
 	}
-	// a capital after a small letter, both halves two letters or more
+	// a capital after a small letter, both halves two letters or more;
+	// first a quick look for a capital (ASCII, or Cyrillic Ѐ–Я) after the
+	// first letter
+	caps := false
+	for i := 1; i < len(w) && !caps; i++ {
+		c := w[i]
+		caps = c >= 'A' && c <= 'Z' || c == 0xD0 && i+1 < len(w) && w[i+1] >= 0x80 && w[i+1] <= 0xAF
+	}
+	if !caps {
+		return "", "", false
+	}
 	prevLower, start := false, 0
 	for i, r := range w {
 		if prevLower && isUpper(r) && utf8.RuneCountInString(w[start:i]) >= 2 && utf8.RuneCountInString(w[i:]) >= 2 {
