@@ -185,7 +185,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		} else {
 			key := n.GivenSkel
 			alts, na := altSkeletons(given)
-			na = addItalianAlt(given, &alts, na)
+			na = addItalianAlt(given, n.GivenSkel, &alts, na)
 			n.givenAlt = alts
 			if _, ok := givenIDsBySkel[key]; !ok {
 				for i := 0; i < na; i++ {
@@ -272,7 +272,7 @@ func Prepare(given, patronymic, family, full string) Name {
 			n.famLooseJ = n.famLoose
 		}
 		alts, na := altSkeletons(family)
-		na = addItalianAlt(family, &alts, na)
+		na = addItalianAlt(family, n.FamilySkel, &alts, na)
 		for i := 0; i < na; i++ {
 			n.famAlt[i] = alts[i]
 			ab := append(buf[:0], alts[i]...)

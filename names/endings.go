@@ -13,12 +13,13 @@ import (
 // reads a Latin word without its ending, as the skeleton it would have.
 //
 // An ending is left off only where a Russian or Ukrainian name cannot end
-// that way: family names in -ovas, -evas, -inas, -ovs, -evs, -ins, -skis,
+// that way: family names in -ovas, -evas, -inas, -ovs, -evs, -skis,
 // -ckis, -ijus, -ijs, -ukas, -enka; patronymics in -ičius, -ičas, -ičs.
 // A given name loses -as, -is, -us or -s only when the table knows it
 // without (Romanas, Jakovs, Sergejus: Taras and Denis stay as they are).
-// The bare endings of other family names (Šapovalas, Kučers) are left off
-// only when the name shows it is written that way (weak, see balticName).
+// The bare endings of other family names (Šapovalas, Kučers, Putins: -ins
+// is also English, Jenkins, Collins) are left off only when the name shows
+// it is written that way (weak, see balticName).
 
 // hasSuffixFold: s ends with the lower-case ASCII suffix suf, in any case.
 func hasSuffixFold(s, suf string) bool {
@@ -61,7 +62,7 @@ func balticStrong(w string) (string, bool) {
 		cut int
 		add string
 	}{
-		{"ovas", 2, ""}, {"evas", 2, ""}, {"inas", 2, ""}, {"ovs", 1, ""}, {"evs", 1, ""}, {"ins", 1, ""},
+		{"ovas", 2, ""}, {"evas", 2, ""}, {"inas", 2, ""}, {"ovs", 1, ""}, {"evs", 1, ""},
 		{"skis", 1, ""}, {"ckis", 1, ""}, {"ijus", 2, ""}, {"yjus", 2, ""}, {"ijs", 1, ""}, {"yjs", 1, ""},
 		{"ukas", 2, ""}, {"iukas", 2, ""}, {"enka", 1, "o"},
 		{"ičius", 3, ""}, {"yčius", 3, ""}, {"ičas", 2, ""}, {"yčas", 2, ""}, {"ičs", 1, ""}, {"yčs", 1, ""},
@@ -116,15 +117,30 @@ func balticMarked(w string) bool {
 	if strings.IndexByte(w, 0xC4) < 0 && strings.IndexByte(w, 0xC5) < 0 {
 		return false
 	}
-	return strings.ContainsAny(w, "ėųūįąęļņķģāēīĖŲŪĮĄĘĻŅĶĢĀĒĪ")
+	if strings.ContainsAny(w, "ėųūįąęļņķģāēīĖŲŪĮĄĘĻŅĶĢĀĒĪ") {
+		return true
+	}
+	// č š ž, which English never writes, in a word with a final s that
+	// no Czech or Slovak spelling of the name has (Hončars, Ševčuks)
+	n := len(w)
+	return n > 2 && w[n-1]|0x20 == 's' && !isSkelVowel(w[n-2]|0x20) && strings.ContainsAny(w, "čšžČŠŽ") ||
+		n > 3 && hasSuffixFold(w, "as") && strings.ContainsAny(w, "čšžČŠŽ")
 }
 
 // balticGiven returns the skeleton of a Latin given name read without a
 // Baltic ending (Romanas, Jakovs, Sergejus), when the table knows it that
 // way and not as written.
-func balticGiven(w string, sk []byte, dst []byte) ([]byte, bool) {
+//
+// Without weak, only the endings after j are left off (Sergejus, Sergejs,
+// Jurijs), which no English name has; with it (a name marked Baltic, see
+// balticName) also the bare ones (Romanas, Aleksandrs): Lewis and Roberts
+// are not Лев and Роберт.
+func balticGiven(w string, sk []byte, dst []byte, weak bool) ([]byte, bool) {
 	n := len(w)
 	if n < 5 || w[n-1]|0x20 != 's' || !latinWord(w) {
+		return nil, false
+	}
+	if !weak && !hasSuffixFold(w, "js") && !hasSuffixFold(w, "jus") {
 		return nil, false
 	}
 	if _, ok := givenBySkel[string(sk)]; ok {
@@ -146,7 +162,7 @@ func balticGiven(w string, sk []byte, dst []byte) ([]byte, bool) {
 // as a family name with a strong ending.
 func balticToken(t *token, w string) {
 	var buf, cb [64]byte
-	if g, ok := balticGiven(w, unsafeBytes(t.sk), buf[:0]); ok {
+	if g, ok := balticGiven(w, unsafeBytes(t.sk), buf[:0], false); ok {
 		t.sk = string(g)
 		t.given, t.fullForm = givenBySkel[t.sk], fullBySkel[t.sk]
 		t.baltic = true
@@ -183,7 +199,15 @@ func balticName(ts []token) {
 	}
 	for i := range ts {
 		t := &ts[i]
-		if t.baltic || t.initial || t.pat || len(t.given) > 0 {
+		if t.baltic || t.initial || t.pat || len(t.given) > 0 || !latinWord(t.text) {
+			continue
+		}
+		var gb [64]byte
+		if g, ok := balticGiven(t.text, unsafeBytes(t.sk), gb[:0], true); ok {
+			t.sk = string(g)
+			t.given, t.fullForm = givenBySkel[t.sk], fullBySkel[t.sk]
+			t.famLike = familyLike(g)
+			t.baltic = true
 			continue
 		}
 		s, ok := balticWeak(t.text)
@@ -207,8 +231,9 @@ func balticForms(given, patronymic, family string) (string, string, string) {
 		return given, patronymic, family
 	}
 	marked := false
-	if g, ok := balticGivenForm(given); ok {
-		given, marked = g, true
+	gok := false
+	if g, ok := balticGivenForm(given, false); ok {
+		given, marked, gok = g, true, true
 	}
 	if p, ok := balticStrong(patronymic); ok {
 		patronymic, marked = p, true
@@ -217,9 +242,14 @@ func balticForms(given, patronymic, family string) (string, string, string) {
 	if ok {
 		family, marked = f, true
 	}
-	if !ok && !strings.Contains(family, " ") && (marked || balticMarked(given) || balticMarked(patronymic) || balticMarked(family)) {
-		if f, ok := balticWeak(family); ok {
-			family = f
+	if marked || balticMarked(given) || balticMarked(patronymic) || balticMarked(family) {
+		if !ok && !strings.Contains(family, " ") {
+			if f, ok := balticWeak(family); ok {
+				family = f
+			}
+		}
+		if !gok {
+			given, _ = balticGivenForm(given, true)
 		}
 	}
 	return given, patronymic, family
@@ -232,13 +262,13 @@ func maybeBaltic(w string) bool {
 }
 
 // balticGivenForm is balticGiven on the written form.
-func balticGivenForm(w string) (string, bool) {
+func balticGivenForm(w string, weak bool) (string, bool) {
 	n := len(w)
 	if n < 5 || w[n-1]|0x20 != 's' || !latinWord(w) {
 		return w, false
 	}
 	var b1, b2 [64]byte
-	if _, ok := balticGiven(w, appendSkeleton(b1[:0], w), b2[:0]); !ok {
+	if _, ok := balticGiven(w, appendSkeleton(b1[:0], w), b2[:0], weak); !ok {
 		return w, false
 	}
 	if c := w[n-2] | 0x20; c == 'a' || c == 'i' || c == 'u' {

@@ -54,16 +54,38 @@ func italianForm(w string) (string, bool) {
 }
 
 // italianSigns: the word has a spelling only Italian gives a Slavic name:
-// sc or c before e or i, sci or ci before a, o, u, gh before e or i, or
-// a final -ici.
+// sc before e or i, sci or ci before a, o, u, gh before e or i, a final
+// -ici; or c before e or i in a word with a Slavic family ending (Cernenko,
+// Pasecinik). English writes c before e and i too (Alice, Vincent,
+// Spencer), and those words keep their one reading.
 func italianSigns(w string) bool {
 	n := len(w)
+	soft := false
+	low := func(i int) byte {
+		if i < n {
+			return w[i] | 0x20
+		}
+		return 0
+	}
+	back := func(c byte) bool { return c == 'a' || c == 'o' || c == 'u' }
 	for i := 0; i+1 < n; i++ {
-		c, d := w[i]|0x20, w[i+1]|0x20
+		c, d := low(i), low(i+1)
 		switch {
-		case c == 'c' && (d == 'e' || d == 'i'):
+		case c == 's' && d == 'c' && (low(i+2) == 'e' || low(i+2) == 'i'):
 			return true
-		case c == 'g' && d == 'h' && i+2 < n && (w[i+2]|0x20 == 'e' || w[i+2]|0x20 == 'i'):
+		case c == 'c' && d == 'i' && (back(low(i+2)) || i+2 == n && i >= 3):
+			return true
+		case c == 'g' && d == 'h' && (low(i+2) == 'e' || low(i+2) == 'i'):
+			return true
+		case c == 'c' && (d == 'e' || d == 'i'):
+			soft = true
+		}
+	}
+	if !soft {
+		return false
+	}
+	for _, e := range [...]string{"enko", "ov", "ev", "in", "uk", "ik", "ak", "ski", "skij", "sky", "ij"} {
+		if hasSuffixFold(w, e) {
 			return true
 		}
 	}
@@ -72,7 +94,7 @@ func italianSigns(w string) bool {
 
 // addItalianAlt adds the skeleton of w's Italian reading to its
 // alternatives when w has Italian spellings and a slot is free.
-func addItalianAlt(w string, alts *[maxAlts]string, n int) int {
+func addItalianAlt(w, primary string, alts *[maxAlts]string, n int) int {
 	if n >= maxAlts {
 		return n
 	}
@@ -81,12 +103,15 @@ func addItalianAlt(w string, alts *[maxAlts]string, n int) int {
 		return n
 	}
 	var buf [64]byte
-	sk := string(appendSkeleton(buf[:0], it))
+	sk := appendSkeleton(buf[:0], it)
+	if string(sk) == primary {
+		return n
+	}
 	for i := 0; i < n; i++ {
-		if alts[i] == sk {
+		if alts[i] == string(sk) {
 			return n
 		}
 	}
-	alts[n] = sk
+	alts[n] = string(sk)
 	return n + 1
 }
