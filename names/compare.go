@@ -817,7 +817,7 @@ func expandInitials(b uint32) uint32 {
 
 // ruUkEqual: two family-name skeletons that differ only where Russian and
 // Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий) and
-// the Ukrainian possessive -ів against -ов (Петров, Петрів).
+// о against і in a closed last syllable (Петров, Петрів; Чорновол, Чорновіл).
 func ruUkEqual(a, b string) bool {
 	if a == b || len(a) < 4 || len(b) < 4 {
 		return false
@@ -830,7 +830,9 @@ func ruUkNorm(dst []byte, s string) []byte {
 	n := len(s)
 	for i := 0; i < n; i++ {
 		c := s[i]
-		if c == 'e' || (c == 'o' && i == n-2 && s[n-1] == 'v') {
+		// о in a closed last syllable is і in Ukrainian (Петров, Петрів;
+		// Чорновол, Чорновіл; Сокол, Сокіл)
+		if c == 'e' || (c == 'o' && i == n-2 && i > 0 && !isSkelVowel(s[n-1]) && !isSkelVowel(s[i-1])) {
 			c = 'i'
 		}
 		if len(dst) > 0 && dst[len(dst)-1] == c {

@@ -199,6 +199,9 @@ func shareDim(a, b *hoGiven) bool {
 	return false
 }
 
+// missLimit is how many misses a row keeps for -v with LASTSEEN_HELDOUT_MISSES.
+var missLimit = 6
+
 type hoAgg struct {
 	n, match, review, keys int
 	missed                 []string
@@ -219,7 +222,7 @@ func hoRun(cases []hoCase, threshold float64) map[string]*hoAgg {
 		a.n++
 		if cmp.Score >= threshold {
 			a.match++
-		} else if len(a.missed) < 6 {
+		} else if len(a.missed) < missLimit {
 			a.missed = append(a.missed, fmt.Sprintf("%.3f %s | %s (%s %s %s)", cmp.Score, c.a, c.b, cmp.Family, cmp.Given, cmp.Patronymic))
 		}
 		if cmp.Score >= names.ReviewThreshold {
