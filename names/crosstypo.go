@@ -24,7 +24,7 @@ var romanSchemes = func() []romanScheme {
 	}
 	variants := []map[rune]string{
 		{}, // ICAO
-		{'й': "y", 'ю': "yu", 'я': "ya", 'є': "ye", 'ї': "yi", 'ё': "yo"},                         // English press
+		{'й': "y", 'ю': "yu", 'я': "ya", 'є': "ye", 'ї': "yi", 'ё': "yo"}, // English press
 		{'в': "w", 'ж': "sch", 'з': "s", 'й': "j", 'х': "ch", 'ц': "z", 'ч': "tsch", 'ш': "sch", // German
 			'щ': "schtsch", 'ю': "ju", 'я': "ja", 'є': "je", 'ї': "ji", 'ё': "jo"},
 		{'в': "w", 'ж': "z", 'й': "j", 'х': "ch", 'ц': "c", 'ч': "cz", 'ш': "sz", 'щ': "szcz", // Polish (ż folded)
