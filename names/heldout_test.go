@@ -316,14 +316,29 @@ func TestHeldoutPhenomena(t *testing.T) {
 	}
 }
 
-// hoFloor is the recall floor of a phenomenon at MatchThreshold.
+// hoFloor is the recall floor of a phenomenon at MatchThreshold, a little
+// under what the package reached when it was set (2026-11-27, seed 7, 200
+// pairs a row: 0.956 over all rows; see docs/BENCHMARKS.md). A record with
+// the family name alone reaches review only, by design.
 func hoFloor(k string) float64 {
-	return 0
+	switch {
+	case k == "given missing":
+		return 0
+	case k == "given Polish own form":
+		return 0.78 // Jerzy, Jakub, Szczepan: forms the table does not hold
+	case k == "mixed both sides":
+		return 0.85
+	case strings.HasPrefix(k, "typo"):
+		return 0.84
+	case k == "habit lt", k == "order GF", k == "mixed":
+		return 0.88
+	}
+	return 0.95
 }
 
 // hoCeiling is the false-match ceiling of a trap at MatchThreshold.
 func hoCeiling(k string) float64 {
-	return 1
+	return 0.01
 }
 
 // TestHeldoutWriteCSV writes a record list of the second-opinion generator

@@ -260,7 +260,7 @@ func suffixStart(sk []byte) bool {
 // given name at its start, or else at its end, leaving three letters or
 // more on the other side.
 func splitRunTogether(w string) (string, string, bool) {
-	if utf8.RuneCountInString(w) < 7 {
+	if utf8.RuneCountInString(w) < 7 || strings.ContainsAny(w, "-'") {
 		return "", "", false
 	}
 	var idx [48]int
