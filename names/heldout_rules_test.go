@@ -63,3 +63,30 @@ func TestHeldoutRules(t *testing.T) {
 		}
 	})
 }
+
+// FuzzHeldoutForms: the readings added for the heldout habits (glued and
+// hyphenated words, passport-zone separators, Baltic endings, Italian and
+// Turkish spellings, cross-script typos) never panic, and a name compared
+// with a romanisation of itself or with a Cyrillic name scores in [0,1].
+func FuzzHeldoutForms(f *testing.F) {
+	for _, s := range []string{
+		"JEVGENIJLYSENKO", "ГОНЧАРВАДИМ", "ОлександрКоваленко", "Олег Вячеславович-Щукин", "V.-Hryhorjevas",
+		"KOVALENKO<<OLEKSANDR<M.", "<<", "a<<b<", "Oleksandras Kovalenka", "Leonidas Romanovičas Djačenka",
+		"ŠAPOVALAS Pavlo", "Jurijs Ščerbina", "Scevcenko Olegovici", "Evghenij Ciumak", "Şevçenko Illya",
+		"Коваленко H.", "Cepa", "ČČČČs", "ijus", "enka", "sciiii", "ccccci", "Ьs", "-s-", "Ааааааааааааааааааааааааааааааааааааааааааааааааааа",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := names.Prepare("", "", "", s)
+		_ = names.BlockingKeys(&n)
+		for _, other := range []string{"Олександр Миколайович Коваленко", "Oleksandr Kovalenko", s} {
+			m := names.Prepare("", "", "", other)
+			if c := names.ScoreBest(&n, &m); c.Score < 0 || c.Score > 1 {
+				t.Fatalf("ScoreBest(%q, %q) = %v", s, other, c.Score)
+			}
+		}
+		p := names.Prepare(s, s, s, "")
+		_ = names.Score(&p, &n)
+	})
+}
