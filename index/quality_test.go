@@ -108,6 +108,7 @@ func BenchmarkIncrementalQuality(b *testing.B) {
 		b.ReportMetric(float64(link)/k, "inc-link/op")
 		b.ReportMetric(float64(review)/k, "inc-review/op")
 		b.ReportMetric(float64(fresh)/k, "inc-new/op")
+		b.ReportMetric(float64(mem.moved), "inc-moved")
 	}
 	b.StopTimer()
 	report(b, "batch", batch, truth, batchReview)

@@ -1,0 +1,263 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/lastseen/lastseen"
+	"github.com/lastseen/lastseen/linkage"
+)
+
+// Move is a change that a second look (Revisit) proposes after a record has
+// joined a person, its home: the records of another person, From, that
+// belong with the home person. Either every record of From (a merge: the
+// arriving record links strongly to a record of From, and the two persons
+// cohere, as batch clustering would merge them), or one record of From that
+// was only attached there (Record).
+type Move struct {
+	From int64
+	// Record is the one record that moves; 0 for a merge (every record of
+	// From).
+	Record int64
+	// A and B are the pair that shows why, for the review item a
+	// caseworker may answer: for a merge, the arriving record and its best
+	// record of From; for a record, that record and the arriving one. Score
+	// is their score.
+	A, B  int64
+	Score float64
+}
+
+// Revisit takes a second look at what a record's arrival changed, once it
+// has joined the person home with decision d, without changing anything:
+//
+//   - Merge: a person whose record the arriving one scores in the link band
+//     with, and which coheres with home as a whole (the cross pairs as
+//     batch clustering counts them: no hard evidence against, mean at least
+//     the review threshold, none below −20, the contradiction vote), is the
+//     same person: batch would have merged the two clusters. The Linker
+//     queued it for review only, before the second look.
+//   - Record: a record held in its person by weak evidence only (its best
+//     pair with the person's other records is below the link threshold:
+//     the attach rule put it there, before the records that now turned up
+//     arrived) that, decided again as if it arrived now, would join home.
+//
+// The Linker decides whether a move may be made — no caseworker has judged,
+// linked or verified anything it would touch — and makes it as automatic
+// links, which the store keeps with the links they end. Only with a trained
+// or given model, as the attach rule (see attachFloor).
+func (ix *Index) Revisit(d Decision, home int64) []Move {
+	if len(d.strong) == 0 || home == 0 || d.self == nil {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.sizePrior {
+		return nil
+	}
+	shift := ix.priorShift()
+	var out []Move
+	var checked, merged []int64
+	for _, c := range d.strong { // best first
+		x := ix.recs[c.slot]
+		if c.score < ix.bands.Link || x.person == home || x.person == 0 || containsID(checked, x.person) {
+			continue
+		}
+		checked = append(checked, x.person)
+		if ix.personsCohere(x.person, home, shift) {
+			merged = append(merged, x.person)
+			out = append(out, Move{From: x.person, A: d.self.id, B: x.id, Score: c.score})
+		}
+	}
+	var seen []int64
+	for _, c := range d.strong {
+		x := ix.recs[c.slot]
+		if x.person == home || x.person == 0 || containsID(merged, x.person) || containsID(seen, x.id) {
+			continue
+		}
+		seen = append(seen, x.id)
+		if !ix.weaklyHeld(x, shift) {
+			continue
+		}
+		if nd := ix.decide(x, nil, false); nd.PersonID == home {
+			out = append(out, Move{From: x.person, Record: x.id, A: x.id, B: d.self.id, Score: c.score})
+		}
+	}
+	return out
+}
+
+// weaklyHeld reports whether a record's best pair with the other records of
+// its person is below the link threshold: it joined by the attach rule (or
+// its person's other records did), not by a link-band pair. A record alone
+// in its person is not held at all. The caller holds the lock.
+func (ix *Index) weaklyHeld(x *entry, shift float64) bool {
+	members := ix.persons[x.person]
+	if len(members) < 2 || len(members) > maxCoherence {
+		return false
+	}
+	held := math.Inf(-1)
+	for _, m := range members {
+		if c := ix.recs[m]; c.id != x.id {
+			held = max(held, ix.score(x, c, shift))
+		}
+	}
+	return held < ix.bands.Link
+}
+
+// Members returns the ids of the records the index holds linked to a person.
+func (ix *Index) Members(personID int64) []int64 {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	ss := ix.persons[personID]
+	out := make([]int64, len(ss))
+	for i, s := range ss {
+		out[i] = ix.recs[s].id
+	}
+	return out
+}
+
+// PersonsCohere reports whether the records of two persons could be one
+// person's, as batch clustering judges a merge (see Revisit).
+func (ix *Index) PersonsCohere(a, b int64) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return a != b && ix.personsCohere(a, b, ix.priorShift())
+}
+
+// ExplainPair returns the field-by-field explanation of two records of the
+// index, with the prior Match scores with; ok is false if either is not
+// there.
+func (ix *Index) ExplainPair(a, b int64) (linkage.Explanation, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	sa, okA := ix.slot[a]
+	sb, okB := ix.slot[b]
+	if !okA || !okB {
+		return linkage.Explanation{}, false
+	}
+	return ix.explain(ix.recs[sa].p, ix.recs[sb].p), true
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// secondLook makes the moves Revisit proposes once a record has joined
+// home, those that touch nothing a caseworker has decided (mayMove), each
+// in one store transaction of automatic links: the store ends the records'
+// links to the person they leave and keeps them, so every move is in the
+// records' link history and the audit trail, and a caseworker's judgement
+// on the pair that shows why (queued for review) can undo it. Of two
+// persons that merge, the one with fewer records moves. It returns the
+// arriving record's person after the moves and the review items that show
+// each move (one per move: the pair that made it). The caller holds l.mu.
+func (l *Linker) secondLook(ctx context.Context, d Decision, home int64) (int64, []*lastseen.ReviewItem, error) {
+	var items []*lastseen.ReviewItem
+	moved := false
+	for _, m := range l.Index.Revisit(d, home) {
+		from, to := m.From, home
+		if from == home {
+			continue // home merged into it already
+		}
+		moving := l.Index.Members(from)
+		if m.Record != 0 {
+			if !slices.Contains(moving, m.Record) {
+				continue
+			}
+			moving = []int64{m.Record}
+		} else {
+			// after a first merge, home has grown: does it still cohere?
+			if len(moving) == 0 || moved && !l.Index.PersonsCohere(from, home) {
+				continue
+			}
+			if stay := l.Index.Members(home); len(stay) < len(moving) {
+				from, to, moving = home, from, stay
+			}
+		}
+		ok, err := l.mayMove(ctx, from, to)
+		if err != nil {
+			return home, items, fmt.Errorf("second look: %w", err)
+		}
+		if !ok {
+			continue
+		}
+		reqs := make([]lastseen.LinkRequest, len(moving))
+		for i, id := range moving {
+			reqs[i] = lastseen.LinkRequest{RecordID: id, PersonID: to, Link: lastseen.Link{Score: m.Score, Method: lastseen.LinkAutomatic}}
+		}
+		if _, err := l.Persons.LinkRecords(ctx, reqs); lastseen.ErrorCode(err) == lastseen.ECONFLICT {
+			continue // a judgement made meanwhile forbids it
+		} else if err != nil {
+			return home, items, fmt.Errorf("second look: move %d records from person %d to person %d: %w", len(moving), from, to, err)
+		}
+		for _, id := range moving {
+			l.Index.SetPerson(id, to)
+		}
+		if from == home {
+			home = to
+		}
+		moved = true
+		items = append(items, l.reviewItem(m.A, m.B, m.Score))
+	}
+	return home, items, nil
+}
+
+// mayMove reports whether a second look may move records between two
+// persons: only when no caseworker has touched either — no record of
+// theirs is linked by a caseworker or named in a judgement, and neither's
+// status is verified (a verification is a caseworker's word on the person
+// as it stood) — and the index knows their records as the store does.
+func (l *Linker) mayMove(ctx context.Context, a, b int64) (bool, error) {
+	var ids []int64
+	for _, p := range []int64{a, b} {
+		ls, err := l.Persons.FindLinks(ctx, lastseen.LinkFilter{PersonID: p})
+		if err != nil {
+			return false, fmt.Errorf("links of person %d: %w", p, err)
+		}
+		known := l.Index.Members(p)
+		if len(ls) != len(known) {
+			return false, nil // the index has not caught up with the store
+		}
+		for _, k := range ls {
+			if k.Method == lastseen.LinkCaseworker || !slices.Contains(known, k.RecordID) {
+				return false, nil
+			}
+		}
+		ids = append(ids, known...)
+		per, err := l.Persons.FindPersonByID(ctx, p)
+		if lastseen.ErrorCode(err) == lastseen.ENOTFOUND {
+			return false, nil
+		} else if err != nil {
+			return false, fmt.Errorf("person %d: %w", p, err)
+		}
+		if per.Verified {
+			return false, nil
+		}
+	}
+	if l.Judgements != nil {
+		js, err := l.Judgements.FindJudgements(ctx, lastseen.JudgementFilter{RecordIDs: ids, Limit: 1})
+		if err != nil {
+			return false, fmt.Errorf("judgements of persons %d and %d: %w", a, b, err)
+		}
+		if len(js) > 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// reviewItem is the review item of two records of the index.
+func (l *Linker) reviewItem(a, b int64, score float64) *lastseen.ReviewItem {
+	ex, _ := l.Index.ExplainPair(a, b)
+	if a > b {
+		a, b = b, a
+	}
+	return &lastseen.ReviewItem{RecordA: a, RecordB: b, Score: score, Fields: ex.Fields,
+		Priority: reviewPriority(score, l.Index.Bands())}
+}
