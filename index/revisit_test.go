@@ -7,6 +7,8 @@ import (
 	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/index"
 	"github.com/lastseen/lastseen/linkage"
+	"github.com/lastseen/lastseen/sqldb"
+	"github.com/lastseen/lastseen/sqldb/dbtest"
 )
 
 // twoPersons returns a linker with a given model (no size prior: the second
@@ -174,4 +176,78 @@ func TestSecondLookAttachedRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSecondLookInStore: through the database, the second look's merge is
+// automatic links that end the old ones, a caseworker's "not same" on the
+// queued pair undoes it, and an index rebuilt from the store knows every
+// record's person as the live one does.
+func TestSecondLookInStore(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		rs := store(t, db, kovalenko...)
+		persons := sqldb.NewPersonService(db)
+		for _, r := range rs[:2] { // two lists linked apart
+			if _, err := persons.LinkRecord(ctx, r.ID, 0, lastseen.Link{Method: lastseen.LinkNew}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := map[int64]int64{rs[0].ID: currentPerson(t, db, rs[0].ID), rs[1].ID: currentPerson(t, db, rs[1].ID)}
+		newLinker := func() *index.Linker {
+			l := dbLinker(db)
+			l.Index = index.New(index.Options{Model: linkage.NewModel()})
+			if _, err := index.Load(ctx, l, sqldb.NewRecordService(db), index.LoadOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			return l
+		}
+		l := newLinker()
+		d, err := l.LinkRecord(ctx, rs[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		moved := rs[0].ID
+		if d.PersonID == before[moved] {
+			moved = rs[1].ID
+		}
+		for _, r := range rs {
+			if p := currentPerson(t, db, r.ID); p != d.PersonID {
+				t.Fatalf("record %d in person %d, want %d: not merged", r.ID, p, d.PersonID)
+			}
+		}
+		hist, err := persons.FindLinks(ctx, lastseen.LinkFilter{RecordID: moved, IncludeRemoved: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hist) != 2 || hist[0].Method != lastseen.LinkAutomatic || hist[1].PersonID != before[moved] || hist[1].RemovedAt == nil {
+			t.Fatalf("links of the moved record %d: %+v", moved, hist)
+		}
+		items, _, err := sqldb.NewReviewService(db).FindReviewItems(ctx, lastseen.ReviewFilter{RecordID: moved})
+		if err != nil || len(items) == 0 {
+			t.Fatalf("no review item for the moved record %d: %v", moved, err)
+		}
+
+		u := &lastseen.User{Name: "Caseworker", Email: "cw@example.org", Role: lastseen.RoleCaseworker}
+		if err := sqldb.NewUserService(db).CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		cw := lastseen.NewContextWithActor(ctx, &lastseen.Actor{Role: lastseen.RoleCaseworker, UserID: u.ID})
+		out, err := sqldb.NewCaseService(db).Judge(cw, &lastseen.Judgement{RecordA: rs[2].ID, RecordB: moved, Verdict: lastseen.VerdictNotSame})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.PersonB != before[moved] {
+			t.Fatalf("after the caseworker's not same, record %d is in person %d, want %d where it was", moved, out.PersonB, before[moved])
+		}
+		// whoever changes persons tells the live index (Index.SetPerson)
+		l.Index.SetPerson(moved, out.PersonB)
+		rebuilt := newLinker()
+		for _, r := range rs {
+			a, _ := l.Index.PersonOf(r.ID)
+			b, _ := rebuilt.Index.PersonOf(r.ID)
+			if a != b || b != currentPerson(t, db, r.ID) {
+				t.Errorf("record %d: live index person %d, rebuilt %d, store %d", r.ID, a, b, currentPerson(t, db, r.ID))
+			}
+		}
+	})
 }
