@@ -48,7 +48,8 @@ type Decision struct {
 	PersonID int64
 	Score    float64
 	// Attached is set when the record links below the link band by the
-	// attach rule: its only candidate person, with which it coheres.
+	// attach rule: its best candidate person, without a rival, with which
+	// it coheres.
 	Attached bool
 	Persons  []PersonMatch
 
@@ -78,12 +79,11 @@ const minCross = -20
 
 // attachFloor is how far below the review threshold a pair still makes its
 // person a candidate of the attach rule (linkage.DefaultClusterOptions'
-// Floor: Review − 6). A record whose only candidate person is one (every
-// pair down to the floor lies in it), whose best pair reaches the review
-// threshold and which coheres with the person joins it, as batch's attach
-// step does: a record that says little (a name and a year) joins the one
-// person of that name the registry knows, and goes to review when it knows
-// two.
+// Floor: Review − 6). A record whose best candidate person has no rival
+// among them (unrivalled), whose best pair reaches the review threshold and
+// which coheres with the person joins it, as batch's attach step does: a
+// record that says little (a name and a year) joins the one person of that
+// name the registry knows, and goes to review when it knows two.
 //
 // The rule needs scores calibrated on the data: it applies with a trained or
 // given model, not while the index scores with the starting model and the
