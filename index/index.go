@@ -52,11 +52,14 @@
 //     band) that coheres with the record's person as a whole, as batch
 //     clustering checks a merge, is the same person: batch would have
 //     merged the two clusters. The person with fewer records moves.
-//   - Move: a record held in its person only by an attachment (its best
-//     pair with the person's other records is below the link threshold)
+//   - Move: a record held in its person by weaker evidence than its pair
+//     with the arriving record (its best pair with the person's other
+//     records scores lower, or below the link threshold: an attachment)
 //     that, decided again as if it arrived now, would join the record's
 //     person, moves there: the record that said little and joined the one
 //     namesake the registry knew, before the man it describes turned up.
+//     Batch, which merges the strongest pairs first, would have put it
+//     with the arriving record before weighing the weaker pair.
 //
 // Each is made in one store transaction of automatic links that end the
 // old ones (the store keeps both: the records' link history and the audit

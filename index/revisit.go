@@ -14,8 +14,8 @@ import (
 // joined a person, its home: the records of another person, From, that
 // belong with the home person. Either every record of From (a merge: the
 // arriving record links strongly to a record of From, and the two persons
-// cohere, as batch clustering would merge them), or one record of From that
-// was only attached there (Record).
+// cohere, as batch clustering would merge them), or one record of From held
+// there by weaker evidence than its pair with the arriving record (Record).
 type Move struct {
 	From int64
 	// Record is the one record that moves; 0 for a merge (every record of
@@ -38,10 +38,11 @@ type Move struct {
 //     the review threshold, none below −20, the contradiction vote), is the
 //     same person: batch would have merged the two clusters. The Linker
 //     queued it for review only, before the second look.
-//   - Record: a record held in its person by weak evidence only (its best
-//     pair with the person's other records is below the link threshold:
-//     the attach rule put it there, before the records that now turned up
-//     arrived) that, decided again as if it arrived now, would join home.
+//   - Record: a record held in its person by weaker evidence than its pair
+//     with the arriving record (weaklyHeld: the attach rule put it there,
+//     or a link-band pair weaker than the new one, before the records that
+//     now turned up arrived) that, decided again as if it arrived now,
+//     would join home.
 //
 // The Linker decides whether a move may be made — no caseworker has judged,
 // linked or verified anything it would touch — and makes it as automatic
@@ -77,7 +78,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 			continue
 		}
 		seen = append(seen, x.id)
-		if !ix.weaklyHeld(x, shift) {
+		if !ix.weaklyHeld(x, c.score, shift) {
 			continue
 		}
 		if nd := ix.decide(x, nil, false); nd.PersonID == home {
@@ -87,11 +88,14 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	return out
 }
 
-// weaklyHeld reports whether a record's best pair with the other records of
-// its person is below the link threshold: it joined by the attach rule (or
-// its person's other records did), not by a link-band pair. A record alone
-// in its person is not held at all. The caller holds the lock.
-func (ix *Index) weaklyHeld(x *entry, shift float64) bool {
+// weaklyHeld reports whether a record is held in its person by weaker
+// evidence than now, its score with the arriving record: its best pair with
+// the person's other records scores below now, or below the link threshold
+// (the attach rule put it there). Batch clustering, which merges the
+// strongest pairs first, would have joined it to the arriving record before
+// weighing the weaker pair. A record alone in its person is not held at
+// all. The caller holds the lock.
+func (ix *Index) weaklyHeld(x *entry, now, shift float64) bool {
 	members := ix.persons[x.person]
 	if len(members) < 2 || len(members) > maxCoherence {
 		return false
@@ -102,7 +106,7 @@ func (ix *Index) weaklyHeld(x *entry, shift float64) bool {
 			held = max(held, ix.score(x, c, shift))
 		}
 	}
-	return held < ix.bands.Link
+	return held < max(ix.bands.Link, now)
 }
 
 // Members returns the ids of the records the index holds linked to a person.

@@ -114,35 +114,39 @@ func TestSecondLook(t *testing.T) {
 }
 
 // TestSecondLookAttachedRecord: a record that says little (a name, a unit
-// and a service number) joins the one namesake the registry knows by the
-// attach rule; when the man it describes turns up (the same unit and
-// service number, a birth date far from the namesake's), the record moves
-// to him — an automatic link that ends the attachment — and the pair is
-// queued. A record linked to its person in the link band stays.
+// and a service number) joins the one namesake the registry knows, by the
+// attach rule or a pair just in the link band; when the man it describes
+// turns up (the same unit and service number, a birth date far from the
+// namesake's), the record moves to him — an automatic link that ends the
+// first — and the pair is queued. A newcomer that scores with the record
+// no better than the namesake does (a name and another birth date) moves
+// nothing.
 func TestSecondLookAttachedRecord(t *testing.T) {
 	ctx := context.Background()
 	rs := withIDs(1,
 		&lastseen.Record{GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990"), Sex: lastseen.SexMale},
 		&lastseen.Record{GivenName: "Oleksandr", FamilyName: "Kovalenko", Unit: "72 ОМБр", ServiceNumber: "АА555111"},
-		&lastseen.Record{GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1975, 5, 5), Sex: lastseen.SexMale, Unit: "72 ОМБр", ServiceNumber: "АА555111"},
 	)
+	man := &lastseen.Record{ID: 3, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1975, 5, 5), Sex: lastseen.SexMale, Unit: "72 ОМБр", ServiceNumber: "АА555111"}
+	other := &lastseen.Record{ID: 3, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.NewDate(1975, 5, 5), Sex: lastseen.SexMale}
 	m := linkage.NewModel()
 	scratch := index.New(index.Options{Model: m})
 	scratch.Insert(scratch.Prepare(rs[0]), 1)
-	scratch.Insert(scratch.Prepare(rs[2]), 2)
+	scratch.Insert(scratch.Prepare(man), 2)
 	xa, _ := scratch.Explain(scratch.Prepare(rs[1]), 1)
 	xy, _ := scratch.Explain(scratch.Prepare(rs[1]), 3)
-	t.Logf("attached record: %.2f with the namesake, %.2f with its man", xa.Score, xy.Score)
+	t.Logf("the record: %.2f with the namesake, %.2f with its man", xa.Score, xy.Score)
+	attach := linkage.Bands{Review: xa.Score - 1, Link: xa.Score + 1}
+	link := linkage.Bands{Review: xa.Score - 2, Link: xa.Score - 1}
 	for _, tc := range []struct {
-		name  string
-		bands linkage.Bands
-		moved bool
+		name     string
+		bands    linkage.Bands
+		newcomer *lastseen.Record
+		moved    bool
 	}{
-		// the record attaches below the link band, then moves
-		{"AttachedMoves", linkage.Bands{Review: xa.Score - 1, Link: xa.Score + 1}, true},
-		// the record links to the namesake in the link band: it stays,
-		// and the pair waits for a caseworker
-		{"LinkedStays", linkage.Bands{Review: xa.Score - 2, Link: xa.Score - 1}, false},
+		{"AttachedMoves", attach, man, true},
+		{"WeakerLinkMoves", link, man, true},
+		{"NoStrongerPairStays", link, other, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if xy.Score < tc.bands.Link {
@@ -151,21 +155,21 @@ func TestSecondLookAttachedRecord(t *testing.T) {
 			mem := newMem()
 			l := &index.Linker{Index: index.New(index.Options{Model: m, Bands: &tc.bands}), Persons: mem, Reviews: mem, Judgements: mem}
 			var ds []*lastseen.MatchDecision
-			for _, r := range rs {
+			for _, r := range append(rs[:2:2], tc.newcomer) {
 				d, err := l.LinkRecord(ctx, r)
 				if err != nil {
 					t.Fatal(err)
 				}
 				ds = append(ds, d)
 			}
-			if mem.current[2] != mem.current[1] && mem.moved == 0 {
+			if ds[1].PersonID != ds[0].PersonID {
 				t.Fatalf("record 2 was not linked to the namesake on arrival: %+v", ds[1])
 			}
 			if mem.current[3] == mem.current[1] {
-				t.Fatalf("the man joined his namesake: %+v", ds[2])
+				t.Fatalf("the newcomer joined the namesake: %+v", ds[2])
 			}
 			if got := mem.current[2] == mem.current[3]; got != tc.moved {
-				t.Fatalf("record 2 in person %d, its man in %d: moved %v, want %v", mem.current[2], mem.current[3], got, tc.moved)
+				t.Fatalf("record 2 in person %d, the newcomer in %d: moved %v, want %v", mem.current[2], mem.current[3], got, tc.moved)
 			}
 			queued := false
 			for _, it := range mem.reviews {
