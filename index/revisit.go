@@ -225,13 +225,18 @@ func (l *Linker) mayMove(ctx context.Context, a, b int64) (bool, error) {
 			return false, fmt.Errorf("links of person %d: %w", p, err)
 		}
 		known := l.Index.Members(p)
-		if len(ls) != len(known) {
-			return false, nil // the index has not caught up with the store
-		}
+		stale := len(ls) != len(known)
 		for _, k := range ls {
-			if k.Method == lastseen.LinkCaseworker || !slices.Contains(known, k.RecordID) {
+			if k.Method == lastseen.LinkCaseworker {
 				return false, nil
 			}
+			stale = stale || !slices.Contains(known, k.RecordID)
+		}
+		if stale {
+			// another process moved records (a caseworker on another
+			// node): the index learns where they are, and the second look
+			// leaves the persons alone this time
+			return false, l.catchUp(ctx, p, ls, known)
 		}
 		ids = append(ids, known...)
 		per, err := l.Persons.FindPersonByID(ctx, p)
@@ -254,6 +259,33 @@ func (l *Linker) mayMove(ctx context.Context, a, b int64) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// catchUp tells the index where the records of person p are now: ls, its
+// current links in the store, and known, its records as the index had them.
+func (l *Linker) catchUp(ctx context.Context, p int64, ls []*lastseen.Link, known []int64) error {
+	var gone []int64
+	for _, id := range known {
+		if !slices.ContainsFunc(ls, func(k *lastseen.Link) bool { return k.RecordID == id }) {
+			gone = append(gone, id)
+		}
+	}
+	for _, k := range ls {
+		l.Index.SetPerson(k.RecordID, p)
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	now, err := l.Persons.FindLinks(ctx, lastseen.LinkFilter{RecordIDs: gone})
+	if err != nil {
+		return fmt.Errorf("current persons of %d records: %w", len(gone), err)
+	}
+	for _, k := range now {
+		if k.RemovedAt == nil {
+			l.Index.SetPerson(k.RecordID, k.PersonID)
+		}
+	}
+	return nil
 }
 
 // reviewItem is the review item of two records of the index.

@@ -97,6 +97,25 @@ func TestSecondLook(t *testing.T) {
 		})
 	}
 
+	t.Run("StaleIndexCatchesUp", func(t *testing.T) {
+		// another process moved record 2 to a person of its own; this
+		// index was not told
+		mem := newMem()
+		l, rs := twoPersons(t, mem, auto, auto)
+		moved, err := mem.LinkRecord(ctx, 2, 0, lastseen.Link{Method: lastseen.LinkAutomatic})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.LinkRecord(ctx, rs[2]); err != nil {
+			t.Fatal(err)
+		}
+		if mem.moved != 1 || mem.current[2] != moved {
+			t.Errorf("record 2 in person %d (want %d), %d moves: the second look moved a record the index had wrong", mem.current[2], moved, mem.moved)
+		}
+		if p, _ := l.Index.PersonOf(2); p != moved {
+			t.Errorf("the index has record 2 in person %d, the store in %d", p, moved)
+		}
+	})
 	t.Run("StartingModelNoSecondLook", func(t *testing.T) {
 		mem := newMem()
 		l, rs := twoPersons(t, mem, auto, auto)
