@@ -63,8 +63,9 @@
 //
 // Each is made in one store transaction of automatic links that end the
 // old ones (the store keeps both: the records' link history and the audit
-// trail show every move), and the pair that made it is queued for review,
-// a merge at the link band's priority. A caseworker's "not same" on that
+// trail show every move), and the pair that made it is queued for review
+// (for a record that moves, the pair it left too), a merge at the link
+// band's priority. A caseworker's "not same" on that
 // pair undoes it (CaseService.Judge: the records go back to the person they
 // came from). The second look touches nothing a caseworker has: no record
 // of two persons one of whose records is named in any judgement or was

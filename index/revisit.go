@@ -27,6 +27,11 @@ type Move struct {
 	// is their score.
 	A, B  int64
 	Score float64
+	// Left is, for a record that moves, the record of From it scored best
+	// with, and LeftScore that score: the pair it leaves, queued for review
+	// too, so that a caseworker sees both sides.
+	Left      int64
+	LeftScore float64
 }
 
 // Revisit takes a second look at what a record's arrival changed, once it
@@ -39,7 +44,7 @@ type Move struct {
 //     same person: batch would have merged the two clusters. The Linker
 //     queued it for review only, before the second look.
 //   - Record: a record held in its person by weaker evidence than its pair
-//     with the arriving record (weaklyHeld: the attach rule put it there,
+//     with the arriving record (heldBy: the attach rule put it there,
 //     or a link-band pair weaker than the new one, before the records that
 //     now turned up arrived) that, decided again as if it arrived now,
 //     would join home.
@@ -78,35 +83,39 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 			continue
 		}
 		seen = append(seen, x.id)
-		if !ix.weaklyHeld(x, c.score, shift) {
+		by, held := ix.heldBy(x, shift)
+		if by == 0 || held >= max(ix.bands.Link, c.score) {
 			continue
 		}
 		if nd := ix.decide(x, nil, false); nd.PersonID == home {
-			out = append(out, Move{From: x.person, Record: x.id, A: x.id, B: d.self.id, Score: c.score})
+			out = append(out, Move{From: x.person, Record: x.id, A: x.id, B: d.self.id, Score: c.score,
+				Left: by, LeftScore: held})
 		}
 	}
 	return out
 }
 
-// weaklyHeld reports whether a record is held in its person by weaker
-// evidence than now, its score with the arriving record: its best pair with
-// the person's other records scores below now, or below the link threshold
-// (the attach rule put it there). Batch clustering, which merges the
-// strongest pairs first, would have joined it to the arriving record before
-// weighing the weaker pair. A record alone in its person is not held at
-// all. The caller holds the lock.
-func (ix *Index) weaklyHeld(x *entry, now, shift float64) bool {
+// heldBy returns the record of x's person that x scores best with, and
+// that score: what holds x in its person (0 for a record alone in its
+// person, or in one too large to score). Revisit moves x when that is
+// weaker than its pair with the arriving record, or below the link
+// threshold (the attach rule put it there): batch clustering, which merges
+// the strongest pairs first, would have joined it to the arriving record
+// before weighing the weaker pair. The caller holds the lock.
+func (ix *Index) heldBy(x *entry, shift float64) (int64, float64) {
 	members := ix.persons[x.person]
 	if len(members) < 2 || len(members) > maxCoherence {
-		return false
+		return 0, 0
 	}
-	held := math.Inf(-1)
+	by, held := int64(0), math.Inf(-1)
 	for _, m := range members {
 		if c := ix.recs[m]; c.id != x.id {
-			held = max(held, ix.score(x, c, shift))
+			if sc := ix.score(x, c, shift); sc > held {
+				by, held = c.id, sc
+			}
 		}
 	}
-	return held < max(ix.bands.Link, now)
+	return by, held
 }
 
 // Members returns the ids of the records the index holds linked to a person.
@@ -160,7 +169,8 @@ func containsID(ids []int64, id int64) bool {
 // on the pair that shows why (queued for review) can undo it. Of two
 // persons that merge, the one with fewer records moves. It returns the
 // arriving record's person after the moves and the review items that show
-// each move (one per move: the pair that made it). The caller holds l.mu.
+// each move (the pair that made it, and for a record the pair it left). The
+// caller holds l.mu.
 func (l *Linker) secondLook(ctx context.Context, d Decision, home int64) (int64, []*lastseen.ReviewItem, error) {
 	var items []*lastseen.ReviewItem
 	moved := false
@@ -208,6 +218,9 @@ func (l *Linker) secondLook(ctx context.Context, d Decision, home int64) (int64,
 		}
 		moved = true
 		items = append(items, l.reviewItem(m.A, m.B, m.Score))
+		if m.Left != 0 {
+			items = append(items, l.reviewItem(m.Record, m.Left, m.LeftScore))
+		}
 	}
 	return home, items, nil
 }

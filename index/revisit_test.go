@@ -137,7 +137,8 @@ func TestSecondLook(t *testing.T) {
 // attach rule or a pair just in the link band; when the man it describes
 // turns up (the same unit and service number, a birth date far from the
 // namesake's), the record moves to him — an automatic link that ends the
-// first — and the pair is queued. A newcomer that scores with the record
+// first — and both pairs are queued, the one that moved it and the one it
+// left. A newcomer that scores with the record
 // no better than the namesake does (a name and another birth date) moves
 // nothing.
 func TestSecondLookAttachedRecord(t *testing.T) {
@@ -190,12 +191,13 @@ func TestSecondLookAttachedRecord(t *testing.T) {
 			if got := mem.current[2] == mem.current[3]; got != tc.moved {
 				t.Fatalf("record 2 in person %d, the newcomer in %d: moved %v, want %v", mem.current[2], mem.current[3], got, tc.moved)
 			}
-			queued := false
+			queued, left := false, false
 			for _, it := range mem.reviews {
 				queued = queued || it.RecordA == 2 && it.RecordB == 3
+				left = left || it.RecordA == 1 && it.RecordB == 2
 			}
-			if tc.moved && !queued {
-				t.Errorf("the move is not queued for review: %+v", mem.reviews)
+			if tc.moved && (!queued || !left) {
+				t.Errorf("the move's pair queued %v, the pair it left %v, want both: %+v", queued, left, mem.reviews)
 			}
 		})
 	}
