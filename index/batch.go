@@ -111,8 +111,11 @@ func (l *Linker) linkBatch(ctx context.Context, ps []Prepared) ([]*lastseen.Matc
 		if pl.req < 0 || lookErr != nil {
 			continue
 		}
+		// the record's person now: an earlier record's second look may
+		// have moved it
+		home, _ := l.Index.PersonOf(pl.out.RecordID)
 		var moves []*lastseen.ReviewItem
-		_, moves, lookErr = l.secondLook(ctx, pl.d, pl.out.PersonID)
+		_, moves, lookErr = l.secondLook(ctx, pl.d, home)
 		items = addItems(items, moves)
 	}
 	for _, pl := range plan { // a later move may have moved an earlier record

@@ -190,7 +190,9 @@ func (l *Linker) secondLook(ctx context.Context, d Decision, home int64) (int64,
 			if len(moving) == 0 || moved && !l.Index.PersonsCohere(from, home) {
 				continue
 			}
-			if stay := l.Index.Members(home); len(stay) < len(moving) {
+			if stay := l.Index.Members(home); len(stay) == 0 {
+				break // home's records have all gone elsewhere
+			} else if len(stay) < len(moving) {
 				from, to, moving = home, from, stay
 			}
 		}
