@@ -97,6 +97,18 @@ func TestSecondLook(t *testing.T) {
 		})
 	}
 
+	t.Run("MergesInABatch", func(t *testing.T) {
+		// LinkRecords (import's path) looks again once the batch is linked
+		mem := newMem()
+		l, rs := twoPersons(t, mem, auto, auto)
+		ds, err := l.LinkRecords(ctx, rs[2:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mem.current[1] != mem.current[2] || ds[0].PersonID != mem.current[3] || mem.current[3] != mem.current[1] {
+			t.Errorf("records in persons %d, %d, %d, decision %+v: want one person", mem.current[1], mem.current[2], mem.current[3], ds[0])
+		}
+	})
 	t.Run("StaleIndexCatchesUp", func(t *testing.T) {
 		// another process moved record 2 to a person of its own; this
 		// index was not told
