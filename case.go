@@ -16,8 +16,9 @@ type CaseService interface {
 	//   - not same: if the two records share a person, they are parted. When
 	//     the pair's previous judgement was the "same" that merged RecordB's
 	//     person in, the merge is undone: the records it brought go back to
-	//     the person they came from. Otherwise RecordB alone leaves for a new
-	//     person.
+	//     the person they came from. So is an automatic move or merge (the
+	//     incremental linker's second look) that brought RecordB, or else
+	//     RecordA, in. Otherwise RecordB alone leaves for a new person.
 	//   - unsure: nothing moves.
 	// Earlier links are ended, never deleted, so the history shows every
 	// merge and split and a later judgement can undo it. Open review items

@@ -20,6 +20,7 @@ type planned struct {
 	out    *lastseen.MatchDecision
 	req    int // index in the batch's link requests; -1: already linked
 	best   Candidate
+	d      Decision // for the second look
 	items  []*lastseen.ReviewItem
 	linked bool // Insert was called: undo on failure
 }
@@ -103,12 +104,34 @@ func (l *Linker) linkBatch(ctx context.Context, ps []Prepared) ([]*lastseen.Matc
 		items = append(items, pl.items...)
 		out[i] = pl.out
 	}
+	// a second look at what each record's arrival changed, once the batch
+	// is linked: the moves are made in the store one by one (they are few)
+	var lookErr error
+	for _, pl := range plan {
+		if pl.req < 0 || lookErr != nil {
+			continue
+		}
+		// the record's person now: an earlier record's second look may
+		// have moved it
+		home, _ := l.Index.PersonOf(pl.out.RecordID)
+		var moves []*lastseen.ReviewItem
+		_, moves, lookErr = l.secondLook(ctx, pl.d, home)
+		items = addItems(items, moves)
+	}
+	for _, pl := range plan { // a later move may have moved an earlier record
+		if pid, ok := l.Index.PersonOf(pl.out.RecordID); ok && pid != 0 {
+			pl.out.PersonID = pid
+		}
+	}
 	if len(items) > 0 && l.Reviews != nil {
 		if err := l.Reviews.EnqueueReview(ctx, items); err != nil {
 			// the records are linked: Load will not see them again, so
 			// the decisions stand and the error says what is missing
 			return out, fmt.Errorf("queue %d review items of %d records: %w", len(items), len(plan), err)
 		}
+	}
+	if lookErr != nil {
+		return out, lookErr
 	}
 	return out, nil
 }
@@ -147,6 +170,7 @@ func (l *Linker) decideBatch(ps []Prepared, judged map[int64]map[int64]lastseen.
 			continue
 		}
 		d := l.Index.Match(p, judged[id])
+		pl.d = d
 		pid := d.PersonID
 		link := lastseen.Link{Score: d.Score, Method: lastseen.LinkAutomatic}
 		if d.Action == lastseen.MatchLink {

@@ -36,12 +36,15 @@ func synthRecords(t testing.TB, people int, seed int64) ([]*lastseen.Record, map
 type memPersons struct {
 	mu         sync.Mutex
 	next       int64
-	current    map[int64]int64 // record → person
+	current    map[int64]int64          // record → person
+	members    map[int64]map[int64]bool // person → its current records
+	moved      int                      // links that moved a linked record
 	links      map[int64][]*lastseen.Link
 	reviews    []*lastseen.ReviewItem
 	judgements []*lastseen.Judgement
-	err        error // LinkRecord fails with it when set: the database is down
-	batches    int   // LinkRecords calls
+	verified   map[int64]bool // persons a caseworker verified
+	err        error          // LinkRecord fails with it when set: the database is down
+	batches    int            // LinkRecords calls
 	// noBatch makes LinkRecords fail with ECONFLICT, as when a judgement
 	// came between the batch's decisions and its link: the linker then
 	// links the records one by one
@@ -49,11 +52,18 @@ type memPersons struct {
 }
 
 func newMem() *memPersons {
-	return &memPersons{current: map[int64]int64{}, links: map[int64][]*lastseen.Link{}}
+	return &memPersons{current: map[int64]int64{}, members: map[int64]map[int64]bool{}, links: map[int64][]*lastseen.Link{}}
 }
 
+// FindPersonByID returns the person's id and whether it is verified, no
+// more: the linker asks nothing else.
 func (m *memPersons) FindPersonByID(ctx context.Context, id int64) (*lastseen.Person, error) {
-	return nil, fmt.Errorf("not implemented")
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if id <= 0 || id > m.next {
+		return nil, lastseen.Errorf(lastseen.ENOTFOUND, "Person %d not found.", id)
+	}
+	return &lastseen.Person{ID: id, Verified: m.verified[id]}, nil
 }
 
 func (m *memPersons) LinkRecord(ctx context.Context, recordID, personID int64, l lastseen.Link) (int64, error) {
@@ -89,7 +99,15 @@ func (m *memPersons) LinkRecord(ctx context.Context, recordID, personID int64, l
 			k.RemovedAt = &now
 		}
 	}
+	if old, ok := m.current[recordID]; ok {
+		delete(m.members[old], recordID)
+		m.moved++
+	}
 	m.current[recordID] = personID
+	if m.members[personID] == nil {
+		m.members[personID] = map[int64]bool{}
+	}
+	m.members[personID][recordID] = true
 	l.RecordID, l.PersonID = recordID, personID
 	m.links[recordID] = append([]*lastseen.Link{&l}, m.links[recordID]...)
 	return personID, nil
@@ -117,6 +135,11 @@ func (m *memPersons) FindLinks(ctx context.Context, f lastseen.LinkFilter) ([]*l
 	out := slices.Clone(m.links[f.RecordID])
 	for _, id := range f.RecordIDs {
 		out = append(out, m.links[id]...)
+	}
+	if f.PersonID != 0 {
+		for id := range m.members[f.PersonID] {
+			out = append(out, m.links[id][0]) // newest first: the current one
+		}
 	}
 	return out, nil
 }

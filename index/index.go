@@ -29,32 +29,57 @@
 //     linkage.DefaultClusterOptions, and the contradiction vote does not
 //     refuse it: linkage.Vote, which batch clustering counts too), and that
 //     no judgement or hard evidence (linkage.Conflict) forbids.
-//   - Attach: below the link band, a record whose only candidate person is
-//     one (every pair down to 6 below the review threshold lies in it),
-//     whose best pair reaches the review threshold and which coheres, joins
-//     it, as batch's attach step does. Only with a model trained or given
-//     (see attachFloor): not with the starting model's size prior.
+//   - Attach: below the link band, a record joins its best candidate
+//     person when that pair reaches the review threshold, it coheres, and
+//     no other person is a rival, as batch's attach step judges it
+//     (linkage.Cluster): a person whose best pair scores 3 bits or more
+//     below the best is no rival (a namesake born fifteen years earlier),
+//     more than four within 3 bits are a common name, and rivals that
+//     cohere with the best and with each other are one man's records in
+//     fragments, not namesakes. Only with a model trained or given (see
+//     attachFloor): not with the starting model's size prior.
 //   - Review: every other person with a pair in the review band or above
 //     gets a review item (record, that person's best record), the pairs at
 //     or above the link threshold first.
 //   - New person otherwise.
 //
-// Two persons bridged: when an arriving record links strongly to two
-// existing persons, batch would merge them if they cohere; the Linker
-// links the record to the better one and queues the other for a caseworker,
-// with the highest priority the Linker gives (reviewPriority). A caseworker's "same" on that item merges the
-// two persons (CaseService.Judge) and a later "not same" undoes it. The
-// Linker does not merge persons itself, for two reasons of the live system.
-// PersonService has no automatic merge that can be undone as one step: it
-// would relink every record of the second person one by one, and only a
-// merge made by a caseworker's "same" is undone by Judge. And a merge moves
-// another person's inquiries into a person whose death a caseworker may have
-// verified; the store then holds that death back from the family
-// (lastseen.TellableTo: the inquiry's record joined after the verification,
-// and no caseworker connected it), but the family's inquiry would sit on a
-// person no caseworker connected it to. The cost is measured: review recall (the
-// true pairs linked or before a caseworker) stays level with batch's, and
-// linked recall falls short of batch's by half a point at 100,000 records.
+// The second look (Revisit, Linker): batch sees the whole list, the Linker
+// decides in arrival order, and a record attached or linked early would
+// never be revisited when a better person turned up. After each arrival
+// the Linker looks again at what the arrival changed:
+//
+//   - Merge: a person the record links to strongly (a pair in the link
+//     band) that coheres with the record's person as a whole, as batch
+//     clustering checks a merge, is the same person: batch would have
+//     merged the two clusters. The person with fewer records moves.
+//   - Move: a record held in its person by weaker evidence than its pair
+//     with the arriving record (its best pair with the person's other
+//     records scores lower, or below the link threshold: an attachment)
+//     that, decided again as if it arrived now, would join the record's
+//     person, moves there: the record that said little and joined the one
+//     namesake the registry knew, before the man it describes turned up.
+//     Batch, which merges the strongest pairs first, would have put it
+//     with the arriving record before weighing the weaker pair.
+//
+// Each is made in one store transaction of automatic links that end the
+// old ones (the store keeps both: the records' link history and the audit
+// trail show every move), and the pair that made it is queued for review
+// (for a record that moves, the pair it left too), a merge at the link
+// band's priority. A caseworker's "not same" on that
+// pair undoes it (CaseService.Judge: the records go back to the person they
+// came from). The second look touches nothing a caseworker has: no record
+// of two persons one of whose records is named in any judgement or was
+// linked by a caseworker, or whose status a caseworker verified (a
+// verification is a caseworker's word on the person as it stood); it asks
+// the store, not the index, and leaves alone a person the index has not
+// caught up with. No death reaches a family by it: a record moved into a
+// person whose death a caseworker verified was linked after the
+// verification, so the family is told nothing (lastseen.TellableTo), and an
+// unverified death is told to no family at all. Nothing of it lives only in
+// the index: the moves are links in the store, and an index rebuilt from it
+// (Load) holds the same persons. Only with a trained or given model, as the
+// attach rule. It brought the Linker level with batch (docs/BENCHMARKS.md,
+// "Incremental against batch").
 //
 // Scores are batch's too: with a trained or given model, term frequencies
 // leave out the person's own records (linkage.Model.Duplication), and they

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/lastseen/lastseen"
@@ -198,12 +199,31 @@ func (l *Linker) linkLocked(ctx context.Context, p Prepared) (*lastseen.MatchDec
 			Priority: reviewPriority(c.Score, l.Index.Bands()),
 		})
 	}
+	// a second look at what the record's arrival changed
+	home, moves, lookErr := l.secondLook(ctx, d, pid)
+	out.PersonID = home
+	items = addItems(items, moves)
 	if len(items) > 0 && l.Reviews != nil {
 		if err := l.Reviews.EnqueueReview(ctx, items); err != nil {
 			return out, fmt.Errorf("record %d: queue %d review items: %w", id, len(items), err)
 		}
 	}
+	if lookErr != nil {
+		return out, fmt.Errorf("record %d: %w", id, lookErr)
+	}
 	return out, nil
+}
+
+// addItems adds to items those of more whose pair is not in items yet.
+func addItems(items, more []*lastseen.ReviewItem) []*lastseen.ReviewItem {
+	for _, m := range more {
+		if !slices.ContainsFunc(items, func(it *lastseen.ReviewItem) bool {
+			return it.RecordA == m.RecordA && it.RecordB == m.RecordB
+		}) {
+			items = append(items, m)
+		}
+	}
+	return items
 }
 
 // reviewPriority puts first the pairs at or above the link threshold — a

@@ -3,7 +3,6 @@ package index_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"sync"
 	"testing"
@@ -287,18 +286,21 @@ func TestLinkerConcurrent(t *testing.T) {
 	if got := l.Index.Persons(); got != len(persons) {
 		t.Errorf("index knows %d persons, the store %d", got, len(persons))
 	}
-	_ = fmt.Sprint()
 }
 
 // TestAttach: with a model calibrated on the data (trained or given), a
 // record whose only candidate person scores in the review band and coheres
-// joins it, as batch clustering attaches it; with two candidate persons it
-// goes to review; across a caseworker's "not same" it never joins; with the
-// starting model and the size prior it goes to review
-// (TestPriorFollowsIndexSize).
+// joins it, as batch clustering attaches it; with two candidate persons
+// that are namesakes (they do not cohere) it goes to review, unless the
+// namesake scores attachMargin (3) bits or more below (no rival); with two
+// that cohere (one man's records in two fragments) it joins the first;
+// across a caseworker's "not same" it never joins; with the starting model
+// and the size prior it goes to review (TestPriorFollowsIndexSize).
 func TestAttach(t *testing.T) {
-	a := &lastseen.Record{ID: 1, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")}
-	namesake := &lastseen.Record{ID: 2, GivenName: "Олександр", FamilyName: "Коваленко", BirthDate: lastseen.MustParseDate("1990")}
+	a := &lastseen.Record{ID: 1, GivenName: "Олександр", FamilyName: "Коваленко", Patronymic: "Іванович", BirthDate: lastseen.MustParseDate("1990")}
+	namesake := &lastseen.Record{ID: 2, GivenName: "Олександр", FamilyName: "Коваленко", Patronymic: "Петрович", BirthDate: lastseen.MustParseDate("1990")}
+	farNamesake := &lastseen.Record{ID: 2, GivenName: "Олександр", FamilyName: "Коваленко", Patronymic: "Петрович", BirthDate: lastseen.MustParseDate("1992")}
+	fragment := &lastseen.Record{ID: 2, GivenName: "Олександр", FamilyName: "Коваленко", Patronymic: "Іванович", BirthDate: lastseen.MustParseDate("1990")}
 	b := &lastseen.Record{ID: 3, GivenName: "Oleksandr", FamilyName: "Kovalenko", BirthDate: lastseen.MustParseDate("1990-03")}
 	m := linkage.NewModel()
 	scratch := index.New(index.Options{Model: m})
@@ -312,7 +314,9 @@ func TestAttach(t *testing.T) {
 		want    lastseen.MatchAction
 	}{
 		{"OnlyCandidateAttached", []*lastseen.Record{a}, nil, lastseen.MatchLink},
-		{"TwoCandidatesReview", []*lastseen.Record{a, namesake}, nil, lastseen.MatchReview},
+		{"TwoNamesakesReview", []*lastseen.Record{a, namesake}, nil, lastseen.MatchReview},
+		{"FarNamesakeNoRival", []*lastseen.Record{a, farNamesake}, nil, lastseen.MatchLink},
+		{"TwoFragmentsAttached", []*lastseen.Record{a, fragment}, nil, lastseen.MatchLink},
 		{"NotSameNeverAttached", []*lastseen.Record{a}, map[int64]lastseen.Verdict{1: lastseen.VerdictNotSame}, lastseen.MatchNew},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -321,6 +325,10 @@ func TestAttach(t *testing.T) {
 				ix.Insert(ix.Prepare(r), int64(i+1))
 			}
 			d := ix.Match(ix.Prepare(b), tc.judged)
+			for _, r := range tc.indexed[1:] {
+				e, _ := ix.Explain(ix.Prepare(b), r.ID)
+				t.Logf("score with record %d %.2f", r.ID, e.Score)
+			}
 			if d.Action != tc.want {
 				t.Fatalf("score %.2f, bands %+v: %s, want %s (%+v)", ex.Score, bands, d.Action, tc.want, d)
 			}

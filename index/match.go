@@ -48,9 +48,23 @@ type Decision struct {
 	PersonID int64
 	Score    float64
 	// Attached is set when the record links below the link band by the
-	// attach rule: its only candidate person, with which it coheres.
+	// attach rule: its best candidate person, without a rival, with which
+	// it coheres.
 	Attached bool
 	Persons  []PersonMatch
+
+	// strong are the candidate records that scored at least the review
+	// threshold, best first, and self the record decided: Revisit looks at
+	// them again.
+	strong []strongPair
+	self   *entry
+}
+
+// strongPair is a candidate record's slot and its score against the record
+// decided.
+type strongPair struct {
+	slot  int32
+	score float64
 }
 
 // maxCoherence bounds the records of one person a new record is scored
@@ -65,12 +79,11 @@ const minCross = -20
 
 // attachFloor is how far below the review threshold a pair still makes its
 // person a candidate of the attach rule (linkage.DefaultClusterOptions'
-// Floor: Review − 6). A record whose only candidate person is one (every
-// pair down to the floor lies in it), whose best pair reaches the review
-// threshold and which coheres with the person joins it, as batch's attach
-// step does: a record that says little (a name and a year) joins the one
-// person of that name the registry knows, and goes to review when it knows
-// two.
+// Floor: Review − 6). A record whose best candidate person has no rival
+// among them (unrivalled), whose best pair reaches the review threshold and
+// which coheres with the person joins it, as batch's attach step does: a
+// record that says little (a name and a year) joins the one person of that
+// name the registry knows, and goes to review when it knows two.
 //
 // The rule needs scores calibrated on the data: it applies with a trained or
 // given model, not while the index scores with the starting model and the
@@ -144,17 +157,25 @@ func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
 }
 
 func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
-	if len(ix.recs) >= MinTF {
+	return ix.decide(e, judged, true)
+}
+
+// decide is match; fresh is unset for a record already in the index (a
+// second look, Revisit), whose term frequencies are set and which is not
+// its own candidate.
+func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool) Decision {
+	if fresh && len(ix.recs) >= MinTF {
 		ix.prep.Refresh(e.p)
 		ix.setFrequencies(e.p)
 	}
 	shift := ix.priorShift()
 	cands := ix.candidates(e)
+	d := Decision{Action: lastseen.MatchNew, self: e}
 	byPerson := map[int64]*PersonMatch{}
 	var order []int64
-	// near is the one person with a pair scoring at least the attach floor,
-	// or −1 once there are two
-	var near int64
+	// near holds every person with a pair scoring at least the attach
+	// floor, with its best such score: the attach rule's candidates
+	var near []nearPerson
 	floor := ix.bands.Review - attachFloor
 	for _, s := range cands {
 		c := ix.recs[s]
@@ -165,14 +186,11 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 		if sc < floor {
 			continue
 		}
-		if near == 0 {
-			near = c.person
-		} else if near != c.person {
-			near = -1
-		}
+		near = addNear(near, c.person, sc)
 		if sc < ix.bands.Review {
 			continue
 		}
+		d.strong = append(d.strong, strongPair{s, sc})
 		pm := byPerson[c.person]
 		if pm == nil {
 			pm = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, sc}}
@@ -197,13 +215,13 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 			order = append(order, c.person)
 		}
 	}
-	d := Decision{Action: lastseen.MatchNew}
 	var same int64
 	for _, pid := range order {
 		pm := byPerson[pid]
 		ix.cohere(e, pm, judged, shift, &same)
 		d.Persons = append(d.Persons, *pm)
 	}
+	slices.SortFunc(d.strong, func(a, b strongPair) int { return cmp.Compare(b.score, a.score) })
 	slices.SortFunc(d.Persons, func(a, b PersonMatch) int {
 		if c := cmp.Compare(b.Best.Score, a.Best.Score); c != 0 {
 			return c
@@ -226,15 +244,108 @@ func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
 			d.Action, d.Score = lastseen.MatchReview, pm.Best.Score
 		}
 	}
-	// the attach rule: the only candidate person, coherent, joins below
-	// the link band; not with the starting model's generous size prior (see
-	// attachFloor)
-	if !ix.sizePrior && d.Action == lastseen.MatchReview && len(d.Persons) == 1 && near == d.Persons[0].PersonID {
-		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent {
+	// the attach rule: the best candidate person, coherent and without a
+	// rival, joins below the link band; not with the starting model's
+	// generous size prior (see attachFloor)
+	if !ix.sizePrior && d.Action == lastseen.MatchReview {
+		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent && ix.unrivalled(pm, near, shift) {
 			d.Action, d.PersonID, d.Score, d.Attached = lastseen.MatchLink, pm.PersonID, pm.Best.Score, true
 		}
 	}
 	return d
+}
+
+// nearPerson is a candidate person of the attach rule: a person with a pair
+// scoring at least the attach floor, and its best such score.
+type nearPerson struct {
+	person int64
+	best   float64
+}
+
+func addNear(near []nearPerson, person int64, sc float64) []nearPerson {
+	for i := range near {
+		if near[i].person == person {
+			near[i].best = max(near[i].best, sc)
+			return near
+		}
+	}
+	return append(near, nearPerson{person, sc})
+}
+
+// unrivalled reports whether best, the best-scoring candidate person of a
+// record, has no rival that makes attaching the record to it a guess, as
+// batch's attach step (linkage.Cluster) judges it: a candidate person whose
+// best pair scores attachMargin bits or more below best's is no rival (a
+// namesake born fifteen years earlier); more than maxAttachCands persons
+// within the margin are a common name; and rivals that cohere with best and
+// with each other (one man's records that each scored just below the link
+// band, still in fragments) are no ambiguity. The caller holds the lock.
+func (ix *Index) unrivalled(best PersonMatch, near []nearPerson, shift float64) bool {
+	rivals := make([]int64, 0, len(near))
+	rivals = append(rivals, best.PersonID)
+	for _, n := range near {
+		if n.person == best.PersonID {
+			continue
+		}
+		if n.best >= best.Best.Score-attachMargin {
+			rivals = append(rivals, n.person)
+		}
+	}
+	if len(rivals) > maxAttachCands {
+		return false
+	}
+	for i := range rivals {
+		for j := i + 1; j < len(rivals); j++ {
+			if !ix.personsCohere(rivals[i], rivals[j], shift) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// attachMargin and maxAttachCands are batch's (linkage/cluster.go): a
+// candidate person attachMargin bits or more below the best is no rival,
+// and more than maxAttachCands persons within it are a common name.
+const (
+	attachMargin   = 3
+	maxAttachCands = 4
+)
+
+// maxPersonCross bounds the pairs scored to tell whether two persons
+// cohere; two larger persons are taken not to.
+const maxPersonCross = 1024
+
+// personsCohere reports whether two persons' records could be one person's,
+// as batch clustering judges a merge: no hard evidence against, the mean of
+// the cross pairs at least the review threshold, none below minCross, and
+// the contradiction vote does not refuse it. The caller holds the lock.
+func (ix *Index) personsCohere(a, b int64, shift float64) bool {
+	ra, rb := ix.persons[a], ix.persons[b]
+	if len(ra)*len(rb) > maxPersonCross {
+		return false
+	}
+	sum := 0.0
+	var vote linkage.Vote
+	for _, x := range ra {
+		for _, y := range rb {
+			ex, ey := ix.recs[x], ix.recs[y]
+			if linkage.Conflict(ex.p, ey.p) {
+				return false
+			}
+			v := linkage.Compare(ex.p, ey.p)
+			sc := ix.model.ScoreVector(&v, ex.p, ey.p) + shift
+			if sc < minCross {
+				return false
+			}
+			sum += sc
+			vote.Add(&v, sc, ix.bands.Link)
+		}
+	}
+	if sum/float64(len(ra)*len(rb)) < ix.bands.Review {
+		return false
+	}
+	return !vote.Refuses(len(ra) + len(rb))
 }
 
 // cohere scores the record against the person's current records and sets
@@ -251,6 +362,9 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 	var vote linkage.Vote
 	for _, s := range members {
 		c := ix.recs[s]
+		if c.id == e.id {
+			continue // a second look at a record of the person (Revisit)
+		}
 		switch judged[c.id] {
 		case lastseen.VerdictNotSame:
 			pm.Forbidden = true
@@ -318,13 +432,19 @@ func (ix *Index) Explain(p Prepared, recordID int64) (linkage.Explanation, bool)
 	if !ok {
 		return linkage.Explanation{}, false
 	}
-	ex := ix.model.Explain(p.e.p, ix.recs[s].p)
+	return ix.explain(p.e.p, ix.recs[s].p), true
+}
+
+// explain is Model.Explain with the prior Match scores with. The caller
+// holds the lock.
+func (ix *Index) explain(a, b *linkage.Prepared) linkage.Explanation {
+	ex := ix.model.Explain(a, b)
 	if shift := ix.priorShift(); shift != 0 {
 		ex.Prior += shift
 		ex.Score += shift
 		ex.Probability = linkage.Probability(ex.Score)
 	}
-	return ex, true
+	return ex
 }
 
 // Insert adds a record the caller has just linked to personID: Add with the

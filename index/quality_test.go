@@ -24,7 +24,10 @@ import (
 // review and left new. The model is the one batch trains on the records
 // (seed 1). Size: LASTSEEN_BENCH_RECORDS (default 10,000), about 2.3 records
 // a person as in synth.DefaultConfig. LASTSEEN_BENCH_LINK sets the Linker's
-// link threshold (default: batch's, linkage.DefaultBands).
+// link threshold (default: batch's, linkage.DefaultBands);
+// LASTSEEN_BENCH_BATCHES=1 links through LinkRecords (as `import`), not
+// LinkRecord one by one (as `serve`). inc-moved counts the records the
+// Linker's second look moved.
 //
 //	LASTSEEN_BENCH_RECORDS=100000 go test ./index -run XXX -bench IncrementalQuality -benchtime 1x
 func BenchmarkIncrementalQuality(b *testing.B) {
@@ -47,6 +50,9 @@ func BenchmarkIncrementalQuality(b *testing.B) {
 	}
 	ctx := context.Background()
 	bands := linkage.DefaultBands()
+	// LinkRecords (import's path: a thousand records decided, then linked
+	// in one transaction) in place of LinkRecord one by one
+	batches := os.Getenv("LASTSEEN_BENCH_BATCHES") != ""
 	// the Linker's link threshold, to weigh another one against batch's
 	incBands := bands
 	if v, err := strconv.ParseFloat(os.Getenv("LASTSEEN_BENCH_LINK"), 64); err == nil {
@@ -80,12 +86,28 @@ func BenchmarkIncrementalQuality(b *testing.B) {
 		mem := newMem()
 		l := &index.Linker{Index: index.New(index.Options{Model: res.Model, Bands: &incBands}), Persons: mem, Reviews: mem}
 		var link, review, fresh int
-		for _, r := range rs {
-			c := *r
-			d, err := l.LinkRecord(ctx, &c)
-			if err != nil {
+		var ds []*lastseen.MatchDecision
+		if batches {
+			cs := make([]*lastseen.Record, len(rs))
+			for i, r := range rs {
+				c := *r
+				cs[i] = &c
+			}
+			var err error
+			if ds, err = l.LinkRecords(ctx, cs); err != nil {
 				b.Fatal(err)
 			}
+		} else {
+			for _, r := range rs {
+				c := *r
+				d, err := l.LinkRecord(ctx, &c)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ds = append(ds, d)
+			}
+		}
+		for _, d := range ds {
 			switch d.Action {
 			case lastseen.MatchLink:
 				link++
@@ -108,6 +130,7 @@ func BenchmarkIncrementalQuality(b *testing.B) {
 		b.ReportMetric(float64(link)/k, "inc-link/op")
 		b.ReportMetric(float64(review)/k, "inc-review/op")
 		b.ReportMetric(float64(fresh)/k, "inc-new/op")
+		b.ReportMetric(float64(mem.moved), "inc-moved")
 	}
 	b.StopTimer()
 	report(b, "batch", batch, truth, batchReview)

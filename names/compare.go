@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Name is a name prepared once per record for fast comparison: every key the
@@ -41,6 +42,9 @@ type Name struct {
 	// suffix; shared with the table
 	famGivenIDs []string
 	famGivenSuf byte
+	// sexFam: Sex comes from the family name's ending alone, which can
+	// mislead (Щербина, Калина are men's names too)
+	sexFam bool
 }
 
 // FamilyRuUk returns a hash of the gender-folded family name with the
@@ -164,6 +168,9 @@ func Prepare(given, patronymic, family, full string) Name {
 	}
 	n.Given, n.Patronymic, n.Family = given, patronymic, family
 	n.Script = combineScripts(DetectScript(given), DetectScript(patronymic), DetectScript(family))
+	// the keys are computed from the parts read without Baltic endings
+	// (Kovalenka, Jurijus: see balticForms); the stored forms keep them
+	given, patronymic, family = balticForms(given, patronymic, family)
 
 	var buf [64]byte
 	var fbuf [96]byte
@@ -178,6 +185,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		} else {
 			key := n.GivenSkel
 			alts, na := altSkeletons(given)
+			na = addItalianAlt(given, n.GivenSkel, &alts, na)
 			n.givenAlt = alts
 			if _, ok := givenIDsBySkel[key]; !ok {
 				for i := 0; i < na; i++ {
@@ -221,6 +229,10 @@ func Prepare(given, patronymic, family, full string) Name {
 						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
 					}
 				}
+				if it, ok := italianForm(patronymic); ok && len(fs) == 0 {
+					var ab [64]byte
+					fs, _, _ = patronymicSkel(appendSkeleton(ab[:0], it))
+				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
 				}
@@ -260,6 +272,7 @@ func Prepare(given, patronymic, family, full string) Name {
 			n.famLooseJ = n.famLoose
 		}
 		alts, na := altSkeletons(family)
+		na = addItalianAlt(family, n.FamilySkel, &alts, na)
 		for i := 0; i < na; i++ {
 			n.famAlt[i] = alts[i]
 			ab := append(buf[:0], alts[i]...)
@@ -272,6 +285,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 	}
 	n.Sex = combineSex(sexP, sexG, sexF)
+	n.sexFam = sexP == SexUnknown && sexG == SexUnknown && sexF != SexUnknown
 	return n
 }
 
@@ -404,7 +418,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	// be a typo of the other
 	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
 		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
-			typoOfForm(a, b) || typoOfForm(b, a) {
+			foldTypo(a.givenFold, b.givenFold) || jw >= 0.75 && nearBound(a.GivenSkel, unsafeBytes(b.GivenSkel), 3) && crossTypo(a.givenFold, b.givenFold) || typoOfForm(a, b) || typoOfForm(b, a) {
 			return LevelClose, jw
 		}
 	}
@@ -478,13 +492,18 @@ func compareFamily(a, b *Name) (Level, float64) {
 	// beginnings all the time (Коваленко, Ковальчук, Ковалёв): a family name
 	// is close only when one or two edits away and of the same kind of ending.
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
+	// Иван and Иванов, Bogdan and Bogdanov: a family name built on the other
+	// with -ов, -ев or -ин is another name, however few letters it adds
+	if possessiveOf(a.FamilyBase, b.FamilyBase) || possessiveOf(b.FamilyBase, a.FamilyBase) {
+		return LevelDifferent, jw
+	}
 	// bases and skeletons both: a typo in the ending defeats the gender fold
 	if (closeEdit(a.FamilyBase, b.FamilyBase) && sameClass(a.FamilyBase, b.FamilyBase)) ||
 		((a.FamilySkel != a.FamilyBase || b.FamilySkel != b.FamilyBase) &&
 			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
 		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
 			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) ||
-		latinTypo(a, b) {
+		latinTypo(a, b) || ((foldTypo(a.famFold, b.famFold) || jw >= 0.75 && nearBound(a.FamilySkel, unsafeBytes(b.FamilySkel), 3) && crossTypo(a.famFold, b.famFold)) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -505,6 +524,51 @@ func latinTypo(a, b *Name) bool {
 		return false
 	}
 	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
+}
+
+// possessiveOf: y is x with a possessive suffix, -ов, -ев or -ин (Иван,
+// Иванов; Леонид, Леонидов).
+func possessiveOf(x, y string) bool {
+	if len(y) != len(x)+2 || len(x) < 3 || y[:len(x)] != x {
+		return false
+	}
+	switch y[len(x):] {
+	case "ov", "ev", "in":
+		return true
+	}
+	return false
+}
+
+// foldTypo: two folded spellings in one script one letter apart (two from
+// nine letters), counted in letters as written. A slip on a letter the
+// skeleton writes with two (я, ю: "ia", "iu") is two edits there
+// (Дьяченко, Дьяяченко), one here.
+func foldTypo(a, b string) bool {
+	if a == "" || b == "" || latinFirst(a) != latinFirst(b) {
+		return false
+	}
+	// a quick bound before counting: one or two edits leave the two alike
+	// but for at most eight bytes (two swaps of Cyrillic letters) between a
+	// common beginning and a common end
+	m := min(len(a), len(b))
+	p := 0
+	for p < m && a[p] == b[p] {
+		p++
+	}
+	q := 0
+	for q < m-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if m-p-q > 8 {
+		return false
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	n := min(la, lb)
+	if n < 4 || la-lb > 2 || lb-la > 2 {
+		return false
+	}
+	d := DamerauLevenshtein(a, b)
+	return d <= 1 || d <= 2 && n >= 9
 }
 
 // latinFirst: s starts with an ASCII letter.
@@ -753,7 +817,7 @@ func expandInitials(b uint32) uint32 {
 
 // ruUkEqual: two family-name skeletons that differ only where Russian and
 // Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий) and
-// the Ukrainian possessive -ів against -ов (Петров, Петрів).
+// о against і in a closed last syllable (Петров, Петрів; Чорновол, Чорновіл).
 func ruUkEqual(a, b string) bool {
 	if a == b || len(a) < 4 || len(b) < 4 {
 		return false
@@ -766,7 +830,9 @@ func ruUkNorm(dst []byte, s string) []byte {
 	n := len(s)
 	for i := 0; i < n; i++ {
 		c := s[i]
-		if c == 'e' || (c == 'o' && i == n-2 && s[n-1] == 'v') {
+		// о in a closed last syllable is і in Ukrainian (Петров, Петрів;
+		// Чорновол, Чорновіл; Сокол, Сокіл)
+		if c == 'e' || (c == 'o' && i == n-2 && i > 0 && !isSkelVowel(s[n-1]) && !isSkelVowel(s[i-1])) {
 			c = 'i'
 		}
 		if len(dst) > 0 && dst[len(dst)-1] == c {

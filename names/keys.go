@@ -52,7 +52,9 @@ var cyrSkelArr = func() (a [0x60]string) {
 
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
-	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S", 'ç': "s",
+	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S",
+	// Turkish, Azerbaijani and Albanian spellings of Slavic names: ç is ч, ş is ш
+	'ç': "C", 'ş': "S",
 	'û': "iu", 'â': "ia", 'ü': "u", 'ö': "o", 'ä': "a", 'ß': "s", 'ł': "l", 'ñ': "n", 'ń': "n",
 	'ø': "o", 'đ': "d", 'ı': "i",
 }
@@ -365,6 +367,10 @@ func foldSkeleton(dst []byte, start int) []byte {
 	for r := start; r < len(dst); r++ {
 		c := dst[r]
 		if w > start && dst[w-1] == c {
+			continue
+		}
+		// šč (Czech, Lithuanian, Latvian щ: Ščerbina, Juščenko) is щ, as shch is
+		if c == 'C' && w > start && dst[w-1] == 'S' {
 			continue
 		}
 		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)

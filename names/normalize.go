@@ -48,19 +48,21 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	hint := nameScript(s)
 	for i := 0; i < len(s); {
 		// one word at a time, so that look-alikes are judged by their word
 		j := i
 		for j < len(s) {
 			r, n := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '(' || r == ')' {
+			if isWordBreak(r) {
 				break
 			}
 			j += n
 		}
 		if j == i {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
+			// the machine-readable zone of a passport writes KOVALENKO<<OLEKSANDR
+			if unicode.IsSpace(r) || r == '<' {
 				space = true
 			} else {
 				b.WriteRune(r)
@@ -73,11 +75,42 @@ func Normalize(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		writeWord(&b, s[i:j])
+		writeWord(&b, s[i:j], hint)
 		i = j
 	}
 	out := b.String()
 	return strings.TrimRight(out, " ")
+}
+
+func isWordBreak(r rune) bool {
+	return unicode.IsSpace(r) || r == ',' || r == ';' || r == '/' || r == '(' || r == ')' || r == '<'
+}
+
+// nameScript is the script of a whole name as its words show it: 1 when
+// some word has a letter only Cyrillic has and none a letter only Latin has,
+// 2 the other way round, 0 when the words disagree or none decides. A word
+// of look-alike letters alone (the initial "H." in "Коваленко H.", "Cepa")
+// is read in the script of the rest of the name.
+func nameScript(s string) int {
+	var cyr, lat bool
+	for _, r := range s {
+		if isCyrillic(r) {
+			if _, ok := cyrLookalike(r); !ok {
+				cyr = true
+			}
+		} else if isLatinLetter(r) {
+			if _, ok := latLookalike(r); !ok {
+				lat = true
+			}
+		}
+	}
+	switch {
+	case cyr && !lat:
+		return 1
+	case lat && !cyr:
+		return 2
+	}
+	return 0
 }
 
 // isNormalized is a quick scan for the common case of a clean name: single
@@ -91,6 +124,7 @@ func isNormalized(s string) bool {
 		return false
 	}
 	var cyr, lat, digit, prevSpace bool
+	var anyCyr, anyLat bool // in any word: a name mixing scripts word by word takes the slow path
 	for _, r := range s {
 		switch {
 		case r == ' ':
@@ -100,7 +134,7 @@ func isNormalized(s string) bool {
 			prevSpace, cyr, lat, digit = true, false, false, false
 			continue
 		case r < 0x80:
-			if r < ' ' || r == '`' {
+			if r < ' ' || r == '`' || r == '<' {
 				return false
 			}
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
@@ -119,9 +153,10 @@ func isNormalized(s string) bool {
 		if cyr && lat || digit && (cyr || lat) {
 			return false
 		}
+		anyCyr, anyLat = anyCyr || cyr, anyLat || lat
 		prevSpace = false
 	}
-	return true
+	return !(anyCyr && anyLat)
 }
 
 func latLookalike(r rune) (rune, bool) {
@@ -238,7 +273,7 @@ func cyrLookalike(r rune) (rune, bool) {
 	return r, false
 }
 
-func writeWord(b *strings.Builder, w string) {
+func writeWord(b *strings.Builder, w string, hint int) {
 	var cyr, lat int
 	for _, r := range w {
 		if isCyrillic(r) {
@@ -257,6 +292,9 @@ func writeWord(b *strings.Builder, w string) {
 		fixTo = 1
 	case lat > 0 && cyr == 0:
 		fixTo = 2
+	case cyr == 0 && lat == 0 && hint != 0:
+		// only look-alikes: the script of the rest of the name
+		fixTo = hint
 	case cyr == 0 && lat == 0:
 		// only look-alikes: trust the majority of the raw letters
 		var c, l int

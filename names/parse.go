@@ -40,6 +40,7 @@ type token struct {
 	patSex   Sex
 	fathers  []*GivenName
 	famLike  float64 // how typical of a family name its ending is: 0, weak 0.5, strong 1
+	baltic   bool    // read without a Lithuanian or Latvian ending (see balticWord)
 }
 
 // Parse splits a full name into given name, patronymic and family name. It
@@ -64,6 +65,7 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 		return "", 0
 	}
 	ts := toks[:n]
+	balticName(ts)
 	var lower bool // does any token have lower case? then ALL CAPS marks a family name
 	for i := range ts {
 		if !ts[i].caps && !ts[i].initial {
@@ -72,6 +74,9 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 	}
 	best, second := math.Inf(-1), math.Inf(-1)
 	for _, pat := range patterns(n) {
+		if pat == "FPG" && !ts[1].pat && !ts[1].initial {
+			continue // read only on a patronymic's evidence
+		}
 		sc := scorePattern(ts, pat, lower)
 		if sc > best {
 			best, second, roles = sc, best, pat
@@ -114,15 +119,23 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 func patterns(n int) []string {
 	switch n {
 	case 1:
-		return []string{"G", "F"}
+		return patterns1
 	case 2:
-		return []string{"GF", "FG", "GP", "FP", "PF"}
+		return patterns2
 	case 3:
-		return []string{"GPF", "FGP", "GFF", "FFG", "GFP"}
+		return patterns3
 	}
 	f := strings.Repeat("F", n-2)
 	return []string{"GP" + f, f + "GP", "G" + strings.Repeat("F", n-1), strings.Repeat("F", n-1) + "G"}
 }
+
+// the readings of one, two and three words, shared so that a parse does not
+// allocate them
+var (
+	patterns1 = []string{"G", "F"}
+	patterns2 = []string{"GF", "FG", "GP", "FP", "PF"}
+	patterns3 = []string{"GPF", "FGP", "GFF", "FFG", "GFP", "FPG"}
+)
 
 func scorePattern(ts []token, pat string, lower bool) float64 {
 	sc := 0.0
@@ -205,6 +218,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		sc += 0.2
 	case "FP", "PF":
 		sc -= 0.5 // a name without its given name is rare
+	case "FPG":
+		sc -= 0.5 // Коваленко Миколайович Олександр: rare, read only on a patronymic's evidence
 	}
 	return sc
 }
@@ -212,10 +227,79 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 // tokenize splits a normalised name into tokens, splitting run-together
 // initials (О.М. → О., М.) and classifying each token.
 func tokenize(s string, toks *[maxTokens]token) int {
-	if n := tokenizeSkip(s, toks, true); n > 0 {
-		return n
+	n := tokenizeSkip(s, toks, true)
+	if n == 0 {
+		n = tokenizeSkip(s, toks, false) // the whole name was in brackets
 	}
-	return tokenizeSkip(s, toks, false) // the whole name was in brackets
+	if n == 1 && !toks[0].initial && len(toks[0].given) == 0 {
+		if a, b, ok := splitRunTogether(toks[0].text); ok {
+			classify(&toks[0], a)
+			classify(&toks[1], b)
+			n = 2
+		}
+	}
+	return n
+}
+
+// suffixStart: a skeleton starts the way family-name suffixes do
+// (Иван-овский, Роман-ишин), so it is no family name by itself.
+func suffixStart(sk []byte) bool {
+	if len(sk) < 2 {
+		return true
+	}
+	switch string(sk[:2]) {
+	case "ov", "ev", "en", "in", "ic", "iC", "iu", "uk", "ak", "ik", "ec", "is", "iS", "ko", "os", "es", "an":
+		return true
+	}
+	return false
+}
+
+// splitRunTogether splits a one-word name that is a given name and a family
+// name run together with no capital to show the seam (IVANPETROV,
+// ВАСИЛЬБІЛИЙ: a list that lost its spaces): at the longest known full
+// given name at its start, or else at its end, leaving three letters or
+// more on the other side.
+func splitRunTogether(w string) (string, string, bool) {
+	if utf8.RuneCountInString(w) < 7 || strings.ContainsAny(w, "-'") {
+		return "", "", false
+	}
+	var idx [48]int
+	k := 0
+	for i := range w {
+		if k == len(idx) {
+			return "", "", false
+		}
+		idx[k] = i
+		k++
+	}
+	var buf [64]byte
+	known := func(x string) bool { return fullBySkel[string(appendSkeleton(buf[:0], x))] }
+	// A word with a family ending is mostly a family name built on a given
+	// name (Романенко, Максимович, Степанишин, Иванченко): it is split only
+	// when what follows the given name is a family name of five letters or
+	// more by itself (JEVGENIJLYSENKO, ІРИНАЗУБКОВА), and never at its end.
+	famLike := familyLike(appendSkeleton(buf[:0], w)) > 0
+	for c := k - 3; c >= 3; c-- {
+		if !known(w[:idx[c]]) {
+			continue
+		}
+		if famLike {
+			rest := appendSkeleton(buf[:0], w[idx[c]:])
+			if k-c < 5 || familyLike(rest) == 0 || suffixStart(rest) {
+				continue
+			}
+		}
+		return w[:idx[c]], w[idx[c]:], true
+	}
+	if famLike {
+		return "", "", false
+	}
+	for c := 3; c <= k-3; c++ {
+		if known(w[idx[c]:]) {
+			return w[:idx[c]], w[idx[c]:], true
+		}
+	}
+	return "", "", false
 }
 
 func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
@@ -249,6 +333,12 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			part = strings.Trim(part, ".-'()«»\"“”")
 			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
+			}
+			if a, b, ok := splitGlued(part); ok && n+1 < maxTokens {
+				classify(&toks[n], a)
+				classify(&toks[n+1], b)
+				n += 2
+				continue
 			}
 			classify(&toks[n], part)
 			n++
@@ -325,6 +415,24 @@ func classify(t *token, w string) {
 	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
+	if len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+		balticToken(t, w)
+		sk = unsafeBytes(t.sk)
+	}
+	if len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+		if it, ok := italianForm(w); ok {
+			// the Italian reading: Sciapoval, Olegovici, Evghenij
+			var ib [64]byte
+			isk := appendSkeleton(ib[:0], it)
+			if g := givenBySkel[string(isk)]; len(g) > 0 {
+				t.given, t.fullForm = g, fullBySkel[string(isk)]
+			} else if f, sex, ok := patronymicSkel(isk); ok && len(f) > 0 {
+				t.fathers, t.patSex, t.pat = f, sex, true
+				t.sk = string(isk)
+				sk = unsafeBytes(t.sk)
+			}
+		}
+	}
 	t.famLike = familyLike(sk)
 	if t.pat {
 		n := len(sk)
@@ -386,4 +494,44 @@ func isUpper(r rune) bool {
 		return false
 	}
 	return unicode.IsUpper(r)
+}
+
+// splitGlued splits a word that holds two parts of a name: glued with a
+// capital inside (ОлександрКоваленко, RomanKorolov), or hyphenated where
+// one side is a given name, a patronymic or an initial and the other is
+// not a given name (Олег-Щукин, Вячеславович-Щукин, V.-Hryhorjev). A
+// hyphenated family name (Римский-Корсаков) or given name (Анна-Мария)
+// stays one word.
+func splitGlued(w string) (string, string, bool) {
+	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 && strings.Count(w, "-") == 1 {
+		a, b := strings.TrimRight(w[:i], "."), w[i+1:]
+		var ta, tb token
+		classify(&ta, a)
+		classify(&tb, b)
+		aName := ta.initial || ta.pat && len(ta.fathers) > 0 || len(ta.given) > 0 && ta.fullForm && ta.famLike == 0
+		bName := len(tb.given) > 0 || tb.pat
+		if aName && !bName && !tb.initial {
+			return a, b, true
+		}
+		return "", "", false
+	}
+	// a capital after a small letter, both halves two letters or more;
+	// first a quick look for a capital (ASCII, or Cyrillic Ѐ–Я) after the
+	// first letter
+	caps := false
+	for i := 1; i < len(w) && !caps; i++ {
+		c := w[i]
+		caps = c >= 'A' && c <= 'Z' || c == 0xD0 && i+1 < len(w) && w[i+1] >= 0x80 && w[i+1] <= 0xAF
+	}
+	if !caps {
+		return "", "", false
+	}
+	prevLower, start := false, 0
+	for i, r := range w {
+		if prevLower && isUpper(r) && utf8.RuneCountInString(w[start:i]) >= 2 && utf8.RuneCountInString(w[i:]) >= 2 {
+			return w[:i], w[i:], true
+		}
+		prevLower = isLetter(r) && !isUpper(r)
+	}
+	return "", "", false
 }

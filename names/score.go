@@ -89,7 +89,11 @@ func Score(a, b *Name) Comparison {
 	case c.Patronymic == LevelDifferent:
 		s = min(s, 0.6)
 	}
-	if a.Sex != SexUnknown && b.Sex != SexUnknown && a.Sex != b.Sex {
+	// A sex read from a family name's ending alone does not count against
+	// a record that writes the family name the same way: in Щербина Г. the
+	// -а is the name's own, not a woman's ending (a typo in it included).
+	if a.Sex != SexUnknown && b.Sex != SexUnknown && a.Sex != b.Sex &&
+		!((a.sexFam || b.sexFam) && (c.Family == LevelExact || c.Family == LevelTranslit || c.Family == LevelClose)) {
 		s = min(s, 0.4)
 	}
 	c.Score = s

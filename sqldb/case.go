@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -553,11 +554,11 @@ func undoableMerge(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64)
 		WHERE record_a = $1 AND record_b = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
 		min(j.RecordA, j.RecordB), max(j.RecordA, j.RecordB), j.ID).Scan(&verdict, &at)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && lastseen.Verdict(verdict) != lastseen.VerdictSame) {
-		return nil, 0, nil
+		return automaticMove(ctx, tx, j, pa)
 	} else if err != nil {
 		return nil, 0, fmt.Errorf("previous judgement: %w", err)
 	}
-	from, err := mergedFrom(ctx, tx, j.RecordB, at)
+	from, err := mergedFrom(ctx, tx, j.RecordB, at, lastseen.LinkCaseworker)
 	if err != nil || from == 0 {
 		return nil, 0, err
 	}
@@ -567,7 +568,7 @@ func undoableMerge(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64)
 	}
 	var back []int64
 	for _, m := range members {
-		if p, err := mergedFrom(ctx, tx, m, at); err != nil {
+		if p, err := mergedFrom(ctx, tx, m, at, lastseen.LinkCaseworker); err != nil {
 			return nil, 0, err
 		} else if p == from {
 			back = append(back, m)
@@ -576,9 +577,53 @@ func undoableMerge(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64)
 	return back, from, nil
 }
 
-// mergedFrom returns the person a record was linked to before a merge at the
-// given time, if its current link was made by that merge; 0 otherwise.
-func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time) (int64, error) {
+// automaticMove finds what a "not same" on a pair that shares a person can
+// undo when no caseworker's "same" joined them: the automatic move (the
+// incremental linker's second look, package index) that brought RecordB, or
+// else RecordA, into the person — the records it moved in the same
+// transaction from the same person go back to that person, which keeps its
+// id. Not when it brought both records of the pair: the move did not join
+// them. None when there is no such move; RecordB alone then leaves for a
+// new person.
+func automaticMove(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64) ([]int64, int64, error) {
+	for _, rec := range []int64{j.RecordB, j.RecordA} {
+		var at time.Time
+		err := tx.QueryRowContext(ctx,
+			`SELECT created_at FROM links WHERE record_id = $1 AND removed_at IS NULL`, rec).Scan(&at)
+		if err != nil {
+			return nil, 0, fmt.Errorf("current link of record %d: %w", rec, err)
+		}
+		from, err := mergedFrom(ctx, tx, rec, at, lastseen.LinkAutomatic)
+		if err != nil {
+			return nil, 0, err
+		}
+		if from == 0 || from == pa {
+			continue
+		}
+		members, err := memberIDs(ctx, tx, pa)
+		if err != nil {
+			return nil, 0, err
+		}
+		var back []int64
+		for _, m := range members {
+			if p, err := mergedFrom(ctx, tx, m, at, lastseen.LinkAutomatic); err != nil {
+				return nil, 0, err
+			} else if p == from {
+				back = append(back, m)
+			}
+		}
+		if slices.Contains(back, j.RecordA) && slices.Contains(back, j.RecordB) {
+			continue
+		}
+		return back, from, nil
+	}
+	return nil, 0, nil
+}
+
+// mergedFrom returns the person a record was linked to before a merge or
+// move at the given time, if its current link was made by it with method;
+// 0 otherwise.
+func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time, method lastseen.LinkMethod) (int64, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT person_id, method, created_at, removed_at FROM links WHERE record_id = $1 ORDER BY id DESC LIMIT 2`, recordID)
 	if err != nil {
@@ -602,7 +647,7 @@ func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time) (int6
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
 	}
-	if len(ls) < 2 || ls[0].removed.Valid || lastseen.LinkMethod(ls[0].method) != lastseen.LinkCaseworker ||
+	if len(ls) < 2 || ls[0].removed.Valid || lastseen.LinkMethod(ls[0].method) != method ||
 		!ls[0].created.Equal(at) || !ls[1].removed.Valid || !ls[1].removed.Time.Equal(at) {
 		return 0, nil
 	}

@@ -330,6 +330,46 @@ func TestCaseService_Judge(t *testing.T) {
 				}
 			}
 		})
+		t.Run("NotSameUndoesAnAutomaticMove", func(t *testing.T) {
+			// the incremental linker's second look merged person X into
+			// person Y by automatic links in one transaction (package index)
+			var xs []*lastseen.Record
+			for i := range 2 {
+				xs = append(xs, report(t, db, lastseen.SourceOfficial, "List X", "Taras", "Hnatiuk", lastseen.StatusAlive, fmt.Sprintf("2022-0%d-01", i+1)))
+			}
+			y := report(t, db, lastseen.SourceOfficial, "List Y", "Тарас", "Гнатюк", lastseen.StatusCaptured, "2022-06-01")
+			px, err := persons.LinkRecord(ctx, xs[0].ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := persons.LinkRecord(ctx, xs[1].ID, px, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 9}); err != nil {
+				t.Fatal(err)
+			}
+			py, err := persons.LinkRecord(ctx, y.ID, 0, lastseen.Link{Method: lastseen.LinkNew})
+			if err != nil {
+				t.Fatal(err)
+			}
+			move := []lastseen.LinkRequest{
+				{RecordID: xs[0].ID, PersonID: py, Link: lastseen.Link{Method: lastseen.LinkAutomatic, Score: 7}},
+				{RecordID: xs[1].ID, PersonID: py, Link: lastseen.Link{Method: lastseen.LinkAutomatic, Score: 7}},
+			}
+			if _, err := persons.LinkRecords(ctx, move); err != nil {
+				t.Fatal(err)
+			}
+			out, err := cases.Judge(cw, &lastseen.Judgement{RecordA: y.ID, RecordB: xs[1].ID, Verdict: lastseen.VerdictNotSame})
+			if err != nil || out.PersonA != py || out.PersonB != px {
+				t.Fatalf("undo: %+v, %v; want persons %d and %d", out, err, py, px)
+			}
+			for pid, want := range map[int64][]*lastseen.Record{px: xs, py: {y}} {
+				p, err := cases.FindCase(ctx, pid)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(p.Records) != len(want) || p.Records[0].ID != want[0].ID {
+					t.Fatalf("person %d has %d records after the undo, want %d", pid, len(p.Records), len(want))
+				}
+			}
+		})
 		t.Run("UnsureMovesNothing", func(t *testing.T) {
 			d := report(t, db, lastseen.SourceComrade, "List D", "Ivan", "Petrov", lastseen.StatusAlive, "2022-05-01")
 			out, err := cases.Judge(cw, &lastseen.Judgement{RecordA: a.ID, RecordB: d.ID, Verdict: lastseen.VerdictUnsure})
