@@ -57,6 +57,9 @@ var (
 	// full form only, so that Юля and Юлия's namesake Ульян stay apart as ids;
 	// the comparison still accepts Юля against a record of Ульян.
 	petIDsBySkel map[string][]string
+	// otherReading: the ids that a pet form standing for several names
+	// gives after its first (see OtherReading)
+	otherReading map[string]bool
 	// initialCompat[i]: the initials a Ukrainian or Russian form of a name
 	// starting with letter i may have
 	initialCompat [26]uint32
@@ -175,6 +178,12 @@ func buildForms() {
 			ids[i] = g.ID
 		}
 		givenIDsBySkel[k] = ids
+	}
+	otherReading = map[string]bool{}
+	for _, ids := range givenIDsBySkel {
+		for _, id := range ids[min(1, len(ids)):] {
+			otherReading[id] = true
+		}
 	}
 	fatherIDsBySkel = make(map[string][]string, len(fatherBySkel))
 	for k, list := range fatherBySkel {
@@ -297,6 +306,14 @@ func lookupGiven(name string) []*GivenName {
 	}
 	return nil
 }
+
+// OtherReading reports whether a pet form that stands for several names
+// reads as the name of canonical id only after its first reading: Слава is
+// first Владислав (Name.GivenIDs[0]), then Вячеслав, Станислав, Ярослав…
+// A blocking key on the first reading alone never brings Слава and
+// Вячеслав together; a key on the other readings of a pet form needs, on
+// the full name's side, only the names this reports.
+func OtherReading(id string) bool { return otherReading[id] }
 
 // GivenForm returns the standard form of a canonical id in a language: "ru" or
 // "uk" (Cyrillic). It returns "" for an unknown id.
