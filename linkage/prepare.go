@@ -69,13 +69,11 @@ type Prepared struct {
 	// names.Name.FamilyAlts); 0 where there is none
 	famAlt [2]uint32
 	// givenIDs are every reading of the given name (names.Name.GivenIDs,
-	// shared with the table of names), givenOther says its first is a
-	// pet form's other reading (names.OtherReading), givenInits are the
-	// initials it may be written with (names.Name.GivenInitials): for
-	// blocking
+	// shared with the table of names), for blocking and for the readings
+	// past the two in given.forms; givenOther says its first is a pet
+	// form's other reading (names.OtherReading), for blocking
 	givenIDs   []string
 	givenOther bool
-	givenInits uint32
 	famBase    string // the family skeleton, gender-folded (names.Name.FamilyBase), for blocking
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
@@ -205,7 +203,7 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk(),
-		givenIDs: n.GivenIDs, givenInits: n.GivenInitials()}
+		givenIDs: n.GivenIDs}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
 	setDate(out, r.BirthDate)
 	switch r.Sex {

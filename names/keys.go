@@ -495,11 +495,3 @@ func LooseKey(s string) string {
 }
 
 func looseKey(dst, sk []byte) []byte { return consonantKey(dst, sk, &looseFold) }
-
-// GivenInitials returns the initials the given name may be written with, a
-// bit per letter ('a' is bit 0): an initial's own letter, or for a full name
-// or pet form the initials of every full form it may stand for (Саша: С, А,
-// О; Микола: М, Н), the Russian А and Ukrainian О, and е and и, taken as
-// one. A blocking key on them brings "О. Коваленко" and "Саша Коваленко"
-// together, which the pet form's own first letter does not.
-func (n *Name) GivenInitials() uint32 { return n.givenInit }
