@@ -23,6 +23,11 @@ type Pass struct {
 	// pass whose blocks are wide for the sake of a few pairs (a typo
 	// meeting its original) compares only pairs nothing else rules out.
 	Unless func(a, b *Prepared) bool
+	// Distinct, when set, leaves out the pairs of records with one value of
+	// it, and the blocks whose records all have one: a pass for the pairs
+	// that differ on a field (a typo in it) need not go through the blocks
+	// of a common value, which other passes compare.
+	Distinct func(p *Prepared) uint64
 }
 
 func mix(a, b uint64) uint64 {
@@ -188,7 +193,11 @@ var DefaultPasses = []Pass{
 		}
 		g := uint64(p.given.stem)
 		return appendDeletions(dst, p.famBase, func(k uint64) uint64 { return mix(18, mix(g, k)) })
-	}, Fields: []int{FieldGiven}, Unless: datesDisagree},
+	}, Fields: []int{FieldGiven}, Unless: datesDisagree, Distinct: func(p *Prepared) uint64 {
+		// one family name: the passes above compare it (a common name's
+		// blocks here are as large as there, and so are its deletions')
+		return uint64(p.family.stem)
+	}},
 	{Name: "service_number", Key: func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0
@@ -225,6 +234,7 @@ func appendDeletions(dst []uint64, s string, key func(uint64) uint64) []uint64 {
 		if i > 0 && s[i] == s[i-1] {
 			continue // the same string as leaving out s[i-1]
 		}
+
 		h := uint64(14695981039346656037)
 		for j := 0; j < len(s); j++ {
 			if j != i {

@@ -59,7 +59,8 @@ func referencePairs(b *linkage.Blocker, rs []*linkage.Prepared) []passPair {
 			for x := range blk {
 				for y := x + 1; y < len(blk); y++ {
 					i, j := blk[x], blk[y]
-					if ps.Unless != nil && ps.Unless(rs[i], rs[j]) || shared(keys[i], keys[j], p, k) {
+					if ps.Unless != nil && ps.Unless(rs[i], rs[j]) || ps.Distinct != nil && ps.Distinct(rs[i]) == ps.Distinct(rs[j]) ||
+						shared(keys[i], keys[j], p, k) {
 						continue
 					}
 					out = append(out, passPair{p, linkage.Pair{A: i, B: j}})

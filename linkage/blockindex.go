@@ -39,6 +39,10 @@ type blockIndex struct {
 	// (nil for a pass of one key a record): a pair shares such a block when
 	// their lists meet, and is made in the first block they share
 	multi []*multiBlocks
+	// one are by pass, for a pass with Pass.Distinct, its blocks (by their
+	// number among all its blocks, from 0) whose records all have one
+	// Distinct value
+	one   [][]uint64
 	units []unit
 	stats []PassStats // Blocks and Oversize; Comparisons are counted as pairs are made
 }
@@ -49,6 +53,7 @@ type unit struct {
 	pass   int
 	lo, hi int
 	block  uint32 // the number of the pass's blocks (not oversize) before lo
+	all    int    // the number of the pass's blocks before lo
 }
 
 // multiBlocks lists each record's blocks in a pass of several keys a record.
@@ -87,7 +92,7 @@ const unitPairs = 1 << 16
 // newBlockIndex blocks rs by every pass of b, on workers goroutines.
 func newBlockIndex(b *Blocker, rs []*Prepared, workers int) *blockIndex {
 	np := len(b.Passes)
-	ix := &blockIndex{b: b, rs: rs, np: np, ent: make([][]int32, np), ids: make([]uint32, len(rs)*np), stats: make([]PassStats, np), multi: make([]*multiBlocks, np)}
+	ix := &blockIndex{b: b, rs: rs, np: np, ent: make([][]int32, np), ids: make([]uint32, len(rs)*np), stats: make([]PassStats, np), multi: make([]*multiBlocks, np), one: make([][]uint64, np)}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(workers, np)) {
@@ -166,6 +171,20 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 			return
 		}
 		st.Blocks++
+		if ps.Distinct != nil {
+			// a block whose records all have one Distinct value makes no
+			// pair to score (training still samples it: it is the pass's)
+			d, one := ps.Distinct(ix.rs[es[s].i]), true
+			for _, x := range es[s+1 : e] {
+				if ps.Distinct(ix.rs[x.i]) != d {
+					one = false
+					break
+				}
+			}
+			if one {
+				ix.one[p] = setBit(ix.one[p], st.Blocks-1)
+			}
+		}
 		oversize := e-s > ix.b.MaxBlock
 		if oversize {
 			st.Oversize++
@@ -219,8 +238,18 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 	return es, tmp
 }
 
+func setBit(set []uint64, i int) []uint64 {
+	for len(set) <= i/64 {
+		set = append(set, 0)
+	}
+	set[i/64] |= 1 << (i % 64)
+	return set
+}
+
+func hasBit(set []uint64, i int) bool { return i/64 < len(set) && set[i/64]&(1<<(i%64)) != 0 }
+
 // release lets the blocks go (the index can make no more pairs).
-func (ix *blockIndex) release() { ix.ent, ix.ids, ix.units, ix.multi = nil, nil, nil, nil }
+func (ix *blockIndex) release() { ix.ent, ix.ids, ix.units, ix.multi, ix.one = nil, nil, nil, nil, nil }
 
 // forRuns calls fn with each run [s, e) of equal keys.
 func forRuns(es []keyed, fn func(s, e int)) {
@@ -271,6 +300,7 @@ func radixSort(es, tmp []keyed) {
 func appendUnits(us []unit, p int, ent []int32, b *Blocker) []unit {
 	lo, pairs := 0, 0
 	var blocks, first uint32
+	all, firstAll := 0, 0
 	for s := 0; s < len(ent); {
 		e := blockEnd(ent, s)
 		k := e - s
@@ -280,14 +310,15 @@ func appendUnits(us []unit, p int, ent []int32, b *Blocker) []unit {
 		} else {
 			pairs += k * b.Window
 		}
+		all++
 		if pairs >= unitPairs {
-			us = append(us, unit{p, lo, e, first})
-			lo, pairs, first = e, 0, blocks
+			us = append(us, unit{p, lo, e, first, firstAll})
+			lo, pairs, first, firstAll = e, 0, blocks, all
 		}
 		s = e
 	}
 	if lo < len(ent) {
-		us = append(us, unit{p, lo, len(ent), first})
+		us = append(us, unit{p, lo, len(ent), first, firstAll})
 	}
 	return us
 }
@@ -319,7 +350,7 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 	nb := u.block  // the blocks (not oversize) up to this one
 	var cur uint32 // this block's number; 0 when it is oversize
 	own := ix.multi[p]
-	unless := b.Passes[p].Unless
+	unless, distinct := b.Passes[p].Unless, b.Passes[p].Distinct
 	// add adds the pair of the block's x-th and y-th records. A block's
 	// records' block numbers in the earlier passes are copied side by side
 	// first (sc.rows), so that telling whether an earlier pass compared a
@@ -331,7 +362,7 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 			return
 		}
 		i, j := sc.blk[x], sc.blk[y]
-		if unless != nil && unless(rs[i], rs[j]) {
+		if dedupe && (distinct != nil && distinct(rs[i]) == distinct(rs[j]) || unless != nil && unless(rs[i], rs[j])) {
 			return
 		}
 		if own != nil && !dedupe && own.shareBefore(i, j, cur) {
@@ -350,8 +381,16 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 		ps = append(ps, Pair{i, j})
 	}
 	ent := ix.ent[p]
-	for s := u.lo; s < u.hi; {
+	one := ix.one[p]
+	for s, all := u.lo, u.all; s < u.hi; all++ {
 		e := blockEnd(ent, s)
+		if dedupe && hasBit(one, all) {
+			if e-s <= b.MaxBlock {
+				nb++
+			}
+			s = e
+			continue
+		}
 		sc.blk = append(sc.blk[:0], ^ent[s])
 		sc.blk = append(sc.blk, ent[s+1:e]...)
 		sc.rows, sc.groups = sc.rows[:0], sc.groups[:0]
