@@ -282,6 +282,11 @@ func Compare(a, b *Prepared) Vector {
 		// (Chomjakow read the German way is Хомяков)
 		v[FieldFamily] = NameTranslit
 	}
+	if v[FieldFamily] == NameSimilar || v[FieldFamily] == NameDifferent {
+		if familyTypo(a, b) {
+			v[FieldFamily] = NameClose
+		}
+	}
 	if x := a.famRuUk ^ b.famRuUk; v[FieldFamily] > NameForm && a.famRuUk != 0 && x == names.RuUkUkrainian {
 		// the Ukrainian form of a surname and another spelling of it
 		// (Білоус / Белоус, Білоус / Belous)

@@ -35,3 +35,24 @@ func compareGiven(a, b *Prepared) uint8 {
 	}
 	return lv
 }
+
+// familyTypo reports a typo between two family names that the skeletons
+// hide: on the light skeletons (a typo next to a folded sequence: Фліонець /
+// Filonets, Крвиошенко / Kryvoshenko) or on another reading of an ambiguous
+// Latin spelling (German ch: Mhoov / Мохов through Mochow, Glychow / Глухов).
+func familyTypo(a, b *Prepared) bool {
+	if a.famLight != "" && b.famLight != "" && typoOf(a.famLight, b.famLight) {
+		return true
+	}
+	for _, x := range a.famAltS {
+		if typoOf(x, b.famBase) {
+			return true
+		}
+	}
+	for _, y := range b.famAltS {
+		if typoOf(a.famBase, y) {
+			return true
+		}
+	}
+	return false
+}

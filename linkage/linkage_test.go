@@ -87,6 +87,8 @@ func TestCompareLevels(t *testing.T) {
 		{"GivenUnknownNotTypo", rec{given: "Тарх", family: "Бондар"}, rec{given: "Артем", family: "Бондар"}, "given_name", "different"},
 		{"FamilyTypoAcrossScripts", rec{given: "Костянтин", family: "Мрроз"}, rec{given: "Kostyantyn", family: "Moroz"}, "family_name", "close"},
 		{"FamilyTypoOnTranslit", rec{given: "Олексій", family: "Мохов"}, rec{given: "Aleksej", family: "Mhoov"}, "family_name", "close"},
+		{"FamilyTypoNextToFold", rec{given: "Андрій", family: "Фліонець"}, rec{given: "Andriy", family: "Filonets"}, "family_name", "close"},
+		{"FamilyTypoOnGermanReading", rec{given: "Дмитрий", family: "Глухов"}, rec{given: "Dmitri", family: "Glychow"}, "family_name", "close"},
 		{"GivenMissing", rec{family: "Іщенко"}, rec{given: "Ігор", family: "Іщенко"}, "given_name", "missing"},
 		{"NameOrderSwapped", rec{given: "Коваленко", family: "Олександр"}, rec{given: "Олександр", family: "Коваленко"}, "given_name", "exact"},
 		{"FullNameParsed", rec{full: "КОВАЛЕНКО Олександр Миколайович"}, rec{given: "Олександр", patr: "Миколайович", family: "Коваленко"}, "patronymic", "exact"},

@@ -75,6 +75,10 @@ type Prepared struct {
 	givenIDs   []string
 	givenOther bool
 	famBase    string // the family skeleton, gender-folded (names.Name.FamilyBase), for blocking
+	// famLight and famAltS are the family name's light skeleton and the
+	// strings of famAlt (names.Name.FamilyLight, FamilyAlts), for typos
+	famLight   string
+	famAltS    []string
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
 }
@@ -203,7 +207,10 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk(),
-		givenIDs: n.GivenIDs}
+		givenIDs: n.GivenIDs, famLight: n.FamilyLight()}
+	if n.Family != "" {
+		out.famAltS = n.FamilyAlts()
+	}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
 	setDate(out, r.BirthDate)
 	switch r.Sex {
