@@ -357,6 +357,15 @@ func Compare(a, b *Prepared) Vector {
 		// (Білоус / Белоус, Білоус / Belous)
 		v[FieldFamily] = NameForm
 	}
+	// where the cheap levels see no likeness in one name and some in the
+	// other, package names' rules decide (namefallback.go); where both
+	// names disagree the pair is two people or a swap, which the crosswise
+	// check below reads
+	if weakName(v[FieldGiven]) && !weakName(v[FieldFamily]) {
+		v[FieldGiven] = givenFallback(a, b, v[FieldGiven])
+	} else if weakName(v[FieldFamily]) && !weakName(v[FieldGiven]) {
+		v[FieldFamily] = familyFallback(a, b, v[FieldFamily])
+	}
 	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
 		// both disagree: perhaps one record has them in each other's field
 		g, f := compareName(&a.given, &b.family), compareName(&a.family, &b.given)

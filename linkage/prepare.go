@@ -80,8 +80,11 @@ type Prepared struct {
 	famBase    string // the family skeleton, gender-folded (names.Name.FamilyBase), for blocking
 	// famLight and famAltS are the family name's light skeleton and the
 	// strings of famAlt (names.Name.FamilyLight, FamilyAlts), for typos
-	famLight   string
-	famAltS    []string
+	famLight string
+	famAltS  []string
+	// nm is the name as package names prepared it, for the pairs whose
+	// cheap name levels see no likeness (namefallback.go)
+	nm         *names.Name
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
@@ -221,6 +224,8 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.famAltS = n.FamilyAlts()
 	}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
+	nm := *n
+	out.nm = &nm
 	setDate(out, r.BirthDate)
 	date, _ := eventOf(r)
 	setEventDate(out, date)

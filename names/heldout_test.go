@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -347,14 +348,31 @@ func hoCeiling(k string) float64 {
 // each, every record drawn with hoGen.random (so any habit, order, typo or
 // missing part), birth dates sometimes missing or off by a digit, and a
 // brother or the father of some of them with the same family name. Without
-// the variable it checks only that the records come out.
+// the variable it checks only that the records come out. LASTSEEN_HELDOUT_SEED
+// (default 11) and LASTSEEN_HELDOUT_PEOPLE (default 3,000) draw other lists.
 func TestHeldoutWriteCSV(t *testing.T) {
 	path := os.Getenv("LASTSEEN_HELDOUT_CSV")
 	people := 3000
 	if path == "" {
 		people = 50
 	}
-	g := newHoGen(11)
+	seed := uint64(11)
+	if v := os.Getenv("LASTSEEN_HELDOUT_SEED"); v != "" {
+		// other seeds and sizes, for measuring the linker on more than one list
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("LASTSEEN_HELDOUT_SEED %q: %v", v, err)
+		}
+		seed = n
+	}
+	if v := os.Getenv("LASTSEEN_HELDOUT_PEOPLE"); v != "" && path != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("LASTSEEN_HELDOUT_PEOPLE %q: want a positive number", v)
+		}
+		people = n
+	}
+	g := newHoGen(seed)
 	var rows [][]string
 	id := 0
 	dob := func() (int, int, int) { return 1960 + g.r.IntN(45), 1 + g.r.IntN(12), 1 + g.r.IntN(28) }
