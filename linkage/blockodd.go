@@ -22,5 +22,5 @@ var oddNamePass = Pass{Name: "birth_date+odd_name", Key: func(p *Prepared) uint6
 // oddName reports a record whose name the name keys may miss: no given or
 // no family name, a given initial, or a parse of low confidence.
 func oddName(p *Prepared) bool {
-	return p.given.full == 0 || p.family.full == 0 || p.given.initial || p.nm != nil && p.nm.Confidence < 0.8
+	return p.given.full == 0 || p.family.full == 0 || p.given.initial || p.unsure
 }

@@ -82,11 +82,15 @@ type Prepared struct {
 	// strings of famAlt (names.Name.FamilyLight, FamilyAlts), for typos
 	famLight string
 	famAltS  []string
-	// nm is the name as package names prepared it, for the pairs whose
-	// cheap name levels see no likeness (namefallback.go)
-	nm         *names.Name
-	givenFirst byte   // first letter of the given skeleton, for initials
-	initials   uint16 // the first letters of the given and family skeletons, in order
+	// givenNm and familyNm are the name as package names prepared it, for
+	// the pairs whose cheap name levels see no likeness (namefallback.go):
+	// one copy per distinct given and per distinct family name, shared by
+	// the records that write it so; unsure says the parse of the name was
+	// unsure (names.Name.Confidence below 0.8), for blocking
+	givenNm, familyNm *names.Name
+	unsure            bool
+	givenFirst        byte   // first letter of the given skeleton, for initials
+	initials          uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
 	// day, precision; last, where they fill the struct's padding
 	ey     int16
@@ -162,6 +166,9 @@ type Preparer struct {
 	// sideNames are the sides' names by term id
 	sideNames []string
 	extraCol  int
+	// givenNm and familyNm share package names' form of each distinct given
+	// and family name among the records (see shareNames)
+	givenNm, familyNm map[string]*names.Name
 }
 
 // NewPreparer returns a Preparer for records with extra compared columns.
@@ -173,6 +180,7 @@ func NewPreparer(extraColumns int) *Preparer {
 	}
 	p.names = newTerms()
 	p.sideNames = []string{""}
+	p.givenNm, p.familyNm = map[string]*names.Name{}, map[string]*names.Name{}
 	return p
 }
 
@@ -185,6 +193,7 @@ type staged struct {
 	unitNo              uint32
 	side                string
 	extra               []string
+	nm                  *names.Name // until Add shares its parts (shareNames)
 }
 
 // Prepare builds the comparison form of r, with extra column values in the
@@ -224,8 +233,7 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.famAltS = n.FamilyAlts()
 	}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
-	nm := *n
-	out.nm = &nm
+	out.unsure = n.Confidence < 0.8
 	setDate(out, r.BirthDate)
 	date, _ := eventOf(r)
 	setEventDate(out, date)
@@ -235,7 +243,9 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 	case lastseen.SexFemale:
 		out.sex = 2
 	}
-	return Staged{out, stage(r, n, extra)}
+	st := stage(r, n, extra)
+	st.nm = n
+	return Staged{out, st}
 }
 
 // Add interns a staged record and counts its values.
@@ -317,6 +327,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 	}
 	setN(&out.patr, st.patr, FieldPatronymic)
+	p.shareNames(out, st.nm)
 	out.place = internText(f[FieldBirthPlace], st.place)
 	out.evPlace = internText(f[FieldEventPlace], st.evPlace)
 	out.unit = internText(f[FieldUnit], st.unit)
