@@ -1,6 +1,10 @@
 package linkage
 
-import "github.com/lastseen/lastseen/names"
+import (
+	"sync/atomic"
+
+	"github.com/lastseen/lastseen/names"
+)
 
 // The linkage's own name levels (compareName) are cheap: integer ids and one
 // Jaro–Winkler on the skeletons. Package names knows more (the typo rules
@@ -41,7 +45,12 @@ func givenFallback(a, b *Prepared, lv uint8) uint8 {
 	if a.givenNm == nil || b.givenNm == nil {
 		return lv
 	}
-	if x, ok := namesLevel(names.CompareGiven(a.givenNm, b.givenNm)); ok && x < lv {
+	l, ok := givenVerdicts.get(a.givenID, b.givenID)
+	if !ok {
+		l = names.CompareGiven(a.givenNm, b.givenNm)
+		givenVerdicts.put(a.givenID, b.givenID, l)
+	}
+	if x, ok := namesLevel(l); ok && x < lv {
 		return x
 	}
 	return lv
@@ -52,10 +61,55 @@ func familyFallback(a, b *Prepared, lv uint8) uint8 {
 	if a.familyNm == nil || b.familyNm == nil {
 		return lv
 	}
-	if x, ok := namesLevel(names.CompareFamily(a.familyNm, b.familyNm)); ok && x < lv {
+	l, ok := familyVerdicts.get(a.familyID, b.familyID)
+	if !ok {
+		l = names.CompareFamily(a.familyNm, b.familyNm)
+		familyVerdicts.put(a.familyID, b.familyID, l)
+	}
+	if x, ok := namesLevel(l); ok && x < lv {
 		return x
 	}
 	return lv
+}
+
+// A verdictCache remembers package names' verdicts on pairs of spellings
+// (by their ids, see shareNames): a list compares the same two given names,
+// and often the same two family names, many times over, and a verdict costs
+// as much as the rest of the comparison. It is a fixed table of slots, each
+// one atomic word: a hash of the pair's ids above, the level plus one in
+// the low byte; a slot taken by another pair is a miss, and overwritten. A
+// hit gives what the names package would, so the outcome does not depend
+// on which worker came first.
+type verdictCache struct {
+	slots [1 << 16]atomic.Uint64
+}
+
+var givenVerdicts, familyVerdicts verdictCache
+
+func verdictKey(x, y uint32) uint64 { return mix(uint64(x)<<32|uint64(y), 0x5bd1e995) }
+
+func (c *verdictCache) get(x, y uint32) (names.Level, bool) {
+	h := verdictKey(x, y)
+	v := c.slots[h&(uint64(len(c.slots))-1)].Load()
+	if v == 0 || v&^0xff != h&^0xff {
+		return 0, false
+	}
+	return names.Level(v&0xff) - 1, true
+}
+
+func (c *verdictCache) put(x, y uint32, l names.Level) {
+	h := verdictKey(x, y)
+	c.slots[h&(uint64(len(c.slots))-1)].Store(h&^0xff | uint64(l+1)&0xff)
+}
+
+// nameIDs numbers the shared names of every Preparer, so that an id is one
+// spelling in the whole process and the verdict caches may be global.
+var nameIDs atomic.Uint32
+
+// sharedName is a names.Name shared by the records that write a part alike.
+type sharedName struct {
+	nm *names.Name
+	id uint32
 }
 
 // shareNames sets out's given and family names as package names prepared
@@ -67,12 +121,12 @@ func familyFallback(a, b *Prepared, lv uint8) uint8 {
 // form and its skeleton, which a Baltic ending elsewhere in the name
 // changes, together with the initial's flag). Called under the lock.
 func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
-	out.givenNm, out.familyNm = nil, nil
+	out.givenNm, out.familyNm, out.givenID, out.familyID = nil, nil, 0, 0
 	if n == nil {
 		return
 	}
 	var own *names.Name // one copy of n for both parts, made on first need
-	share := func(m map[string]*names.Name, key string) *names.Name {
+	share := func(m map[string]sharedName, key string) sharedName {
 		if x, ok := m[key]; ok {
 			return x
 		}
@@ -80,17 +134,20 @@ func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
 			c := *n
 			own = &c
 		}
-		m[key] = own
-		return own
+		x := sharedName{own, nameIDs.Add(1)}
+		m[key] = x
+		return x
 	}
 	if n.Given != "" {
 		init := "\x00"
 		if n.GivenInitial {
 			init = "\x01"
 		}
-		out.givenNm = share(p.givenNm, n.Given+init+n.GivenSkel)
+		x := share(p.givenNm, n.Given+init+n.GivenSkel)
+		out.givenNm, out.givenID = x.nm, x.id
 	}
 	if n.Family != "" {
-		out.familyNm = share(p.familyNm, n.Family+"\x00"+n.FamilySkel+"\x00"+n.FamilyBase)
+		x := share(p.familyNm, n.Family+"\x00"+n.FamilySkel+"\x00"+n.FamilyBase)
+		out.familyNm, out.familyID = x.nm, x.id
 	}
 }

@@ -88,6 +88,7 @@ type Prepared struct {
 	// the records that write it so; unsure says the parse of the name was
 	// unsure (names.Name.Confidence below 0.8), for blocking
 	givenNm, familyNm *names.Name
+	givenID, familyID uint32 // their ids, for the cache of verdicts
 	unsure            bool
 	givenFirst        byte   // first letter of the given skeleton, for initials
 	initials          uint16 // the first letters of the given and family skeletons, in order
@@ -168,7 +169,7 @@ type Preparer struct {
 	extraCol  int
 	// givenNm and familyNm share package names' form of each distinct given
 	// and family name among the records (see shareNames)
-	givenNm, familyNm map[string]*names.Name
+	givenNm, familyNm map[string]sharedName
 }
 
 // NewPreparer returns a Preparer for records with extra compared columns.
@@ -180,7 +181,7 @@ func NewPreparer(extraColumns int) *Preparer {
 	}
 	p.names = newTerms()
 	p.sideNames = []string{""}
-	p.givenNm, p.familyNm = map[string]*names.Name{}, map[string]*names.Name{}
+	p.givenNm, p.familyNm = map[string]sharedName{}, map[string]sharedName{}
 	return p
 }
 
