@@ -126,8 +126,8 @@ func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
 		return
 	}
 	var own *names.Name // one copy of n for both parts, made on first need
-	share := func(m map[string]sharedName, key string) sharedName {
-		if x, ok := m[key]; ok {
+	share := func(m map[string]sharedName, key []byte) sharedName {
+		if x, ok := m[string(key)]; ok { // (no allocation to look up)
 			return x
 		}
 		if own == nil {
@@ -135,19 +135,23 @@ func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
 			own = &c
 		}
 		x := sharedName{own, nameIDs.Add(1)}
-		m[key] = x
+		m[string(key)] = x
 		return x
 	}
+	var buf [256]byte
 	if n.Given != "" {
-		init := "\x00"
+		init := byte(0)
 		if n.GivenInitial {
-			init = "\x01"
+			init = 1
 		}
-		x := share(p.givenNm, n.Given+init+n.GivenSkel)
+		k := append(append(append(buf[:0], n.Given...), init), n.GivenSkel...)
+		x := share(p.givenNm, k)
 		out.givenNm, out.givenID = x.nm, x.id
 	}
 	if n.Family != "" {
-		x := share(p.familyNm, n.Family+"\x00"+n.FamilySkel+"\x00"+n.FamilyBase)
+		k := append(append(append(append(buf[:0], n.Family...), 0), n.FamilySkel...), 0)
+		k = append(k, n.FamilyBase...)
+		x := share(p.familyNm, k)
 		out.familyNm, out.familyID = x.nm, x.id
 	}
 }

@@ -194,7 +194,7 @@ type staged struct {
 	unitNo              uint32
 	side                string
 	extra               []string
-	nm                  *names.Name // until Add shares its parts (shareNames)
+	nm                  names.Name // until Add shares its parts (shareNames)
 }
 
 // Prepare builds the comparison form of r, with extra column values in the
@@ -245,7 +245,7 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.sex = 2
 	}
 	st := stage(r, n, extra)
-	st.nm = n
+	st.nm = *n
 	return Staged{out, st}
 }
 
@@ -328,7 +328,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 	}
 	setN(&out.patr, st.patr, FieldPatronymic)
-	p.shareNames(out, st.nm)
+	p.shareNames(out, &st.nm)
 	out.place = internText(f[FieldBirthPlace], st.place)
 	out.evPlace = internText(f[FieldEventPlace], st.evPlace)
 	out.unit = internText(f[FieldUnit], st.unit)
