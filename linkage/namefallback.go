@@ -1,6 +1,7 @@
 package linkage
 
 import (
+	"strings"
 	"sync/atomic"
 
 	"github.com/lastseen/lastseen/names"
@@ -69,7 +70,33 @@ func familyFallback(a, b *Prepared, lv uint8) uint8 {
 	if x, ok := namesLevel(l); ok && x < lv {
 		return x
 	}
+	if a.famTail != nil && b.famTail == nil {
+		return tailLevel(a.famTail, a.famTailID, b.familyNm, b.familyID, lv)
+	}
+	if b.famTail != nil && a.famTail == nil {
+		return tailLevel(b.famTail, b.famTailID, a.familyNm, a.familyID, lv)
+	}
 	return lv
+}
+
+// tailLevel compares the last part of a family name of several parts with
+// a family name of one: Яков-Стецюк and Стецюк, Deniska-Melničenka and
+// Денис-Мельниченко's Мельниченко, a given name joined to the family name
+// by a hyphen or without a space, or one half of a double name. The whole
+// is not the same name, so the best it reaches is "form" (another form of
+// the name: here, a part of it), or "close" for a typo in the part.
+func tailLevel(tail *names.Name, tailID uint32, other *names.Name, otherID uint32, lv uint8) uint8 {
+	l, ok := familyVerdicts.get(tailID, otherID)
+	if !ok {
+		l = names.CompareFamily(tail, other)
+		familyVerdicts.put(tailID, otherID, l)
+	}
+	x, ok := namesLevel(l)
+	if !ok || x == NameInitial {
+		return lv
+	}
+	x = max(x, NameForm)
+	return min(x, lv)
 }
 
 // A verdictCache remembers package names' verdicts on pairs of spellings
@@ -122,6 +149,7 @@ type sharedName struct {
 // changes, together with the initial's flag). Called under the lock.
 func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
 	out.givenNm, out.familyNm, out.givenID, out.familyID = nil, nil, 0, 0
+	out.famTail, out.famTailID = nil, 0
 	if n == nil {
 		return
 	}
@@ -153,5 +181,16 @@ func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
 		k = append(k, n.FamilyBase...)
 		x := share(p.familyNm, k)
 		out.familyNm, out.familyID = x.nm, x.id
+		if i := strings.LastIndexAny(n.Family, "- "); i > 0 && len(n.Family)-i > 4 {
+			k := append(append(buf[:0], 0), n.Family[i+1:]...)
+			if t, ok := p.familyNm[string(k)]; ok {
+				out.famTail, out.famTailID = t.nm, t.id
+			} else {
+				t := names.Prepare("", "", n.Family[i+1:], "")
+				x := sharedName{&t, nameIDs.Add(1)}
+				p.familyNm[string(k)] = x
+				out.famTail, out.famTailID = x.nm, x.id
+			}
+		}
 	}
 }

@@ -89,9 +89,14 @@ type Prepared struct {
 	// unsure (names.Name.Confidence below 0.8), for blocking
 	givenNm, familyNm *names.Name
 	givenID, familyID uint32 // their ids, for the cache of verdicts
-	unsure            bool
-	givenFirst        byte   // first letter of the given skeleton, for initials
-	initials          uint16 // the first letters of the given and family skeletons, in order
+	// famTail is the last part of a family name of several (Яков-Стецюк,
+	// Deniska-Melničenka: a given name joined to it, or a double name), as
+	// package names prepares a family name alone; nil for a one-part name
+	famTail    *names.Name
+	famTailID  uint32
+	unsure     bool
+	givenFirst byte   // first letter of the given skeleton, for initials
+	initials   uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
 	// day, precision; last, where they fill the struct's padding
 	ey     int16
