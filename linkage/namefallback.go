@@ -2,6 +2,7 @@ package linkage
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/lastseen/lastseen/names"
@@ -129,8 +130,8 @@ func (c *verdictCache) put(x, y uint32, l names.Level) {
 	c.slots[h&(uint64(len(c.slots))-1)].Store(h&^0xff | uint64(l+1)&0xff)
 }
 
-// nameIDs numbers the shared names of every Preparer, so that an id is one
-// spelling in the whole process and the verdict caches may be global.
+// nameIDs numbers the shared names, so that an id is one spelling in the
+// whole process and the verdict caches may be global.
 var nameIDs atomic.Uint32
 
 // sharedName is a names.Name shared by the records that write a part alike.
@@ -139,58 +140,65 @@ type sharedName struct {
 	id uint32
 }
 
+// givenKey and familyKey are the spellings a shared name stands for: the
+// written form and its skeleton (which a Baltic ending elsewhere in the name
+// changes), with the initial's flag or the gender-folded base. A family
+// name's last part (famTail) has tail set.
+type givenKey struct {
+	given, skel string
+	initial     bool
+}
+
+type familyKey struct {
+	family, skel, base string
+	tail               bool
+}
+
+// sharedGiven and sharedFamily hold one names.Name per spelling for the
+// whole process (every Preparer, every batch): names are immutable, and a
+// million records write a few hundred thousand family names and some ten
+// thousand given names, where a prepared name is half a kilobyte.
+var sharedGiven, sharedFamily sync.Map
+
+// share returns the shared name of key, storing n (copied once into *own)
+// when the key is new.
+func share(m *sync.Map, key any, n *names.Name, own **names.Name) sharedName {
+	if x, ok := m.Load(key); ok {
+		return x.(sharedName)
+	}
+	if *own == nil {
+		c := *n
+		*own = &c
+	}
+	x, _ := m.LoadOrStore(key, sharedName{*own, nameIDs.Add(1)})
+	return x.(sharedName)
+}
+
 // shareNames sets out's given and family names as package names prepared
-// them, one copy per distinct spelling: a million records write a few
-// hundred thousand family names and some ten thousand given names, and a
-// prepared name is half a kilobyte. CompareGiven reads only the given-name
-// part of a names.Name and CompareFamily only the family part, so a record
-// may use another record's Name for a part both wrote alike (the written
-// form and its skeleton, which a Baltic ending elsewhere in the name
-// changes, together with the initial's flag). Called under the lock.
-func (p *Preparer) shareNames(out *Prepared, n *names.Name) {
-	out.givenNm, out.familyNm, out.givenID, out.familyID = nil, nil, 0, 0
-	out.famTail, out.famTailID = nil, 0
-	if n == nil {
-		return
-	}
+// them, one copy per distinct spelling. CompareGiven reads only the
+// given-name part of a names.Name and CompareFamily only the family part,
+// so a record may use another record's Name for a part both wrote alike.
+// It is safe for concurrent use; which record's Name is kept for a
+// spelling does not change a verdict.
+func shareNames(out *Prepared, n *names.Name) {
 	var own *names.Name // one copy of n for both parts, made on first need
-	share := func(m map[string]sharedName, key []byte) sharedName {
-		if x, ok := m[string(key)]; ok { // (no allocation to look up)
-			return x
-		}
-		if own == nil {
-			c := *n
-			own = &c
-		}
-		x := sharedName{own, nameIDs.Add(1)}
-		m[string(key)] = x
-		return x
-	}
-	var buf [256]byte
 	if n.Given != "" {
-		init := byte(0)
-		if n.GivenInitial {
-			init = 1
-		}
-		k := append(append(append(buf[:0], n.Given...), init), n.GivenSkel...)
-		x := share(p.givenNm, k)
+		x := share(&sharedGiven, givenKey{n.Given, n.GivenSkel, n.GivenInitial}, n, &own)
 		out.givenNm, out.givenID = x.nm, x.id
 	}
-	if n.Family != "" {
-		k := append(append(append(append(buf[:0], n.Family...), 0), n.FamilySkel...), 0)
-		k = append(k, n.FamilyBase...)
-		x := share(p.familyNm, k)
-		out.familyNm, out.familyID = x.nm, x.id
-		if i := strings.LastIndexAny(n.Family, "- "); i > 0 && len(n.Family)-i > 4 {
-			k := append(append(buf[:0], 0), n.Family[i+1:]...)
-			if t, ok := p.familyNm[string(k)]; ok {
-				out.famTail, out.famTailID = t.nm, t.id
-			} else {
-				t := names.Prepare("", "", n.Family[i+1:], "")
-				x := sharedName{&t, nameIDs.Add(1)}
-				p.familyNm[string(k)] = x
-				out.famTail, out.famTailID = x.nm, x.id
-			}
+	if n.Family == "" {
+		return
+	}
+	x := share(&sharedFamily, familyKey{n.Family, n.FamilySkel, n.FamilyBase, false}, n, &own)
+	out.familyNm, out.familyID = x.nm, x.id
+	if i := strings.LastIndexAny(n.Family, "- "); i > 0 && len(n.Family)-i > 4 {
+		tail := n.Family[i+1:]
+		k := familyKey{family: tail, tail: true}
+		x, ok := sharedFamily.Load(k)
+		if !ok {
+			t := names.Prepare("", "", tail, "")
+			x, _ = sharedFamily.LoadOrStore(k, sharedName{&t, nameIDs.Add(1)})
 		}
+		out.famTail, out.famTailID = x.(sharedName).nm, x.(sharedName).id
 	}
 }

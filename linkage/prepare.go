@@ -172,9 +172,6 @@ type Preparer struct {
 	// sideNames are the sides' names by term id
 	sideNames []string
 	extraCol  int
-	// givenNm and familyNm share package names' form of each distinct given
-	// and family name among the records (see shareNames)
-	givenNm, familyNm map[string]sharedName
 }
 
 // NewPreparer returns a Preparer for records with extra compared columns.
@@ -186,7 +183,6 @@ func NewPreparer(extraColumns int) *Preparer {
 	}
 	p.names = newTerms()
 	p.sideNames = []string{""}
-	p.givenNm, p.familyNm = map[string]sharedName{}, map[string]sharedName{}
 	return p
 }
 
@@ -199,7 +195,6 @@ type staged struct {
 	unitNo              uint32
 	side                string
 	extra               []string
-	nm                  names.Name // until Add shares its parts (shareNames)
 }
 
 // Prepare builds the comparison form of r, with extra column values in the
@@ -249,9 +244,8 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 	case lastseen.SexFemale:
 		out.sex = 2
 	}
-	st := stage(r, n, extra)
-	st.nm = *n
-	return Staged{out, st}
+	shareNames(out, n)
+	return Staged{out, stage(r, n, extra)}
 }
 
 // Add interns a staged record and counts its values.
@@ -333,7 +327,6 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		}
 	}
 	setN(&out.patr, st.patr, FieldPatronymic)
-	p.shareNames(out, &st.nm)
 	out.place = internText(f[FieldBirthPlace], st.place)
 	out.evPlace = internText(f[FieldEventPlace], st.evPlace)
 	out.unit = internText(f[FieldUnit], st.unit)
