@@ -157,21 +157,36 @@ type familyKey struct {
 // sharedGiven and sharedFamily hold one names.Name per spelling for the
 // whole process (every Preparer, every batch): names are immutable, and a
 // million records write a few hundred thousand family names and some ten
-// thousand given names, where a prepared name is half a kilobyte.
-var sharedGiven, sharedFamily sync.Map
+// thousand given names, where a prepared name is half a kilobyte. Typed
+// maps under a read-write lock: a sync.Map's boxed keys cost more than
+// the two workers' contention.
+var (
+	shareMu      sync.RWMutex
+	sharedGiven  = map[givenKey]sharedName{}
+	sharedFamily = map[familyKey]sharedName{}
+)
 
-// share returns the shared name of key, storing n (copied once into *own)
-// when the key is new.
-func share(m *sync.Map, key any, n *names.Name, own **names.Name) sharedName {
-	if x, ok := m.Load(key); ok {
-		return x.(sharedName)
+// share returns the shared name of key in m, storing n (copied once into
+// *own) when the key is new.
+func share[K comparable](m map[K]sharedName, key K, n *names.Name, own **names.Name) sharedName {
+	shareMu.RLock()
+	x, ok := m[key]
+	shareMu.RUnlock()
+	if ok {
+		return x
 	}
 	if *own == nil {
 		c := *n
 		*own = &c
 	}
-	x, _ := m.LoadOrStore(key, sharedName{*own, nameIDs.Add(1)})
-	return x.(sharedName)
+	shareMu.Lock()
+	defer shareMu.Unlock()
+	if x, ok := m[key]; ok {
+		return x
+	}
+	x = sharedName{*own, nameIDs.Add(1)}
+	m[key] = x
+	return x
 }
 
 // shareNames sets out's given and family names as package names prepared
@@ -183,22 +198,25 @@ func share(m *sync.Map, key any, n *names.Name, own **names.Name) sharedName {
 func shareNames(out *Prepared, n *names.Name) {
 	var own *names.Name // one copy of n for both parts, made on first need
 	if n.Given != "" {
-		x := share(&sharedGiven, givenKey{n.Given, n.GivenSkel, n.GivenInitial}, n, &own)
+		x := share(sharedGiven, givenKey{n.Given, n.GivenSkel, n.GivenInitial}, n, &own)
 		out.givenNm, out.givenID = x.nm, x.id
 	}
 	if n.Family == "" {
 		return
 	}
-	x := share(&sharedFamily, familyKey{n.Family, n.FamilySkel, n.FamilyBase, false}, n, &own)
+	x := share(sharedFamily, familyKey{n.Family, n.FamilySkel, n.FamilyBase, false}, n, &own)
 	out.familyNm, out.familyID = x.nm, x.id
 	if i := strings.LastIndexAny(n.Family, "- "); i > 0 && len(n.Family)-i > 4 {
 		tail := n.Family[i+1:]
-		k := familyKey{family: tail, tail: true}
-		x, ok := sharedFamily.Load(k)
+		var t *names.Name
+		shareMu.RLock()
+		x, ok := sharedFamily[familyKey{family: tail, tail: true}]
+		shareMu.RUnlock()
 		if !ok {
-			t := names.Prepare("", "", tail, "")
-			x, _ = sharedFamily.LoadOrStore(k, sharedName{&t, nameIDs.Add(1)})
+			p := names.Prepare("", "", tail, "")
+			t = &p
+			x = share(sharedFamily, familyKey{family: tail, tail: true}, t, &t)
 		}
-		out.famTail, out.famTailID = x.(sharedName).nm, x.(sharedName).id
+		out.famTail, out.famTailID = x.nm, x.id
 	}
 }
