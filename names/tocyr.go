@@ -96,9 +96,9 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 	// scheme), so the beam keeps more than n partial readings
 	type combo struct {
 		parts []string
-		cost  float64
-		lang  Lang   // the language the words chosen so far commit to
-		trips uint16 // the schemes that give back every word chosen so far
+		cost  float64    // min(byLang) plus the scheme terms
+		by    [2]float64 // the words' costs read as Russian, as Ukrainian
+		trips uint16     // the schemes that give back every word chosen so far
 	}
 	width := 4 * max(n, 3)
 	beam := []combo{{trips: ^uint16(0)}}
@@ -106,17 +106,15 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		var next []combo
 		for _, c := range beam {
 			if !p.word || len(p.alts) == 0 {
-				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang, c.trips})
+				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.by, c.trips})
 				continue
 			}
 			for _, a := range p.alts {
-				cost, lang, trips := c.cost+a.cost, c.lang, c.trips
-				switch {
-				case lang == LangAuto:
-					lang = a.lang
-				case a.lang != LangAuto && a.lang != lang:
-					cost += 1.5 // one person's name is written in one language
-				}
+				// one person's name is written in one language: the joint
+				// reading costs its words read in the cheaper language
+				by := [2]float64{c.by[0] + a.cost + a.langExtra[LangRu], c.by[1] + a.cost + a.langExtra[LangUk]}
+				cost := c.cost - min(c.by[0], c.by[1]) + min(by[0], by[1])
+				trips := c.trips
 				// a word that no scheme gives back says nothing of the scheme
 				// (it already costs noTrip)
 				if a.trips != 0 && trips != 0 {
@@ -125,7 +123,7 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 						cost += mixedSchemes // Мадир (KMU) with Четкий (ICAO)
 					}
 				}
-				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang, trips})
+				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, by, trips})
 			}
 		}
 		sort.SliceStable(next, func(i, j int) bool { return next[i].cost < next[j].cost })
@@ -193,7 +191,17 @@ type cand struct {
 	// Schemes[i]) romanise the text back to the input
 	base  float64
 	trips uint16
+	// langExtra[l]: what reading the spelling as language l (LangRu,
+	// LangUk) costs beyond cost, up to langMismatch: 0 for the language
+	// whose reading found it cheapest, langMismatch for a language whose
+	// reading did not find it or whose spelling rules it breaks
+	langExtra [3]float64
 }
+
+// langMismatch is the most a word costs for being read in the other language
+// than the one its spelling belongs to: one person's name is written in one
+// language.
+const langMismatch = 1.5
 
 // tripBonus is the round-trip term of a reading's cost: 2 when a standard
 // among trips gives the input back, 1 when only a press habit does, −noTrip
@@ -546,7 +554,12 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 				u := append(append([]uint8(nil), p.up...), flagUp(isUp(i)))
 				c := p.cost + 3
 				if unicode.Is(unicode.Mn, lw[i]) {
-					c = p.cost // a stress mark rides on its letter
+					// a stress mark rides on its letter, and only a vowel
+					// bears stress: Ý is И́, not Й́
+					c = p.cost
+					if k := len(p.text); k == 0 || !isCyrVowel(p.text[k-1]) {
+						c += 3
+					}
 				}
 				dp[i+1] = append(dp[i+1], partial{t, u, c})
 			}
@@ -630,7 +643,10 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 			}
 			cased[k] = r
 		}
-		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
+		c := cand{text: norm.NFC.String(string(cased)), cost: cost - tripBonus(trips, sc != 0), lang: lang, base: cost, trips: trips}
+		c.langExtra = [3]float64{LangRu: langMismatch, LangUk: langMismatch}
+		c.langExtra[lang] = 0
+		out = append(out, c)
 	}
 	promoteCanon(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
@@ -765,8 +781,8 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if p == 'ь' && strings.ContainsRune("ыьъйаэу", r) {
 		c += 3 // a soft sign before a vowel is written я ю е: ьа ьу ьэ are not
 	}
-	if lang == LangUk && p == 'ь' && r == 'и' {
-		c += 2 // Ukrainian writes ьи nowhere
+	if lang == LangUk && p == 'ь' && (r == 'и' || r == 'е') {
+		c += 2 // Ukrainian writes ьи and ье nowhere (ьє: Васильєв)
 	}
 	// a digraph read as two letters (zh as зх, sh as сг, kh as кг): every
 	// scheme that writes the pair so means the one letter
@@ -869,6 +885,8 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 	}
 	out = append(out, wordToCyrillicLang(w, n, LangUk, sc)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
+	// out is sorted by cost: the first reading of a spelling is its cheapest,
+	// and a later one says what the other language's reading costs
 	var uniq []cand
 	for _, c := range out {
 		dup := false
@@ -877,6 +895,7 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 				dup = true
 				if uniq[k].lang != c.lang {
 					uniq[k].lang = LangAuto
+					uniq[k].langExtra[c.lang] = min(langMismatch, c.cost-uniq[k].cost)
 				}
 				uniq[k].trips |= c.trips
 				uniq[k].base = min(uniq[k].base, c.base)
@@ -887,12 +906,53 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 			uniq = append(uniq, c)
 		}
 	}
+	// a spelling only one language has commits the reading to it, whichever
+	// reading found it (Васильева with ье is Russian even when the Ukrainian
+	// reading also spelt it so)
+	for k := range uniq {
+		if l := spellingLang(uniq[k].text); l != LangAuto {
+			uniq[k].lang = l
+			uniq[k].langExtra[LangRu+LangUk-l] = langMismatch
+		}
+	}
 	promoteCanon(uniq)
 	sort.SliceStable(uniq, func(i, j int) bool { return uniq[i].cost < uniq[j].cost })
 	if len(uniq) > n {
 		uniq = uniq[:n]
 	}
 	return uniq
+}
+
+// spellingLang: the language a spelling belongs to by its letters alone.
+// Ukrainian-only: і ї є ґ. Russian-only: ы э ъ ё, and е, ё or и after the soft
+// sign (Васильева, соловьи: Ukrainian writes ьє, ьї or nothing there). A
+// spelling with both (which endCost already charges) or neither is LangAuto.
+func spellingLang(s string) Lang {
+	var uk, ru bool
+	prevSoft := false
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch r {
+		case 'і', 'ї', 'є', 'ґ':
+			uk = true
+		case 'ы', 'э', 'ъ', 'ё':
+			ru = true
+		case 'е', 'и':
+			if prevSoft {
+				ru = true
+			}
+		}
+		if !unicode.Is(unicode.Mn, r) {
+			prevSoft = r == 'ь'
+		}
+	}
+	switch {
+	case uk && !ru:
+		return LangUk
+	case ru && !uk:
+		return LangRu
+	}
+	return LangAuto
 }
 
 // ukEvidence: Latin spellings only a Ukrainian reading explains well: y after a
