@@ -132,15 +132,89 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		}
 		beam = next
 	}
-	out := make([]string, 0, n)
-	for _, c := range beam {
-		s := strings.Join(c.parts, "")
-		if !contains(out, s) {
-			out = append(out, s)
+	parts := make([][]string, len(beam))
+	costs := make([]float64, len(beam))
+	for i, c := range beam {
+		parts[i], costs[i] = c.parts, c.cost
+	}
+	return pickVaried(parts, costs, n)
+}
+
+// repeatWord is what a joint reading costs, when the n best are picked, for
+// varying again only the words an earlier pick varied, or for offering no
+// word's reading that an earlier pick did not: a searcher shown three
+// readings learns more from the alternatives of two uncertain words than from
+// two alternatives of one word. It only reorders near ties.
+const repeatWord = 0.75
+
+// pickVaried returns the n best distinct joint readings (parts: the pieces of
+// each reading; costs: its cost, ascending), where each pick after the first
+// is charged repeatWord for each way it repeats the earlier picks (see
+// repeatWord).
+func pickVaried(parts [][]string, costs []float64, n int) []string {
+	var out []string
+	var chosen []int
+	var varied [][]int // per pick after the first: the pieces where it differs from the first
+	used := make([]bool, len(parts))
+	diff := func(i int) []int {
+		var d []int
+		for k := range parts[i] {
+			if k < len(parts[chosen[0]]) && parts[i][k] != parts[chosen[0]][k] {
+				d = append(d, k)
+			}
 		}
-		if len(out) == n {
+		return d
+	}
+	for len(out) < n {
+		best, bestCost := -1, math.Inf(1)
+		for i := range parts {
+			if used[i] {
+				continue
+			}
+			if contains(out, strings.Join(parts[i], "")) {
+				used[i] = true
+				continue
+			}
+			c := costs[i]
+			if len(chosen) > 0 {
+				d := diff(i)
+				for _, v := range varied {
+					if slices.Equal(v, d) {
+						c += repeatWord
+						break
+					}
+				}
+				fresh := false
+				for _, k := range d {
+					seen := false
+					for _, j := range chosen {
+						if parts[j][k] == parts[i][k] {
+							seen = true
+							break
+						}
+					}
+					if !seen {
+						fresh = true
+						break
+					}
+				}
+				if !fresh {
+					c += repeatWord
+				}
+			}
+			if c < bestCost {
+				best, bestCost = i, c
+			}
+		}
+		if best < 0 {
 			break
 		}
+		used[best] = true
+		if len(chosen) > 0 {
+			varied = append(varied, diff(best))
+		}
+		chosen = append(chosen, best)
+		out = append(out, strings.Join(parts[best], ""))
 	}
 	return out
 }
