@@ -905,6 +905,15 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if isCyrVowel(r) && isCyrVowel(p) && r == p {
 		c += .5
 	}
+	// after a vowel Ukrainian writes є (моє, знає, її); е follows a vowel
+	// only in loanwords, mostly after а and о (аеропорт, поет)
+	if lang == LangUk && r == 'е' && isCyrVowel(p) {
+		if p == 'а' || p == 'о' {
+			c += 0.5
+		} else {
+			c += 1
+		}
+	}
 	// three vowels running: Russian and Ukrainian put й (or ї) between them
 	if isCyrVowel(r) && isCyrVowel(p) && len(t) > 1 && isCyrVowel(t[len(t)-2]) {
 		c += 1
