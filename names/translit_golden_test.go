@@ -182,6 +182,10 @@ func unrecoverable(pairs [][2]string) []string {
 // (ToCyrillicScheme).
 func TestToCyrillicGolden(t *testing.T) {
 	var totalW, totalS, totalWK, totalSK, totalSR, totalSKR topStats
+	// the samples no vector file marks one-way: uklatn marks each KMU pair
+	// with its direction and marks all of them "cyr > lat"; the iuliia files
+	// carry no marker
+	var totalSTwo, totalSKTwo topStats
 	lost := 0
 	for _, sc := range []names.Scheme{names.ICAO, names.ISO9, names.GOST779B, names.BGNPCGN, names.KMU2010} {
 		scheme := sc.String()
@@ -234,6 +238,10 @@ func TestToCyrillicGolden(t *testing.T) {
 		totalS.merge(ss)
 		totalWK.merge(wsK)
 		totalSK.merge(ssK)
+		if sc != names.KMU2010 {
+			totalSTwo.merge(ss)
+			totalSKTwo.merge(ssK)
+		}
 	}
 	t.Logf("all       samples: %s", totalS)
 	t.Logf("all       words:   %s", totalW)
@@ -242,6 +250,9 @@ func TestToCyrillicGolden(t *testing.T) {
 	t.Logf("not recoverable: %d of %d samples (see above)", lost, totalS.n)
 	t.Logf("recoverable samples: %s", totalSR)
 	t.Logf("recoverable samples, scheme known: %s", totalSKR)
+	t.Logf("KMU samples uklatn marks two-way (cyr <> lat): %d of %d", kmuTwoWay(t), goldenPairsKMU(t))
+	t.Logf("samples not marked one-way (iuliia): %s", totalSTwo)
+	t.Logf("samples not marked one-way (iuliia), scheme known: %s", totalSKTwo)
 	// ICAO and KMU drop ь, ъ (ICAO writes it ie) and the apostrophe, and write
 	// и й і ї alike, so their words cannot all come back; KMU's vectors are
 	// also letter drills (ґ’я, жй). These floors guard against regressions;
@@ -255,7 +266,27 @@ func TestToCyrillicGolden(t *testing.T) {
 	if rate := float64(totalS.folded) / float64(totalS.n); rate < 0.75 {
 		t.Errorf("sample top-3 rate up to ё/е %.3f < 0.75", rate)
 	}
+	if rate := float64(totalS.exact) / float64(totalS.n); rate < 0.75 {
+		t.Errorf("sample top-3 exact rate %.3f < 0.75", rate)
+	}
 }
+
+// kmuTwoWay counts the uklatn KMU vectors marked "cyr <> lat" (the readme of
+// uklatn/tests: cyr <> lat, cyr > lat or lat > cyr), and goldenPairsKMU the
+// vectors measured (all but lat > cyr).
+func kmuTwoWay(t *testing.T) int {
+	var cases []struct{ Test string }
+	readJSON(t, filepath.Join(refDir(t, "names"), "uklatn", "tests", "test_KMU_55.json"), &cases)
+	n := 0
+	for _, c := range cases {
+		if c.Test == "cyr <> lat" {
+			n++
+		}
+	}
+	return n
+}
+
+func goldenPairsKMU(t *testing.T) int { return len(goldenPairs(t)["KMU2010"]) }
 
 // TestLexiconHoldsNoVectorWord: the lexicon that trains ToCyrillic's
 // spelling model shares no word with the vectors it is measured on, so the
