@@ -449,3 +449,46 @@ func normalizeAll(list []string) []string {
 	}
 	return out
 }
+
+// TestToCyrillicTwoWordNames measures the joint reading of whole names: a
+// given name of the table and one of the tests' surnames in the same language
+// (Russian with Russian, Ukrainian with Ukrainian; the pairing is fixed, not
+// chosen), romanised under ICAO, BGN/PCGN, KMU (Ukrainian only) and the
+// English press, must come back whole among the top 3.
+func TestToCyrillicTwoWordNames(t *testing.T) {
+	var ru, uk []string
+	for _, g := range names.GivenNames() {
+		ru = append(ru, g.Ru...)
+		uk = append(uk, g.Uk...)
+	}
+	step := 5 // every fifth surname by default, to keep `go test` fast; LASTSEEN_FULL=1 for all
+	if os.Getenv("LASTSEEN_FULL") != "" {
+		step = 1
+	}
+	var blind, known topStats
+	for i := 0; i < len(surnames); i += step {
+		s := surnames[i]
+		for _, lang := range []names.Lang{names.LangRu, names.LangUk} {
+			full := ru[(i*7)%len(ru)] + " " + s[0]
+			if lang == names.LangUk {
+				full = uk[(i*11)%len(uk)] + " " + s[1]
+			}
+			for _, sc := range []names.Scheme{names.ICAO, names.BGNPCGN, names.KMU2010, names.PressEN} {
+				if sc == names.KMU2010 && lang == names.LangRu {
+					continue
+				}
+				lat := names.TranslitLang(full, sc, lang)
+				blind.add(full, normalizeAll(names.ToCyrillic(lat, 3)))
+				known.add(full, normalizeAll(names.ToCyrillicScheme(lat, sc, 3)))
+			}
+		}
+	}
+	t.Logf("two-word names, blind:        %s", blind)
+	t.Logf("two-word names, scheme known: %s", known)
+	if rate := float64(blind.exact) / float64(blind.n); rate < 0.9 {
+		t.Errorf("two-word names: top-3 exact rate blind %.3f < 0.9", rate)
+	}
+	if rate := float64(known.exact) / float64(known.n); rate < 0.93 {
+		t.Errorf("two-word names: top-3 exact rate with the scheme known %.3f < 0.93", rate)
+	}
+}
