@@ -19,7 +19,9 @@ import (
 // ranked readings; a string of several words gets the n best joint readings,
 // where a reading whose words need different languages or different schemes
 // costs more (one person's name is written in one language and romanised with
-// one scheme). Non-letters are kept. A standard spelling of a known name comes
+// one scheme), and where near ties go to readings that vary a word the
+// readings before did not (Гая Юрьева, Гая Юрева, Гайа Юрьева rather than a
+// third spelling of the surname). Non-letters are kept. A standard spelling of a known name comes
 // before the same name without its ё, ь or apostrophe (Artem → Артём, Артем).
 // An apostrophe the Latin does not write is written ’ (U+2019); one it writes
 // is kept as written.
