@@ -76,7 +76,6 @@ func (f *Follower) Poll(ctx context.Context, now time.Time) error {
 			}
 			return nil
 		}
-		r.Claims = nil
 		linked = append(linked, r)
 		return nil
 	})
@@ -108,7 +107,6 @@ func (f *Follower) Poll(ctx context.Context, now time.Time) error {
 		switch {
 		case r.PersonID != 0: // its process linked it
 			delete(f.pending, r.ID)
-			r.Claims = nil
 			ix.Add(ix.Prepare(r))
 		case now.Sub(f.pending[r.ID]) >= grace:
 			due = append(due, r)

@@ -3,7 +3,6 @@ package index_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"sync"
 	"testing"
@@ -287,7 +286,6 @@ func TestLinkerConcurrent(t *testing.T) {
 	if got := l.Index.Persons(); got != len(persons) {
 		t.Errorf("index knows %d persons, the store %d", got, len(persons))
 	}
-	_ = fmt.Sprint()
 }
 
 // TestAttach: with a model calibrated on the data (trained or given), a

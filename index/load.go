@@ -58,7 +58,6 @@ func Load(ctx context.Context, l *Linker, w RecordWalker, opt LoadOptions) (Load
 			unlinked = append(unlinked, r)
 			return nil
 		}
-		r.Claims = nil // the index needs none of them: let them go
 		batch = append(batch, r)
 		if len(batch) == cap(batch) {
 			flush()

@@ -3,6 +3,7 @@ package linkage
 import (
 	"unicode/utf8"
 
+	"github.com/lastseen/lastseen"
 	"github.com/lastseen/lastseen/names"
 )
 
@@ -18,13 +19,19 @@ const (
 	FieldUnit
 	FieldServiceNumber
 	FieldSide
+	// FieldEventPlace and FieldStatusDate are the event the record reports:
+	// where and when the person was last seen, captured, wounded or died
+	// (the status's place and date). Two reports of one event share them; two
+	// namesakes rarely do.
+	FieldEventPlace
+	FieldStatusDate
 	numCoreFields
 )
 
 // MaxFields bounds the fields of a model: core fields plus extra columns;
 // MaxLevels the levels of a field, "missing" included.
 const (
-	MaxFields = 16
+	MaxFields = 18
 	MaxLevels = 12
 )
 
@@ -78,6 +85,20 @@ const (
 	TextDifferent
 )
 
+// Levels of the status date (the date of the event the record reports),
+// best first. One person can have several events (wounded in May, captured
+// in August), and sources disagree by a few days on when contact was lost,
+// so a difference is weak evidence; training says how weak.
+const (
+	EventSameDay = 1 + iota // the same day
+	EventWeek               // one to seven days apart
+	// EventTypo: more than a week apart, but one digit of YYYYMMDD, two
+	// adjacent digits swapped, or day and month swapped explain it
+	EventTypo
+	EventMonths // eight to 62 days apart, or the same or next month where one date has no day
+	EventFar    // farther apart
+)
+
 // Levels of sex.
 const (
 	SexSame = 1 + iota
@@ -85,14 +106,16 @@ const (
 )
 
 var (
-	nameLevels = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
-	dateLevels = []string{"missing", "exact", "swapped", "same_month", "typo", "other_year", "other_month", "same_year", "year_apart", "different", "far", "mismatch"}
-	textLevels = []string{"missing", "exact", "close", "different"}
-	sexLevels  = []string{"missing", "same", "different"}
+	nameLevels  = []string{"missing", "exact", "translit", "form", "close", "similar", "initial", "different", "conflict"}
+	dateLevels  = []string{"missing", "exact", "swapped", "same_month", "typo", "other_year", "other_month", "same_year", "year_apart", "different", "far", "mismatch"}
+	textLevels  = []string{"missing", "exact", "close", "different"}
+	sexLevels   = []string{"missing", "same", "different"}
+	eventLevels = []string{"missing", "same_day", "week", "typo", "months", "far"}
 )
 
 var coreFieldNames = [numCoreFields]string{
 	"given_name", "family_name", "patronymic", "birth_date", "birth_place", "sex", "unit", "service_number", "side",
+	"event_place", "status_date",
 }
 
 // Vector is a pair's comparison level in each field.
@@ -195,8 +218,14 @@ func yearSwapped(x, y int) bool {
 // by two adjacent digits swapped.
 func dateTypo(a, b *Prepared) bool {
 	var x, y [8]byte
-	dateDigits(&x, a)
-	dateDigits(&y, b)
+	digits(&x, int(a.by), int(a.bm), int(a.bd))
+	digits(&y, int(b.by), int(b.bm), int(b.bd))
+	return digitTypo(&x, &y)
+}
+
+// digitTypo reports whether two dates' digits (YYYYMMDD) differ in one
+// digit or by two adjacent digits swapped.
+func digitTypo(x, y *[8]byte) bool {
 	diff, first := 0, -1
 	for i := range 8 {
 		if x[i] != y[i] {
@@ -212,10 +241,46 @@ func dateTypo(a, b *Prepared) bool {
 	return diff == 2 && first < 7 && x[first] == y[first+1] && x[first+1] == y[first]
 }
 
-func dateDigits(d *[8]byte, p *Prepared) {
-	y, m, dd := int(p.by), int(p.bm), int(p.bd)
+func digits(d *[8]byte, y, m, dd int) {
 	d[0], d[1], d[2], d[3] = byte(y/1000), byte(y/100%10), byte(y/10%10), byte(y%10)
 	d[4], d[5], d[6], d[7] = byte(m/10), byte(m%10), byte(dd/10), byte(dd%10)
+}
+
+// compareEventDate compares the dates of the events two records report.
+// A date known only to the year says too little about an event to compare.
+func compareEventDate(a, b *Prepared) uint8 {
+	p := min(a.eprec, b.eprec)
+	switch {
+	case p < lastseen.PrecisionMonth:
+		return LevelMissing
+	case p == lastseen.PrecisionMonth:
+		if d := (int(a.ey)*12 + int(a.em)) - (int(b.ey)*12 + int(b.em)); d >= -1 && d <= 1 {
+			return EventMonths
+		}
+		return EventFar
+	}
+	d := a.eday - b.eday
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d == 0 && a.em == b.em: // (a mistyped 31.02 and 03.03 are the same day number)
+		return EventSameDay
+	case d <= 7:
+		return EventWeek
+	case a.ey == b.ey && a.em == b.ed && a.ed == b.em:
+		return EventTypo
+	}
+	var x, y [8]byte
+	digits(&x, int(a.ey), int(a.em), int(a.ed))
+	digits(&y, int(b.ey), int(b.em), int(b.ed))
+	switch {
+	case digitTypo(&x, &y):
+		return EventTypo
+	case d <= 62:
+		return EventMonths
+	}
+	return EventFar
 }
 
 func compareText(a, b *text) uint8 {
@@ -307,6 +372,8 @@ func Compare(a, b *Prepared) Vector {
 	}
 	v[FieldServiceNumber] = compareID(&a.svc, &b.svc)
 	v[FieldSide] = compareSex(uint8(a.side), uint8(b.side))
+	v[FieldEventPlace] = compareText(&a.evPlace, &b.evPlace)
+	v[FieldStatusDate] = compareEventDate(a, b)
 	for i := range a.extra {
 		if i < len(b.extra) {
 			v[numCoreFields+i] = compareText(&a.extra[i], &b.extra[i])

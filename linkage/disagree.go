@@ -30,11 +30,16 @@ import (
 const MaxDisagree = 4
 
 // agreeLevel is the last level of field f that counts as agreement: a name
-// in the same form or script variant, an exact date, an exact value.
+// in the same form or script variant, an exact date, an exact value. The
+// event fields never count as disagreeing: two reports of one person may
+// report two events (wounded in May, captured in August), which is not a
+// clerk's error, and their weights say how much a difference means.
 func agreeLevel(f int) uint8 {
 	switch f {
 	case FieldGiven, FieldFamily, FieldPatronymic:
 		return NameForm
+	case FieldEventPlace, FieldStatusDate:
+		return MaxLevels
 	}
 	return 1
 }

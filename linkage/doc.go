@@ -29,8 +29,31 @@
 //	                                     wrong, the other two the same) / same year / a year apart / 2–5 years /
 //	                                     far / mismatch (two full dates no error explains) / missing
 //	birth_place, unit, extra columns     exact / close / different / missing
+//	event_place                          exact / close / different / missing
+//	status_date                          same day / a week (1–7 days apart) / typo (more than a
+//	                                     week apart, but one digit, two adjacent digits or day
+//	                                     and month swapped) / months (8–62 days, or the same or
+//	                                     next month when one date has no day) / far / missing
 //	service_number                       exact / one edit / different / missing
 //	sex, side                            same / different / missing
+//
+// Places are folded to a names skeleton before they are interned, so
+// "exact" is the same place after transliteration: Куп’янськ, Купянск,
+// Kupiansk, Kupjansk and "м. Куп'янськ" are one value; the region after a
+// comma and the town prefixes (м., г., смт) are dropped. The event's place
+// also drops the words that put it near a town (біля, під, в районі, near,
+// bei, près de): "near Kupiansk, Kharkiv oblast" is Kupiansk.
+//
+// The event fields are the event the record reports, its first status
+// claim's place and date (else its last-seen place and date): where and
+// when the person was last seen, captured, wounded or died. Two records of
+// one person reporting one event (a comrade's report and the Ministry's
+// list) usually share them, two namesakes rarely do. One person can have
+// several events (wounded in May, captured in August), so the event fields
+// never count among the disagreeing fields (see Training), and the starting
+// model weighs a disagreement weakly; training learns how much it says on
+// the data at hand. A date known only to its year says too little about an
+// event and is compared as missing.
 //
 // A Model holds each level's m = P(level | same person) and u = P(level |
 // different people); a level weighs log2(m/u) and a pair's score is the
@@ -65,8 +88,13 @@
 // disagree: the fields of a match are not independent (a clerk makes an
 // error or two, not one in every field), so the model weighs the number k of
 // disagreeing fields by c(k)/Z, learnt by the same EM and normalised over
-// the fields present, and shows it as a last line of the explanation.
-// Models save and load as JSON.
+// the fields present, and shows it as a last line of the explanation. The
+// event fields do not count: two events of one person are not a clerk's
+// error.
+//
+// Models save and load as JSON. Version 3 added the event fields; a model
+// of version 1 or 2 loads with event fields whose m equals their u, so
+// that it scores as it did.
 //
 // # Blocking
 //

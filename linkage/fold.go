@@ -20,6 +20,8 @@ var cyrLat = map[rune]string{
 	'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh",
 	'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu",
 	'я': "ya", '\'': "", '’': "", 'ʼ': "",
+	// Latin letters that NFD does not decompose (Łyman, Koło, Straße)
+	'ł': "l", 'ø': "o", 'đ': "d", 'ı': "i", 'ß': "ss",
 }
 
 // foldName lower-cases s, strips diacritics from Latin letters, keeps letters,

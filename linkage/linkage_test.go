@@ -276,7 +276,7 @@ func TestModelSaveLoad(t *testing.T) {
 	})
 	t.Run("Version1Loads", func(t *testing.T) {
 		// a model saved before the disagreement weights (version 1)
-		v1 := strings.Replace(saved, `"version": 2`, `"version": 1`, 1)
+		v1 := strings.Replace(saved, `"version": 3`, `"version": 1`, 1)
 		got, err := linkage.LoadModel(strings.NewReader(v1))
 		if err != nil {
 			t.Fatal(err)
@@ -286,7 +286,7 @@ func TestModelSaveLoad(t *testing.T) {
 		}
 	})
 	t.Run("ErrDisagree", func(t *testing.T) {
-		bad := strings.Replace(saved, `"version": 2,`, `"version": 2, "disagree": [1, 0.5],`, 1)
+		bad := strings.Replace(saved, `"version": 3,`, `"version": 3, "disagree": [1, 0.5],`, 1)
 		if _, err := linkage.LoadModel(strings.NewReader(bad)); err == nil {
 			t.Error("a model with two disagreement weights loaded")
 		}

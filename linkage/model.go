@@ -60,8 +60,9 @@ type Model struct {
 	dweight [][MaxDisagree + 1]float32 // by presence mask and disagreements: log2(c(k)/Z(S))
 }
 
-// modelVersion 2 added Disagree; a version 1 model (without it) still loads.
-const modelVersion = 2
+// modelVersion 2 added Disagree, 3 the event fields (event_place,
+// status_date); older models still load (see upgrade).
+const modelVersion = 3
 
 // NewModel returns an untrained model for the core fields and the named extra
 // columns, with starting m and u values that training replaces.
@@ -87,6 +88,15 @@ func NewModel(extra ...string) *Model {
 			ls, mm, uu = sexLevels, []float64{0, 0.99, 0.01}, []float64{0, 0.5, 0.5}
 		case FieldServiceNumber:
 			ls, mm, uu = textLevels, []float64{0, 0.95, 0.03, 0.02}, []float64{0, 1e-6, 1e-4, 0.9999}
+		case FieldStatusDate:
+			// before training, disagreement is weak evidence: one person
+			// may report two events months apart
+			ls = eventLevels
+			mm = []float64{0, 0.4, 0.2, 0.02, 0.1, 0.28}
+			uu = []float64{0, 0.004, 0.012, 0.005, 0.1, 0.879}
+		case FieldEventPlace:
+			ls, mm, uu = textLevels, []float64{0, 0.6, 0.1, 0.3}, []float64{0, 0.05, 0.02, 0.93}
+			fm.TF = true
 		default:
 			ls, mm, uu = textLevels, []float64{0, 0.8, 0.1, 0.1}, []float64{0, 0.01, 0.01, 0.98}
 			fm.TF = true
@@ -149,6 +159,8 @@ func (m *Model) compile() error {
 			want = dateLevels
 		case FieldSex, FieldSide:
 			want = sexLevels
+		case FieldStatusDate:
+			want = eventLevels
 		}
 		if len(fm.Levels) != len(want) {
 			return fmt.Errorf("model: field %s has %d levels, want %d", fm.Name, len(fm.Levels), len(want))
@@ -211,6 +223,7 @@ func (r *Prepared) setFrequencies(n int, d float64) {
 	}
 	r.given.tf, r.family.tf, r.patr.tf = lf(r.given.cnt), lf(r.family.cnt), lf(r.patr.cnt)
 	r.place.tf, r.unit.tf, r.svc.tf = lf(r.place.cnt), lf(r.unit.cnt), lf(r.svc.cnt)
+	r.evPlace.tf = lf(r.evPlace.cnt)
 	for i := range r.extra {
 		r.extra[i].tf = lf(r.extra[i].cnt)
 	}
@@ -245,7 +258,9 @@ func (m *Model) fieldTF(f int, a, b *Prepared) float32 {
 		return max(a.unit.tf, b.unit.tf)
 	case FieldServiceNumber:
 		return max(a.svc.tf, b.svc.tf)
-	case FieldBirthDate, FieldSex, FieldSide:
+	case FieldEventPlace:
+		return max(a.evPlace.tf, b.evPlace.tf)
+	case FieldBirthDate, FieldSex, FieldSide, FieldStatusDate:
 		return 0
 	}
 	i := f - numCoreFields
@@ -369,11 +384,38 @@ func (p *Prepared) value(f int) string {
 		return p.unit.s
 	case FieldServiceNumber:
 		return p.svc.s
+	case FieldEventPlace:
+		return p.evPlace.s
+	case FieldStatusDate:
+		return lastseen.PartialDate{Year: int(p.ey), Month: int(p.em), Day: int(p.ed), Precision: p.eprec}.String()
 	}
 	if i := f - numCoreFields; i < len(p.extra) {
 		return p.extra[i].s
 	}
 	return ""
+}
+
+// upgrade brings a model of an older version to this one. Versions 1 and 2
+// have no event fields: they are inserted after the other core fields with
+// m = u, so that they weigh nothing and the model scores as it did.
+func (m *Model) upgrade() {
+	if m.Version >= 3 || len(m.Fields) < FieldEventPlace ||
+		len(m.Fields) > FieldEventPlace && m.Fields[FieldEventPlace].Name == coreFieldNames[FieldEventPlace] {
+		return
+	}
+	fresh := NewModel()
+	var event []FieldModel
+	for f := FieldEventPlace; f < numCoreFields; f++ {
+		fm := fresh.Fields[f]
+		fm.TF = false
+		fm.Levels = append([]Level(nil), fm.Levels...)
+		for l := range fm.Levels {
+			fm.Levels[l].M = fm.Levels[l].U
+		}
+		event = append(event, fm)
+	}
+	m.Fields = append(m.Fields[:FieldEventPlace:FieldEventPlace], append(event, m.Fields[FieldEventPlace:]...)...)
+	m.Version = modelVersion
 }
 
 // Probability converts log2 odds to a probability.
@@ -398,9 +440,10 @@ func LoadModel(r io.Reader) (*Model, error) {
 	if err := json.NewDecoder(r).Decode(m); err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	if m.Version != modelVersion && m.Version != 1 {
-		return nil, fmt.Errorf("load model: version %d, this program reads version %d", m.Version, modelVersion)
+	if m.Version < 1 || m.Version > modelVersion {
+		return nil, fmt.Errorf("load model: version %d, this program reads versions 1 to %d", m.Version, modelVersion)
 	}
+	m.upgrade()
 	if err := m.compile(); err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}

@@ -3,6 +3,7 @@ package linkage
 import (
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/lastseen/lastseen"
@@ -56,8 +57,10 @@ type Prepared struct {
 	side      uint16 // term id of the side ("ua", "ru"); 0 unknown
 	sideName  string
 	place     text
+	evPlace   text // the place of the event the record reports (see eventOf)
 	unit      text
 	unitNo    uint32 // the unit's number (47 in "47 ОМБр", "47th Mechanized Brigade"); 0 for none
+	eday      int32  // the event's date as days since 1970, for distances in days (see ey)
 	svc       text
 	extra     []text
 	nameKey   uint64 // order-free hash of given and family stems, for blocking
@@ -70,6 +73,11 @@ type Prepared struct {
 	famAlt     [2]uint32
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
+	// the date of the event the record reports (see eventOf): year, month,
+	// day, precision; last, where they fill the struct's padding
+	ey     int16
+	em, ed int8
+	eprec  lastseen.Precision
 }
 
 // terms interns the values of one field and counts them, for equality by id
@@ -159,6 +167,7 @@ func NewPreparer(extraColumns int) *Preparer {
 type staged struct {
 	given, family, patr stagedName
 	place, unit, svc    string
+	evPlace             string
 	unitNo              uint32
 	side                string
 	extra               []string
@@ -197,6 +206,8 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk()}
 	setDate(out, r.BirthDate)
+	date, _ := eventOf(r)
+	setEventDate(out, date)
 	switch r.Sex {
 	case lastseen.SexMale:
 		out.sex = 1
@@ -228,7 +239,9 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
 	}
-	st.place = foldPlace(r.BirthPlace)
+	st.place = foldPlace(r.BirthPlace, false)
+	_, place := eventOf(r)
+	st.evPlace = foldPlace(place, true)
 	st.unit = foldText(r.Unit)
 	st.unitNo = unitNumber(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
@@ -281,6 +294,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	}
 	setN(&out.patr, st.patr, FieldPatronymic)
 	out.place = internText(f[FieldBirthPlace], st.place)
+	out.evPlace = internText(f[FieldEventPlace], st.evPlace)
 	out.unit = internText(f[FieldUnit], st.unit)
 	out.unitNo = st.unitNo
 	out.svc = internText(f[FieldServiceNumber], st.svc)
@@ -348,6 +362,7 @@ func (p *Preparer) refresh(r *Prepared) {
 	r.family.cnt = f[FieldFamily].countOf(r.family.stem)
 	r.patr.cnt = f[FieldPatronymic].countOf(r.patr.stem)
 	r.place.cnt = f[FieldBirthPlace].countOf(r.place.id)
+	r.evPlace.cnt = f[FieldEventPlace].countOf(r.evPlace.id)
 	r.unit.cnt = f[FieldUnit].countOf(r.unit.id)
 	r.svc.cnt = f[FieldServiceNumber].countOf(r.svc.id)
 	for i := range r.extra {
@@ -373,18 +388,47 @@ func setDate(out *Prepared, d lastseen.PartialDate) {
 	out.bd = int8(d.Day)
 }
 
+// eventOf is the event a record reports: the date and place of its first
+// claim (the status the record states: last seen, captured, wounded, died),
+// or else the record's last-seen date and place.
+func eventOf(r *lastseen.Record) (lastseen.PartialDate, string) {
+	date, place := r.LastSeenDate, r.LastSeenPlace
+	if len(r.Claims) > 0 && r.Claims[0] != nil {
+		if c := r.Claims[0]; !c.Date.IsZero() || c.Place != "" {
+			date, place = c.Date, c.Place
+			if date.IsZero() {
+				date = r.LastSeenDate
+			}
+			if place == "" {
+				place = r.LastSeenPlace
+			}
+		}
+	}
+	return date, place
+}
+
+func setEventDate(out *Prepared, d lastseen.PartialDate) {
+	out.eprec = d.Precision
+	out.ey, out.em, out.ed = int16(d.Year), int8(d.Month), int8(d.Day)
+	if d.Precision == lastseen.PrecisionDay {
+		out.eday = int32(time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
+}
+
 // foldPlace folds a place name so that its usual variants meet: the part
 // before the first comma (the region or country after it is often left
 // out), without the м./г./с./смт prefixes, as a names skeleton (Харків,
-// Харьков, Kharkiv and Charków come close).
-func foldPlace(s string) string {
+// Харьков, Kharkiv and Charków come close). An event's place (event set)
+// also loses the words that put it near or around a town: біля Бахмута,
+// в районі Куп'янська, near Kupiansk, près de Koupiansk.
+func foldPlace(s string, event bool) string {
 	if i := strings.IndexByte(s, ','); i > 0 {
 		s = s[:i]
 	}
 	words := strings.Fields(foldName(s))
 	for len(words) > 1 {
-		switch words[0] {
-		case "m", "g", "s", "smt", "pgt", "p", "selo", "gorod", "misto", "city", "village":
+		switch w := words[0]; {
+		case placePrefix[w], event && nearPrefix[w]:
 			words = words[1:]
 			continue
 		}
@@ -394,6 +438,25 @@ func foldPlace(s string) string {
 		return ""
 	}
 	return names.Skeleton(strings.Join(words, " "))
+}
+
+// placePrefix are the folded words for a town, village or city that come
+// before its name.
+var placePrefix = map[string]bool{
+	"m": true, "g": true, "s": true, "smt": true, "pgt": true, "p": true, "selo": true,
+	"gorod": true, "misto": true, "city": true, "village": true,
+}
+
+// nearPrefix are the folded words (uk, ru, en, de, fr, pl) that place an
+// event near, around or in the area of a town, before the town's name.
+var nearPrefix = map[string]bool{
+	"bilya": true, "bilia": true, "pid": true, "poblizu": true, "poblyzu": true, "nepodalik": true,
+	"okolo": true, "pod": true, "vozle": true, "vblizi": true, "bliz": true, "nedaleko": true,
+	"ot": true, "vid": true, "v": true, "u": true, "na": true, "raiyoni": true, "raiyone": true,
+	"raiyon": true, "rayoni": true, "rayone": true, "rayon": true, "raion": true,
+	"near": true, "outside": true, "around": true, "in": true, "at": true, "the": true, "area": true,
+	"vicinity": true, "of": true, "bei": true, "der": true, "nahe": true, "von": true,
+	"pres": true, "de": true, "w": true, "kolo": true, "town": true,
 }
 
 // unitNumber is the first number in a unit's name, the part every spelling

@@ -1,6 +1,10 @@
 package synth
 
-import "github.com/lastseen/lastseen"
+import (
+	"strings"
+
+	"github.com/lastseen/lastseen"
+)
 
 // Domain converts a generated row into the record an import would store, with
 // the given id: nil for a broken row or one with no name, which an import
@@ -16,6 +20,13 @@ func (s *Record) Domain(id int64) *lastseen.Record {
 		Unit: s.Unit, ServiceNumber: s.ServiceNumber, Side: s.Side,
 	}
 	r.BirthDate, _ = lastseen.ParseDate(s.BirthDate)
+	// the status claim, as an import reads the status, status_date and
+	// place columns
+	if st, ok := lastseen.ParseStatus(strings.ToLower(s.Status)); ok {
+		c := &lastseen.Claim{Status: st, Place: s.Place}
+		c.Date, _ = lastseen.ParseDate(s.StatusDate)
+		r.Claims = []*lastseen.Claim{c}
+	}
 	switch s.Sex {
 	case "m":
 		r.Sex = lastseen.SexMale

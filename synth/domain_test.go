@@ -18,6 +18,14 @@ func TestRecordDomain(t *testing.T) {
 			t.Fatalf("Domain = %+v", r)
 		}
 	})
+	t.Run("StatusBecomesClaim", func(t *testing.T) {
+		s := &synth.Record{GivenName: "Олександр", Status: "captured", StatusDate: "18.09.2024", Place: "Куп’янськ"}
+		r := s.Domain(1)
+		if r == nil || len(r.Claims) != 1 || r.Claims[0].Status != lastseen.StatusCaptured ||
+			r.Claims[0].Date != lastseen.NewDate(2024, 9, 18) || r.Claims[0].Place != "Куп’янськ" {
+			t.Fatalf("Domain = %+v", r)
+		}
+	})
 	t.Run("NilForBrokenRow", func(t *testing.T) {
 		if r := (&synth.Record{GivenName: "Іван", Broken: true}).Domain(1); r != nil {
 			t.Fatalf("a broken row became %+v", r)

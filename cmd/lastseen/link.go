@@ -35,7 +35,10 @@ clusters of their own, so every input row appears exactly once.
 
 The list has the columns of 'lastseen import' (record_id, given_name,
 family_name, patronymic, full_name, birth_date, birth_place, sex, side, unit,
-service_number, …); other headers can be mapped onto them with --map.
+service_number, status, status_date, place, …); other headers can be mapped
+onto them with --map. The place and date of the event a record reports
+(place and status_date, else last_seen_place and last_seen_date) are
+compared as event_place and status_date.
 
 Scores are log2 odds that two records are the same person (0 = even odds,
 3 ≈ probability 0.89, 6.6 ≈ 0.99). Pairs scoring at least --link-threshold
@@ -487,6 +490,7 @@ type linkInput struct {
 var linkColumns = []string{
 	"record_id", "given_name", "family_name", "patronymic", "full_name",
 	"birth_date", "birth_place", "sex", "side", "unit", "service_number",
+	"status", "status_date", "place", "last_seen_date", "last_seen_place",
 }
 
 // readLinkInput reads a list and prepares its records on every core. It reads
@@ -674,6 +678,32 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			} else {
 				warn("row %d: birth_date: %v (compared as unknown)", line, err)
 			}
+		}
+		// the event the record reports, compared as event_place and
+		// status_date: the status's date and place, else the last-seen
+		// ones (the API's fields); an unknown status word is no reason to
+		// drop them
+		eventDate := func(column string) lastseen.PartialDate {
+			d := get(fs, column)
+			if d == "" {
+				return lastseen.PartialDate{}
+			}
+			pd, err := lastseen.ParseDate(d)
+			if err == nil {
+				return pd
+			}
+			if pd, ok := rawDate(d); ok {
+				warn("row %d: %s: %v (compared digit by digit)", line, column, err)
+				return pd
+			}
+			warn("row %d: %s: %v (compared as unknown)", line, column, err)
+			return lastseen.PartialDate{}
+		}
+		rec.LastSeenPlace, rec.LastSeenDate = get(fs, "last_seen_place"), eventDate("last_seen_date")
+		if d, place := eventDate("status_date"), get(fs, "place"); !d.IsZero() || place != "" {
+			c := &lastseen.Claim{Date: d, Place: place}
+			c.Status, _ = lastseen.ParseStatus(strings.ToLower(get(fs, "status")))
+			rec.Claims = []*lastseen.Claim{c}
 		}
 		switch strings.ToLower(get(fs, "sex")) {
 		case "m", "male", "м", "муж", "чол":
