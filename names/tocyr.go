@@ -954,6 +954,12 @@ func endCost(t []rune) float64 {
 	if n := len(t); n > 0 && t[n-1] == 'ъ' {
 		c += 3
 	}
+	// the suffixes of surnames and place names -ов -ев -ин -ын take no soft
+	// sign (Иванов, Ильин); -овь, -инь end a few nouns (любовь, кровь, синь,
+	// полынь), and Любовь is a known name, so it costs, not forbids
+	if n := len(t); n > 3 && t[n-1] == 'ь' && (t[n-2] == 'в' || t[n-2] == 'н') && strings.ContainsRune("оеиыі", t[n-3]) {
+		c += 1
+	}
 	// words end in ой ей ай ий, hardly ever in ои еи аи
 	if n := len(t); n > 1 && (t[n-1] == 'и' || t[n-1] == 'і') && strings.ContainsRune("аеоуыя", t[n-2]) {
 		c += 1

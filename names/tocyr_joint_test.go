@@ -90,3 +90,22 @@ func TestToCyrillicStressOnVowel(t *testing.T) {
 		}
 	}
 }
+
+// TestToCyrillicSurnameSuffixHard: the suffixes -ов, -ев, -ин of surnames
+// take no soft sign, so a reading with one (Никитинь, Зотовь) is not among
+// the first two when the word has another reading to offer (Borisov has
+// none: Борисовь stays second), while the nouns that end so keep it when the
+// Latin writes it (Любовь).
+func TestToCyrillicSurnameSuffixHard(t *testing.T) {
+	for _, latin := range []string{"Nikitin", "Fomin", "Mikhailov", "Saidov", "Zotov", "Gusev"} {
+		got := names.ToCyrillic(latin, 2)
+		for _, s := range got {
+			if strings.HasSuffix(s, "вь") || strings.HasSuffix(s, "нь") {
+				t.Errorf("ToCyrillic(%q, 2) = %q: %q puts ь after the suffix", latin, got, s)
+			}
+		}
+	}
+	if got := names.ToCyrillicScheme("Lyubov’", names.BGNPCGN, 1); len(got) != 1 || got[0] != "Любовь" {
+		t.Errorf("ToCyrillicScheme(Lyubov’, BGN/PCGN, 1) = %q, want Любовь", got)
+	}
+}
