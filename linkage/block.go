@@ -1,5 +1,10 @@
 package linkage
 
+import (
+	"slices"
+	"sync"
+)
+
 // Pass is one blocking pass: records that share its key are compared. A key
 // of 0 means the record takes no part in the pass.
 type Pass struct {
@@ -8,6 +13,22 @@ type Pass struct {
 	// Fields are the fields the key is made of. Pairs found by the pass agree
 	// on them by construction, so EM does not learn their m from this pass.
 	Fields []int
+	// Keys, when set, puts a record in several blocks of the pass: it
+	// appends the record's keys to dst (none: the record takes no part), and
+	// Key is unused. Two records are compared when they share any key, once.
+	// It serves the keys a single one cannot be: every reading of a pet
+	// name that stands for several names, every one-letter deletion of a
+	// name (a typo meets its original).
+	Keys func(p *Prepared, dst []uint64) []uint64
+	// Unless, when set, leaves out the pairs of the pass it reports: a
+	// pass whose blocks are wide for the sake of a few pairs (a typo
+	// meeting its original) compares only pairs nothing else rules out.
+	Unless func(a, b *Prepared) bool
+	// Distinct, when set, leaves out the pairs of records with one value of
+	// it, and the blocks whose records all have one: a pass for the pairs
+	// that differ on a field (a typo in it) need not go through the blocks
+	// of a common value, which other passes compare.
+	Distinct func(p *Prepared) uint64
 }
 
 func mix(a, b uint64) uint64 {
@@ -41,26 +62,26 @@ func prefix(s string, n int) uint64 {
 // error that defeats another (a mistyped surname, a missing birth date, a name
 // written in the other order or script).
 var DefaultPasses = []Pass{
-	{"given+family", func(p *Prepared) uint64 {
+	{Name: "given+family", Key: func(p *Prepared) uint64 {
 		if p.nameKey == 0 {
 			return 0
 		}
 		return mix(1, p.nameKey)
-	}, []int{FieldGiven, FieldFamily}},
-	{"family+birth_year", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "family+birth_year", Key: func(p *Prepared) uint64 {
 		if p.family.stem == 0 || p.bprec == 0 {
 			return 0
 		}
 		return mix(2, uint64(p.family.stem)<<16|uint64(uint16(p.by)))
-	}, []int{FieldFamily, FieldBirthDate}},
-	{"given+birth_date", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldFamily, FieldBirthDate}},
+	{Name: "given+birth_date", Key: func(p *Prepared) uint64 {
 		d := fullDate(p)
 		if p.given.stem == 0 || d == 0 {
 			return 0
 		}
 		return mix(3, uint64(p.given.stem)<<32|d)
-	}, []int{FieldGiven, FieldBirthDate}},
-	{"given+family_initial+birth_day_month", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldBirthDate}},
+	{Name: "given+family_initial+birth_day_month", Key: func(p *Prepared) uint64 {
 		// survives a mistyped year together with a mistyped surname (past
 		// its first letter), which no pass keyed on the year or the surname
 		// does; the initial keeps the blocks of a common given name small
@@ -68,41 +89,41 @@ var DefaultPasses = []Pass{
 			return 0
 		}
 		return mix(14, uint64(p.given.stem)<<32|uint64(initialOf(p.family.s[0]))<<16|uint64(p.bm)<<8|uint64(p.bd))
-	}, []int{FieldGiven, FieldBirthDate}},
-	{"birth_date+family_initials", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldBirthDate}},
+	{Name: "birth_date+family_initials", Key: func(p *Prepared) uint64 {
 		d := fullDate(p)
 		if d == 0 || p.family.s == "" {
 			return 0
 		}
 		return mix(4, d<<16|prefix(p.family.s, 2))
-	}, []int{FieldBirthDate, FieldFamily}},
-	{"birth_date+given_initials", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldBirthDate, FieldFamily}},
+	{Name: "birth_date+given_initials", Key: func(p *Prepared) uint64 {
 		d := fullDate(p)
 		if d == 0 || p.given.s == "" {
 			return 0
 		}
 		return mix(5, d<<16|prefix(p.given.s, 2))
-	}, []int{FieldBirthDate, FieldGiven}},
-	{"birth_date+initials", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldBirthDate, FieldGiven}},
+	{Name: "birth_date+initials", Key: func(p *Prepared) uint64 {
 		d := fullDate(p)
 		if d == 0 || p.initials == 0 {
 			return 0
 		}
 		return mix(9, d<<16|uint64(p.initials))
-	}, []int{FieldBirthDate}},
-	{"family+patronymic", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldBirthDate}},
+	{Name: "family+patronymic", Key: func(p *Prepared) uint64 {
 		if p.family.stem == 0 || p.patr.stem == 0 {
 			return 0
 		}
 		return mix(6, uint64(p.family.stem)<<32|uint64(p.patr.stem))
-	}, []int{FieldFamily, FieldPatronymic}},
-	{"given+family_prefix", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldFamily, FieldPatronymic}},
+	{Name: "given+family_prefix", Key: func(p *Prepared) uint64 {
 		if p.given.stem == 0 || len(p.family.s) < 3 {
 			return 0
 		}
 		return mix(7, uint64(p.given.stem)<<32|prefix(p.family.s, 3))
-	}, []int{FieldGiven, FieldFamily}},
-	{"phonetic_names", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "phonetic_names", Key: func(p *Prepared) uint64 {
 		if p.given.phon == 0 || p.family.phon == 0 {
 			return 0
 		}
@@ -111,8 +132,8 @@ var DefaultPasses = []Pass{
 			a, b = b, a
 		}
 		return mix(10, uint64(a)<<32|uint64(b))
-	}, []int{FieldGiven, FieldFamily}},
-	{"family_loose+given_initial", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "family_loose+given_initial", Key: func(p *Prepared) uint64 {
 		// the loose key (names.LooseKey) rather than the phonetic one:
 		// a German or Polish spelling with only an initial (M. Kusnezow,
 		// S. Chybyktschuk) has no given name to block on
@@ -120,20 +141,20 @@ var DefaultPasses = []Pass{
 			return 0
 		}
 		return mix(11, p.famLoose<<8|uint64(initialOf(p.given.s[0])))
-	}, []int{FieldFamily}},
-	{"given_form+family_phonetic", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldFamily}},
+	{Name: "given_form+family_phonetic", Key: func(p *Prepared) uint64 {
 		if p.family.phon == 0 || p.given.stem == 0 {
 			return 0
 		}
 		return mix(12, uint64(p.given.stem)<<32|uint64(p.family.phon))
-	}, []int{FieldGiven, FieldFamily}},
-	{"family_phonetic+birth_year", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "family_phonetic+birth_year", Key: func(p *Prepared) uint64 {
 		if p.family.phon == 0 || p.bprec == 0 {
 			return 0
 		}
 		return mix(13, uint64(p.family.phon)<<16|uint64(uint16(p.by)))
-	}, []int{FieldFamily, FieldBirthDate}},
-	{"given_form+family_loose", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldFamily, FieldBirthDate}},
+	{Name: "given_form+family_loose", Key: func(p *Prepared) uint64 {
 		// survives the national habits that put one Cyrillic letter on
 		// different skeleton letters (German Chomjakow, Kusnezow; Polish
 		// Cwietkow) and so break the phonetic key (names.LooseKey)
@@ -141,21 +162,95 @@ var DefaultPasses = []Pass{
 			return 0
 		}
 		return mix(15, mix(uint64(p.given.stem), p.famLoose))
-	}, []int{FieldGiven, FieldFamily}},
-	{"given_form+family_loose_j", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "given_form+family_loose_j", Key: func(p *Prepared) uint64 {
 		// French j for ж (Joukov, Ryjkov), which every other key reads as й
 		if p.famLooseJ == 0 || p.given.stem == 0 {
 			return 0
 		}
 		return mix(16, mix(uint64(p.given.stem), p.famLooseJ))
-	}, []int{FieldGiven, FieldFamily}},
-	{"service_number", func(p *Prepared) uint64 {
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "given_reading+family_loose", Keys: func(p *Prepared, dst []uint64) []uint64 {
+		// a pet form that stands for several names (Слава: Владислав,
+		// Вячеслав, Станислав…) meets the other ones here: the passes
+		// above key it on its first reading only
+		if p.famLoose == 0 || len(p.givenIDs) == 0 {
+			return dst
+		}
+		for _, id := range p.givenIDs[1:] {
+			dst = append(dst, mix(17, mix(strHash(id), p.famLoose)))
+		}
+		if p.givenOther {
+			dst = append(dst, mix(17, mix(strHash(p.givenIDs[0]), p.famLoose)))
+		}
+		return dst
+	}, Fields: []int{FieldGiven, FieldFamily}},
+	{Name: "given_form+family_loose_typo", Keys: func(p *Prepared, dst []uint64) []uint64 {
+		// a typo in a consonant of the family name (Klhmenko, Мионов,
+		// Шилрв) breaks every key of the name; the loose key with each of
+		// its letters left out meets the typo's
+		base := p.familyBase()
+		if len(base) < minDeletion || p.given.stem == 0 {
+			return dst
+		}
+		g := uint64(p.given.stem)
+		return appendDeletions(dst, base, func(k uint64) uint64 { return mix(18, mix(g, k)) })
+	}, Fields: []int{FieldGiven}, Unless: datesDisagree, Distinct: func(p *Prepared) uint64 {
+		// one family name: the passes above compare it (a common name's
+		// blocks here are as large as there, and so are its deletions')
+		return uint64(p.family.stem)
+	}},
+	{Name: "service_number", Key: func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0
 		}
 		return mix(8, uint64(p.svc.id))
-	}, []int{FieldServiceNumber}},
+	}, Fields: []int{FieldServiceNumber}},
 }
+
+// datesDisagree reports two birth dates that say two people: full dates no
+// common error explains, or years more than five apart.
+func datesDisagree(a, b *Prepared) bool {
+	switch compareDate(a, b) {
+	case DateMismatch, DateFar:
+		return true
+	}
+	return false
+}
+
+// strHash is FNV-1a of s.
+func strHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// appendDeletions appends key(h) for the hash h of s and of each string
+// that is s with one of its bytes left out: two strings one edit apart (a
+// letter mistyped, left out, added or two swapped) share one of these.
+func appendDeletions(dst []uint64, s string, key func(uint64) uint64) []uint64 {
+	dst = append(dst, key(strHash(s)))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue // the same string as leaving out s[i-1]
+		}
+
+		h := uint64(14695981039346656037)
+		for j := 0; j < len(s); j++ {
+			if j != i {
+				h = (h ^ uint64(s[j])) * 1099511628211
+			}
+		}
+		dst = append(dst, key(h))
+	}
+	return dst
+}
+
+// minDeletion is the shortest family skeleton the typo pass keys by its
+// deletions: in a shorter one a letter left out leaves too common a key.
+const minDeletion = 4
 
 // Blocker generates candidate pairs: the union of its passes, each pair once.
 type Blocker struct {
@@ -187,14 +282,58 @@ type PassStats struct {
 }
 
 // Keys returns a record's key in each pass (0 where it takes no part), for an
-// index that looks candidates up record by record.
+// index that looks candidates up record by record. A pass of several keys a
+// record (Pass.Keys) gives its first here; AllKeys gives them all.
 func (b *Blocker) Keys(p *Prepared) []uint64 {
 	k := make([]uint64, len(b.Passes))
+	var buf [16]uint64
 	for i, ps := range b.Passes {
+		if ps.Keys != nil {
+			if ks := ps.Keys(p, buf[:0]); len(ks) > 0 {
+				k[i] = ks[0]
+			}
+			continue
+		}
 		k[i] = ps.Key(p)
 	}
 	return k
 }
+
+// AllKeys appends a record's keys in pass i to dst: one or none for a pass
+// of one key a record, any number for a pass of several (Pass.Keys).
+func (b *Blocker) AllKeys(dst []uint64, i int, p *Prepared) []uint64 {
+	ps := &b.Passes[i]
+	if ps.Keys != nil {
+		return ps.Keys(p, dst)
+	}
+	if k := ps.Key(p); k != 0 {
+		dst = append(dst, k)
+	}
+	return dst
+}
+
+// shareKey reports whether x and y share a key in pass i.
+func (b *Blocker) shareKey(i int, x, y *Prepared) bool {
+	ps := &b.Passes[i]
+	if ps.Keys == nil {
+		kx := ps.Key(x)
+		return kx != 0 && kx == ps.Key(y)
+	}
+	// buffers from a pool: a buffer passed to a function value escapes,
+	// and training asks this of every sampled pair
+	bx, by := keyBufs.Get().(*[]uint64), keyBufs.Get().(*[]uint64)
+	defer keyBufs.Put(bx)
+	defer keyBufs.Put(by)
+	*bx, *by = ps.Keys(x, (*bx)[:0]), ps.Keys(y, (*by)[:0])
+	for _, a := range *bx {
+		if a != 0 && slices.Contains(*by, a) {
+			return true
+		}
+	}
+	return false
+}
+
+var keyBufs = sync.Pool{New: func() any { b := make([]uint64, 0, 32); return &b }}
 
 // sortOrder orders a large block so that likely matches are neighbours:
 // by family skeleton, given skeleton, then birth date.

@@ -40,15 +40,12 @@ type passPair struct {
 // than MaxBlock: pass by pass, blocks in order of key, each block's records
 // in input order, every pair no earlier pass shared a key on.
 func referencePairs(b *linkage.Blocker, rs []*linkage.Prepared) []passPair {
-	keys := make([][]uint64, len(rs))
-	for i, r := range rs {
-		keys[i] = b.Keys(r)
-	}
+	keys := allKeys(b, rs)
 	var out []passPair
-	for p := range b.Passes {
+	for p, ps := range b.Passes {
 		blocks := map[uint64][]int32{}
 		for i := range rs {
-			if k := keys[i][p]; k != 0 {
+			for _, k := range keys[i][p] {
 				blocks[k] = append(blocks[k], int32(i))
 			}
 		}
@@ -60,13 +57,11 @@ func referencePairs(b *linkage.Blocker, rs []*linkage.Prepared) []passPair {
 		for _, k := range order {
 			blk := blocks[k]
 			for x := range blk {
-			next:
 				for y := x + 1; y < len(blk); y++ {
 					i, j := blk[x], blk[y]
-					for q := range p {
-						if keys[i][q] != 0 && keys[i][q] == keys[j][q] {
-							continue next
-						}
+					if ps.Unless != nil && ps.Unless(rs[i], rs[j]) || ps.Distinct != nil && ps.Distinct(rs[i]) == ps.Distinct(rs[j]) ||
+						shared(keys[i], keys[j], p, k) {
+						continue
 					}
 					out = append(out, passPair{p, linkage.Pair{A: i, B: j}})
 				}
@@ -74,6 +69,33 @@ func referencePairs(b *linkage.Blocker, rs []*linkage.Prepared) []passPair {
 		}
 	}
 	return out
+}
+
+// allKeys are each record's keys in each pass, ascending.
+func allKeys(b *linkage.Blocker, rs []*linkage.Prepared) [][][]uint64 {
+	keys := make([][][]uint64, len(rs))
+	for i, r := range rs {
+		keys[i] = make([][]uint64, len(b.Passes))
+		for p := range b.Passes {
+			ks := b.AllKeys(nil, p, r)
+			slices.Sort(ks)
+			keys[i][p] = slices.Compact(ks)
+		}
+	}
+	return keys
+}
+
+// shared reports whether two records' keys meet in a pass before p, or in p
+// on a key below k: the pair was made there.
+func shared(a, b [][]uint64, p int, k uint64) bool {
+	for q := 0; q <= p; q++ {
+		for _, x := range a[q] {
+			if (q < p || x < k) && slices.Contains(b[q], x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func collect(b *linkage.Blocker, rs []*linkage.Prepared) ([]passPair, []linkage.PassStats) {

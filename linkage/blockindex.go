@@ -33,7 +33,16 @@ type blockIndex struct {
 	// 1; 0 when the record is alone in the pass, has no key in it, or its
 	// block is oversize (compared by window: two records of it were not
 	// necessarily compared).
-	ids   []uint32
+	ids []uint32
+	// multi are by pass, for a pass whose records have several keys
+	// (Pass.Keys), each record's blocks of two to MaxBlock records in it
+	// (nil for a pass of one key a record): a pair shares such a block when
+	// their lists meet, and is made in the first block they share
+	multi []*multiBlocks
+	// one are by pass, for a pass with Pass.Distinct, its blocks (by their
+	// number among all its blocks, from 0) whose records all have one
+	// Distinct value
+	one   [][]uint64
 	units []unit
 	stats []PassStats // Blocks and Oversize; Comparisons are counted as pairs are made
 }
@@ -43,6 +52,37 @@ type blockIndex struct {
 type unit struct {
 	pass   int
 	lo, hi int
+	block  uint32 // the number of the pass's blocks (not oversize) before lo
+	all    int    // the number of the pass's blocks before lo
+}
+
+// multiBlocks lists each record's blocks in a pass of several keys a record.
+type multiBlocks struct {
+	off []uint32 // record i's blocks are blk[off[i]:off[i+1]], ascending
+	blk []uint32
+}
+
+func (m *multiBlocks) of(i int32) []uint32 { return m.blk[m.off[i]:m.off[i+1]] }
+
+// shareBefore reports whether records i and j share a block numbered below
+// n (any block when n is 0).
+func (m *multiBlocks) shareBefore(i, j int32, n uint32) bool {
+	a, b := m.of(i), m.of(j)
+	for len(a) > 0 && len(b) > 0 {
+		x, y := a[0], b[0]
+		if n != 0 && (x >= n || y >= n) {
+			return false
+		}
+		switch {
+		case x == y:
+			return true
+		case x < y:
+			a = a[1:]
+		default:
+			b = b[1:]
+		}
+	}
+	return false
 }
 
 // unitPairs is about how many pairs a unit makes: small enough that workers
@@ -52,7 +92,7 @@ const unitPairs = 1 << 16
 // newBlockIndex blocks rs by every pass of b, on workers goroutines.
 func newBlockIndex(b *Blocker, rs []*Prepared, workers int) *blockIndex {
 	np := len(b.Passes)
-	ix := &blockIndex{b: b, rs: rs, np: np, ent: make([][]int32, np), ids: make([]uint32, len(rs)*np), stats: make([]PassStats, np)}
+	ix := &blockIndex{b: b, rs: rs, np: np, ent: make([][]int32, np), ids: make([]uint32, len(rs)*np), stats: make([]PassStats, np), multi: make([]*multiBlocks, np), one: make([][]uint64, np)}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(workers, np)) {
@@ -86,10 +126,27 @@ type keyed struct {
 // buildPass sorts the records by their key in pass p and keeps the blocks
 // of two or more. es and tmp are scratch space, returned for reuse.
 func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
-	key := ix.b.Passes[p].Key
-	for i, r := range ix.rs {
-		if k := key(r); k != 0 {
-			es = append(es, keyed{k, int32(i)})
+	ps := &ix.b.Passes[p]
+	multi := ps.Keys != nil
+	if multi {
+		var ks []uint64
+		for i, r := range ix.rs {
+			ks = ps.Keys(r, ks[:0])
+			if len(ks) > 1 {
+				slices.Sort(ks)
+				ks = slices.Compact(ks)
+			}
+			for _, k := range ks {
+				if k != 0 {
+					es = append(es, keyed{k, int32(i)})
+				}
+			}
+		}
+	} else {
+		for i, r := range ix.rs {
+			if k := ps.Key(r); k != 0 {
+				es = append(es, keyed{k, int32(i)})
+			}
 		}
 	}
 	if cap(tmp) < len(es) {
@@ -104,12 +161,30 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 	})
 	ent := make([]int32, 0, blocked)
 	var block uint32
+	var mb *multiBlocks
+	if multi {
+		mb = &multiBlocks{off: make([]uint32, len(ix.rs)+1)}
+	}
 	st := &ix.stats[p]
 	forRuns(es, func(s, e int) {
 		if e-s < 2 {
 			return
 		}
 		st.Blocks++
+		if ps.Distinct != nil {
+			// a block whose records all have one Distinct value makes no
+			// pair to score (training still samples it: it is the pass's)
+			d, one := ps.Distinct(ix.rs[es[s].i]), true
+			for _, x := range es[s+1 : e] {
+				if ps.Distinct(ix.rs[x.i]) != d {
+					one = false
+					break
+				}
+			}
+			if one {
+				ix.one[p] = setBit(ix.one[p], st.Blocks-1)
+			}
+		}
 		oversize := e-s > ix.b.MaxBlock
 		if oversize {
 			st.Oversize++
@@ -119,7 +194,11 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 		from := len(ent)
 		for _, x := range es[s:e] {
 			ent = append(ent, x.i)
-			if !oversize {
+			switch {
+			case oversize:
+			case multi:
+				mb.off[x.i+1]++
+			default:
 				ix.ids[int(x.i)*ix.np+p] = block
 			}
 		}
@@ -136,11 +215,41 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 		ent[from] = ^ent[from]
 	})
 	ix.ent[p] = ent
+	if multi {
+		// each record's blocks, in block order: a second walk over the runs
+		for i := range ix.rs {
+			mb.off[i+1] += mb.off[i]
+		}
+		mb.blk = make([]uint32, mb.off[len(ix.rs)])
+		fill := slices.Clone(mb.off[:len(ix.rs)])
+		block = 0
+		forRuns(es, func(s, e int) {
+			if e-s < 2 || e-s > ix.b.MaxBlock {
+				return
+			}
+			block++
+			for _, x := range es[s:e] {
+				mb.blk[fill[x.i]] = block
+				fill[x.i]++
+			}
+		})
+		ix.multi[p] = mb
+	}
 	return es, tmp
 }
 
+func setBit(set []uint64, i int) []uint64 {
+	for len(set) <= i/64 {
+		set = append(set, 0)
+	}
+	set[i/64] |= 1 << (i % 64)
+	return set
+}
+
+func hasBit(set []uint64, i int) bool { return i/64 < len(set) && set[i/64]&(1<<(i%64)) != 0 }
+
 // release lets the blocks go (the index can make no more pairs).
-func (ix *blockIndex) release() { ix.ent, ix.ids, ix.units = nil, nil, nil }
+func (ix *blockIndex) release() { ix.ent, ix.ids, ix.units, ix.multi, ix.one = nil, nil, nil, nil, nil }
 
 // forRuns calls fn with each run [s, e) of equal keys.
 func forRuns(es []keyed, fn func(s, e int)) {
@@ -190,22 +299,26 @@ func radixSort(es, tmp []keyed) {
 // appendUnits cuts a pass's blocks into units of about unitPairs pairs.
 func appendUnits(us []unit, p int, ent []int32, b *Blocker) []unit {
 	lo, pairs := 0, 0
+	var blocks, first uint32
+	all, firstAll := 0, 0
 	for s := 0; s < len(ent); {
 		e := blockEnd(ent, s)
 		k := e - s
 		if k <= b.MaxBlock {
 			pairs += k * (k - 1) / 2
+			blocks++
 		} else {
 			pairs += k * b.Window
 		}
+		all++
 		if pairs >= unitPairs {
-			us = append(us, unit{p, lo, e})
-			lo, pairs = e, 0
+			us = append(us, unit{p, lo, e, first, firstAll})
+			lo, pairs, first, firstAll = e, 0, blocks, all
 		}
 		s = e
 	}
 	if lo < len(ent) {
-		us = append(us, unit{p, lo, len(ent)})
+		us = append(us, unit{p, lo, len(ent), first, firstAll})
 	}
 	return us
 }
@@ -226,6 +339,18 @@ func blockEnd(ent []int32, s int) int {
 func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair, int64) {
 	b, rs, p := ix.b, ix.rs, u.pass
 	var fresh int64
+	// the passes of several keys a record up to this one, whose blocks
+	// the block numbers (sc.rows) do not show
+	var multi []*multiBlocks
+	for q := 0; q <= p; q++ {
+		if ix.multi[q] != nil {
+			multi = append(multi, ix.multi[q])
+		}
+	}
+	nb := u.block  // the blocks (not oversize) up to this one
+	var cur uint32 // this block's number; 0 when it is oversize
+	own := ix.multi[p]
+	unless, distinct := b.Passes[p].Unless, b.Passes[p].Distinct
 	// add adds the pair of the block's x-th and y-th records. A block's
 	// records' block numbers in the earlier passes are copied side by side
 	// first (sc.rows), so that telling whether an earlier pass compared a
@@ -237,10 +362,16 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 			return
 		}
 		i, j := sc.blk[x], sc.blk[y]
+		if dedupe && (distinct != nil && distinct(rs[i]) == distinct(rs[j]) || unless != nil && unless(rs[i], rs[j])) {
+			return
+		}
+		if own != nil && !dedupe && own.shareBefore(i, j, cur) {
+			return // the pass's own pairs, each once
+		}
 		if i > j {
 			i, j = j, i
 		}
-		if seenRows(sc.rows[x*p:x*p+p], sc.rows[y*p:y*p+p]) {
+		if seenRows(sc.rows[x*p:x*p+p], sc.rows[y*p:y*p+p]) || len(multi) > 0 && seenMulti(multi, own, i, j, cur) {
 			if dedupe {
 				return
 			}
@@ -250,8 +381,16 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 		ps = append(ps, Pair{i, j})
 	}
 	ent := ix.ent[p]
-	for s := u.lo; s < u.hi; {
+	one := ix.one[p]
+	for s, all := u.lo, u.all; s < u.hi; all++ {
 		e := blockEnd(ent, s)
+		if dedupe && hasBit(one, all) {
+			if e-s <= b.MaxBlock {
+				nb++
+			}
+			s = e
+			continue
+		}
 		sc.blk = append(sc.blk[:0], ^ent[s])
 		sc.blk = append(sc.blk, ent[s+1:e]...)
 		sc.rows, sc.groups = sc.rows[:0], sc.groups[:0]
@@ -265,6 +404,10 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 		window := k
 		if k > b.MaxBlock {
 			window = b.Window
+			cur = 0 // oversize: any block the two share compares them
+		} else {
+			nb++
+			cur = nb
 		}
 		for x := range k {
 			for y := x + 1; y < k && y <= x+window; y++ {
@@ -281,6 +424,23 @@ type scratch struct {
 	blk    []int32  // the block's records
 	rows   []uint32 // their block numbers in the earlier passes, record after record
 	groups []int32  // their groups, when linking across groups
+}
+
+// seenMulti reports whether records i and j share a block (not oversize)
+// in one of the passes of several keys a record: an earlier one (any block),
+// or own, the current pass, in a block numbered below block (any block when
+// block is 0: the current block is oversize).
+func seenMulti(multi []*multiBlocks, own *multiBlocks, i, j int32, block uint32) bool {
+	for _, m := range multi {
+		if m == own {
+			if m.shareBefore(i, j, block) {
+				return true
+			}
+		} else if m.shareBefore(i, j, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // seenRows reports whether two records shared a block (not oversize) in an

@@ -446,7 +446,7 @@ func evidence(v *Vector) int {
 // in common (twins and brothers share everything else), or two service
 // numbers that are not one typo apart on records whose birth years differ.
 func Conflict(a, b *Prepared) bool {
-	if compareName(&a.given, &b.given) == NameConflict && compareName(&a.given, &b.family) != NameExact {
+	if compareGiven(a, b) == NameConflict && compareName(&a.given, &b.family) != NameExact {
 		return true
 	}
 	if compareID(&a.svc, &b.svc) == TextDifferent {

@@ -148,8 +148,10 @@ func compareName(a, b *name) uint8 {
 	// One mistyped letter in the written name is a typo even where the
 	// skeleton, which drops vowels and merges like sounds, makes a short name
 	// look different (Koch / Kohc, Meier / Meiar, Otto / Otwto). Four letters
-	// at least: in shorter names one letter is too much of the name.
-	if typoOf(a.f, b.f) {
+	// at least: in shorter names one letter is too much of the name. On the
+	// skeletons too: a typo on top of a transliteration (Мрроз / Moroz,
+	// Mhoov / Мохов) is one letter off only there.
+	if typoOf(a.f, b.f) || typoOf(a.s, b.s) {
 		return NameClose
 	}
 	switch jw := jaroWinkler(a.s, b.s); {
@@ -338,12 +340,19 @@ func altReading(a, b *Prepared) bool {
 // when that agrees better.
 func Compare(a, b *Prepared) Vector {
 	var v Vector
-	v[FieldGiven] = compareName(&a.given, &b.given)
+	v[FieldGiven] = compareGiven(a, b)
 	v[FieldFamily] = compareName(&a.family, &b.family)
 	if v[FieldFamily] > NameForm && (a.famAlt[0] != 0 || b.famAlt[0] != 0) && altReading(a, b) {
 		// the same under another reading of an ambiguous spelling
 		// (Chomjakow read the German way is Хомяков)
 		v[FieldFamily] = NameTranslit
+	}
+	if v[FieldFamily] == NameSimilar {
+		// "similar", not "different": most random pairs are different,
+		// and the typo is on names alike enough to be similar
+		if familyTypo(a, b) {
+			v[FieldFamily] = NameClose
+		}
 	}
 	if x := a.famRuUk ^ b.famRuUk; v[FieldFamily] > NameForm && a.famRuUk != 0 && x == names.RuUkUkrainian {
 		// the Ukrainian form of a surname and another spelling of it

@@ -108,8 +108,17 @@
 // reads the English way, fall together with х, ц, ч, ш), the given name with
 // a second loose key for French j = ж (names.FamilyLooseJ: Joukov, Ryjkov,
 // which every other key reads as й; only names with a j or a ж have it),
-// service number.
-// Each pair is compared once; a block larger than MaxBlock (a common name
+// service number. Two passes put a record in several blocks (Pass.Keys):
+// every reading of a pet form that stands for several names with the loose
+// family key (Слава: Владислав, Вячеслав, Станислав… where the other passes
+// key it on the first; a full name takes part only when it is some pet
+// form's later reading, names.OtherReading), and the given name with the
+// family skeleton and each of its one-letter deletions, so that a typo meets
+// its original (Klhmenko, Клименко; Ппоов, Попов); that pass compares only
+// records whose family names differ (Pass.Distinct) and whose birth dates
+// do not say two people (Pass.Unless).
+// Each pair is compared once (a pass of several keys compares it in the
+// first block it shares); a block larger than MaxBlock (a common name
 // and year in a large list) is sorted by name and date and compared within
 // a window. Blocker.Keys gives a record's keys for an index that looks
 // candidates up one record at a time.

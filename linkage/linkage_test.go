@@ -81,6 +81,14 @@ func TestCompareLevels(t *testing.T) {
 		{"FamilyThreeLettersNoTypo", rec{given: "Іван", family: "Lee"}, rec{given: "Іван", family: "Lex"}, "family_name", "similar"},
 		{"GivenInitial", rec{given: "О.", family: "Коваленко"}, rec{given: "Олександр", family: "Коваленко"}, "given_name", "initial"},
 		{"GivenConflict", rec{given: "Дмитро", family: "Іщенко"}, rec{given: "Ігор", family: "Іщенко"}, "given_name", "conflict"},
+		{"GivenPetFormLaterReading", rec{given: "Слава", family: "Смирнов"}, rec{given: "Ярослав", family: "Смирнов"}, "given_name", "form"},
+		{"GivenTypoOfPetForm", rec{given: "Фдя", family: "Яковлев"}, rec{given: "Fedor", family: "Iakovlev"}, "given_name", "close"},
+		{"GivenTypoOfPetFormSwap", rec{given: "Tioam", family: "Bondar"}, rec{given: "Артем", family: "Бондар"}, "given_name", "close"},
+		{"GivenUnknownNotTypo", rec{given: "Тарх", family: "Бондар"}, rec{given: "Артем", family: "Бондар"}, "given_name", "different"},
+		{"FamilyTypoAcrossScripts", rec{given: "Костянтин", family: "Мрроз"}, rec{given: "Kostyantyn", family: "Moroz"}, "family_name", "close"},
+		{"FamilyTypoOnTranslit", rec{given: "Олексій", family: "Мохов"}, rec{given: "Aleksej", family: "Mhoov"}, "family_name", "close"},
+		{"FamilyTypoNextToFold", rec{given: "Андрій", family: "Фліонець"}, rec{given: "Andriy", family: "Filonets"}, "family_name", "close"},
+		{"FamilyTypoOnGermanReading", rec{given: "Дмитрий", family: "Глухов"}, rec{given: "Dmitri", family: "Glychow"}, "family_name", "close"},
 		{"GivenMissing", rec{family: "Іщенко"}, rec{given: "Ігор", family: "Іщенко"}, "given_name", "missing"},
 		{"NameOrderSwapped", rec{given: "Коваленко", family: "Олександр"}, rec{given: "Олександр", family: "Коваленко"}, "given_name", "exact"},
 		{"FullNameParsed", rec{full: "КОВАЛЕНКО Олександр Миколайович"}, rec{given: "Олександр", patr: "Миколайович", family: "Коваленко"}, "patronymic", "exact"},
@@ -402,6 +410,10 @@ func TestBlockingUnion(t *testing.T) {
 		rec{given: "Petro", family: "Shevchenko", birth: "1950"},
 		rec{given: "Владимир", family: "Хомяков"},
 		rec{given: "Wladimir", family: "Chomjakow"}, // German ch and w
+		rec{given: "Слава", family: "Зветришів"},
+		rec{given: "Vyacheslav", family: "Zvetrishiv"}, // a pet form's second reading
+		rec{given: "Віктор", family: "Клименко"},
+		rec{full: "Vitia Klhmenko"}, // a typo in the family name's consonant, a pet form
 	)
 	seen := map[linkage.Pair]bool{}
 	stats := linkage.NewBlocker().Pairs(ps, func(_ int, chunk []linkage.Pair) {
@@ -415,7 +427,7 @@ func TestBlockingUnion(t *testing.T) {
 			seen[p] = true
 		}
 	})
-	for _, want := range []linkage.Pair{{0, 1}, {0, 2}, {1, 2}, {3, 4}, {5, 6}} {
+	for _, want := range []linkage.Pair{{0, 1}, {0, 2}, {1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}} {
 		if !seen[want] {
 			t.Errorf("pair %v was not compared", want)
 		}

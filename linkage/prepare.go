@@ -70,7 +70,21 @@ type Prepared struct {
 	// famAlt are the family stems under other readings of an ambiguous Latin
 	// spelling (German and Polish ch is х, German z is ц, Polish c is ц:
 	// names.Name.FamilyAlts); 0 where there is none
-	famAlt     [2]uint32
+	famAlt [2]uint32
+	// givenIDs are every reading of the given name (names.Name.GivenIDs,
+	// shared with the table of names), for blocking and for the readings
+	// past the two in given.forms; givenOther says its first is a pet
+	// form's other reading (names.OtherReading), for blocking
+	givenIDs   []string
+	givenOther bool
+	// famBase is the family skeleton gender-folded (names.Name.FamilyBase)
+	// and famLight its light skeleton (names.Name.FamilyLight), each ""
+	// where it is family.s (most names: the garbage collector need not
+	// visit a second pointer); famAltS are the strings of famAlt
+	// (names.Name.FamilyAlts). For blocking and typos: see familyBase.
+	famBase    string
+	famLight   string
+	famAltS    []string
 	givenFirst byte   // first letter of the given skeleton, for initials
 	initials   uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
@@ -204,7 +218,15 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
-	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk()}
+	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk(),
+		givenIDs: n.GivenIDs}
+	if l := n.FamilyLight(); l != n.FamilySkel {
+		out.famLight = l
+	}
+	if n.Family != "" {
+		out.famAltS = n.FamilyAlts()
+	}
+	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
 	setDate(out, r.BirthDate)
 	date, _ := eventOf(r)
 	setEventDate(out, date)
@@ -283,6 +305,9 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	}
 	setN(&out.given, st.given, FieldGiven)
 	setN(&out.family, st.family, FieldFamily)
+	if out.family.stem != 0 && out.family.stem != out.family.skel {
+		out.famBase = p.names.value(out.family.stem)
+	}
 	out.famAlt = [2]uint32{}
 	if out.family.full != 0 {
 		for i, k := 0, 0; i < len(st.family.alts) && k < len(out.famAlt); i++ {

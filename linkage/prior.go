@@ -297,8 +297,8 @@ func (m *Model) setDuplication(n int, matches float64) {
 // finders counts the passes that put x and y in one block.
 func (b *Blocker) finders(x, y *Prepared) int {
 	k := 0
-	for _, p := range b.Passes {
-		if kx := p.Key(x); kx != 0 && kx == p.Key(y) {
+	for i := range b.Passes {
+		if b.shareKey(i, x, y) {
 			k++
 		}
 	}

@@ -37,6 +37,7 @@ type GivenName struct {
 
 	initBits uint32   // the initials its full forms start with (see initialBits)
 	lights   []string // light skeletons of its forms and pet forms, for typo checks
+	skels    []string // skeletons of its forms and pet forms (see TypoOfReading)
 }
 
 var (
@@ -57,6 +58,9 @@ var (
 	// full form only, so that Юля and Юлия's namesake Ульян stay apart as ids;
 	// the comparison still accepts Юля against a record of Ульян.
 	petIDsBySkel map[string][]string
+	// otherReading: the ids that a pet form standing for several names
+	// gives after its first (see OtherReading)
+	otherReading map[string]bool
 	// initialCompat[i]: the initials a Ukrainian or Russian form of a name
 	// starting with letter i may have
 	initialCompat [26]uint32
@@ -176,6 +180,12 @@ func buildForms() {
 		}
 		givenIDsBySkel[k] = ids
 	}
+	otherReading = map[string]bool{}
+	for _, ids := range givenIDsBySkel {
+		for _, id := range ids[min(1, len(ids)):] {
+			otherReading[id] = true
+		}
+	}
 	fatherIDsBySkel = make(map[string][]string, len(fatherBySkel))
 	for k, list := range fatherBySkel {
 		var ids []string
@@ -220,6 +230,9 @@ func buildForms() {
 				var buf [64]byte
 				if l := string(appendLightSkeleton(buf[:0], f)); !contains(g.lights, l) {
 					g.lights = append(g.lights, l)
+				}
+				if k := string(appendSkeleton(buf[:0], f)); !contains(g.skels, k) {
+					g.skels = append(g.skels, k)
 				}
 			}
 		}
@@ -296,6 +309,42 @@ func lookupGiven(name string) []*GivenName {
 		}
 	}
 	return nil
+}
+
+// OtherReading reports whether a pet form that stands for several names
+// reads as the name of canonical id only after its first reading: Слава is
+// first Владислав (Name.GivenIDs[0]), then Вячеслав, Станислав, Ярослав…
+// A blocking key on the first reading alone never brings Слава and
+// Вячеслав together; a key on the other readings of a pet form needs, on
+// the full name's side, only the names this reports.
+func OtherReading(id string) bool { return otherReading[id] }
+
+// TypoOfReading reports whether skel, the skeleton of a given name the table
+// does not know, is a typo of a form or pet form of one of the names ids: one
+// edit from its skeleton (Фдя and Федя, so Фёдор; Tioam and Тёма, so Артём;
+// Пша and Паша), or two in a name of nine letters or more, the first letter
+// the same. The skeleton, not
+// the written form, so that a typo meets the other script's spelling of the
+// name. It is for callers that keep only the ids of a name; CompareGiven
+// does the same on prepared names.
+func TypoOfReading(skel string, ids []string) bool {
+	if len(skel) < 4 {
+		return false
+	}
+	for _, id := range ids {
+		g := givenByID[id]
+		if g == nil {
+			continue
+		}
+		for _, k := range g.skels {
+			// the first letter alike: a name one letter from a short pet
+			// form is otherwise too often another name (Fiona, Гена)
+			if skel[0] == k[0] && closeEdit(skel, k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // GivenForm returns the standard form of a canonical id in a language: "ru" or

@@ -501,3 +501,9 @@ func LooseKey(s string) string {
 }
 
 func looseKey(dst, sk []byte) []byte { return consonantKey(dst, sk, &looseFold) }
+
+// FamilyLight returns the family name's skeleton without the folds of letter
+// sequences (doubled letters, ie, io, ou): a typo next to such a fold moves
+// the folded skeletons further apart than one letter (Фліонець, Filonets),
+// so typos are counted on this one.
+func (n *Name) FamilyLight() string { return n.famLight }
