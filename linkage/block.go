@@ -2,6 +2,7 @@ package linkage
 
 import (
 	"slices"
+	"sync"
 )
 
 // Pass is one blocking pass: records that share its key are compared. A key
@@ -188,11 +189,12 @@ var DefaultPasses = []Pass{
 		// a typo in a consonant of the family name (Klhmenko, Мионов,
 		// Шилрв) breaks every key of the name; the loose key with each of
 		// its letters left out meets the typo's
-		if len(p.famBase) < minDeletion || p.given.stem == 0 {
+		base := p.familyBase()
+		if len(base) < minDeletion || p.given.stem == 0 {
 			return dst
 		}
 		g := uint64(p.given.stem)
-		return appendDeletions(dst, p.famBase, func(k uint64) uint64 { return mix(18, mix(g, k)) })
+		return appendDeletions(dst, base, func(k uint64) uint64 { return mix(18, mix(g, k)) })
 	}, Fields: []int{FieldGiven}, Unless: datesDisagree, Distinct: func(p *Prepared) uint64 {
 		// one family name: the passes above compare it (a common name's
 		// blocks here are as large as there, and so are its deletions')
@@ -318,15 +320,21 @@ func (b *Blocker) shareKey(i int, x, y *Prepared) bool {
 		kx := ps.Key(x)
 		return kx != 0 && kx == ps.Key(y)
 	}
-	var bx, by [32]uint64
-	kx, ky := ps.Keys(x, bx[:0]), ps.Keys(y, by[:0])
-	for _, a := range kx {
-		if a != 0 && slices.Contains(ky, a) {
+	// buffers from a pool: a buffer passed to a function value escapes,
+	// and training asks this of every sampled pair
+	bx, by := keyBufs.Get().(*[]uint64), keyBufs.Get().(*[]uint64)
+	defer keyBufs.Put(bx)
+	defer keyBufs.Put(by)
+	*bx, *by = ps.Keys(x, (*bx)[:0]), ps.Keys(y, (*by)[:0])
+	for _, a := range *bx {
+		if a != 0 && slices.Contains(*by, a) {
 			return true
 		}
 	}
 	return false
 }
+
+var keyBufs = sync.Pool{New: func() any { b := make([]uint64, 0, 32); return &b }}
 
 // sortOrder orders a large block so that likely matches are neighbours:
 // by family skeleton, given skeleton, then birth date.

@@ -136,6 +136,11 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 				slices.Sort(ks)
 				ks = slices.Compact(ks)
 			}
+			if len(es)+len(ks) > cap(es) {
+				// double: append grows a large slice by a quarter,
+				// which allocated five times the final size
+				es = slices.Grow(es, max(cap(es), len(ks), len(ix.rs)))
+			}
 			for _, k := range ks {
 				if k != 0 {
 					es = append(es, keyed{k, int32(i)})
@@ -143,6 +148,7 @@ func (ix *blockIndex) buildPass(p int, es, tmp []keyed) ([]keyed, []keyed) {
 			}
 		}
 	} else {
+		es = slices.Grow(es, len(ix.rs))
 		for i, r := range ix.rs {
 			if k := ps.Key(r); k != 0 {
 				es = append(es, keyed{k, int32(i)})

@@ -347,7 +347,9 @@ func Compare(a, b *Prepared) Vector {
 		// (Chomjakow read the German way is Хомяков)
 		v[FieldFamily] = NameTranslit
 	}
-	if v[FieldFamily] == NameSimilar || v[FieldFamily] == NameDifferent {
+	if v[FieldFamily] == NameSimilar {
+		// "similar", not "different": most random pairs are different,
+		// and the typo is on names alike enough to be similar
 		if familyTypo(a, b) {
 			v[FieldFamily] = NameClose
 		}

@@ -41,18 +41,34 @@ func compareGiven(a, b *Prepared) uint8 {
 // Filonets, Крвиошенко / Kryvoshenko) or on another reading of an ambiguous
 // Latin spelling (German ch: Mhoov / Мохов through Mochow, Glychow / Глухов).
 func familyTypo(a, b *Prepared) bool {
-	if a.famLight != "" && b.famLight != "" && typoOf(a.famLight, b.famLight) {
+	if (a.famLight != "" || b.famLight != "") && typoOf(a.familyLight(), b.familyLight()) {
 		return true
 	}
 	for _, x := range a.famAltS {
-		if typoOf(x, b.famBase) {
+		if typoOf(x, b.familyBase()) {
 			return true
 		}
 	}
 	for _, y := range b.famAltS {
-		if typoOf(a.famBase, y) {
+		if typoOf(a.familyBase(), y) {
 			return true
 		}
 	}
 	return false
+}
+
+// familyBase is the family skeleton gender-folded (names.Name.FamilyBase).
+func (p *Prepared) familyBase() string {
+	if p.famBase != "" {
+		return p.famBase
+	}
+	return p.family.s
+}
+
+// familyLight is the family name's light skeleton (names.Name.FamilyLight).
+func (p *Prepared) familyLight() string {
+	if p.famLight != "" {
+		return p.famLight
+	}
+	return p.family.s
 }

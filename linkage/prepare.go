@@ -77,9 +77,12 @@ type Prepared struct {
 	// form's other reading (names.OtherReading), for blocking
 	givenIDs   []string
 	givenOther bool
-	famBase    string // the family skeleton, gender-folded (names.Name.FamilyBase), for blocking
-	// famLight and famAltS are the family name's light skeleton and the
-	// strings of famAlt (names.Name.FamilyLight, FamilyAlts), for typos
+	// famBase is the family skeleton gender-folded (names.Name.FamilyBase)
+	// and famLight its light skeleton (names.Name.FamilyLight), each ""
+	// where it is family.s (most names: the garbage collector need not
+	// visit a second pointer); famAltS are the strings of famAlt
+	// (names.Name.FamilyAlts). For blocking and typos: see familyBase.
+	famBase  string
 	famLight string
 	famAltS  []string
 	// givenNm and familyNm are the name as package names prepared it, for
@@ -229,7 +232,10 @@ func Stage(key string, r *lastseen.Record, extra []string) Staged {
 // StageName is Stage with the record's name already prepared (see PrepareName).
 func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) Staged {
 	out := &Prepared{Key: key, ID: r.ID, famLoose: n.FamilyLoose(), famLooseJ: n.FamilyLooseJ(), famRuUk: n.FamilyRuUk(),
-		givenIDs: n.GivenIDs, famLight: n.FamilyLight()}
+		givenIDs: n.GivenIDs}
+	if l := n.FamilyLight(); l != n.FamilySkel {
+		out.famLight = l
+	}
 	if n.Family != "" {
 		out.famAltS = n.FamilyAlts()
 	}
@@ -314,7 +320,7 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	}
 	setN(&out.given, st.given, FieldGiven)
 	setN(&out.family, st.family, FieldFamily)
-	if out.family.stem != 0 {
+	if out.family.stem != 0 && out.family.stem != out.family.skel {
 		out.famBase = p.names.value(out.family.stem)
 	}
 	out.famAlt = [2]uint32{}

@@ -19,7 +19,9 @@ import (
 // ranked readings; a string of several words gets the n best joint readings,
 // where a reading whose words need different languages or different schemes
 // costs more (one person's name is written in one language and romanised with
-// one scheme). Non-letters are kept. A standard spelling of a known name comes
+// one scheme), and where near ties go to readings that vary a word the
+// readings before did not (Гая Юрьева, Гая Юрева, Гайа Юрьева rather than a
+// third spelling of the surname). Non-letters are kept. A standard spelling of a known name comes
 // before the same name without its ё, ь or apostrophe (Artem → Артём, Артем).
 // An apostrophe the Latin does not write is written ’ (U+2019); one it writes
 // is kept as written.
@@ -96,9 +98,9 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 	// scheme), so the beam keeps more than n partial readings
 	type combo struct {
 		parts []string
-		cost  float64
-		lang  Lang   // the language the words chosen so far commit to
-		trips uint16 // the schemes that give back every word chosen so far
+		cost  float64    // min(byLang) plus the scheme terms
+		by    [2]float64 // the words' costs read as Russian, as Ukrainian
+		trips uint16     // the schemes that give back every word chosen so far
 	}
 	width := 4 * max(n, 3)
 	beam := []combo{{trips: ^uint16(0)}}
@@ -106,17 +108,15 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		var next []combo
 		for _, c := range beam {
 			if !p.word || len(p.alts) == 0 {
-				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.lang, c.trips})
+				next = append(next, combo{append(append([]string(nil), c.parts...), p.text), c.cost, c.by, c.trips})
 				continue
 			}
 			for _, a := range p.alts {
-				cost, lang, trips := c.cost+a.cost, c.lang, c.trips
-				switch {
-				case lang == LangAuto:
-					lang = a.lang
-				case a.lang != LangAuto && a.lang != lang:
-					cost += 1.5 // one person's name is written in one language
-				}
+				// one person's name is written in one language: the joint
+				// reading costs its words read in the cheaper language
+				by := [2]float64{c.by[0] + a.cost + a.langExtra[LangRu], c.by[1] + a.cost + a.langExtra[LangUk]}
+				cost := c.cost - min(c.by[0], c.by[1]) + min(by[0], by[1])
+				trips := c.trips
 				// a word that no scheme gives back says nothing of the scheme
 				// (it already costs noTrip)
 				if a.trips != 0 && trips != 0 {
@@ -125,7 +125,7 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 						cost += mixedSchemes // Мадир (KMU) with Четкий (ICAO)
 					}
 				}
-				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, lang, trips})
+				next = append(next, combo{append(append([]string(nil), c.parts...), a.text), cost, by, trips})
 			}
 		}
 		sort.SliceStable(next, func(i, j int) bool { return next[i].cost < next[j].cost })
@@ -134,15 +134,89 @@ func toCyrillic(latin string, sc Scheme, n int) []string {
 		}
 		beam = next
 	}
-	out := make([]string, 0, n)
-	for _, c := range beam {
-		s := strings.Join(c.parts, "")
-		if !contains(out, s) {
-			out = append(out, s)
+	parts := make([][]string, len(beam))
+	costs := make([]float64, len(beam))
+	for i, c := range beam {
+		parts[i], costs[i] = c.parts, c.cost
+	}
+	return pickVaried(parts, costs, n)
+}
+
+// repeatWord is what a joint reading costs, when the n best are picked, for
+// varying again only the words an earlier pick varied, or for offering no
+// word's reading that an earlier pick did not: a searcher shown three
+// readings learns more from the alternatives of two uncertain words than from
+// two alternatives of one word. It only reorders near ties.
+const repeatWord = 0.75
+
+// pickVaried returns the n best distinct joint readings (parts: the pieces of
+// each reading; costs: its cost, ascending), where each pick after the first
+// is charged repeatWord for each way it repeats the earlier picks (see
+// repeatWord).
+func pickVaried(parts [][]string, costs []float64, n int) []string {
+	var out []string
+	var chosen []int
+	var varied [][]int // per pick after the first: the pieces where it differs from the first
+	used := make([]bool, len(parts))
+	diff := func(i int) []int {
+		var d []int
+		for k := range parts[i] {
+			if k < len(parts[chosen[0]]) && parts[i][k] != parts[chosen[0]][k] {
+				d = append(d, k)
+			}
 		}
-		if len(out) == n {
+		return d
+	}
+	for len(out) < n {
+		best, bestCost := -1, math.Inf(1)
+		for i := range parts {
+			if used[i] {
+				continue
+			}
+			if contains(out, strings.Join(parts[i], "")) {
+				used[i] = true
+				continue
+			}
+			c := costs[i]
+			if len(chosen) > 0 {
+				d := diff(i)
+				for _, v := range varied {
+					if slices.Equal(v, d) {
+						c += repeatWord
+						break
+					}
+				}
+				fresh := false
+				for _, k := range d {
+					seen := false
+					for _, j := range chosen {
+						if parts[j][k] == parts[i][k] {
+							seen = true
+							break
+						}
+					}
+					if !seen {
+						fresh = true
+						break
+					}
+				}
+				if !fresh {
+					c += repeatWord
+				}
+			}
+			if c < bestCost {
+				best, bestCost = i, c
+			}
+		}
+		if best < 0 {
 			break
 		}
+		used[best] = true
+		if len(chosen) > 0 {
+			varied = append(varied, diff(best))
+		}
+		chosen = append(chosen, best)
+		out = append(out, strings.Join(parts[best], ""))
 	}
 	return out
 }
@@ -193,7 +267,17 @@ type cand struct {
 	// Schemes[i]) romanise the text back to the input
 	base  float64
 	trips uint16
+	// langExtra[l]: what reading the spelling as language l (LangRu,
+	// LangUk) costs beyond cost, up to langMismatch: 0 for the language
+	// whose reading found it cheapest, langMismatch for a language whose
+	// reading did not find it or whose spelling rules it breaks
+	langExtra [3]float64
 }
+
+// langMismatch is the most a word costs for being read in the other language
+// than the one its spelling belongs to: one person's name is written in one
+// language.
+const langMismatch = 1.5
 
 // tripBonus is the round-trip term of a reading's cost: 2 when a standard
 // among trips gives the input back, 1 when only a press habit does, −noTrip
@@ -546,7 +630,12 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 				u := append(append([]uint8(nil), p.up...), flagUp(isUp(i)))
 				c := p.cost + 3
 				if unicode.Is(unicode.Mn, lw[i]) {
-					c = p.cost // a stress mark rides on its letter
+					// a stress mark rides on its letter, and only a vowel
+					// bears stress: Ý is И́, not Й́
+					c = p.cost
+					if k := len(p.text); k == 0 || !isCyrVowel(p.text[k-1]) {
+						c += 3
+					}
 				}
 				dp[i+1] = append(dp[i+1], partial{t, u, c})
 			}
@@ -630,7 +719,10 @@ func wordToCyrillicLang(w string, n int, lang Lang, sc Scheme) []cand {
 			}
 			cased[k] = r
 		}
-		out = append(out, cand{norm.NFC.String(string(cased)), cost - tripBonus(trips, sc != 0), lang, cost, trips})
+		c := cand{text: norm.NFC.String(string(cased)), cost: cost - tripBonus(trips, sc != 0), lang: lang, base: cost, trips: trips}
+		c.langExtra = [3]float64{LangRu: langMismatch, LangUk: langMismatch}
+		c.langExtra[lang] = 0
+		out = append(out, c)
 	}
 	promoteCanon(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
@@ -765,8 +857,8 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if p == 'ь' && strings.ContainsRune("ыьъйаэу", r) {
 		c += 3 // a soft sign before a vowel is written я ю е: ьа ьу ьэ are not
 	}
-	if lang == LangUk && p == 'ь' && r == 'и' {
-		c += 2 // Ukrainian writes ьи nowhere
+	if lang == LangUk && p == 'ь' && (r == 'и' || r == 'е') {
+		c += 2 // Ukrainian writes ьи and ье nowhere (ьє: Васильєв)
 	}
 	// a digraph read as two letters (zh as зх, sh as сг, kh as кг): every
 	// scheme that writes the pair so means the one letter
@@ -815,6 +907,15 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if isCyrVowel(r) && isCyrVowel(p) && r == p {
 		c += .5
 	}
+	// after a vowel Ukrainian writes є (моє, знає, її); е follows a vowel
+	// only in loanwords, mostly after а and о (аеропорт, поет)
+	if lang == LangUk && r == 'е' && isCyrVowel(p) {
+		if p == 'а' || p == 'о' {
+			c += 0.5
+		} else {
+			c += 1
+		}
+	}
 	// three vowels running: Russian and Ukrainian put й (or ї) between them
 	if isCyrVowel(r) && isCyrVowel(p) && len(t) > 1 && isCyrVowel(t[len(t)-2]) {
 		c += 1
@@ -853,6 +954,12 @@ func endCost(t []rune) float64 {
 	if n := len(t); n > 0 && t[n-1] == 'ъ' {
 		c += 3
 	}
+	// the suffixes of surnames and place names -ов -ев -ин -ын take no soft
+	// sign (Иванов, Ильин); -овь, -инь end a few nouns (любовь, кровь, синь,
+	// полынь), and Любовь is a known name, so it costs, not forbids
+	if n := len(t); n > 3 && t[n-1] == 'ь' && (t[n-2] == 'в' || t[n-2] == 'н') && strings.ContainsRune("оеиыі", t[n-3]) {
+		c += 1
+	}
 	// words end in ой ей ай ий, hardly ever in ои еи аи
 	if n := len(t); n > 1 && (t[n-1] == 'и' || t[n-1] == 'і') && strings.ContainsRune("аеоуыя", t[n-2]) {
 		c += 1
@@ -869,6 +976,8 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 	}
 	out = append(out, wordToCyrillicLang(w, n, LangUk, sc)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
+	// out is sorted by cost: the first reading of a spelling is its cheapest,
+	// and a later one says what the other language's reading costs
 	var uniq []cand
 	for _, c := range out {
 		dup := false
@@ -877,6 +986,7 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 				dup = true
 				if uniq[k].lang != c.lang {
 					uniq[k].lang = LangAuto
+					uniq[k].langExtra[c.lang] = min(langMismatch, c.cost-uniq[k].cost)
 				}
 				uniq[k].trips |= c.trips
 				uniq[k].base = min(uniq[k].base, c.base)
@@ -887,12 +997,53 @@ func wordToCyrillic(w string, n int, sc Scheme) []cand {
 			uniq = append(uniq, c)
 		}
 	}
+	// a spelling only one language has commits the reading to it, whichever
+	// reading found it (Васильева with ье is Russian even when the Ukrainian
+	// reading also spelt it so)
+	for k := range uniq {
+		if l := spellingLang(uniq[k].text); l != LangAuto {
+			uniq[k].lang = l
+			uniq[k].langExtra[LangRu+LangUk-l] = langMismatch
+		}
+	}
 	promoteCanon(uniq)
 	sort.SliceStable(uniq, func(i, j int) bool { return uniq[i].cost < uniq[j].cost })
 	if len(uniq) > n {
 		uniq = uniq[:n]
 	}
 	return uniq
+}
+
+// spellingLang: the language a spelling belongs to by its letters alone.
+// Ukrainian-only: і ї є ґ. Russian-only: ы э ъ ё, and е, ё or и after the soft
+// sign (Васильева, соловьи: Ukrainian writes ьє, ьї or nothing there). A
+// spelling with both (which endCost already charges) or neither is LangAuto.
+func spellingLang(s string) Lang {
+	var uk, ru bool
+	prevSoft := false
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch r {
+		case 'і', 'ї', 'є', 'ґ':
+			uk = true
+		case 'ы', 'э', 'ъ', 'ё':
+			ru = true
+		case 'е', 'и':
+			if prevSoft {
+				ru = true
+			}
+		}
+		if !unicode.Is(unicode.Mn, r) {
+			prevSoft = r == 'ь'
+		}
+	}
+	switch {
+	case uk && !ru:
+		return LangUk
+	case ru && !uk:
+		return LangRu
+	}
+	return LangAuto
 }
 
 // ukEvidence: Latin spellings only a Ukrainian reading explains well: y after a

@@ -182,6 +182,10 @@ func unrecoverable(pairs [][2]string) []string {
 // (ToCyrillicScheme).
 func TestToCyrillicGolden(t *testing.T) {
 	var totalW, totalS, totalWK, totalSK, totalSR, totalSKR topStats
+	// the samples no vector file marks one-way: uklatn marks each KMU pair
+	// with its direction and marks all of them "cyr > lat"; the iuliia files
+	// carry no marker
+	var totalSTwo, totalSKTwo topStats
 	lost := 0
 	for _, sc := range []names.Scheme{names.ICAO, names.ISO9, names.GOST779B, names.BGNPCGN, names.KMU2010} {
 		scheme := sc.String()
@@ -234,6 +238,10 @@ func TestToCyrillicGolden(t *testing.T) {
 		totalS.merge(ss)
 		totalWK.merge(wsK)
 		totalSK.merge(ssK)
+		if sc != names.KMU2010 {
+			totalSTwo.merge(ss)
+			totalSKTwo.merge(ssK)
+		}
 	}
 	t.Logf("all       samples: %s", totalS)
 	t.Logf("all       words:   %s", totalW)
@@ -242,6 +250,9 @@ func TestToCyrillicGolden(t *testing.T) {
 	t.Logf("not recoverable: %d of %d samples (see above)", lost, totalS.n)
 	t.Logf("recoverable samples: %s", totalSR)
 	t.Logf("recoverable samples, scheme known: %s", totalSKR)
+	t.Logf("KMU samples uklatn marks two-way (cyr <> lat): %d of %d", kmuTwoWay(t), goldenPairsKMU(t))
+	t.Logf("samples not marked one-way (iuliia): %s", totalSTwo)
+	t.Logf("samples not marked one-way (iuliia), scheme known: %s", totalSKTwo)
 	// ICAO and KMU drop ь, ъ (ICAO writes it ie) and the apostrophe, and write
 	// и й і ї alike, so their words cannot all come back; KMU's vectors are
 	// also letter drills (ґ’я, жй). These floors guard against regressions;
@@ -255,7 +266,27 @@ func TestToCyrillicGolden(t *testing.T) {
 	if rate := float64(totalS.folded) / float64(totalS.n); rate < 0.75 {
 		t.Errorf("sample top-3 rate up to ё/е %.3f < 0.75", rate)
 	}
+	if rate := float64(totalS.exact) / float64(totalS.n); rate < 0.75 {
+		t.Errorf("sample top-3 exact rate %.3f < 0.75", rate)
+	}
 }
+
+// kmuTwoWay counts the uklatn KMU vectors marked "cyr <> lat" (the readme of
+// uklatn/tests: cyr <> lat, cyr > lat or lat > cyr), and goldenPairsKMU the
+// vectors measured (all but lat > cyr).
+func kmuTwoWay(t *testing.T) int {
+	var cases []struct{ Test string }
+	readJSON(t, filepath.Join(refDir(t, "names"), "uklatn", "tests", "test_KMU_55.json"), &cases)
+	n := 0
+	for _, c := range cases {
+		if c.Test == "cyr <> lat" {
+			n++
+		}
+	}
+	return n
+}
+
+func goldenPairsKMU(t *testing.T) int { return len(goldenPairs(t)["KMU2010"]) }
 
 // TestLexiconHoldsNoVectorWord: the lexicon that trains ToCyrillic's
 // spelling model shares no word with the vectors it is measured on, so the
@@ -417,4 +448,47 @@ func normalizeAll(list []string) []string {
 		out[i] = names.Normalize(s)
 	}
 	return out
+}
+
+// TestToCyrillicTwoWordNames measures the joint reading of whole names: a
+// given name of the table and one of the tests' surnames in the same language
+// (Russian with Russian, Ukrainian with Ukrainian; the pairing is fixed, not
+// chosen), romanised under ICAO, BGN/PCGN, KMU (Ukrainian only) and the
+// English press, must come back whole among the top 3.
+func TestToCyrillicTwoWordNames(t *testing.T) {
+	var ru, uk []string
+	for _, g := range names.GivenNames() {
+		ru = append(ru, g.Ru...)
+		uk = append(uk, g.Uk...)
+	}
+	step := 5 // every fifth surname by default, to keep `go test` fast; LASTSEEN_FULL=1 for all
+	if os.Getenv("LASTSEEN_FULL") != "" {
+		step = 1
+	}
+	var blind, known topStats
+	for i := 0; i < len(surnames); i += step {
+		s := surnames[i]
+		for _, lang := range []names.Lang{names.LangRu, names.LangUk} {
+			full := ru[(i*7)%len(ru)] + " " + s[0]
+			if lang == names.LangUk {
+				full = uk[(i*11)%len(uk)] + " " + s[1]
+			}
+			for _, sc := range []names.Scheme{names.ICAO, names.BGNPCGN, names.KMU2010, names.PressEN} {
+				if sc == names.KMU2010 && lang == names.LangRu {
+					continue
+				}
+				lat := names.TranslitLang(full, sc, lang)
+				blind.add(full, normalizeAll(names.ToCyrillic(lat, 3)))
+				known.add(full, normalizeAll(names.ToCyrillicScheme(lat, sc, 3)))
+			}
+		}
+	}
+	t.Logf("two-word names, blind:        %s", blind)
+	t.Logf("two-word names, scheme known: %s", known)
+	if rate := float64(blind.exact) / float64(blind.n); rate < 0.9 {
+		t.Errorf("two-word names: top-3 exact rate blind %.3f < 0.9", rate)
+	}
+	if rate := float64(known.exact) / float64(known.n); rate < 0.93 {
+		t.Errorf("two-word names: top-3 exact rate with the scheme known %.3f < 0.93", rate)
+	}
 }

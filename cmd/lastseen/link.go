@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,8 +60,8 @@ Examples:
 Flags:
 `
 
-// linkGCPercent is link's GOGC (see runLink).
-const linkGCPercent = 25
+// linkBatch is how many records a worker stages at a time.
+const linkBatch = 1024
 
 // runLink is the 'link' command.
 func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -107,13 +106,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: --review-threshold %v is above --link-threshold %v", *reviewT, *linkT)
 	}
 	start := time.Now()
-	// A batch's memory is mostly its prepared records, which live to the
-	// end. The collector's default lets the heap grow to twice what is live
-	// before it collects, which would double the peak; a quarter more costs
-	// some 8 % more CPU (docs/BENCHMARKS.md, Speed). GOGC, when set, wins.
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(linkGCPercent))
-	}
+	defer setLinkMemory()()
 	// hidden flags for measuring: a CPU profile of the whole run, and a heap
 	// profile of the moment the live heap peaked
 	if *cpuProf != "" {
@@ -625,7 +618,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 	}()
 	seq := 0
 	groups := map[string]int32{}
-	var batch []item
+	batch := make([]item, 0, linkBatch)
 	warned := 0
 	warn := func(format string, args ...any) {
 		if warned < 20 {
@@ -729,7 +722,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		records++
 		data.rows = append(data.rows, it.idx)
 		batch = append(batch, it)
-		if len(batch) == 1024 {
+		if len(batch) == linkBatch {
 			mu.Lock()
 			for len(data.prepared) < records {
 				data.prepared = append(data.prepared, nil)
@@ -737,7 +730,10 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			mu.Unlock()
 			batches <- batchIn{seq, batch}
 			seq++
-			batch = nil
+			// a full-sized batch at once: growing it by append from nil
+			// allocated twice the items (1.4 GB at 1M records), and link's
+			// low GOGC turns every allocation into collector work
+			batch = make([]item, 0, linkBatch)
 		}
 	}
 	mu.Lock()
