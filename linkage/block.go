@@ -200,7 +200,6 @@ var DefaultPasses = []Pass{
 		// blocks here are as large as there, and so are its deletions')
 		return uint64(p.family.stem)
 	}},
-	oddNamePass, // blockodd.go
 	{Name: "service_number", Key: func(p *Prepared) uint64 {
 		if p.svc.id == 0 {
 			return 0

@@ -1,7 +1,6 @@
 package linkage
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -71,33 +70,7 @@ func familyFallback(a, b *Prepared, lv uint8) uint8 {
 	if x, ok := namesLevel(l); ok && x < lv {
 		return x
 	}
-	if a.famTail != nil && b.famTail == nil {
-		return tailLevel(a.famTail, a.famTailID, b.familyNm, b.familyID, lv)
-	}
-	if b.famTail != nil && a.famTail == nil {
-		return tailLevel(b.famTail, b.famTailID, a.familyNm, a.familyID, lv)
-	}
 	return lv
-}
-
-// tailLevel compares the last part of a family name of several parts with
-// a family name of one: Яков-Стецюк and Стецюк, Deniska-Melničenka and
-// Денис-Мельниченко's Мельниченко, a given name joined to the family name
-// by a hyphen or without a space, or one half of a double name. The whole
-// is not the same name, so the best it reaches is "form" (another form of
-// the name: here, a part of it), or "close" for a typo in the part.
-func tailLevel(tail *names.Name, tailID uint32, other *names.Name, otherID uint32, lv uint8) uint8 {
-	l, ok := familyVerdicts.get(tailID, otherID)
-	if !ok {
-		l = names.CompareFamily(tail, other)
-		familyVerdicts.put(tailID, otherID, l)
-	}
-	x, ok := namesLevel(l)
-	if !ok || x == NameInitial {
-		return lv
-	}
-	x = max(x, NameForm)
-	return min(x, lv)
 }
 
 // A verdictCache remembers package names' verdicts on pairs of spellings
@@ -142,8 +115,7 @@ type sharedName struct {
 
 // givenKey and familyKey are the spellings a shared name stands for: the
 // written form and its skeleton (which a Baltic ending elsewhere in the name
-// changes), with the initial's flag or the gender-folded base. A family
-// name's last part (famTail) has tail set.
+// changes), with the initial's flag or the gender-folded base.
 type givenKey struct {
 	given, skel string
 	initial     bool
@@ -151,7 +123,6 @@ type givenKey struct {
 
 type familyKey struct {
 	family, skel, base string
-	tail               bool
 }
 
 // sharedGiven and sharedFamily hold one names.Name per spelling for the
@@ -204,19 +175,6 @@ func shareNames(out *Prepared, n *names.Name) {
 	if n.Family == "" {
 		return
 	}
-	x := share(sharedFamily, familyKey{n.Family, n.FamilySkel, n.FamilyBase, false}, n, &own)
+	x := share(sharedFamily, familyKey{n.Family, n.FamilySkel, n.FamilyBase}, n, &own)
 	out.familyNm, out.familyID = x.nm, x.id
-	if i := strings.LastIndexAny(n.Family, "- "); i > 0 && len(n.Family)-i > 4 {
-		tail := n.Family[i+1:]
-		var t *names.Name
-		shareMu.RLock()
-		x, ok := sharedFamily[familyKey{family: tail, tail: true}]
-		shareMu.RUnlock()
-		if !ok {
-			p := names.Prepare("", "", tail, "")
-			t = &p
-			x = share(sharedFamily, familyKey{family: tail, tail: true}, t, &t)
-		}
-		out.famTail, out.famTailID = x.nm, x.id
-	}
 }

@@ -88,18 +88,11 @@ type Prepared struct {
 	// givenNm and familyNm are the name as package names prepared it, for
 	// the pairs whose cheap name levels see no likeness (namefallback.go):
 	// one copy per distinct given and per distinct family name, shared by
-	// the records that write it so; unsure says the parse of the name was
-	// unsure (names.Name.Confidence below 0.8), for blocking
+	// the records that write it so
 	givenNm, familyNm *names.Name
 	givenID, familyID uint32 // their ids, for the cache of verdicts
-	// famTail is the last part of a family name of several (Яков-Стецюк,
-	// Deniska-Melničenka: a given name joined to it, or a double name), as
-	// package names prepares a family name alone; nil for a one-part name
-	famTail    *names.Name
-	famTailID  uint32
-	unsure     bool
-	givenFirst byte   // first letter of the given skeleton, for initials
-	initials   uint16 // the first letters of the given and family skeletons, in order
+	givenFirst        byte   // first letter of the given skeleton, for initials
+	initials          uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
 	// day, precision; last, where they fill the struct's padding
 	ey     int16
@@ -240,7 +233,6 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.famAltS = n.FamilyAlts()
 	}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
-	out.unsure = n.Confidence < 0.8
 	setDate(out, r.BirthDate)
 	date, _ := eventOf(r)
 	setEventDate(out, date)
