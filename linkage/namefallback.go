@@ -12,9 +12,9 @@ import (
 // across scripts, the other readings of an ambiguous spelling, the Baltic
 // and Italian spellings, pet forms behind an initial, Polish own forms), at a
 // cost per pair the linkage cannot pay on every comparison. So where the
-// cheap levels call a given or family name "similar", "different" or
-// "conflict" — a small share of the pairs — the names package has the last
-// word, and its verdict is mapped onto the same levels: the same name in
+// cheap levels call one of the given and family names "similar",
+// "different" or "conflict" and the other not — a minority of the pairs —
+// the names package has the last word, and its verdict is mapped onto the same levels: the same name in
 // another spelling is "translit", another form of it "form", a typo "close",
 // an initial that stands for one of its forms "initial". It only ever
 // raises a level.
