@@ -81,12 +81,28 @@ const (
 // a skeleton is one key for one name part.
 func appendSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelStd) }
 
+// altByte marks the bytes skelAlternatives looks at: the Latin letters of
+// its cases and the lead bytes of ł ż (0xc5) and of ё ь о (0xd0, 0xd1).
+var altByte = func() (t [256]bool) {
+	for _, c := range []byte("cCjJsSxX`gGzZ") {
+		t[c] = true
+	}
+	t[0xc5], t[0xd0], t[0xd1] = true, true, true
+	return t
+}()
+
 // skelAlternatives lists the other readings s needs (at most two).
 func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 	var yo, ch, j, z, x, gu, pl bool
 	prevSoft := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !altByte[c] {
+			// most bytes start no other reading; the switch below tests
+			// each against a dozen cases, a fifth of Prepare's time
+			prevSoft = false
+			continue
+		}
 		switch {
 		case c == 'c' || c == 'C':
 			if i+1 < len(s) && (s[i+1]|0x20) == 'h' {
