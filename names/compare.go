@@ -418,7 +418,7 @@ func compareGiven(a, b *Name) (Level, float64) {
 	// be a typo of the other
 	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
 		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
-			foldTypo(a.givenFold, b.givenFold) || jw >= 0.75 && nearBound(a.GivenSkel, unsafeBytes(b.GivenSkel), 3) && crossTypo(a.givenFold, b.givenFold) || typoOfForm(a, b) || typoOfForm(b, a) {
+			foldTypo(a.givenFold, b.givenFold) || jw >= 0.75 && nearBound(a.GivenSkel, b.GivenSkel, 3) && crossTypo(a.givenFold, b.givenFold) || typoOfForm(a, b) || typoOfForm(b, a) {
 			return LevelClose, jw
 		}
 	}
@@ -503,7 +503,7 @@ func compareFamily(a, b *Name) (Level, float64) {
 			closeEdit(a.FamilySkel, b.FamilySkel) && sameClass(a.FamilySkel, b.FamilySkel)) ||
 		((a.famLight != a.FamilySkel || b.famLight != b.FamilySkel) &&
 			closeEdit(a.famLight, b.famLight) && sameClass(a.famLight, b.famLight) && sameClass(a.FamilyBase, b.FamilyBase)) ||
-		latinTypo(a, b) || ((foldTypo(a.famFold, b.famFold) || jw >= 0.75 && nearBound(a.FamilySkel, unsafeBytes(b.FamilySkel), 3) && crossTypo(a.famFold, b.famFold)) && sameClass(a.FamilyBase, b.FamilyBase)) {
+		latinTypo(a, b) || ((foldTypo(a.famFold, b.famFold) || jw >= 0.75 && nearBound(a.FamilySkel, b.FamilySkel, 3) && crossTypo(a.famFold, b.famFold)) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
 	return LevelDifferent, jw
@@ -550,16 +550,7 @@ func foldTypo(a, b string) bool {
 	// a quick bound before counting: one or two edits leave the two alike
 	// but for at most eight bytes (two swaps of Cyrillic letters) between a
 	// common beginning and a common end
-	m := min(len(a), len(b))
-	p := 0
-	for p < m && a[p] == b[p] {
-		p++
-	}
-	q := 0
-	for q < m-p && a[len(a)-1-q] == b[len(b)-1-q] {
-		q++
-	}
-	if m-p-q > 8 {
+	if !nearBound(a, b, 8) {
 		return false
 	}
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)

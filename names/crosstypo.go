@@ -112,7 +112,7 @@ func crossTypo(x, y string) bool {
 
 // nearBound: a and b differ only within k bytes between a common beginning
 // and a common end (a quick bound on their edit distance).
-func nearBound(a string, b []byte, k int) bool {
+func nearBound[A, B ~string | ~[]byte](a A, b B, k int) bool {
 	m := min(len(a), len(b))
 	p := 0
 	for p < m && a[p] == b[p] {
