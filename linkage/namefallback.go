@@ -43,32 +43,27 @@ func weakName(lv uint8) bool {
 // givenFallback is the given-name level of a and b after package names'
 // rules, where the cheap level lv is weak.
 func givenFallback(a, b *Prepared, lv uint8) uint8 {
-	if a.givenNm == nil || b.givenNm == nil {
-		return lv
-	}
-	l, ok := givenVerdicts.get(a.givenID, b.givenID)
-	if !ok {
-		l = names.CompareGiven(a.givenNm, b.givenNm)
-		givenVerdicts.put(a.givenID, b.givenID, l)
-	}
-	if x, ok := namesLevel(l); ok && x < lv {
-		return x
-	}
-	return lv
+	return fallback(a.givenNm, b.givenNm, a.givenID, b.givenID, &givenVerdicts, names.CompareGiven, lv)
 }
 
 // familyFallback is givenFallback for the family names.
 func familyFallback(a, b *Prepared, lv uint8) uint8 {
-	if a.familyNm == nil || b.familyNm == nil {
+	return fallback(a.familyNm, b.familyNm, a.familyID, b.familyID, &familyVerdicts, names.CompareFamily, lv)
+}
+
+// fallback asks compare about the shared names x and y (ids ix, iy) once per
+// pair of spellings, remembered in cache, and raises lv to its verdict.
+func fallback(x, y *names.Name, ix, iy uint32, cache *verdictCache, compare func(a, b *names.Name) names.Level, lv uint8) uint8 {
+	if x == nil || y == nil {
 		return lv
 	}
-	l, ok := familyVerdicts.get(a.familyID, b.familyID)
+	l, ok := cache.get(ix, iy)
 	if !ok {
-		l = names.CompareFamily(a.familyNm, b.familyNm)
-		familyVerdicts.put(a.familyID, b.familyID, l)
+		l = compare(x, y)
+		cache.put(ix, iy, l)
 	}
-	if x, ok := namesLevel(l); ok && x < lv {
-		return x
+	if v, ok := namesLevel(l); ok && v < lv {
+		return v
 	}
 	return lv
 }
