@@ -562,19 +562,29 @@ func undoableMerge(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64)
 	if err != nil || from == 0 {
 		return nil, 0, err
 	}
-	members, err := memberIDs(ctx, tx, pa)
+	back, err := movedWith(ctx, tx, pa, from, at, lastseen.LinkCaseworker)
 	if err != nil {
 		return nil, 0, err
 	}
+	return back, from, nil
+}
+
+// movedWith lists the members of person pa that a link made at time at by
+// method brought from person from: the records one merge or move carried.
+func movedWith(ctx context.Context, tx *Tx, pa, from int64, at time.Time, method lastseen.LinkMethod) ([]int64, error) {
+	members, err := memberIDs(ctx, tx, pa)
+	if err != nil {
+		return nil, err
+	}
 	var back []int64
 	for _, m := range members {
-		if p, err := mergedFrom(ctx, tx, m, at, lastseen.LinkCaseworker); err != nil {
-			return nil, 0, err
+		if p, err := mergedFrom(ctx, tx, m, at, method); err != nil {
+			return nil, err
 		} else if p == from {
 			back = append(back, m)
 		}
 	}
-	return back, from, nil
+	return back, nil
 }
 
 // automaticMove finds what a "not same" on a pair that shares a person can
@@ -600,17 +610,9 @@ func automaticMove(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64)
 		if from == 0 || from == pa {
 			continue
 		}
-		members, err := memberIDs(ctx, tx, pa)
+		back, err := movedWith(ctx, tx, pa, from, at, lastseen.LinkAutomatic)
 		if err != nil {
 			return nil, 0, err
-		}
-		var back []int64
-		for _, m := range members {
-			if p, err := mergedFrom(ctx, tx, m, at, lastseen.LinkAutomatic); err != nil {
-				return nil, 0, err
-			} else if p == from {
-				back = append(back, m)
-			}
 		}
 		if slices.Contains(back, j.RecordA) && slices.Contains(back, j.RecordB) {
 			continue
