@@ -292,7 +292,7 @@ func TestLinkerConcurrent(t *testing.T) {
 // record whose only candidate person scores in the review band and coheres
 // joins it, as batch clustering attaches it; with two candidate persons
 // that are namesakes (they do not cohere) it goes to review, unless the
-// namesake scores attachMargin (3) bits or more below (no rival); with two
+// namesake scores linkage.AttachMargin (3) bits or more below (no rival); with two
 // that cohere (one man's records in two fragments) it joins the first;
 // across a caseworker's "not same" it never joins; with the starting model
 // and the size prior it goes to review (TestPriorFollowsIndexSize).

@@ -275,8 +275,8 @@ func addNear(near []nearPerson, person int64, sc float64) []nearPerson {
 // unrivalled reports whether best, the best-scoring candidate person of a
 // record, has no rival that makes attaching the record to it a guess, as
 // batch's attach step (linkage.Cluster) judges it: a candidate person whose
-// best pair scores attachMargin bits or more below best's is no rival (a
-// namesake born fifteen years earlier); more than maxAttachCands persons
+// best pair scores linkage.AttachMargin bits or more below best's is no rival (a
+// namesake born fifteen years earlier); more than linkage.MaxAttachCands persons
 // within the margin are a common name; and rivals that cohere with best and
 // with each other (one man's records that each scored just below the link
 // band, still in fragments) are no ambiguity. The caller holds the lock.
@@ -287,11 +287,11 @@ func (ix *Index) unrivalled(best PersonMatch, near []nearPerson, shift float64) 
 		if n.person == best.PersonID {
 			continue
 		}
-		if n.best >= best.Best.Score-attachMargin {
+		if n.best >= best.Best.Score-linkage.AttachMargin {
 			rivals = append(rivals, n.person)
 		}
 	}
-	if len(rivals) > maxAttachCands {
+	if len(rivals) > linkage.MaxAttachCands {
 		return false
 	}
 	for i := range rivals {
@@ -303,14 +303,6 @@ func (ix *Index) unrivalled(best PersonMatch, near []nearPerson, shift float64) 
 	}
 	return true
 }
-
-// attachMargin and maxAttachCands are batch's (linkage/cluster.go): a
-// candidate person attachMargin bits or more below the best is no rival,
-// and more than maxAttachCands persons within it are a common name.
-const (
-	attachMargin   = 3
-	maxAttachCands = 4
-)
 
 // maxPersonCross bounds the pairs scored to tell whether two persons
 // cohere; two larger persons are taken not to.

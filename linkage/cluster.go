@@ -62,10 +62,10 @@ type ClusterOptions struct {
 	// when their best pair scores at least Attach and they cohere. A record
 	// that says little (a name only) thus joins the one person of that name
 	// the list knows, and stays apart (for review) when it knows two.
-	// Candidates in a few clusters (maxAttachCands) that cohere with each
+	// Candidates in a few clusters (MaxAttachCands) that cohere with each
 	// other count as one person whose records are still in fragments: the
 	// cluster joins the one it scores best with, and the rest may follow.
-	// A candidate cluster whose best pair scores attachMargin bits or more
+	// A candidate cluster whose best pair scores AttachMargin bits or more
 	// below the best one's is no rival (a namesake born fifteen years
 	// earlier) and does not count.
 	// Attach ≥ Link turns this off.
@@ -263,7 +263,7 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 			// the other clusters it has candidates in, with its best score
 			// in each (a few at most, rivals fewer still: more is a common
 			// name, left alone)
-			var cand [4 * maxAttachCands]struct {
+			var cand [4 * MaxAttachCands]struct {
 				root  int32
 				score float64
 			}
@@ -312,12 +312,12 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 			// born fifteen years earlier of a record that gives the year
 			k := 0
 			for _, c := range cand[:nc] {
-				if c.score >= best-attachMargin {
+				if c.score >= best-AttachMargin {
 					cand[k] = c
 					k++
 				}
 			}
-			if nc = k; nc > maxAttachCands {
+			if nc = k; nc > MaxAttachCands {
 				continue
 			}
 			// candidates in several clusters are no ambiguity when those
@@ -346,17 +346,17 @@ func attach(rs []*Prepared, m *Model, edges []Edge, opt ClusterOptions, find fun
 	return attached
 }
 
-// maxAttachCands bounds the clusters a cluster may have candidates in and
+// MaxAttachCands bounds the clusters a cluster may have candidates in and
 // still be attached: more is a common name, where a choice would be a guess.
-const maxAttachCands = 4
+const MaxAttachCands = 4
 
-// attachMargin is how far (in bits) below the best candidate cluster a
+// AttachMargin is how far (in bits) below the best candidate cluster a
 // candidate cluster may score and still be a rival that makes the choice a
 // guess: 3 bits is odds eight times lower. On the generated sets it moved
 // F1 at ~10,000 records by +0.0001…+0.0020 (three seeds) and at ~100,000
 // by +0.006 (precision 0.934 → 0.923, recall 0.799 → 0.817); 2 bits gained
 // more at ~100,000 (+0.008) for a precision of 0.918, 4 bits less (+0.005).
-const attachMargin = 3
+const AttachMargin = 3
 
 func firstMember(ms []int32) int32 {
 	f := ms[0]
