@@ -736,8 +736,8 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			batches <- batchIn{seq, batch}
 			seq++
 			// a full-sized batch at once: growing it by append from nil
-			// allocated twice the items (1.4 GB at 1M records), and link's
-			// low GOGC turns every allocation into collector work
+			// allocated twice the items (1.4 GB at 1M records), and every
+			// allocation brings the next collection nearer
 			batch = make([]item, 0, linkBatch)
 		}
 	}
