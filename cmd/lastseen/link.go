@@ -106,8 +106,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("link: --review-threshold %v is above --link-threshold %v", *reviewT, *linkT)
 	}
 	start := time.Now()
-	restoreMemory, largeInput := setLinkMemory()
-	defer restoreMemory()
+	defer setLinkMemory()()
 	// hidden flags for measuring: a CPU profile of the whole run, and a heap
 	// profile of the moment the live heap peaked
 	if *cpuProf != "" {
@@ -158,7 +157,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		bar = newBar(size, "reading", stderr)
 		r = io.TeeReader(r, bar)
 	}
-	data, err := readLinkInput(r, maps, extra, *linkOnly, *workers, largeInput, stderr)
+	data, err := readLinkInput(r, maps, extra, *linkOnly, *workers, stderr)
 	if bar != nil {
 		bar.Finish()
 	}
@@ -492,9 +491,8 @@ var linkColumns = []string{
 // import must reject: a mistyped birth date (31.02.1994, month 13) is still
 // evidence, compared digit by digit, and is reported with its row; a row
 // without a name is kept as a record that links to nothing. Every row is
-// written out, which an import's row errors would not allow. large is called
-// once the list passes linkLargeInput records.
-func readLinkInput(r io.Reader, maps map[string]string, extra []string, group string, workers int, large func(), stderr io.Writer) (*linkInput, error) {
+// written out, which an import's row errors would not allow.
+func readLinkInput(r io.Reader, maps map[string]string, extra []string, group string, workers int, stderr io.Writer) (*linkInput, error) {
 	// The delimiter and header spelling as import reads them: ';' from
 	// spreadsheets in Ukrainian and Russian locales, "Family Name".
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -722,9 +720,6 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 			it.group = g
 		}
 		records++
-		if records == linkLargeInput {
-			large()
-		}
 		data.rows = append(data.rows, it.idx)
 		batch = append(batch, it)
 		if len(batch) == linkBatch {

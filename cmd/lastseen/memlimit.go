@@ -13,43 +13,27 @@ import (
 // works harder to stay below it.
 const linkMemoryShare = 0.6
 
-// linkLargeInput is the list size past which link trades CPU for memory:
-// from there on the heap grows only a quarter past what is live (GOGC 25)
-// before a collection. At 10M records Go's default pace peaked at 17.3 GB
-// against about 10 GB (docs/BENCHMARKS.md, Round 3: lead).
-const (
-	linkLargeInput = 2_000_000
-	linkLargeGC    = 25
-)
-
 // setLinkMemory sets link's collector: Go's default pace (the heap grows to
 // twice what is live before a collection), bounded by a soft limit at a share
 // of the memory there is, so that a list too big for that pace is collected
-// harder instead of running out of memory. large, called when the list
-// passes linkLargeInput records, slows the heap's growth. GOGC or
-// GOMEMLIMIT, when set, win. restore puts the settings back.
+// harder instead of running out of memory. GOGC or GOMEMLIMIT, when set,
+// win. It returns a function that restores the settings.
 //
 // A batch's memory is mostly its prepared records, which live to the end,
-// so a low GOGC saves little peak on a list of a million and costs a
-// collection for every quarter of new allocation: at GOGC 25 the collector
-// took a third of link's CPU at 1M records.
-func setLinkMemory() (restore, large func()) {
-	restore, large = func() {}, func() {}
+// so a lower GOGC saves little peak and costs a collection for every
+// quarter of new allocation: at GOGC 25 the collector took a third of
+// link's CPU at 1M records (docs/BENCHMARKS.md, Speed).
+func setLinkMemory() (restore func()) {
+	restore = func() {}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return restore, large
+		return restore
 	}
-	oldGC := debug.SetGCPercent(-1)
-	debug.SetGCPercent(oldGC)
-	oldLimit := debug.SetMemoryLimit(-1)
-	if total := memoryAvailable(); total > 0 {
-		debug.SetMemoryLimit(int64(float64(total) * linkMemoryShare))
+	total := memoryAvailable()
+	if total == 0 {
+		return restore
 	}
-	restore = func() {
-		debug.SetMemoryLimit(oldLimit)
-		debug.SetGCPercent(oldGC)
-	}
-	large = func() { debug.SetGCPercent(linkLargeGC) }
-	return restore, large
+	old := debug.SetMemoryLimit(int64(float64(total) * linkMemoryShare))
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // memoryAvailable is the container's memory limit (cgroup v2) when there is
