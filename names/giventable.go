@@ -33,15 +33,15 @@ vitaliy m | Виталий | Віталій | Виталик Виталя Віт
 vladimir m | Владимир | Володимир | Вова Володя Вовка Вовчик Володька Вован Вовочка Володимирко Влодко Вольдемар | Wladimir Vladimír Wolodymyr Waldemar
 vladislav m | Владислав | Владислав | Влад Владик Владя Владько Слава Славик |
 vsevolod m | Всеволод | Всеволод | Сева Севка Севочка |
-vyacheslav m | Вячеслав | В'ячеслав | Слава Славик Славка Вячик Славко Славуня | Viacheslav Wjatscheslaw Vyacheslav
+vyacheslav m | Вячеслав | В'ячеслав | Слава Славик Славка Вячик Славко Славуня | Viacheslav Wjatscheslaw Vyacheslav Wacław Václav
 gennadiy m | Геннадий | Геннадій | Гена Генка Геня Геша Генчик | Gennady Gennadi Guennadi Hennadii Hennadiy
 georgiy m | Георгий | Георгій | Жора Гоша Гога Жорик Гера Гошка | Georgi Georgy Heorhii Heorhiy
 gleb m | Глеб | Гліб | Глебушка Глібко Глебка | Hlib
-grigoriy m | Григорий | Григорій | Гриша Гришка Гриня Гриць Грицько Григорко Гришуня | Grigori Grigory Hryhorii Hryhoriy
+grigoriy m | Григорий | Григорій | Гриша Гришка Гриня Гриць Грицько Григорко Гришуня | Grigori Grigory Hryhorii Hryhoriy Grzegorz Řehoř
 daniil m | Даниил Данила Данил Даниель | Данило Даниїл Данііл | Даня Данька Данилка Данько Данилко Данечка | Daniel Danylo Danil
 denis m | Денис | Денис | Дениска Деня Денчик Дэн Денисик Дениско |
 dmitriy m | Дмитрий | Дмитро | Дима Димка Димон Димас Митя Митька Митюша Діма Дімка Дмитрик Митько Дімон | Dmitri Dmitry Dmytro Dimitri Dmitrij
-evgeniy m | Евгений | Євген | Женя Женька Жека Евгеша Женечка Женёк Євгенко Жентос | Yevgeny Yevgeni Evgeny Evgueni Jewgeni Evgenii Yevhenii
+evgeniy m | Евгений | Євген | Женя Женька Жека Евгеша Женечка Женёк Євгенко Жентос | Yevgeny Yevgeni Evgeny Evgueni Jewgeni Evgenii Yevhenii Eugeniusz Evžen
 egor m | Егор | Єгор | Егорка Егорушка Гоша Єгорко | Yegor Jegor
 efim m | Ефим | Юхим Єфим | Фима Ефимка Юхимко | Yefim Jefim
 ivan m | Иван | Іван | Ваня Ванька Ванюша Ванечка Ивашка Іванко Івась Ванько Ванюха | Iwan
@@ -56,7 +56,7 @@ maksim m | Максим | Максим | Макс Максимка Максик 
 matvey m | Матвей | Матвій | Матвейка Мотя Матюша Матвійко | Matvei Matvii Matviy
 mikhail m | Михаил | Михайло | Миша Мишка Мишаня Мишуня Михась Михайлик Міша Михасик Мишко | Mikhail Mykhailo Mykhaylo Michail Michal
 nikita m | Никита | Микита | Никитка Никитушка Кит Микитка Никитос | Mykyta
-nikolay m | Николай | Микола | Коля Колька Колян Николаша Коленька Миколка Миколайко Колюня | Nikolai Nikolaj Mykola Nicolas Nicolai Nikolas Nikola
+nikolay m | Николай | Микола | Коля Колька Колян Николаша Коленька Миколка Миколайко Колюня | Nikolai Nikolaj Mykola Nicolas Nicolai Nikolas Nikola Mikołaj Mikuláš
 oleg m | Олег | Олег | Олежка Олежек Лёлик Олежко Олежик | Oleh
 pavel m | Павел | Павло | Паша Павлик Пашка Павлуша Пашуня Павлусь Павлушка | Pawel Pawlo
 petr m | Пётр Петр | Петро | Петя Петька Петруша Петрусь Петрик Петруня | Pyotr Piotr Pjotr Petr
@@ -65,15 +65,15 @@ ruslan m | Руслан | Руслан | Русик Руся Руслик Рус
 semen m | Семён Семен | Семен | Сеня Сёма Сенька Сьома Семенко | Semyon Semjon Semion Simeon
 sergey m | Сергей Сергий | Сергій | Серёжа Серёга Серёженька Серж Серый Серьожа Сергійко Сірьожа Сєрьожа | Sergei Serguei Sergej Serhii Serhij
 stanislav m | Станислав | Станіслав | Стас Стасик Слава Славик Славко Стасько | Stanislaw
-stepan m | Степан | Степан | Стёпа Степаша Стёпка Стьопа Степанко Степко Стефко |
+stepan m | Степан | Степан | Стёпа Степаша Стёпка Стьопа Степанко Степко Стефко | Szczepan Štěpán
 taras m | Тарас | Тарас | Тарасик Тарасько |
 timur m | Тимур | Тимур | Тима Тимурчик |
 timofey m | Тимофей | Тимофій Тиміш | Тима Тимоша Тимошка Тимофійко Тимко | Timofei Tymofii Tymofiy
 fedor m | Фёдор Федор | Федір Теодор | Федя Федька Федюня Федюша Федько Федорко | Fyodor Fedor Fiodor Fjodor Fedir
 filipp m | Филипп | Пилип Філіп Филип | Филя Филька Филипок Пилипко | Philipp Filip Philip Pylyp
-yuriy m | Юрий | Юрій | Юра Юрка Юрочка Юрчик Юрасик Юрко Юрась | Yuri Yury Juri Iouri Yurij
-yakov m | Яков | Яків | Яша Яшка Яшенька Яшко | Yakov Jakow Yakiv
-yaroslav m | Ярослав | Ярослав | Ярик Слава Славик Ярчик Ярко Ярославчик | Jaroslaw
+yuriy m | Юрий | Юрій | Юра Юрка Юрочка Юрчик Юрасик Юрко Юрась | Yuri Yury Juri Iouri Yurij Jerzy Jiří
+yakov m | Яков | Яків | Яша Яшка Яшенька Яшко | Yakov Jakow Yakiv Jakub
+yaroslav m | Ярослав | Ярослав | Ярик Слава Славик Ярчик Ярко Ярославчик Славко | Jaroslaw
 ostap m | Остап | Остап | Остапко Остапчик |
 nazar m | Назар | Назар | Назарчик Назарко Назарій Назарка |
 orest m | Орест | Орест | Орестик Рестик |
@@ -85,7 +85,7 @@ borislav m | Борислав | Борислав | Боря Слава |
 zinoviy m | Зиновий | Зиновій | Зиня Зінько |
 emelyan m | Емельян | Омелян Ємельян | Емеля Омелько | Yemelyan Omelian
 efrem m | Ефрем | Охрім Юхрим Єфрем | Охрімко | Yefrem Okhrim
-foma m | Фома | Хома | Фомушка Хомко | Khoma
+foma m | Фома | Хома | Фомушка Хомко | Khoma Tomasz Tomáš
 afanasiy m | Афанасий | Опанас Панас Афанасій | Афоня Панасик Опанасик | Afanasy Panas Opanas
 ignat m | Игнат Игнатий | Гнат Ігнат Ігнатій | Игнаша Гнатко | Hnat
 akim m | Аким Иоаким | Яким Аким | Акимка Якимко | Yakym
@@ -288,7 +288,7 @@ evgeniya f | Евгения | Євгенія | Женя Женечка Жень�
 evdokiya f | Евдокия Авдотья | Євдокія Явдоха Явдокія | Дуся Дуня Евдоша Явдошка | Yevdokia
 ekaterina f | Екатерина | Катерина Катря | Катя Катюша Катенька Катька Катруся Катрина Катруня | Yekaterina Ekaterina Jekaterina Kateryna Katerina
 elena f | Елена | Олена | Лена Леночка Ленка Ленуся Оленка Леся Лєна | Yelena Jelena Olena Elena
-elizaveta f | Елизавета | Єлизавета Лизавета | Лиза Лизонька Лизка Вета Ліза | Yelizaveta Jelisaweta
+elizaveta f | Елизавета | Єлизавета Лизавета | Лиза Лизонька Лизка Вета Ліза | Yelizaveta Jelisaweta Elżbieta Alžběta
 zhanna f | Жанна | Жанна | Жанночка | Jeanne
 zinaida f | Зинаида | Зінаїда | Зина Зиночка Зинуля Зіна |
 zlata f | Злата | Злата | Златка Златуся |
@@ -305,7 +305,7 @@ lidiya f | Лидия | Лідія | Лида Лидочка Лідочка | Li
 lilia f | Лилия | Лілія | Лиля Лилечка Ліля | Liliya Lilia Liliia
 lyubov f | Любовь | Любов | Люба Любаша Любочка Любка | Liubov Lyubov Ljubow
 lyudmila f | Людмила | Людмила | Люда Мила Людочка Люся Людка Міла | Liudmyla Ludmila Ljudmila Liudmila
-margarita f | Маргарита | Маргарита | Рита Марго Ритуля Маргоша |
+margarita f | Маргарита | Маргарита | Рита Марго Ритуля Маргоша | Małgorzata Markéta
 mariya f | Мария Марья | Марія | Маша Машенька Машка Маня Мариша Маруся Муся Марійка Марічка Маруська | Maria Marija Mariia
 marina f | Марина | Марина | Мариша Маринка Марусь |
 marta f | Марта | Марта | Мартуся Мартуська |

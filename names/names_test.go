@@ -268,6 +268,16 @@ func TestGivenKeys(t *testing.T) {
 		{"Тетяна", []string{"tatyana"}, nil},
 		{"Надія", []string{"nadezhda"}, nil},
 		{"Иван", []string{"ivan"}, []string{"iona"}},
+		// Polish and Czech own forms, which the press uses for a Pole's or a
+		// Czech's name and sometimes for a Ukrainian's
+		{"Jerzy", []string{"yuriy"}, nil},
+		{"Jiří", []string{"yuriy"}, nil},
+		{"Szczepan", []string{"stepan"}, nil},
+		{"Grzegorz", []string{"grigoriy"}, nil},
+		{"Wacław", []string{"vyacheslav"}, nil},
+		{"Małgorzata", []string{"margarita"}, nil},
+		{"Elżbieta", []string{"elizaveta"}, nil},
+		{"Славко", []string{"yaroslav", "vyacheslav"}, nil},
 	} {
 		got := names.GivenKeys(tc.in)
 		for _, w := range tc.want {
