@@ -243,10 +243,8 @@ func (l *Linker) undo(plan []*planned, mark indexMark) {
 			return
 		}
 		delete(ix.slot, e.id)
-		for i, k := range e.keys {
-			if k != 0 {
-				trimSlot(ix.blocks[i], k, s)
-			}
+		for j, k := range e.keys {
+			trimSlot(ix.blocks[e.kpass[j]], k, s)
 		}
 		for _, k := range searchKeys(e.name) {
 			trimSlot(ix.keys, k, s)

@@ -202,8 +202,13 @@ type entry struct {
 	p      *linkage.Prepared
 	name   *names.Name // shared by every record with the same name (Add interns it)
 	birth  lastseen.PartialDate
-	place  string   // birth place, folded for search (foldPlace)
-	keys   []uint64 // the record's linkage blocking keys
+	place  string // birth place, folded for search (foldPlace)
+	// keys are the record's linkage blocking keys, every key of every
+	// pass it takes part in (Blocker.AllKeys, each once), and kpass the
+	// pass of each: a pass of several keys a record (a pet name's every
+	// reading, a family name's one-letter deletions) puts it under each.
+	keys  []uint64
+	kpass []uint8
 }
 
 // New returns an empty index.
@@ -273,7 +278,7 @@ func (ix *Index) Prepare(r *lastseen.Record) Prepared {
 	e.p = ix.prep.PrepareName("", r, &n, nil)
 	e.p.ID = r.ID
 	e.name = &n
-	e.keys = ix.blocker.Keys(e.p)
+	e.keys, e.kpass = blockKeys(ix.blocker, e.p)
 	e.place = foldPlace(r.BirthPlace)
 	return Prepared{e}
 }
@@ -297,10 +302,9 @@ func (ix *Index) add(e *entry) bool {
 	if e.id != 0 {
 		ix.slot[e.id] = s
 	}
-	for i, k := range e.keys {
-		if k != 0 {
-			ix.blocks[i][k] = append(ix.blocks[i][k], s)
-		}
+	for j, k := range e.keys {
+		i := e.kpass[j]
+		ix.blocks[i][k] = append(ix.blocks[i][k], s)
 	}
 	if e.person != 0 {
 		ix.persons[e.person] = append(ix.persons[e.person], s)
@@ -319,6 +323,32 @@ func (ix *Index) add(e *entry) bool {
 		ix.keys[k] = append(ix.keys[k], s)
 	}
 	return true
+}
+
+// blockKeys returns p's blocking keys in every pass and the pass of each,
+// with no key twice in one pass (add appends a slot once a key, and a
+// rollback trims it once).
+func blockKeys(b *linkage.Blocker, p *linkage.Prepared) ([]uint64, []uint8) {
+	var buf [64]uint64
+	ks := buf[:0]
+	var ps [64]uint8
+	pass := ps[:0]
+	for i := range b.Passes {
+		n := len(ks)
+		ks = b.AllKeys(ks, i, p)
+		own := ks[n:]
+		slices.Sort(own)
+		own = slices.Compact(own)
+		if len(own) > 0 && own[0] == 0 {
+			own = own[1:] // 0: no part in the pass
+			copy(ks[n:], own)
+		}
+		ks = ks[:n+len(own)]
+		for range own {
+			pass = append(pass, uint8(i))
+		}
+	}
+	return slices.Clone(ks), slices.Clone(pass)
 }
 
 // nameKey identifies a prepared name: the parts it was read into, and how

@@ -397,17 +397,32 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 }
 
 // candidates returns the slots that share a blocking key with e, each once.
+// A pass with Unless or Distinct (the family-name typo pass) gives only the
+// pairs batch blocking would take from it (linkage.Pass): not those it
+// rules out, nor those with e's Distinct value, which other passes find.
 func (ix *Index) candidates(e *entry) []int32 {
 	var out []int32
-	for i, k := range e.keys {
-		if k == 0 {
-			continue
-		}
-		l := ix.blocks[i][k]
+	for j, k := range e.keys {
+		ps := &ix.blocker.Passes[e.kpass[j]]
+		l := ix.blocks[e.kpass[j]][k]
 		if len(l) > ix.maxBlock {
 			l = l[len(l)-ix.maxBlock:]
 		}
-		out = append(out, l...)
+		if ps.Unless == nil && ps.Distinct == nil {
+			out = append(out, l...)
+			continue
+		}
+		var d uint64
+		if ps.Distinct != nil {
+			d = ps.Distinct(e.p)
+		}
+		for _, s := range l {
+			c := ix.recs[s].p
+			if ps.Distinct != nil && ps.Distinct(c) == d || ps.Unless != nil && ps.Unless(e.p, c) {
+				continue
+			}
+			out = append(out, s)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
