@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-
 	"runtime/metrics"
 	"runtime/pprof"
 	"time"
