@@ -67,7 +67,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	var checked, merged []int64
 	for _, c := range d.strong { // best first
 		x := ix.recs[c.slot]
-		if c.score < ix.bands.Link || x.person == home || x.person == 0 || containsID(checked, x.person) {
+		if c.score < ix.bands.Link || x.person == home || x.person == 0 || slices.Contains(checked, x.person) {
 			continue
 		}
 		checked = append(checked, x.person)
@@ -79,7 +79,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	var seen []int64
 	for _, c := range d.strong {
 		x := ix.recs[c.slot]
-		if x.person == home || x.person == 0 || containsID(merged, x.person) || containsID(seen, x.id) {
+		if x.person == home || x.person == 0 || slices.Contains(merged, x.person) || slices.Contains(seen, x.id) {
 			continue
 		}
 		seen = append(seen, x.id)
@@ -150,15 +150,6 @@ func (ix *Index) ExplainPair(a, b int64) (linkage.Explanation, bool) {
 		return linkage.Explanation{}, false
 	}
 	return ix.explain(ix.recs[sa].p, ix.recs[sb].p), true
-}
-
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // secondLook makes the moves Revisit proposes once a record has joined
