@@ -124,7 +124,7 @@ const (
 // the index-size prior: 0 unless the index scores with the starting model.
 // The caller holds the lock.
 func (ix *Index) priorShift() float64 {
-	if !ix.sizePrior {
+	if !ix.sizePrior() {
 		return 0
 	}
 	n := min(max(len(ix.persons), minPriorPersons), maxPriorPersons)
@@ -247,7 +247,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 	// the attach rule: the best candidate person, coherent and without a
 	// rival, joins below the link band; not with the starting model's
 	// generous size prior (see attachFloor)
-	if !ix.sizePrior && d.Action == lastseen.MatchReview {
+	if !ix.sizePrior() && d.Action == lastseen.MatchReview {
 		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent && ix.unrivalled(pm, near, shift) {
 			d.Action, d.PersonID, d.Score, d.Attached = lastseen.MatchLink, pm.PersonID, pm.Best.Score, true
 		}

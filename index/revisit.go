@@ -59,7 +59,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.sizePrior {
+	if ix.sizePrior() {
 		return nil
 	}
 	shift := ix.priorShift()
