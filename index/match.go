@@ -61,10 +61,12 @@ type Decision struct {
 }
 
 // strongPair is a candidate record's slot and its score against the record
-// decided.
+// decided, and the pair's comparison vector: cohere reads the pair from
+// here rather than compare it again.
 type strongPair struct {
 	slot  int32
 	score float64
+	v     linkage.Vector
 }
 
 // maxCoherence bounds the records of one person a new record is scored
@@ -182,7 +184,8 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 		if c.person == 0 || c.id == e.id {
 			continue // not linked yet: found again once it is
 		}
-		sc := ix.score(e, c, shift)
+		v := linkage.Compare(e.p, c.p)
+		sc := ix.model.ScoreVector(&v, e.p, c.p) + shift
 		if sc < floor {
 			continue
 		}
@@ -190,7 +193,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 		if sc < ix.bands.Review {
 			continue
 		}
-		d.strong = append(d.strong, strongPair{s, sc})
+		d.strong = append(d.strong, strongPair{s, sc, v})
 		pm := byPerson[c.person]
 		if pm == nil {
 			pm = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, sc}}
@@ -218,7 +221,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 	var same int64
 	for _, pid := range order {
 		pm := byPerson[pid]
-		ix.cohere(e, pm, judged, shift, &same)
+		ix.cohere(e, pm, judged, d.strong, shift, &same)
 		d.Persons = append(d.Persons, *pm)
 	}
 	slices.SortFunc(d.strong, func(a, b strongPair) int { return cmp.Compare(b.score, a.score) })
@@ -343,8 +346,8 @@ func (ix *Index) personsCohere(a, b int64, shift float64) bool {
 // cohere scores the record against the person's current records and sets
 // Forbidden, Incoherent, Mean and Min. same is set to the person when a
 // caseworker judged the record the same as one of its records. shift is
-// priorShift().
-func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, shift float64, same *int64) {
+// priorShift(); strong are the pairs decide has scored already.
+func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, strong []strongPair, shift float64, same *int64) {
 	members := ix.persons[pm.PersonID]
 	if len(members) > maxCoherence {
 		members = members[len(members)-maxCoherence:]
@@ -368,8 +371,7 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 		if linkage.Conflict(e.p, c.p) {
 			pm.Forbidden = true
 		}
-		v := linkage.Compare(e.p, c.p)
-		sc := ix.model.ScoreVector(&v, e.p, c.p) + shift
+		v, sc := ix.pair(e, s, strong, shift)
 		sum += sc
 		n++
 		pm.Min = min(pm.Min, sc)
@@ -394,6 +396,18 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 	}
 	pm.Contradicted = vote.Refuses(n + 1)
 	pm.Incoherent = pm.Mean < ix.bands.Review || pm.Min < minCross || pm.Contradicted
+}
+
+// pair returns the comparison vector and score of e and the record in slot
+// s: from strong, the pairs decide has scored already (in the candidates'
+// order, by slot, until decide sorts them by score), or compared now.
+func (ix *Index) pair(e *entry, s int32, strong []strongPair, shift float64) (linkage.Vector, float64) {
+	if i, ok := slices.BinarySearchFunc(strong, s, func(p strongPair, s int32) int { return cmp.Compare(p.slot, s) }); ok {
+		return strong[i].v, strong[i].score
+	}
+	c := ix.recs[s]
+	v := linkage.Compare(e.p, c.p)
+	return v, ix.model.ScoreVector(&v, e.p, c.p) + shift
 }
 
 // candidates returns the slots that share a blocking key with e, each once.
