@@ -201,14 +201,7 @@ func (l *Linker) decideBatch(ps []Prepared, judged map[int64]map[int64]lastseen.
 				RecordID: c.RecordID, PersonID: c.PersonID, Score: c.Score,
 				Probability: linkage.Probability(c.Score), Fields: ex.Fields,
 			})
-			a, b := id, c.RecordID
-			if a > b {
-				a, b = b, a
-			}
-			pl.items = append(pl.items, &lastseen.ReviewItem{
-				RecordA: a, RecordB: b, Score: c.Score, Fields: ex.Fields,
-				Priority: reviewPriority(c.Score, l.Index.Bands()),
-			})
+			pl.items = append(pl.items, l.reviewItem(id, c.RecordID, c.Score, ex.Fields))
 		}
 	}
 	return plan, reqs

@@ -190,14 +190,7 @@ func (l *Linker) linkLocked(ctx context.Context, p Prepared) (*lastseen.MatchDec
 			RecordID: c.RecordID, PersonID: c.PersonID, Score: c.Score,
 			Probability: linkage.Probability(c.Score), Fields: ex.Fields,
 		})
-		a, b := id, c.RecordID
-		if a > b {
-			a, b = b, a
-		}
-		items = append(items, &lastseen.ReviewItem{
-			RecordA: a, RecordB: b, Score: c.Score, Fields: ex.Fields,
-			Priority: reviewPriority(c.Score, l.Index.Bands()),
-		})
+		items = append(items, l.reviewItem(id, c.RecordID, c.Score, ex.Fields))
 	}
 	// a second look at what the record's arrival changed
 	home, moves, lookErr := l.secondLook(ctx, d, pid)
@@ -224,6 +217,16 @@ func addItems(items, more []*lastseen.ReviewItem) []*lastseen.ReviewItem {
 		}
 	}
 	return items
+}
+
+// reviewItem is the review item of records a and b, in either order, whose
+// pair scored score.
+func (l *Linker) reviewItem(a, b int64, score float64, fields []lastseen.FieldWeight) *lastseen.ReviewItem {
+	if a > b {
+		a, b = b, a
+	}
+	return &lastseen.ReviewItem{RecordA: a, RecordB: b, Score: score, Fields: fields,
+		Priority: reviewPriority(score, l.Index.Bands())}
 }
 
 // reviewPriority puts first the pairs at or above the link threshold — a

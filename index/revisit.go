@@ -210,9 +210,9 @@ func (l *Linker) secondLook(ctx context.Context, d Decision, home int64) (int64,
 			home = to
 		}
 		moved = true
-		items = append(items, l.reviewItem(m.A, m.B, m.Score))
+		items = append(items, l.pairItem(m.A, m.B, m.Score))
 		if m.Left != 0 {
-			items = append(items, l.reviewItem(m.Record, m.Left, m.LeftScore))
+			items = append(items, l.pairItem(m.Record, m.Left, m.LeftScore))
 		}
 	}
 	return home, items, nil
@@ -294,12 +294,8 @@ func (l *Linker) catchUp(ctx context.Context, p int64, ls []*lastseen.Link, know
 	return nil
 }
 
-// reviewItem is the review item of two records of the index.
-func (l *Linker) reviewItem(a, b int64, score float64) *lastseen.ReviewItem {
+// pairItem is the review item of two records of the index.
+func (l *Linker) pairItem(a, b int64, score float64) *lastseen.ReviewItem {
 	ex, _ := l.Index.ExplainPair(a, b)
-	if a > b {
-		a, b = b, a
-	}
-	return &lastseen.ReviewItem{RecordA: a, RecordB: b, Score: score, Fields: ex.Fields,
-		Priority: reviewPriority(score, l.Index.Bands())}
+	return l.reviewItem(a, b, score, ex.Fields)
 }
