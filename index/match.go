@@ -155,16 +155,12 @@ func (ix *Index) score(a, b *entry, shift float64) float64 {
 func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.match(p.e, judged)
+	return ix.decide(p.e, judged, true)
 }
 
-func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
-	return ix.decide(e, judged, true)
-}
-
-// decide is match; fresh is unset for a record already in the index (a
-// second look, Revisit), whose term frequencies are set and which is not
-// its own candidate.
+// decide is Match with the lock held; fresh is unset for a record already
+// in the index (a second look, Revisit), whose term frequencies are set and
+// which is not its own candidate.
 func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool) Decision {
 	if fresh && len(ix.recs) >= MinTF {
 		ix.prep.Refresh(e.p)
