@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/lastseen/lastseen"
-	"github.com/lastseen/lastseen/linkage"
 )
 
 // provisional is the first person id the index gives, during a batch, to a
@@ -154,10 +153,6 @@ func (l *Linker) linkEach(ctx context.Context, ps []Prepared) ([]*lastseen.Match
 // so that the next record sees it. It returns the plan and the link
 // requests for the store. The caller holds l.mu.
 func (l *Linker) decideBatch(ps []Prepared, judged map[int64]map[int64]lastseen.Verdict) ([]*planned, []lastseen.LinkRequest) {
-	maxReview := l.MaxReview
-	if maxReview <= 0 {
-		maxReview = 5
-	}
 	plan := make([]*planned, 0, len(ps))
 	var reqs []lastseen.LinkRequest
 	next := provisional
@@ -191,25 +186,7 @@ func (l *Linker) decideBatch(ps []Prepared, judged map[int64]map[int64]lastseen.
 		pl.linked = true
 
 		// every other plausible person goes to review, best first
-		for _, pm := range d.Persons {
-			if pm.Forbidden || pm.PersonID == pid || len(pl.items) >= maxReview {
-				continue
-			}
-			c := pm.Best
-			ex, _ := l.Index.Explain(p, c.RecordID)
-			pl.out.Candidates = append(pl.out.Candidates, lastseen.MatchCandidate{
-				RecordID: c.RecordID, PersonID: c.PersonID, Score: c.Score,
-				Probability: linkage.Probability(c.Score), Fields: ex.Fields,
-			})
-			a, b := id, c.RecordID
-			if a > b {
-				a, b = b, a
-			}
-			pl.items = append(pl.items, &lastseen.ReviewItem{
-				RecordA: a, RecordB: b, Score: c.Score, Fields: ex.Fields,
-				Priority: reviewPriority(c.Score, l.Index.Bands()),
-			})
-		}
+		pl.items = l.reviewOthers(p, d, pid, pl.out)
 	}
 	return plan, reqs
 }

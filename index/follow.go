@@ -36,6 +36,13 @@ func (f *Follower) Run(ctx context.Context) {
 	if every <= 0 {
 		every = 5 * time.Second
 	}
+	tick(ctx, every, func() error { return f.Poll(ctx, time.Now()) }, f.Error)
+}
+
+// tick calls do every interval until ctx is done, and passes what it fails
+// with to onErr (nil ignores errors) unless ctx is done: the next call tries
+// again. Follower and Retrainer run by it.
+func tick(ctx context.Context, every time.Duration, do func() error, onErr func(error)) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -43,8 +50,8 @@ func (f *Follower) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := f.Poll(ctx, time.Now()); err != nil && f.Error != nil && ctx.Err() == nil {
-				f.Error(err)
+			if err := do(); err != nil && onErr != nil && ctx.Err() == nil {
+				onErr(err)
 			}
 		}
 	}

@@ -149,16 +149,13 @@ type Options struct {
 // Index is the in-memory candidate index. The zero value is not usable: call
 // New.
 type Index struct {
-	mu      sync.RWMutex
-	prep    *linkage.Preparer
-	blocker *linkage.Blocker
-	model   *linkage.Model
-	// sizePrior is set while model is the starting model: scores then take
-	// the prior from the index size (priorShift), not from the model.
-	sizePrior bool
-	bands     linkage.Bands
-	maxBlock  int
-	maxSrch   int
+	mu       sync.RWMutex
+	prep     *linkage.Preparer
+	blocker  *linkage.Blocker
+	model    *linkage.Model
+	bands    linkage.Bands
+	maxBlock int
+	maxSrch  int
 
 	recs    []*entry             // by slot, in insertion order
 	slot    map[int64]int32      // record id → slot
@@ -167,7 +164,10 @@ type Index struct {
 	keys    map[string][]int32   // names blocking key → slots, for search
 	maxID   int64                // the highest record id added
 	names   map[nameKey]*names.Name
-	info    ModelInfo // where model came from
+	// info says where model came from; while it is the starting model,
+	// scores take the prior from the index size (sizePrior, priorShift),
+	// not from the model: a trained or given prior is the data's own.
+	info ModelInfo
 
 	// trainMu lets one training run at a time; it is not held with mu
 	// beyond the swap, so arrivals are matched while a model trains.
@@ -228,7 +228,6 @@ func New(opt Options) *Index {
 	ix.info.Source = ModelGiven
 	if ix.model == nil {
 		ix.model = linkage.NewModel()
-		ix.sizePrior = true
 		ix.info.Source = ModelStarting
 	}
 	if opt.Bands != nil {
@@ -535,7 +534,6 @@ func (ix *Index) train(ctx context.Context, sample, workers int) (*linkage.Train
 	}
 	ix.mu.Lock()
 	ix.model = res.Model
-	ix.sizePrior = false // the trained prior is the data's own
 	ix.info = ModelInfo{Source: ModelTrained, TrainedAt: time.Now(), Records: n, Sample: len(rs)}
 	ix.mu.Unlock()
 	ix.refreshAll()
@@ -547,11 +545,14 @@ func (ix *Index) train(ctx context.Context, sample, workers int) (*linkage.Train
 func (ix *Index) SetModel(m *linkage.Model) {
 	ix.mu.Lock()
 	ix.model = m
-	ix.sizePrior = false
 	ix.info = ModelInfo{Source: ModelGiven}
 	ix.mu.Unlock()
 	ix.refreshAll()
 }
+
+// sizePrior reports whether the index scores with the starting model and
+// so takes the prior from its size (priorShift). The caller holds the lock.
+func (ix *Index) sizePrior() bool { return ix.info.Source == ModelStarting }
 
 // ModelInfo says where the model the index scores with came from.
 func (ix *Index) ModelInfo() ModelInfo {

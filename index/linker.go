@@ -174,31 +174,7 @@ func (l *Linker) linkLocked(ctx context.Context, p Prepared) (*lastseen.MatchDec
 	out.Action, out.PersonID = d.Action, pid
 	l.Index.Insert(p, pid)
 
-	// every other plausible person goes to review, best first
-	maxReview := l.MaxReview
-	if maxReview <= 0 {
-		maxReview = 5
-	}
-	var items []*lastseen.ReviewItem
-	for _, pm := range d.Persons {
-		if pm.Forbidden || pm.PersonID == pid || len(items) >= maxReview {
-			continue
-		}
-		c := pm.Best
-		ex, _ := l.Index.Explain(p, c.RecordID)
-		out.Candidates = append(out.Candidates, lastseen.MatchCandidate{
-			RecordID: c.RecordID, PersonID: c.PersonID, Score: c.Score,
-			Probability: linkage.Probability(c.Score), Fields: ex.Fields,
-		})
-		a, b := id, c.RecordID
-		if a > b {
-			a, b = b, a
-		}
-		items = append(items, &lastseen.ReviewItem{
-			RecordA: a, RecordB: b, Score: c.Score, Fields: ex.Fields,
-			Priority: reviewPriority(c.Score, l.Index.Bands()),
-		})
-	}
+	items := l.reviewOthers(p, d, pid, out)
 	// a second look at what the record's arrival changed
 	home, moves, lookErr := l.secondLook(ctx, d, pid)
 	out.PersonID = home
@@ -224,6 +200,40 @@ func addItems(items, more []*lastseen.ReviewItem) []*lastseen.ReviewItem {
 		}
 	}
 	return items
+}
+
+// reviewOthers sends every other plausible person than pid, the one the
+// record p joins, to review, best first and at most MaxReview: it adds each
+// to out's candidates and returns the review items.
+func (l *Linker) reviewOthers(p Prepared, d Decision, pid int64, out *lastseen.MatchDecision) []*lastseen.ReviewItem {
+	maxReview := l.MaxReview
+	if maxReview <= 0 {
+		maxReview = 5
+	}
+	var items []*lastseen.ReviewItem
+	for _, pm := range d.Persons {
+		if pm.Forbidden || pm.PersonID == pid || len(items) >= maxReview {
+			continue
+		}
+		c := pm.Best
+		ex, _ := l.Index.Explain(p, c.RecordID)
+		out.Candidates = append(out.Candidates, lastseen.MatchCandidate{
+			RecordID: c.RecordID, PersonID: c.PersonID, Score: c.Score,
+			Probability: linkage.Probability(c.Score), Fields: ex.Fields,
+		})
+		items = append(items, l.reviewItem(p.e.id, c.RecordID, c.Score, ex.Fields))
+	}
+	return items
+}
+
+// reviewItem is the review item of records a and b, in either order, whose
+// pair scored score.
+func (l *Linker) reviewItem(a, b int64, score float64, fields []lastseen.FieldWeight) *lastseen.ReviewItem {
+	if a > b {
+		a, b = b, a
+	}
+	return &lastseen.ReviewItem{RecordA: a, RecordB: b, Score: score, Fields: fields,
+		Priority: reviewPriority(score, l.Index.Bands())}
 }
 
 // reviewPriority puts first the pairs at or above the link threshold — a

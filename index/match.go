@@ -61,10 +61,12 @@ type Decision struct {
 }
 
 // strongPair is a candidate record's slot and its score against the record
-// decided.
+// decided, and the pair's comparison vector: cohere reads the pair from
+// here rather than compare it again.
 type strongPair struct {
 	slot  int32
 	score float64
+	v     linkage.Vector
 }
 
 // maxCoherence bounds the records of one person a new record is scored
@@ -124,7 +126,7 @@ const (
 // the index-size prior: 0 unless the index scores with the starting model.
 // The caller holds the lock.
 func (ix *Index) priorShift() float64 {
-	if !ix.sizePrior {
+	if !ix.sizePrior() {
 		return 0
 	}
 	n := min(max(len(ix.persons), minPriorPersons), maxPriorPersons)
@@ -153,16 +155,12 @@ func (ix *Index) score(a, b *entry, shift float64) float64 {
 func (ix *Index) Match(p Prepared, judged map[int64]lastseen.Verdict) Decision {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.match(p.e, judged)
+	return ix.decide(p.e, judged, true)
 }
 
-func (ix *Index) match(e *entry, judged map[int64]lastseen.Verdict) Decision {
-	return ix.decide(e, judged, true)
-}
-
-// decide is match; fresh is unset for a record already in the index (a
-// second look, Revisit), whose term frequencies are set and which is not
-// its own candidate.
+// decide is Match with the lock held; fresh is unset for a record already
+// in the index (a second look, Revisit), whose term frequencies are set and
+// which is not its own candidate.
 func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool) Decision {
 	if fresh && len(ix.recs) >= MinTF {
 		ix.prep.Refresh(e.p)
@@ -182,7 +180,8 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 		if c.person == 0 || c.id == e.id {
 			continue // not linked yet: found again once it is
 		}
-		sc := ix.score(e, c, shift)
+		v := linkage.Compare(e.p, c.p)
+		sc := ix.model.ScoreVector(&v, e.p, c.p) + shift
 		if sc < floor {
 			continue
 		}
@@ -190,7 +189,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 		if sc < ix.bands.Review {
 			continue
 		}
-		d.strong = append(d.strong, strongPair{s, sc})
+		d.strong = append(d.strong, strongPair{s, sc, v})
 		pm := byPerson[c.person]
 		if pm == nil {
 			pm = &PersonMatch{PersonID: c.person, Best: Candidate{c.id, c.person, sc}}
@@ -218,7 +217,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 	var same int64
 	for _, pid := range order {
 		pm := byPerson[pid]
-		ix.cohere(e, pm, judged, shift, &same)
+		ix.cohere(e, pm, judged, d.strong, shift, &same)
 		d.Persons = append(d.Persons, *pm)
 	}
 	slices.SortFunc(d.strong, func(a, b strongPair) int { return cmp.Compare(b.score, a.score) })
@@ -247,7 +246,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 	// the attach rule: the best candidate person, coherent and without a
 	// rival, joins below the link band; not with the starting model's
 	// generous size prior (see attachFloor)
-	if !ix.sizePrior && d.Action == lastseen.MatchReview {
+	if !ix.sizePrior() && d.Action == lastseen.MatchReview {
 		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent && ix.unrivalled(pm, near, shift) {
 			d.Action, d.PersonID, d.Score, d.Attached = lastseen.MatchLink, pm.PersonID, pm.Best.Score, true
 		}
@@ -343,8 +342,8 @@ func (ix *Index) personsCohere(a, b int64, shift float64) bool {
 // cohere scores the record against the person's current records and sets
 // Forbidden, Incoherent, Mean and Min. same is set to the person when a
 // caseworker judged the record the same as one of its records. shift is
-// priorShift().
-func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, shift float64, same *int64) {
+// priorShift(); strong are the pairs decide has scored already.
+func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Verdict, strong []strongPair, shift float64, same *int64) {
 	members := ix.persons[pm.PersonID]
 	if len(members) > maxCoherence {
 		members = members[len(members)-maxCoherence:]
@@ -368,8 +367,7 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 		if linkage.Conflict(e.p, c.p) {
 			pm.Forbidden = true
 		}
-		v := linkage.Compare(e.p, c.p)
-		sc := ix.model.ScoreVector(&v, e.p, c.p) + shift
+		v, sc := ix.pair(e, s, strong, shift)
 		sum += sc
 		n++
 		pm.Min = min(pm.Min, sc)
@@ -394,6 +392,18 @@ func (ix *Index) cohere(e *entry, pm *PersonMatch, judged map[int64]lastseen.Ver
 	}
 	pm.Contradicted = vote.Refuses(n + 1)
 	pm.Incoherent = pm.Mean < ix.bands.Review || pm.Min < minCross || pm.Contradicted
+}
+
+// pair returns the comparison vector and score of e and the record in slot
+// s: from strong, the pairs decide has scored already (in the candidates'
+// order, by slot, until decide sorts them by score), or compared now.
+func (ix *Index) pair(e *entry, s int32, strong []strongPair, shift float64) (linkage.Vector, float64) {
+	if i, ok := slices.BinarySearchFunc(strong, s, func(p strongPair, s int32) int { return cmp.Compare(p.slot, s) }); ok {
+		return strong[i].v, strong[i].score
+	}
+	c := ix.recs[s]
+	v := linkage.Compare(e.p, c.p)
+	return v, ix.model.ScoreVector(&v, e.p, c.p) + shift
 }
 
 // candidates returns the slots that share a blocking key with e, each once.

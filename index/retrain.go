@@ -103,16 +103,8 @@ func (r *Retrainer) Run(ctx context.Context) {
 	if every <= 0 {
 		every = time.Minute
 	}
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := r.Check(ctx); err != nil && r.Error != nil && ctx.Err() == nil {
-				r.Error(err)
-			}
-		}
-	}
+	tick(ctx, every, func() error {
+		_, err := r.Check(ctx)
+		return err
+	}, r.Error)
 }

@@ -59,7 +59,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.sizePrior {
+	if ix.sizePrior() {
 		return nil
 	}
 	shift := ix.priorShift()
@@ -67,7 +67,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	var checked, merged []int64
 	for _, c := range d.strong { // best first
 		x := ix.recs[c.slot]
-		if c.score < ix.bands.Link || x.person == home || x.person == 0 || containsID(checked, x.person) {
+		if c.score < ix.bands.Link || x.person == home || x.person == 0 || slices.Contains(checked, x.person) {
 			continue
 		}
 		checked = append(checked, x.person)
@@ -79,7 +79,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	var seen []int64
 	for _, c := range d.strong {
 		x := ix.recs[c.slot]
-		if x.person == home || x.person == 0 || containsID(merged, x.person) || containsID(seen, x.id) {
+		if x.person == home || x.person == 0 || slices.Contains(merged, x.person) || slices.Contains(seen, x.id) {
 			continue
 		}
 		seen = append(seen, x.id)
@@ -152,15 +152,6 @@ func (ix *Index) ExplainPair(a, b int64) (linkage.Explanation, bool) {
 	return ix.explain(ix.recs[sa].p, ix.recs[sb].p), true
 }
 
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
 // secondLook makes the moves Revisit proposes once a record has joined
 // home, those that touch nothing a caseworker has decided (mayMove), each
 // in one store transaction of automatic links: the store ends the records'
@@ -219,9 +210,9 @@ func (l *Linker) secondLook(ctx context.Context, d Decision, home int64) (int64,
 			home = to
 		}
 		moved = true
-		items = append(items, l.reviewItem(m.A, m.B, m.Score))
+		items = append(items, l.pairItem(m.A, m.B, m.Score))
 		if m.Left != 0 {
-			items = append(items, l.reviewItem(m.Record, m.Left, m.LeftScore))
+			items = append(items, l.pairItem(m.Record, m.Left, m.LeftScore))
 		}
 	}
 	return home, items, nil
@@ -303,12 +294,8 @@ func (l *Linker) catchUp(ctx context.Context, p int64, ls []*lastseen.Link, know
 	return nil
 }
 
-// reviewItem is the review item of two records of the index.
-func (l *Linker) reviewItem(a, b int64, score float64) *lastseen.ReviewItem {
+// pairItem is the review item of two records of the index.
+func (l *Linker) pairItem(a, b int64, score float64) *lastseen.ReviewItem {
 	ex, _ := l.Index.ExplainPair(a, b)
-	if a > b {
-		a, b = b, a
-	}
-	return &lastseen.ReviewItem{RecordA: a, RecordB: b, Score: score, Fields: ex.Fields,
-		Priority: reviewPriority(score, l.Index.Bands())}
+	return l.reviewItem(a, b, score, ex.Fields)
 }

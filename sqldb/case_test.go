@@ -64,6 +64,27 @@ func notifications(t *testing.T, db *sqldb.DB, inquiryID int64) []*lastseen.Noti
 	return ns
 }
 
+// followed reads the inquiry as its family does, by its follow token.
+func followed(t *testing.T, db *sqldb.DB, q *lastseen.Inquiry) *lastseen.Inquiry {
+	t.Helper()
+	got, err := sqldb.NewInquiryService(db).FindInquiryByToken(context.Background(), q.FollowToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// noDeathNews fails if the inquiry's family was sent news of a death or any
+// status, when: why it must not have been.
+func noDeathNews(t *testing.T, db *sqldb.DB, q *lastseen.Inquiry, when string) {
+	t.Helper()
+	for _, n := range notifications(t, db, q.ID) {
+		if strings.Contains(n.Payload, "dead") || n.Kind == lastseen.NotifyStatus {
+			t.Fatalf("the mother was told of the death %s: %s %s", when, n.Kind, n.Payload)
+		}
+	}
+}
+
 // TestCaseService_DeathWaitsForCaseworker tells the story at the storage
 // level, linking through the review queue and judgements: the death a
 // comrade reports reaches the mother only after a caseworker verifies it.
@@ -94,10 +115,7 @@ func TestCaseService_DeathWaitsForCaseworker(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := inquiries.FindInquiryByToken(ctx, q.FollowToken)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := followed(t, db, q)
 		if got.State != lastseen.InquiryCandidateFound || got.Status != "" {
 			t.Fatalf("after review item: state %q status %q, want candidate_found and nothing told", got.State, got.Status)
 		}
@@ -132,21 +150,14 @@ func TestCaseService_DeathWaitsForCaseworker(t *testing.T) {
 		if got.State != lastseen.InquiryCandidateFound || got.Status != "" {
 			t.Fatalf("disputed: inquiry state %q status %q, want candidate_found and nothing told", got.State, got.Status)
 		}
-		for _, n := range notifications(t, db, q.ID) {
-			if strings.Contains(n.Payload, "dead") || n.Kind == lastseen.NotifyStatus {
-				t.Fatalf("the mother was notified before verification: %s %s", n.Kind, n.Payload)
-			}
-		}
+		noDeathNews(t, db, q, "before verification")
 
 		// The caseworker verifies the death: now the mother is answered.
 		v := &lastseen.Verification{PersonID: p.ID, Status: lastseen.StatusDead, Date: lastseen.MustParseDate("2022-02-23"), Method: "official death certificate"}
 		if err := cases.Verify(cw, v); err != nil {
 			t.Fatal(err)
 		}
-		got, err = inquiries.FindInquiryByToken(ctx, q.FollowToken)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got = followed(t, db, q)
 		if got.State != lastseen.InquiryAnswered || got.Status != lastseen.StatusDead || !got.Verified {
 			t.Fatalf("verified: inquiry state %q status %q verified %v", got.State, got.Status, got.Verified)
 		}
@@ -193,27 +204,17 @@ func TestCaseService_VerifiedDeathNotToldByAutomaticMatch(t *testing.T) {
 		if _, err := persons.LinkRecord(ctx, q.RecordID, pid, lastseen.Link{Method: lastseen.LinkAutomatic, Score: 9.5}); err != nil {
 			t.Fatal(err)
 		}
-		got, err := inquiries.FindInquiryByToken(ctx, q.FollowToken)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := followed(t, db, q)
 		if got.State != lastseen.InquiryCandidateFound || got.Status != "" {
 			t.Fatalf("matched automatically: inquiry state %q status %q, want candidate_found and nothing told", got.State, got.Status)
 		}
-		for _, n := range notifications(t, db, q.ID) {
-			if strings.Contains(n.Payload, "dead") || n.Kind == lastseen.NotifyStatus {
-				t.Fatalf("the mother was told of the death by an automatic match: %s %s", n.Kind, n.Payload)
-			}
-		}
+		noDeathNews(t, db, q, "by an automatic match")
 
 		// A caseworker judges her description to be the soldier: now she is told.
 		if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: death.ID, RecordB: q.RecordID, Verdict: lastseen.VerdictSame}); err != nil {
 			t.Fatal(err)
 		}
-		got, err = inquiries.FindInquiryByToken(ctx, q.FollowToken)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got = followed(t, db, q)
 		if got.State != lastseen.InquiryAnswered || got.Status != lastseen.StatusDead || !got.Verified {
 			t.Fatalf("judged same: inquiry state %q status %q verified %v, want answered, dead, verified", got.State, got.Status, got.Verified)
 		}
@@ -222,9 +223,7 @@ func TestCaseService_VerifiedDeathNotToldByAutomaticMatch(t *testing.T) {
 		if _, err := cases.Judge(cw, &lastseen.Judgement{RecordA: death.ID, RecordB: q.RecordID, Verdict: lastseen.VerdictNotSame}); err != nil {
 			t.Fatal(err)
 		}
-		if got, err = inquiries.FindInquiryByToken(ctx, q.FollowToken); err != nil {
-			t.Fatal(err)
-		}
+		got = followed(t, db, q)
 		if got.Status == lastseen.StatusDead {
 			t.Fatalf("after not same: inquiry still told %q", got.Status)
 		}

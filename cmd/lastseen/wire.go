@@ -56,7 +56,7 @@ func addLinkFlags(fs *flag.FlagSet) *linkOptions {
 	fs.Float64Var(&o.link, "link-threshold", envFloat("LASTSEEN_LINK_THRESHOLD", def.Link),
 		fmt.Sprintf("link a record to a person automatically when it scores at least this, in log2 odds (%.1f: probability %.2f) (env LASTSEEN_LINK_THRESHOLD)", def.Link, linkage.Probability(def.Link)))
 	fs.Float64Var(&o.review, "review-threshold", envFloat("LASTSEEN_REVIEW_THRESHOLD", def.Review),
-		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds; a record whose best candidate person scores this, coheres with it and has no rival within 3 of it joins it, with a trained model, as in lastseen link (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", def.Review, linkage.Probability(def.Review)))
+		fmt.Sprintf("below --link-threshold, queue the pair for a caseworker when it scores at least this, in log2 odds; a record whose best candidate person scores this, coheres with it and has no rival within %d of it joins it, with a trained model, as in lastseen link (%.1f: probability %.2f) (env LASTSEEN_REVIEW_THRESHOLD)", linkage.AttachMargin, def.Review, linkage.Probability(def.Review)))
 	fs.BoolVar(&o.noTrain, "no-train", false, "without --model, use the linkage package's starting model instead of training one on the stored records (at start, and by serve as they grow)")
 	return o
 }
