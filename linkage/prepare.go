@@ -234,7 +234,7 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 	}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
 	setDate(out, r.BirthDate)
-	date, _ := eventOf(r)
+	date, place := eventOf(r)
 	setEventDate(out, date)
 	switch r.Sex {
 	case lastseen.SexMale:
@@ -243,7 +243,7 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.sex = 2
 	}
 	shareNames(out, n)
-	return Staged{out, stage(r, n, extra)}
+	return Staged{out, stage(r, n, place, extra)}
 }
 
 // Add interns a staged record and counts its values.
@@ -254,23 +254,21 @@ func (p *Preparer) Add(s Staged) *Prepared {
 	return s.out
 }
 
-func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
+// stage folds the record's values for interning; evPlace is the place of
+// the event it reports (eventOf).
+func stage(r *lastseen.Record, n *names.Name, evPlace string, extra []string) *staged {
 	st := &staged{}
 	st.given = stagedName{f: names.Fold(n.Given), s: n.GivenSkel, stem: n.GivenSkel, phon: n.GivenKey, forms: n.GivenIDs, initial: n.GivenInitial}
 	if len(n.GivenIDs) > 0 {
 		st.given.stem = n.GivenIDs[0]
 	}
 	st.family = stagedName{f: names.Fold(n.Family), s: n.FamilySkel, stem: n.FamilyBase, phon: n.FamilyKey}
-	if n.Family != "" {
-		st.family.alts = n.FamilyAlts()
-	}
 	st.patr = stagedName{f: names.Fold(n.Patronymic), s: n.PatronymicSkel, stem: n.PatronymicSkel, forms: n.FatherIDs, initial: n.PatronymicInitial}
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
 	}
 	st.place = foldPlace(r.BirthPlace, false)
-	_, place := eventOf(r)
-	st.evPlace = foldPlace(place, true)
+	st.evPlace = foldPlace(evPlace, true)
 	st.unit = foldText(r.Unit)
 	st.unitNo = unitNumber(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
@@ -286,7 +284,6 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 type stagedName struct {
 	f, s, stem, phon string
 	forms            []string // canonical ids: given-name forms, the father's name
-	alts             []string // stems of other readings
 	initial          bool
 }
 
@@ -317,8 +314,8 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	}
 	out.famAlt = [2]uint32{}
 	if out.family.full != 0 {
-		for i, k := 0, 0; i < len(st.family.alts) && k < len(out.famAlt); i++ {
-			if a := st.family.alts[i]; a != st.family.stem {
+		for i, k := 0, 0; i < len(out.famAltS) && k < len(out.famAlt); i++ {
+			if a := out.famAltS[i]; a != st.family.stem {
 				out.famAlt[k] = p.names.intern(a)
 				k++
 			}
