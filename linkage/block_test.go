@@ -9,27 +9,7 @@ import (
 	"testing"
 
 	"github.com/lastseen/lastseen/linkage"
-	"github.com/lastseen/lastseen/synth"
 )
-
-// generated prepares the records of a generated population, as an import
-// would store them (synth.Record.Domain).
-func generated(t testing.TB, people int, seed int64) []*linkage.Prepared {
-	t.Helper()
-	p := linkage.NewPreparer(0)
-	var rs []*linkage.Prepared
-	err := synth.Generate(synth.DefaultConfig(people, seed), func(r *synth.Record) error {
-		if rec := r.Domain(0); rec != nil {
-			rs = append(rs, p.Prepare(r.ID, rec, nil))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Finalize(rs)
-	return rs
-}
 
 type passPair struct {
 	pass int
@@ -109,7 +89,7 @@ func collect(b *linkage.Blocker, rs []*linkage.Prepared) ([]passPair, []linkage.
 }
 
 func TestBlockerPairs(t *testing.T) {
-	rs := generated(t, 3000, 5)
+	rs := linkage.Generated(t, 3000, 5)
 	t.Run("SameAsReference", func(t *testing.T) {
 		b := linkage.NewBlocker()
 		b.MaxBlock = len(rs) // no oversize blocks: the reference has none
@@ -198,7 +178,7 @@ func BenchmarkPairs(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("LASTSEEN_PAIRS_PEOPLE")); err == nil && v > 0 {
 		people = v
 	}
-	rs := generated(b, people, 1)
+	rs := linkage.Generated(b, people, 1)
 	bl := linkage.NewBlocker()
 	b.ResetTimer()
 	var n int64
@@ -216,7 +196,7 @@ func BenchmarkPairs(b *testing.B) {
 // (Training sums partial results per worker, so with another number of
 // workers the scores may differ in their last bits.)
 func TestLinkDeterministic(t *testing.T) {
-	rs := generated(t, 3000, 11)
+	rs := linkage.Generated(t, 3000, 11)
 	run := func(workers int) *linkage.Result {
 		res, err := linkage.Link(context.Background(), rs, linkage.Options{Bands: linkage.DefaultBands(), Workers: workers})
 		if err != nil {

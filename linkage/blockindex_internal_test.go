@@ -3,35 +3,14 @@ package linkage
 import (
 	"slices"
 	"testing"
-
-	"github.com/lastseen/lastseen/synth"
 )
-
-// population prepares the records of a generated population, as an import
-// would store them (the internal tests' copy of block_test.go's generated).
-func population(t *testing.T, people int, seed int64) []*Prepared {
-	t.Helper()
-	p := NewPreparer(0)
-	var rs []*Prepared
-	err := synth.Generate(synth.DefaultConfig(people, seed), func(r *synth.Record) error {
-		if rec := r.Domain(0); rec != nil {
-			rs = append(rs, p.Prepare(r.ID, rec, nil))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Finalize(rs)
-	return rs
-}
 
 // TestBlockIndexOversize checks the pairs of oversize blocks against
 // blocking done the obvious way: a block larger than MaxBlock sorted by
 // sortOrder and compared within the window, and a pair left out of a later
 // pass only when an earlier pass compared it in a block of its own.
 func TestBlockIndexOversize(t *testing.T) {
-	rs := population(t, 2000, 9)
+	rs := Generated(t, 2000, 9)
 	b := NewBlocker()
 	b.MaxBlock, b.Window = 5, 3
 
@@ -131,7 +110,7 @@ func TestBlockIndexOversize(t *testing.T) {
 // of a pass of several keys shares many blocks with another (a family name
 // and its one-letter deletions).
 func TestBlockIndexOwnPairsOnce(t *testing.T) {
-	rs := population(t, 1000, 3)
+	rs := Generated(t, 1000, 3)
 	b := NewBlocker()
 	multi := false
 	for _, ps := range b.Passes {
