@@ -226,7 +226,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	fmt.Fprintf(stderr, "link: %d records (%d rows rejected), %d comparisons, %d persons, %d records linked to another, in %s\n",
-		len(data.prepared), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
+		len(data.prepared), len(data.rejectedKeys), res.Comparisons, res.Clustering.Clusters+len(data.rejectedKeys), linked, time.Since(start).Round(time.Millisecond))
 	if *report {
 		fmt.Fprintf(stderr, "  time: reading and preparing %s, linking %s, writing %s\n", readTime.Round(time.Millisecond),
 			linkTime.Round(time.Millisecond), (time.Since(start) - readTime - linkTime).Round(time.Millisecond))
@@ -474,8 +474,7 @@ type linkInput struct {
 	// keeps its ids only in the prepared records)
 	rows         []int32
 	prepared     []*linkage.Prepared // their Key is the record_id
-	rejectedKeys []string
-	rejected     int
+	rejectedKeys []string            // "row-N", by rejected row
 }
 
 // linkColumns are the columns link reads; the rest are ignored unless
@@ -639,7 +638,6 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		if errors.As(err, &pe) {
 			data.rows = append(data.rows, ^int32(len(data.rejectedKeys)))
 			data.rejectedKeys = append(data.rejectedKeys, "row-"+strconv.Itoa(pe.StartLine))
-			data.rejected++
 			warn("row %d: malformed CSV: %v (written as a cluster of its own)", pe.StartLine, pe.Err)
 			continue
 		} else if err != nil {
