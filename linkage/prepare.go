@@ -91,7 +91,6 @@ type Prepared struct {
 	// the records that write it so
 	givenNm, familyNm *names.Name
 	givenID, familyID uint32 // their ids, for the cache of verdicts
-	givenFirst        byte   // first letter of the given skeleton, for initials
 	initials          uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
 	// day, precision; last, where they fill the struct's padding
@@ -340,9 +339,6 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		for i, v := range st.extra {
 			out.extra[i] = internText(f[numCoreFields+i], v)
 		}
-	}
-	if out.given.s != "" {
-		out.givenFirst = out.given.s[0]
 	}
 	// order-free: a name written family first blocks with its usual form
 	a, b := out.given.stem, out.family.stem
