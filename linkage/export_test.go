@@ -25,3 +25,7 @@ func Generated(t testing.TB, people int, seed int64) []*Prepared {
 	p.Finalize(rs)
 	return rs
 }
+
+// SortOrder is sortOrder, the order of an oversize block, for the external
+// tests' reference blocking.
+var SortOrder = sortOrder
