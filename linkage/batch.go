@@ -138,7 +138,7 @@ func train(ctx context.Context, m *Model, rs []*Prepared, ix *blockIndex, opt Op
 	sessions := make([]Session, np)
 	for p, sample := range samples {
 		vs := make([]Vector, len(sample))
-		parallel(opt.Workers, len(sample), func(lo, hi int) {
+		parallel(opt.Workers, len(sample), func(_, lo, hi int) {
 			for i := lo; i < hi; i++ {
 				vs[i] = Compare(rs[sample[i].A], rs[sample[i].B])
 			}
@@ -260,16 +260,19 @@ func (c *edgeChunks) appendRange(es []Edge, lo, hi int) []Edge {
 	return es
 }
 
-// parallel runs fn over [0,n) split across workers.
-func parallel(workers, n int, fn func(lo, hi int)) {
+// parallel runs fn over [0,n) split across workers, one goroutine a part:
+// w is the part's number, below workers, for per-worker results. The parts
+// depend only on workers and n, so sums of per-worker results come out the
+// same on every run.
+func parallel(workers, n int, fn func(w, lo, hi int)) {
 	var wg sync.WaitGroup
 	step := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += step {
+	for w, lo := 0, 0; lo < n; w, lo = w+1, lo+step {
 		hi := min(lo+step, n)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fn(lo, hi)
+			fn(w, lo, hi)
 		}()
 	}
 	wg.Wait()

@@ -13,7 +13,7 @@ import (
 // BenchmarkCompare scores the candidate pairs blocking finds in a generated
 // population, one core, and reports scored comparisons per second.
 func BenchmarkCompare(b *testing.B) {
-	rs := generated(b, 20000, 1)
+	rs := linkage.Generated(b, 20000, 1)
 	m := linkage.NewModel()
 	m.SetFrequencies(rs, len(rs))
 	var pairs []linkage.Pair
@@ -42,7 +42,7 @@ func BenchmarkCompare(b *testing.B) {
 // BenchmarkCompareRandom is BenchmarkCompare on random pairs, mostly of
 // different people, where the name comparison reaches Jaro–Winkler.
 func BenchmarkCompareRandom(b *testing.B) {
-	rs := generated(b, 20000, 1)
+	rs := linkage.Generated(b, 20000, 1)
 	m := linkage.NewModel()
 	m.SetFrequencies(rs, len(rs))
 	b.ResetTimer()
@@ -61,7 +61,7 @@ func BenchmarkCompareRandom(b *testing.B) {
 // BenchmarkLink100k links about 100,000 generated records end to end after
 // preparation: training, blocking, scoring and clustering.
 func BenchmarkLink100k(b *testing.B) {
-	rs := generated(b, 43500, 1)
+	rs := linkage.Generated(b, 43500, 1)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := linkage.Link(context.Background(), rs, linkage.Options{Bands: linkage.DefaultBands()})

@@ -219,10 +219,17 @@ func datesDisagree(a, b *Prepared) bool {
 }
 
 // strHash is FNV-1a of s.
-func strHash(s string) uint64 {
-	h := uint64(14695981039346656037)
+func strHash(s string) uint64 { return fnvAdd(fnvOffset, s) }
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvAdd continues the FNV-1a hash h with the bytes of s.
+func fnvAdd(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -232,18 +239,13 @@ func strHash(s string) uint64 {
 // letter mistyped, left out, added or two swapped) share one of these.
 func appendDeletions(dst []uint64, s string, key func(uint64) uint64) []uint64 {
 	dst = append(dst, key(strHash(s)))
+	pre := uint64(fnvOffset) // the hash of s[:i]
 	for i := 0; i < len(s); i++ {
-		if i > 0 && s[i] == s[i-1] {
-			continue // the same string as leaving out s[i-1]
+		// s[i] equal to s[i-1]: the same string as leaving out s[i-1]
+		if i == 0 || s[i] != s[i-1] {
+			dst = append(dst, key(fnvAdd(pre, s[i+1:])))
 		}
-
-		h := uint64(14695981039346656037)
-		for j := 0; j < len(s); j++ {
-			if j != i {
-				h = (h ^ uint64(s[j])) * 1099511628211
-			}
-		}
-		dst = append(dst, key(h))
+		pre = fnvAdd(pre, s[i:i+1])
 	}
 	return dst
 }

@@ -9,61 +9,65 @@ import (
 	"testing"
 
 	"github.com/lastseen/lastseen/linkage"
-	"github.com/lastseen/lastseen/synth"
 )
-
-// generated prepares the records of a generated population, as an import
-// would store them (synth.Record.Domain).
-func generated(t testing.TB, people int, seed int64) []*linkage.Prepared {
-	t.Helper()
-	p := linkage.NewPreparer(0)
-	var rs []*linkage.Prepared
-	err := synth.Generate(synth.DefaultConfig(people, seed), func(r *synth.Record) error {
-		if rec := r.Domain(0); rec != nil {
-			rs = append(rs, p.Prepare(r.ID, rec, nil))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Finalize(rs)
-	return rs
-}
 
 type passPair struct {
 	pass int
 	linkage.Pair
 }
 
-// referencePairs is blocking done the obvious way, with no block larger
-// than MaxBlock: pass by pass, blocks in order of key, each block's records
-// in input order, every pair no earlier pass shared a key on.
+// referencePairs is blocking done the obvious way: pass by pass, blocks in
+// order of key, each block's records in input order, or, in a block larger
+// than MaxBlock, sorted by sortOrder and compared within the window; every
+// pair made unless an earlier pass, or this one on a lower key (any key,
+// when this block is oversize), compared it in a block compared in full.
 func referencePairs(b *linkage.Blocker, rs []*linkage.Prepared) []passPair {
 	keys := allKeys(b, rs)
+	big := make([]map[uint64]bool, len(b.Passes))
 	var out []passPair
-	for p, ps := range b.Passes {
+	for q, ps := range b.Passes {
+		big[q] = map[uint64]bool{}
 		blocks := map[uint64][]int32{}
 		for i := range rs {
-			for _, k := range keys[i][p] {
+			for _, k := range keys[i][q] {
 				blocks[k] = append(blocks[k], int32(i))
 			}
 		}
 		order := make([]uint64, 0, len(blocks))
-		for k := range blocks {
+		for k, blk := range blocks {
 			order = append(order, k)
+			if len(blk) > b.MaxBlock {
+				big[q][k] = true
+			}
 		}
 		slices.Sort(order)
 		for _, k := range order {
 			blk := blocks[k]
+			window := len(blk)
+			if big[q][k] {
+				window = b.Window
+				slices.SortFunc(blk, func(x, y int32) int {
+					if c := linkage.SortOrder(rs[x], rs[y]); c != 0 {
+						return c
+					}
+					return int(x - y)
+				})
+			}
 			for x := range blk {
-				for y := x + 1; y < len(blk); y++ {
-					i, j := blk[x], blk[y]
-					if ps.Unless != nil && ps.Unless(rs[i], rs[j]) || ps.Distinct != nil && ps.Distinct(rs[i]) == ps.Distinct(rs[j]) ||
-						shared(keys[i], keys[j], p, k) {
+			next:
+				for y := x + 1; y < len(blk) && y <= x+window; y++ {
+					i, j := min(blk[x], blk[y]), max(blk[x], blk[y])
+					if ps.Unless != nil && ps.Unless(rs[i], rs[j]) || ps.Distinct != nil && ps.Distinct(rs[i]) == ps.Distinct(rs[j]) {
 						continue
 					}
-					out = append(out, passPair{p, linkage.Pair{A: i, B: j}})
+					for e := 0; e <= q; e++ {
+						for _, kk := range keys[i][e] {
+							if (e < q || big[q][k] || kk < k) && !big[e][kk] && slices.Contains(keys[j][e], kk) {
+								continue next
+							}
+						}
+					}
+					out = append(out, passPair{q, linkage.Pair{A: i, B: j}})
 				}
 			}
 		}
@@ -85,19 +89,6 @@ func allKeys(b *linkage.Blocker, rs []*linkage.Prepared) [][][]uint64 {
 	return keys
 }
 
-// shared reports whether two records' keys meet in a pass before p, or in p
-// on a key below k: the pair was made there.
-func shared(a, b [][]uint64, p int, k uint64) bool {
-	for q := 0; q <= p; q++ {
-		for _, x := range a[q] {
-			if (q < p || x < k) && slices.Contains(b[q], x) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func collect(b *linkage.Blocker, rs []*linkage.Prepared) ([]passPair, []linkage.PassStats) {
 	var got []passPair
 	stats := b.Pairs(rs, func(pass int, ps []linkage.Pair) {
@@ -108,11 +99,39 @@ func collect(b *linkage.Blocker, rs []*linkage.Prepared) ([]passPair, []linkage.
 	return got, stats
 }
 
+// TestBlockIndexOversize checks the pairs of oversize blocks against
+// blocking done the obvious way (referencePairs): a block larger than
+// MaxBlock sorted by sortOrder and compared within the window, and a pair
+// left out of a later pass only when an earlier pass compared it in a block
+// of its own.
+func TestBlockIndexOversize(t *testing.T) {
+	rs := linkage.Generated(t, 2000, 9)
+	b := linkage.NewBlocker()
+	b.MaxBlock, b.Window = 5, 3
+	want := referencePairs(b, rs)
+	got, stats := collect(b, rs)
+	oversize := 0
+	for _, s := range stats {
+		oversize += s.Oversize
+	}
+	if oversize == 0 {
+		t.Fatal("no oversize block: the test tests nothing")
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("pair %d is %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
 func TestBlockerPairs(t *testing.T) {
-	rs := generated(t, 3000, 5)
+	rs := linkage.Generated(t, 3000, 5)
 	t.Run("SameAsReference", func(t *testing.T) {
 		b := linkage.NewBlocker()
-		b.MaxBlock = len(rs) // no oversize blocks: the reference has none
+		b.MaxBlock = len(rs) // no oversize blocks
 		want := referencePairs(b, rs)
 		got, stats := collect(b, rs)
 		if len(got) != len(want) {
@@ -198,7 +217,7 @@ func BenchmarkPairs(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("LASTSEEN_PAIRS_PEOPLE")); err == nil && v > 0 {
 		people = v
 	}
-	rs := generated(b, people, 1)
+	rs := linkage.Generated(b, people, 1)
 	bl := linkage.NewBlocker()
 	b.ResetTimer()
 	var n int64
@@ -216,7 +235,7 @@ func BenchmarkPairs(b *testing.B) {
 // (Training sums partial results per worker, so with another number of
 // workers the scores may differ in their last bits.)
 func TestLinkDeterministic(t *testing.T) {
-	rs := generated(t, 3000, 11)
+	rs := linkage.Generated(t, 3000, 11)
 	run := func(workers int) *linkage.Result {
 		res, err := linkage.Link(context.Background(), rs, linkage.Options{Bands: linkage.DefaultBands(), Workers: workers})
 		if err != nil {

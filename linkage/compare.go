@@ -335,30 +335,36 @@ func altReading(a, b *Prepared) bool {
 	return false
 }
 
+// compareFamily is compareName on the family names, with what the family
+// name's other keys say: another reading of an ambiguous spelling, a typo
+// the skeletons hide, the Ukrainian form of a surname.
+func compareFamily(a, b *Prepared) uint8 {
+	lv := compareName(&a.family, &b.family)
+	if lv > NameForm && (a.famAlt[0] != 0 || b.famAlt[0] != 0) && altReading(a, b) {
+		// the same under another reading of an ambiguous spelling
+		// (Chomjakow read the German way is Хомяков)
+		lv = NameTranslit
+	}
+	if lv == NameSimilar && familyTypo(a, b) {
+		// "similar", not "different": most random pairs are different,
+		// and the typo is on names alike enough to be similar
+		lv = NameClose
+	}
+	if x := a.famRuUk ^ b.famRuUk; lv > NameForm && a.famRuUk != 0 && x == names.RuUkUkrainian {
+		// the Ukrainian form of a surname and another spelling of it
+		// (Білоус / Белоус, Білоус / Belous)
+		lv = NameForm
+	}
+	return lv
+}
+
 // Compare returns the comparison vector of two prepared records. A name
 // written in the other order (given in the family field) is compared crosswise
 // when that agrees better.
 func Compare(a, b *Prepared) Vector {
 	var v Vector
 	v[FieldGiven] = compareGiven(a, b)
-	v[FieldFamily] = compareName(&a.family, &b.family)
-	if v[FieldFamily] > NameForm && (a.famAlt[0] != 0 || b.famAlt[0] != 0) && altReading(a, b) {
-		// the same under another reading of an ambiguous spelling
-		// (Chomjakow read the German way is Хомяков)
-		v[FieldFamily] = NameTranslit
-	}
-	if v[FieldFamily] == NameSimilar {
-		// "similar", not "different": most random pairs are different,
-		// and the typo is on names alike enough to be similar
-		if familyTypo(a, b) {
-			v[FieldFamily] = NameClose
-		}
-	}
-	if x := a.famRuUk ^ b.famRuUk; v[FieldFamily] > NameForm && a.famRuUk != 0 && x == names.RuUkUkrainian {
-		// the Ukrainian form of a surname and another spelling of it
-		// (Білоус / Белоус, Білоус / Belous)
-		v[FieldFamily] = NameForm
-	}
+	v[FieldFamily] = compareFamily(a, b)
 	// where the cheap levels see no likeness in one name and some in the
 	// other, package names' rules decide (namefallback.go); where both
 	// names disagree the pair is two people or a swap, which the crosswise

@@ -104,19 +104,28 @@ func (m *Model) compileDisagree() error {
 		}
 	}
 	ind := m.independentDisagreement(m.n)
+	zs := normalisers(ind, m.Disagree)
 	m.dweight = make([][MaxDisagree + 1]float32, len(ind))
-	for mask, d := range ind {
-		z := 0.0
-		for k, p := range d {
-			z += p * m.Disagree[k]
-		}
-		for k := range d {
+	for mask, z := range zs {
+		for k := range ind[mask] {
 			if z > 0 {
 				m.dweight[mask][k] = float32(math.Log2(m.Disagree[k] / z))
 			}
 		}
 	}
 	return nil
+}
+
+// normalisers returns Z(S) = Σ_k P(k | S, fields independent) · c(k) for
+// every presence mask S, given ind from independentDisagreement.
+func normalisers(ind [][MaxDisagree + 1]float64, c []float64) []float64 {
+	zs := make([]float64, len(ind))
+	for mask, d := range ind {
+		for k, p := range d {
+			zs[mask] += p * c[k]
+		}
+	}
+	return zs
 }
 
 // disagreeWeight is the weight of a vector's number of disagreeing fields.
@@ -144,15 +153,13 @@ func (m *Model) fitDisagree(vs [][]Vector, g [][]float64) float64 {
 		}
 	}
 	ind := m.independentDisagreement(m.n)
+	zs := normalisers(ind, m.Disagree)
 	var seen, expect [MaxDisagree + 1]float64
 	for p := range vs {
 		for i := range vs[p] {
 			mask, k := disagreement(&vs[p][i], m.n)
 			seen[k] += g[p][i]
-			z := 0.0
-			for j, q := range ind[mask] {
-				z += q * m.Disagree[j]
-			}
+			z := zs[mask]
 			if z == 0 {
 				continue
 			}

@@ -68,13 +68,7 @@ func TestCompareEventLevels(t *testing.T) {
 		{"DateMissing", event(missing, "2024-05-02", ""), event(missing, "", "Бахмут"), "status_date", "missing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rs := prepareRecords(m, tc.a, tc.b)
-			if got := levels(m.Explain(rs[0], rs[1]))[tc.field]; got != tc.level {
-				t.Errorf("%s level %q, want %q", tc.field, got, tc.level)
-			}
-			if got := levels(m.Explain(rs[1], rs[0]))[tc.field]; got != tc.level {
-				t.Errorf("reversed: %s level %q, want %q", tc.field, got, tc.level)
-			}
+			checkLevel(t, m, prepareRecords(m, tc.a, tc.b), tc.field, tc.level)
 		})
 	}
 }

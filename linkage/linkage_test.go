@@ -53,6 +53,29 @@ func levels(e linkage.Explanation) map[string]string {
 	return out
 }
 
+// checkLevel checks the level of field in the explanation of the pair rs[0],
+// rs[1], both ways round.
+func checkLevel(t *testing.T, m *linkage.Model, rs []*linkage.Prepared, field, want string) {
+	t.Helper()
+	if got := levels(m.Explain(rs[0], rs[1]))[field]; got != want {
+		t.Errorf("%s level %q, want %q", field, got, want)
+	}
+	if got := levels(m.Explain(rs[1], rs[0]))[field]; got != want {
+		t.Errorf("reversed: %s level %q, want %q", field, got, want)
+	}
+}
+
+// allEdges scores every pair of ps, in order (0–1, 0–2, …, 1–2, …).
+func allEdges(m *linkage.Model, ps []*linkage.Prepared) []linkage.Edge {
+	var edges []linkage.Edge
+	for i := range ps {
+		for j := i + 1; j < len(ps); j++ {
+			edges = append(edges, linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])})
+		}
+	}
+	return edges
+}
+
 func TestCompareLevels(t *testing.T) {
 	m := linkage.NewModel()
 	for _, tc := range []struct {
@@ -123,13 +146,7 @@ func TestCompareLevels(t *testing.T) {
 		{"SideDifferent", rec{given: "Іван", side: "ua"}, rec{given: "Іван", side: "ru"}, "side", "different"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rs := prepare(m, tc.a, tc.b)
-			if got := levels(m.Explain(rs[0], rs[1]))[tc.field]; got != tc.level {
-				t.Errorf("%s level %q, want %q", tc.field, got, tc.level)
-			}
-			if got := levels(m.Explain(rs[1], rs[0]))[tc.field]; got != tc.level {
-				t.Errorf("reversed: %s level %q, want %q", tc.field, got, tc.level)
-			}
+			checkLevel(t, m, prepare(m, tc.a, tc.b), tc.field, tc.level)
 		})
 	}
 }
@@ -495,12 +512,7 @@ func TestCluster(t *testing.T) {
 			rec{given: "Pavel", family: "Vinogradov", birth: "1944", sex: "m"},
 			rec{given: "Павел", family: "Виноградов", sex: "m"},
 			rec{given: "Pavel", family: "Vinogradov", sex: "m"})
-		var edges []linkage.Edge
-		for i := range ps {
-			for j := i + 1; j < len(ps); j++ {
-				edges = append(edges, linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])})
-			}
-		}
+		edges := allEdges(m, ps)
 		if edges[1].Score < 5 || edges[4].Score < 5 || edges[0].Score >= 5 {
 			t.Fatalf("the test needs 0–2 and 1–3 in the link band and 0–1 below it: %v", edges)
 		}
@@ -522,14 +534,10 @@ func TestCluster(t *testing.T) {
 			rec{given: "Олександр", family: "Коваленко", birth: "1990-03-07", sex: "m"},
 			rec{given: "Oleksandr", family: "Kovalenko", sex: "m"},
 			rec{given: "Олександр", family: "Коваленко", sex: "m"})
-		var edges []linkage.Edge
-		for i := range ps {
-			for j := i + 1; j < len(ps); j++ {
-				e := linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])}
-				if e.Score < 0 || e.Score >= 5 {
-					t.Fatalf("the test needs every pair between 0 and 5: %v", e)
-				}
-				edges = append(edges, e)
+		edges := allEdges(m, ps)
+		for _, e := range edges {
+			if e.Score < 0 || e.Score >= 5 {
+				t.Fatalf("the test needs every pair between 0 and 5: %v", e)
 			}
 		}
 		c, _, rep := linkage.Cluster(ps, m, edges, nil, linkage.DefaultClusterOptions(linkage.Bands{Link: 5, Review: 0}))
@@ -550,12 +558,7 @@ func TestCluster(t *testing.T) {
 			rec{given: "Олександр", family: "Коваленко", birth: "1970-05-01", sex: "m"},
 			rec{given: "Олександр", family: "Коваленко", birth: "1985-09-12", sex: "m"},
 			rec{given: "Oleksandr", family: "Kovalenko", birth: "1970", sex: "m"})
-		var edges []linkage.Edge
-		for i := range ps {
-			for j := i + 1; j < len(ps); j++ {
-				edges = append(edges, linkage.Edge{A: int32(i), B: int32(j), Score: m.Score(ps[i], ps[j])})
-			}
-		}
+		edges := allEdges(m, ps)
 		if s := edges[1].Score; s < 0 || s >= 5 {
 			t.Fatalf("the test needs the 1970 pair between 0 and 5: %v", edges)
 		}

@@ -91,7 +91,6 @@ type Prepared struct {
 	// the records that write it so
 	givenNm, familyNm *names.Name
 	givenID, familyID uint32 // their ids, for the cache of verdicts
-	givenFirst        byte   // first letter of the given skeleton, for initials
 	initials          uint16 // the first letters of the given and family skeletons, in order
 	// the date of the event the record reports (see eventOf): year, month,
 	// day, precision; last, where they fill the struct's padding
@@ -234,7 +233,7 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 	}
 	out.givenOther = len(n.GivenIDs) > 0 && names.OtherReading(n.GivenIDs[0])
 	setDate(out, r.BirthDate)
-	date, _ := eventOf(r)
+	date, place := eventOf(r)
 	setEventDate(out, date)
 	switch r.Sex {
 	case lastseen.SexMale:
@@ -243,7 +242,7 @@ func StageName(key string, r *lastseen.Record, n *names.Name, extra []string) St
 		out.sex = 2
 	}
 	shareNames(out, n)
-	return Staged{out, stage(r, n, extra)}
+	return Staged{out, stage(r, n, place, extra)}
 }
 
 // Add interns a staged record and counts its values.
@@ -254,23 +253,21 @@ func (p *Preparer) Add(s Staged) *Prepared {
 	return s.out
 }
 
-func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
+// stage folds the record's values for interning; evPlace is the place of
+// the event it reports (eventOf).
+func stage(r *lastseen.Record, n *names.Name, evPlace string, extra []string) *staged {
 	st := &staged{}
 	st.given = stagedName{f: names.Fold(n.Given), s: n.GivenSkel, stem: n.GivenSkel, phon: n.GivenKey, forms: n.GivenIDs, initial: n.GivenInitial}
 	if len(n.GivenIDs) > 0 {
 		st.given.stem = n.GivenIDs[0]
 	}
 	st.family = stagedName{f: names.Fold(n.Family), s: n.FamilySkel, stem: n.FamilyBase, phon: n.FamilyKey}
-	if n.Family != "" {
-		st.family.alts = n.FamilyAlts()
-	}
 	st.patr = stagedName{f: names.Fold(n.Patronymic), s: n.PatronymicSkel, stem: n.PatronymicSkel, forms: n.FatherIDs, initial: n.PatronymicInitial}
 	if len(n.FatherIDs) > 0 {
 		st.patr.stem = n.FatherIDs[0]
 	}
 	st.place = foldPlace(r.BirthPlace, false)
-	_, place := eventOf(r)
-	st.evPlace = foldPlace(place, true)
+	st.evPlace = foldPlace(evPlace, true)
 	st.unit = foldText(r.Unit)
 	st.unitNo = unitNumber(r.Unit)
 	st.svc = foldID(r.ServiceNumber)
@@ -286,7 +283,6 @@ func stage(r *lastseen.Record, n *names.Name, extra []string) *staged {
 type stagedName struct {
 	f, s, stem, phon string
 	forms            []string // canonical ids: given-name forms, the father's name
-	alts             []string // stems of other readings
 	initial          bool
 }
 
@@ -317,8 +313,8 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 	}
 	out.famAlt = [2]uint32{}
 	if out.family.full != 0 {
-		for i, k := 0, 0; i < len(st.family.alts) && k < len(out.famAlt); i++ {
-			if a := st.family.alts[i]; a != st.family.stem {
+		for i, k := 0, 0; i < len(out.famAltS) && k < len(out.famAlt); i++ {
+			if a := out.famAltS[i]; a != st.family.stem {
 				out.famAlt[k] = p.names.intern(a)
 				k++
 			}
@@ -343,9 +339,6 @@ func (p *Preparer) intern(out *Prepared, st *staged) {
 		for i, v := range st.extra {
 			out.extra[i] = internText(f[numCoreFields+i], v)
 		}
-	}
-	if out.given.s != "" {
-		out.givenFirst = out.given.s[0]
 	}
 	// order-free: a name written family first blocks with its usual form
 	a, b := out.given.stem, out.family.stem

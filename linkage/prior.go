@@ -127,7 +127,7 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		}
 		per := s.Total / float64(len(ps))
 		sh := shares[p]
-		parallel(workers, len(ps), func(lo, hi int) {
+		parallel(workers, len(ps), func(_, lo, hi int) {
 			for i := lo; i < hi; i++ {
 				sh[i] = per / float64(max(b.finders(rs[ps[i].A], rs[ps[i].B]), 1))
 			}
@@ -156,17 +156,14 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		parts := make([][]float64, workers)
 		for p, s := range sessions {
 			ps, xp, sh := pairs[p], x[p], shares[p]
-			step := (len(ps) + workers - 1) / workers
-			parallel(workers, workers, func(lo, hi int) {
-				for w := lo; w < hi; w++ {
-					if parts[w] == nil {
-						parts[w] = make([]float64, len(hist))
-					}
-					for i := min(w*step, len(ps)); i < min((w+1)*step, len(ps)); i++ {
-						v := m.ScoreVector(&s.Vectors[i], rs[ps[i].A], rs[ps[i].B]) - m.prior
-						xp[i] = float32(v)
-						parts[w][histBin(v)] += sh[i]
-					}
+			parallel(workers, len(ps), func(w, lo, hi int) {
+				if parts[w] == nil {
+					parts[w] = make([]float64, len(hist))
+				}
+				for i := lo; i < hi; i++ {
+					v := m.ScoreVector(&s.Vectors[i], rs[ps[i].A], rs[ps[i].B]) - m.prior
+					xp[i] = float32(v)
+					parts[w][histBin(v)] += sh[i]
 				}
 			})
 		}
@@ -190,14 +187,11 @@ func (m *Model) refineEM(rs []*Prepared, b *Blocker, sessions []Session, pairs [
 		counts := make([][MaxFields][MaxLevels]float64, workers)
 		for p, s := range sessions {
 			xp, sh, gp := x[p], shares[p], g[p]
-			step := (len(xp) + workers - 1) / workers
-			parallel(workers, workers, func(wlo, whi int) {
-				for w := wlo; w < whi; w++ {
-					for i := min(w*step, len(xp)); i < min((w+1)*step, len(xp)); i++ {
-						gp[i] = sh[i] / (1 + math.Exp2(-(float64(xp[i]) + lo)))
-						for f := 0; f < nf; f++ {
-							counts[w][f][s.Vectors[i][f]] += gp[i]
-						}
+			parallel(workers, len(xp), func(w, from, to int) {
+				for i := from; i < to; i++ {
+					gp[i] = sh[i] / (1 + math.Exp2(-(float64(xp[i]) + lo)))
+					for f := 0; f < nf; f++ {
+						counts[w][f][s.Vectors[i][f]] += gp[i]
 					}
 				}
 			})

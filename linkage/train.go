@@ -101,14 +101,11 @@ func (m *Model) EstimateU(rs []*Prepared, n int, across bool, seed uint64, worke
 		pairs = append(pairs, Pair{int32(i), int32(j)})
 	}
 	parts := make([][MaxFields][MaxLevels]float64, workers)
-	step := (len(pairs) + workers - 1) / workers
-	parallel(workers, workers, func(lo, hi int) {
-		for w := lo; w < hi; w++ {
-			for _, p := range pairs[min(w*step, len(pairs)):min((w+1)*step, len(pairs))] {
-				v := Compare(rs[p.A], rs[p.B])
-				for f := 0; f < len(m.Fields); f++ {
-					parts[w][f][v[f]]++
-				}
+	parallel(workers, len(pairs), func(w, lo, hi int) {
+		for _, p := range pairs[lo:hi] {
+			v := Compare(rs[p.A], rs[p.B])
+			for f := 0; f < len(m.Fields); f++ {
+				parts[w][f][v[f]]++
 			}
 		}
 	})

@@ -158,6 +158,10 @@ func pickVaried(parts [][]string, costs []float64, n int) []string {
 	var chosen []int
 	var varied [][]int // per pick after the first: the pieces where it differs from the first
 	used := make([]bool, len(parts))
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = strings.Join(p, "")
+	}
 	diff := func(i int) []int {
 		var d []int
 		for k := range parts[i] {
@@ -173,7 +177,7 @@ func pickVaried(parts [][]string, costs []float64, n int) []string {
 			if used[i] {
 				continue
 			}
-			if contains(out, strings.Join(parts[i], "")) {
+			if contains(out, texts[i]) {
 				used[i] = true
 				continue
 			}
@@ -216,7 +220,7 @@ func pickVaried(parts [][]string, costs []float64, n int) []string {
 			varied = append(varied, diff(best))
 		}
 		chosen = append(chosen, best)
-		out = append(out, strings.Join(parts[best], ""))
+		out = append(out, texts[best])
 	}
 	return out
 }

@@ -226,7 +226,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	fmt.Fprintf(stderr, "link: %d records (%d rows rejected), %d comparisons, %d persons, %d records linked to another, in %s\n",
-		len(data.prepared), data.rejected, res.Comparisons, res.Clustering.Clusters+data.rejected, linked, time.Since(start).Round(time.Millisecond))
+		len(data.prepared), len(data.rejectedKeys), res.Comparisons, res.Clustering.Clusters+len(data.rejectedKeys), linked, time.Since(start).Round(time.Millisecond))
 	if *report {
 		fmt.Fprintf(stderr, "  time: reading and preparing %s, linking %s, writing %s\n", readTime.Round(time.Millisecond),
 			linkTime.Round(time.Millisecond), (time.Since(start) - readTime - linkTime).Round(time.Millisecond))
@@ -474,8 +474,7 @@ type linkInput struct {
 	// keeps its ids only in the prepared records)
 	rows         []int32
 	prepared     []*linkage.Prepared // their Key is the record_id
-	rejectedKeys []string
-	rejected     int
+	rejectedKeys []string            // "row-N", by rejected row
 }
 
 // linkColumns are the columns link reads; the rest are ignored unless
@@ -639,7 +638,6 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		if errors.As(err, &pe) {
 			data.rows = append(data.rows, ^int32(len(data.rejectedKeys)))
 			data.rejectedKeys = append(data.rejectedKeys, "row-"+strconv.Itoa(pe.StartLine))
-			data.rejected++
 			warn("row %d: malformed CSV: %v (written as a cluster of its own)", pe.StartLine, pe.Err)
 			continue
 		} else if err != nil {
@@ -660,23 +658,7 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 		rec.Patronymic, rec.FullName = get(fs, "patronymic"), get(fs, "full_name")
 		rec.BirthPlace, rec.Unit, rec.ServiceNumber = get(fs, "birth_place"), get(fs, "unit"), get(fs, "service_number")
 		rec.Side = get(fs, "side")
-		if d := get(fs, "birth_date"); d != "" {
-			if pd, err := lastseen.ParseDate(d); err == nil {
-				rec.BirthDate = pd
-			} else if pd, ok := rawDate(d); ok {
-				// a mistyped date (month 13) still agrees with its correct
-				// form in most digits: compare it as written
-				warn("row %d: birth_date: %v (compared digit by digit)", line, err)
-				rec.BirthDate = pd
-			} else {
-				warn("row %d: birth_date: %v (compared as unknown)", line, err)
-			}
-		}
-		// the event the record reports, compared as event_place and
-		// status_date: the status's date and place, else the last-seen
-		// ones (the API's fields); an unknown status word is no reason to
-		// drop them
-		eventDate := func(column string) lastseen.PartialDate {
+		date := func(column string) lastseen.PartialDate {
 			d := get(fs, column)
 			if d == "" {
 				return lastseen.PartialDate{}
@@ -686,14 +668,21 @@ func readLinkInput(r io.Reader, maps map[string]string, extra []string, group st
 				return pd
 			}
 			if pd, ok := rawDate(d); ok {
+				// a mistyped date (month 13) still agrees with its correct
+				// form in most digits: compare it as written
 				warn("row %d: %s: %v (compared digit by digit)", line, column, err)
 				return pd
 			}
 			warn("row %d: %s: %v (compared as unknown)", line, column, err)
 			return lastseen.PartialDate{}
 		}
-		rec.LastSeenPlace, rec.LastSeenDate = get(fs, "last_seen_place"), eventDate("last_seen_date")
-		if d, place := eventDate("status_date"), get(fs, "place"); !d.IsZero() || place != "" {
+		rec.BirthDate = date("birth_date")
+		// the event the record reports, compared as event_place and
+		// status_date: the status's date and place, else the last-seen
+		// ones (the API's fields); an unknown status word is no reason to
+		// drop them
+		rec.LastSeenPlace, rec.LastSeenDate = get(fs, "last_seen_place"), date("last_seen_date")
+		if d, place := date("status_date"), get(fs, "place"); !d.IsZero() || place != "" {
 			c := &lastseen.Claim{Date: d, Place: place}
 			c.Status, _ = lastseen.ParseStatus(strings.ToLower(get(fs, "status")))
 			rec.Claims = []*lastseen.Claim{c}
