@@ -483,7 +483,7 @@ func compareFamily(a, b *Name) (Level, float64) {
 		return LevelTranslit, 1
 	}
 	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
-		ruUkEqual(a.FamilyBase, b.FamilyBase) ||
+		ruUkSame(a, b) ||
 		(a.famGivenSuf != 0 && a.famGivenSuf == b.famGivenSuf && overlap(a.famGivenIDs, b.famGivenIDs)) ||
 		ukAdjFeminine(a.FamilyBase, b.FamilyBase) || ukAdjFeminine(b.FamilyBase, a.FamilyBase) {
 		return LevelForm, 1
@@ -804,6 +804,17 @@ func expandInitials(b uint32) uint32 {
 		}
 	}
 	return out
+}
+
+// ruUkSame is ruUkEqual on the prepared family names: Prepare keeps the hash
+// of each base's ru–uk fold (famRuUk, 0 when the base is too short for the
+// test), so a pair whose hashes differ is told apart without folding both
+// again on every comparison; equal hashes are confirmed on the letters.
+func ruUkSame(a, b *Name) bool {
+	if a.famRuUk == 0 || (a.famRuUk^b.famRuUk)&^RuUkUkrainian != 0 {
+		return false
+	}
+	return ruUkEqual(a.FamilyBase, b.FamilyBase)
 }
 
 // ruUkEqual: two family-name skeletons that differ only where Russian and
