@@ -558,8 +558,7 @@ func foldTypo(a, b string) bool {
 	if n < 4 || la-lb > 2 || lb-la > 2 {
 		return false
 	}
-	d := DamerauLevenshtein(a, b)
-	return d <= 1 || d <= 2 && n >= 9
+	return DamerauLevenshtein(a, b) <= typoBudget(n)
 }
 
 // latinFirst: s starts with an ASCII letter.
@@ -635,8 +634,16 @@ func closeEdit(a, b string) bool {
 	if n < 3 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
-	d := osa(unsafeBytes(a), unsafeBytes(b))
-	return d <= 1 || (d <= 2 && n >= 9)
+	return osa(unsafeBytes(a), unsafeBytes(b)) <= typoBudget(n)
+}
+
+// typoBudget is how many edits a typo may make in a name of n letters: one,
+// two from nine letters (closeEdit, foldTypo, crossTypo).
+func typoBudget(n int) int {
+	if n >= 9 {
+		return 2
+	}
+	return 1
 }
 
 // familyClass names the kind of ending of a family-name skeleton.

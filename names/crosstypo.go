@@ -86,10 +86,7 @@ func crossTypo(x, y string) bool {
 	if n < 4 {
 		return false
 	}
-	maxD := 1
-	if n >= 9 {
-		maxD = 2
-	}
+	maxD := typoBudget(n)
 	var buf [128]byte
 	for i := range romanSchemes {
 		// г as g and as h: KMU writes Гуцул Hutsul with no letter only
