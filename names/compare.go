@@ -223,15 +223,15 @@ func Prepare(given, patronymic, family, full string) Name {
 			} else if fs, sex, ok := patronymicSkel(sk); ok {
 				sexP = sex
 				if len(fs) == 0 {
+					// the other readings of the letters, then the Italian one
 					alts, na := skelAlternatives(patronymic)
 					var ab [64]byte
 					for i := 0; i < na && len(fs) == 0; i++ {
 						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
 					}
-				}
-				if it, ok := italianForm(patronymic); ok && len(fs) == 0 {
-					var ab [64]byte
-					fs, _, _ = patronymicSkel(appendSkeleton(ab[:0], it))
+					if it, ok := italianForm(patronymic); ok && len(fs) == 0 {
+						fs, _, _ = patronymicSkel(appendSkeleton(ab[:0], it))
+					}
 				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
