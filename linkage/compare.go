@@ -376,9 +376,11 @@ func Compare(a, b *Prepared) Vector {
 	}
 	if v[FieldGiven] >= NameSimilar && v[FieldFamily] >= NameSimilar {
 		// both disagree: perhaps one record has them in each other's field
-		g, f := compareName(&a.given, &b.family), compareName(&a.family, &b.given)
-		if g != LevelMissing && f != LevelMissing && g <= NameClose && f <= NameClose {
-			v[FieldGiven], v[FieldFamily] = g, f
+		// (the second crosswise comparison only when the first agrees)
+		if g := compareName(&a.given, &b.family); g != LevelMissing && g <= NameClose {
+			if f := compareName(&a.family, &b.given); f != LevelMissing && f <= NameClose {
+				v[FieldGiven], v[FieldFamily] = g, f
+			}
 		}
 	}
 	v[FieldPatronymic] = compareName(&a.patr, &b.patr)

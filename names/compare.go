@@ -223,15 +223,15 @@ func Prepare(given, patronymic, family, full string) Name {
 			} else if fs, sex, ok := patronymicSkel(sk); ok {
 				sexP = sex
 				if len(fs) == 0 {
+					// the other readings of the letters, then the Italian one
 					alts, na := skelAlternatives(patronymic)
 					var ab [64]byte
 					for i := 0; i < na && len(fs) == 0; i++ {
 						fs, _, _ = patronymicSkel(appendSkeletonV(ab[:0], patronymic, alts[i]))
 					}
-				}
-				if it, ok := italianForm(patronymic); ok && len(fs) == 0 {
-					var ab [64]byte
-					fs, _, _ = patronymicSkel(appendSkeleton(ab[:0], it))
+					if it, ok := italianForm(patronymic); ok && len(fs) == 0 {
+						fs, _, _ = patronymicSkel(appendSkeleton(ab[:0], it))
+					}
 				}
 				for _, f := range fs {
 					n.FatherIDs = append(n.FatherIDs, f.ID)
@@ -483,7 +483,7 @@ func compareFamily(a, b *Name) (Level, float64) {
 		return LevelTranslit, 1
 	}
 	if a.FamilyBase == b.FamilyBase || altEqual(a.FamilyBase, &a.famAltBase, b.FamilyBase, &b.famAltBase) ||
-		ruUkEqual(a.FamilyBase, b.FamilyBase) ||
+		ruUkSame(a, b) ||
 		(a.famGivenSuf != 0 && a.famGivenSuf == b.famGivenSuf && overlap(a.famGivenIDs, b.famGivenIDs)) ||
 		ukAdjFeminine(a.FamilyBase, b.FamilyBase) || ukAdjFeminine(b.FamilyBase, a.FamilyBase) {
 		return LevelForm, 1
@@ -558,8 +558,7 @@ func foldTypo(a, b string) bool {
 	if n < 4 || la-lb > 2 || lb-la > 2 {
 		return false
 	}
-	d := DamerauLevenshtein(a, b)
-	return d <= 1 || d <= 2 && n >= 9
+	return DamerauLevenshtein(a, b) <= typoBudget(n)
 }
 
 // latinFirst: s starts with an ASCII letter.
@@ -635,8 +634,16 @@ func closeEdit(a, b string) bool {
 	if n < 3 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
-	d := osa(unsafeBytes(a), unsafeBytes(b))
-	return d <= 1 || (d <= 2 && n >= 9)
+	return osa(unsafeBytes(a), unsafeBytes(b)) <= typoBudget(n)
+}
+
+// typoBudget is how many edits a typo may make in a name of n letters: one,
+// two from nine letters (closeEdit, foldTypo, crossTypo).
+func typoBudget(n int) int {
+	if n >= 9 {
+		return 2
+	}
+	return 1
 }
 
 // familyClass names the kind of ending of a family-name skeleton.
@@ -804,6 +811,17 @@ func expandInitials(b uint32) uint32 {
 		}
 	}
 	return out
+}
+
+// ruUkSame is ruUkEqual on the prepared family names: Prepare keeps the hash
+// of each base's ru–uk fold (famRuUk, 0 when the base is too short for the
+// test), so a pair whose hashes differ is told apart without folding both
+// again on every comparison; equal hashes are confirmed on the letters.
+func ruUkSame(a, b *Name) bool {
+	if a.famRuUk == 0 || (a.famRuUk^b.famRuUk)&^RuUkUkrainian != 0 {
+		return false
+	}
+	return ruUkEqual(a.FamilyBase, b.FamilyBase)
 }
 
 // ruUkEqual: two family-name skeletons that differ only where Russian and

@@ -1,6 +1,9 @@
 package names
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A typo in a romanised name is one slip on the Latin letters, but on the
 // skeleton, where the Cyrillic original and every scheme meet, it may be two
@@ -86,15 +89,17 @@ func crossTypo(x, y string) bool {
 	if n < 4 {
 		return false
 	}
-	maxD := 1
-	if n >= 9 {
-		maxD = 2
-	}
+	maxD := typoBudget(n)
 	var buf [128]byte
+	// г as g and as h: KMU writes Гуцул Hutsul with no letter only
+	// Ukrainian has; a name without г or и reads the same both ways
+	readings := [2]bool{false, true}
+	nr := 1
+	if strings.ContainsAny(cyr, "ги") {
+		nr = 2
+	}
 	for i := range romanSchemes {
-		// г as g and as h: KMU writes Гуцул Hutsul with no letter only
-		// Ukrainian has
-		for _, u := range [2]bool{false, true} {
+		for _, u := range readings[:nr] {
 			r, ok := romaniseScheme(buf[:0], cyr, &romanSchemes[i], u)
 			if !ok {
 				return false

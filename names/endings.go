@@ -146,11 +146,7 @@ func balticGiven(w string, sk []byte, dst []byte, weak bool) ([]byte, bool) {
 	if _, ok := givenBySkel[string(sk)]; ok {
 		return nil, false
 	}
-	cut := 1
-	if c := w[n-2] | 0x20; c == 'a' || c == 'i' || c == 'u' {
-		cut = 2
-	}
-	out := appendSkeleton(dst[:0], w[:n-cut])
+	out := appendSkeleton(dst[:0], w[:n-givenEnding(w)])
 	if _, ok := givenBySkel[string(out)]; ok {
 		return out, true
 	}
@@ -271,8 +267,14 @@ func balticGivenForm(w string, weak bool) (string, bool) {
 	if _, ok := balticGiven(w, appendSkeleton(b1[:0], w), b2[:0], weak); !ok {
 		return w, false
 	}
-	if c := w[n-2] | 0x20; c == 'a' || c == 'i' || c == 'u' {
-		return w[:n-2], true
+	return w[:n-givenEnding(w)], true
+}
+
+// givenEnding is how many bytes a given name's Baltic ending takes: -as,
+// -is, -us, or a bare -s (Romanas, Sergejus, Jakovs).
+func givenEnding(w string) int {
+	if c := w[len(w)-2] | 0x20; c == 'a' || c == 'i' || c == 'u' {
+		return 2
 	}
-	return w[:n-1], true
+	return 1
 }

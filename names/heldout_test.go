@@ -3,8 +3,9 @@ package names_test
 import (
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -208,6 +209,17 @@ type hoAgg struct {
 	missed                 []string
 }
 
+// add counts b's pairs into a (the ALL row).
+func (a *hoAgg) add(b *hoAgg) {
+	a.n += b.n
+	a.match += b.match
+	a.review += b.review
+	a.keys += b.keys
+}
+
+// rate is count as a share of the row's pairs.
+func (a *hoAgg) rate(count int) float64 { return float64(count) / float64(a.n) }
+
 // hoRun scores the cases and groups them by phenomenon. keys counts pairs
 // that share a blocking key (BlockingKeys), the linkage engine's way in.
 func hoRun(cases []hoCase, threshold float64) map[string]*hoAgg {
@@ -230,33 +242,14 @@ func hoRun(cases []hoCase, threshold float64) map[string]*hoAgg {
 			a.review++
 		}
 		ka, kb := names.BlockingKeys(&na), names.BlockingKeys(&nb)
-		for _, x := range ka {
-			if contains(kb, x) {
-				a.keys++
-				break
-			}
+		if slices.ContainsFunc(ka, func(x string) bool { return slices.Contains(kb, x) }) {
+			a.keys++
 		}
 	}
 	return by
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys(m map[string]*hoAgg) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
+func sortedKeys(m map[string]*hoAgg) []string { return slices.Sorted(maps.Keys(m)) }
 
 // TestHeldoutPhenomena measures the comparison on the second-opinion
 // generator: same-person recall at MatchThreshold and ReviewThreshold by
@@ -274,39 +267,32 @@ func TestHeldoutPhenomena(t *testing.T) {
 	var tot hoAgg
 	for _, k := range sortedKeys(m) {
 		a := m[k]
-		tot.n += a.n
-		tot.match += a.match
-		tot.review += a.review
-		tot.keys += a.keys
+		tot.add(a)
 		t.Logf("match  %-32s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", k, a.n,
-			float64(a.match)/float64(a.n), float64(a.review)/float64(a.n), float64(a.keys)/float64(a.n))
+			a.rate(a.match), a.rate(a.review), a.rate(a.keys))
 		if showMisses {
 			for _, s := range a.missed {
 				t.Logf("         missed %s", s)
 			}
 		}
-		if f := hoFloor(k); float64(a.match)/float64(a.n) < f {
-			t.Errorf("%s: recall %.3f at the match threshold, floor %.2f", k, float64(a.match)/float64(a.n), f)
+		if f := hoFloor(k); a.rate(a.match) < f {
+			t.Errorf("%s: recall %.3f at the match threshold, floor %.2f", k, a.rate(a.match), f)
 		}
 	}
 	t.Logf("match  %-32s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", "ALL", tot.n,
-		float64(tot.match)/float64(tot.n), float64(tot.review)/float64(tot.n), float64(tot.keys)/float64(tot.n))
+		tot.rate(tot.match), tot.rate(tot.review), tot.rate(tot.keys))
 
 	nm := hoRun(non, names.MatchThreshold)
 	var ntot hoAgg
 	for _, k := range sortedKeys(nm) {
 		a := nm[k]
-		ntot.n += a.n
-		ntot.match += a.match
-		ntot.review += a.review
-		t.Logf("non    %-32s n=%4d  false ≥match %.3f  ≥review %.3f", k, a.n,
-			float64(a.match)/float64(a.n), float64(a.review)/float64(a.n))
-		if f := hoCeiling(k); float64(a.match)/float64(a.n) > f {
-			t.Errorf("%s: false matches %.3f at the match threshold, ceiling %.2f", k, float64(a.match)/float64(a.n), f)
+		ntot.add(a)
+		t.Logf("non    %-32s n=%4d  false ≥match %.3f  ≥review %.3f", k, a.n, a.rate(a.match), a.rate(a.review))
+		if f := hoCeiling(k); a.rate(a.match) > f {
+			t.Errorf("%s: false matches %.3f at the match threshold, ceiling %.2f", k, a.rate(a.match), f)
 		}
 	}
-	t.Logf("non    %-32s n=%4d  false ≥match %.3f  ≥review %.3f", "ALL", ntot.n,
-		float64(ntot.match)/float64(ntot.n), float64(ntot.review)/float64(ntot.n))
+	t.Logf("non    %-32s n=%4d  false ≥match %.3f  ≥review %.3f", "ALL", ntot.n, ntot.rate(ntot.match), ntot.rate(ntot.review))
 	if showMisses {
 		for _, c := range non {
 			na, nb := names.Prepare("", "", "", c.a), names.Prepare("", "", "", c.b)

@@ -14,33 +14,26 @@ func italianForm(w string) (string, bool) {
 	if !latinWord(w) || !italianSigns(w) {
 		return w, false
 	}
-	lw := func(i int) byte {
-		if i < len(w) {
-			return w[i] | 0x20
-		}
-		return 0
-	}
-	front := func(c byte) bool { return c == 'e' || c == 'i' }
-	back := func(c byte) bool { return c == 'a' || c == 'o' || c == 'u' }
+	lw := func(i int) byte { return lowerAt(w, i) }
 	out := make([]byte, 0, len(w)+4)
 	for i := 0; i < len(w); i++ {
 		c := lw(i)
 		switch {
-		case c == 's' && lw(i+1) == 'c' && lw(i+2) == 'i' && back(lw(i+3)):
+		case c == 's' && lw(i+1) == 'c' && lw(i+2) == 'i' && backVowel(lw(i+3)):
 			out = append(out, "sh"...)
 			i += 2
-		case c == 's' && lw(i+1) == 'c' && front(lw(i+2)):
+		case c == 's' && lw(i+1) == 'c' && frontVowel(lw(i+2)):
 			out = append(out, "sh"...)
 			i++
-		case c == 'c' && lw(i+1) == 'i' && back(lw(i+2)):
+		case c == 'c' && lw(i+1) == 'i' && backVowel(lw(i+2)):
 			out = append(out, "ch"...)
 			i++
 		case c == 'c' && lw(i+1) == 'i' && i+2 == len(w) && i >= 2:
 			out = append(out, "ch"...) // -ovici
 			i++
-		case c == 'c' && front(lw(i+1)):
+		case c == 'c' && frontVowel(lw(i+1)):
 			out = append(out, "ch"...)
-		case c == 'g' && lw(i+1) == 'h' && front(lw(i+2)):
+		case c == 'g' && lw(i+1) == 'h' && frontVowel(lw(i+2)):
 			out = append(out, 'g')
 			i++
 		case c == 'c' && lw(i+1) == 'h':
@@ -61,23 +54,17 @@ func italianForm(w string) (string, bool) {
 func italianSigns(w string) bool {
 	n := len(w)
 	soft := false
-	low := func(i int) byte {
-		if i < n {
-			return w[i] | 0x20
-		}
-		return 0
-	}
-	back := func(c byte) bool { return c == 'a' || c == 'o' || c == 'u' }
+	low := func(i int) byte { return lowerAt(w, i) }
 	for i := 0; i+1 < n; i++ {
 		c, d := low(i), low(i+1)
 		switch {
-		case c == 's' && d == 'c' && (low(i+2) == 'e' || low(i+2) == 'i'):
+		case c == 's' && d == 'c' && frontVowel(low(i+2)):
 			return true
-		case c == 'c' && d == 'i' && (back(low(i+2)) || i+2 == n && i >= 3):
+		case c == 'c' && d == 'i' && (backVowel(low(i+2)) || i+2 == n && i >= 3):
 			return true
-		case c == 'g' && d == 'h' && (low(i+2) == 'e' || low(i+2) == 'i'):
+		case c == 'g' && d == 'h' && frontVowel(low(i+2)):
 			return true
-		case c == 'c' && (d == 'e' || d == 'i'):
+		case c == 'c' && frontVowel(d):
 			soft = true
 		}
 	}
@@ -115,3 +102,16 @@ func addItalianAlt(w, primary string, alts *[maxAlts]string, n int) int {
 	alts[n] = string(sk)
 	return n + 1
 }
+
+// lowerAt is w's byte at i in ASCII lower case, 0 past its end.
+func lowerAt(w string, i int) byte {
+	if i < len(w) {
+		return lowerASCII(w[i])
+	}
+	return 0
+}
+
+// frontVowel and backVowel: the vowels before which Italian c, g and sc
+// are soft (e i) and hard (a o u).
+func frontVowel(c byte) bool { return c == 'e' || c == 'i' }
+func backVowel(c byte) bool  { return c == 'a' || c == 'o' || c == 'u' }

@@ -431,11 +431,14 @@ func foldSkeleton(dst []byte, start int) []byte {
 // (any vowel as 'a', so Aleksandr and Oleksandr meet) and then its consonants,
 // voiced and voiceless pairs merged, repeats dropped, at most six letters.
 // Kovalenko, Kowalenko and Коваленко give "kvlnk".
-func PhoneticKey(s string) string {
+func PhoneticKey(s string) string { return foldedKey(s, &phoneticFold) }
+
+// foldedKey is the consonant key (see consonantKey) of s's skeleton.
+func foldedKey(s string, fold *[256]byte) string {
 	var buf [64]byte
 	sk := appendSkeleton(buf[:0], s)
 	var out [8]byte
-	return string(phoneticKey(out[:0], sk))
+	return string(consonantKey(out[:0], sk, fold))
 }
 
 func phoneticKey(dst, sk []byte) []byte { return consonantKey(dst, sk, &phoneticFold) }
@@ -509,12 +512,7 @@ func altSkeletons(s string) (out [maxAlts]string, n int) {
 // the sibilants and k (ц с з к: c s k) as one letter 'k'; at most six
 // letters. Kovalenko and Коваленко give "kvlnk", Chomjakow and Хомяков
 // "Hmkv".
-func LooseKey(s string) string {
-	var buf [64]byte
-	sk := appendSkeleton(buf[:0], s)
-	var out [8]byte
-	return string(looseKey(out[:0], sk))
-}
+func LooseKey(s string) string { return foldedKey(s, &looseFold) }
 
 func looseKey(dst, sk []byte) []byte { return consonantKey(dst, sk, &looseFold) }
 

@@ -48,7 +48,6 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	hint := nameScript(s)
 	for i := 0; i < len(s); {
 		// one word at a time, so that look-alikes are judged by their word
 		j := i
@@ -75,7 +74,7 @@ func Normalize(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		writeWord(&b, s[i:j], hint)
+		writeWord(&b, s[i:j], s)
 		i = j
 	}
 	out := b.String()
@@ -273,7 +272,9 @@ func cyrLookalike(r rune) (rune, bool) {
 	return r, false
 }
 
-func writeWord(b *strings.Builder, w string, hint int) {
+// writeWord writes one word of the name whole; a word of look-alike letters
+// alone takes the script of the rest of the name.
+func writeWord(b *strings.Builder, w, whole string) {
 	var cyr, lat int
 	for _, r := range w {
 		if isCyrillic(r) {
@@ -292,11 +293,13 @@ func writeWord(b *strings.Builder, w string, hint int) {
 		fixTo = 1
 	case lat > 0 && cyr == 0:
 		fixTo = 2
-	case cyr == 0 && lat == 0 && hint != 0:
-		// only look-alikes: the script of the rest of the name
-		fixTo = hint
 	case cyr == 0 && lat == 0:
-		// only look-alikes: trust the majority of the raw letters
+		// only look-alikes: the script of the rest of the name (read here,
+		// where such a word is, not for every name), else the majority of
+		// the raw letters
+		if fixTo = nameScript(whole); fixTo != 0 {
+			break
+		}
 		var c, l int
 		for _, r := range w {
 			if isCyrillic(r) {

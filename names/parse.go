@@ -367,6 +367,10 @@ func isInitialToken(w string, dotted bool) bool {
 	return false
 }
 
+// unread: the token is neither a given name nor a patronymic whose father
+// is known.
+func (t *token) unread() bool { return len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) }
+
 func classify(t *token, w string) {
 	*t = token{text: w}
 	t.initial = isInitialToken(w, true)
@@ -415,11 +419,13 @@ func classify(t *token, w string) {
 	if t.pat && len(t.fathers) == 0 && len(t.given) > 0 {
 		t.pat = false // a given name that happens to end like a patronymic
 	}
-	if len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+	// still neither a given name nor a patronymic with its father: the
+	// spellings of other languages, Baltic endings first, then Italian
+	if t.unread() {
 		balticToken(t, w)
 		sk = unsafeBytes(t.sk)
 	}
-	if len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+	if t.unread() {
 		if it, ok := italianForm(w); ok {
 			// the Italian reading: Sciapoval, Olegovici, Evghenij
 			var ib [64]byte

@@ -70,15 +70,16 @@ var canonSpellings = sync.OnceValue(func() map[string][]canonForm {
 		}
 		m[k] = append(m[k], canonForm{w, lang})
 	}
-	for _, line := range strings.Split(givenTable, "\n") {
-		f := strings.Split(line, "|")
-		if len(f) < 4 {
-			continue
+	// the entries buildForms read from the given-name table
+	for _, g := range givenByID {
+		for _, w := range g.Ru {
+			add(w, LangRu)
 		}
-		for i, lang := range []Lang{LangRu, LangUk, LangAuto} {
-			for _, w := range strings.Fields(f[1+i]) {
-				add(w, lang)
-			}
+		for _, w := range g.Uk {
+			add(w, LangUk)
+		}
+		for _, w := range g.Dim {
+			add(w, LangAuto)
 		}
 	}
 	for p := range knownPatronymics {

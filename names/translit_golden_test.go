@@ -418,13 +418,13 @@ func TestToCyrillicNames(t *testing.T) {
 		}
 		all.n, all.exact, all.folded, all.known = all.n+st.n, all.exact+st.exact, all.folded+st.folded, all.known+st.known
 		t.Logf("%-10s %4d names: top-3 exact %.1f%%, up to ё/е %.1f%%, exact with the scheme known %.1f%%", sc, st.n,
-			100*float64(st.exact)/float64(st.n), 100*float64(st.folded)/float64(st.n), 100*float64(st.known)/float64(st.n))
+			pct(st.exact, st.n), pct(st.folded, st.n), pct(st.known, st.n))
 	}
 	rate := float64(all.folded) / float64(all.n)
 	t.Logf("all        %4d names: top-3 exact %.1f%%, up to ё/е %.1f%%, exact with the scheme known %.1f%%", all.n,
-		100*float64(all.exact)/float64(all.n), 100*rate, 100*float64(all.known)/float64(all.n))
+		pct(all.exact, all.n), 100*rate, pct(all.known, all.n))
 	t.Logf("leaving out the %d forms the surname table holds: %d names, top-3 exact %.1f%%, with the scheme known %.1f%%",
-		held, out.n, 100*float64(out.exact)/float64(out.n), 100*float64(out.known)/float64(out.n))
+		held, out.n, pct(out.exact, out.n), pct(out.known, out.n))
 	if rate < 0.90 {
 		t.Errorf("names come back among the top 3 for %.1f%%, want ≥ 90%%", 100*rate)
 	}
