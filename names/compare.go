@@ -107,6 +107,11 @@ func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
 	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
+	if full == "" && patronymic == "" && (given == "") != (family == "") && wholeNameIn(given+family) {
+		// a list with one name column, mapped to the family (or given)
+		// field: "Kushnir Timofei Olegovich" is read as a full name
+		given, family, full = "", "", given+family
+	}
 	if given == "" && family == "" && full != "" {
 		explicitPat := Normalize(patronymic)
 		var toks [maxTokens]token
@@ -850,4 +855,17 @@ func ruUkNorm(dst []byte, s string) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// wholeNameIn: a single name field holds a whole name, given name and family
+// name at least (Коваленко Олександр Миколайович in the family field). A
+// family name of two words (Ткаченко (Рабинович), Петров Водкин) is not
+// one: the parse must find a known given name, initials or a patronymic
+// in it.
+func wholeNameIn(f string) bool {
+	if strings.IndexByte(strings.TrimSpace(f), ' ') < 0 {
+		return false
+	}
+	p := Parse(f)
+	return p.Given != "" && p.Family != "" && (p.GivenInitial || p.Patronymic != "" || len(lookupGiven(p.Given)) > 0)
 }

@@ -169,7 +169,7 @@ func h3Matches(seed uint64, per int) []h3Case {
 		s.order = []string{"F G P", "FAMILY G P", "F G"}[g.pick(3)]
 		return s
 	})
-	for _, field := range []string{"all in the family field", "given and family fields swapped", "separate fields"} {
+	for _, field := range []string{"all in the family field", "all in the given field", "given and family fields swapped", "separate fields"} {
 		for range per {
 			p := g.person()
 			s := g.random(p)
@@ -187,6 +187,9 @@ func h3Matches(seed uint64, per int) []h3Case {
 			case "all in the family field":
 				c.b = g.render(p, s)
 				c.fields = &[4]string{"", "", c.b, ""}
+			case "all in the given field":
+				c.b = g.render(p, s)
+				c.fields = &[4]string{c.b, "", "", ""}
 			case "given and family fields swapped":
 				c.b = fam + " / " + pat + " / " + given
 				c.fields = &[4]string{fam, pat, given, ""}

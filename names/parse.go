@@ -334,6 +334,12 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
 			}
+			if a, b, ok := splitInitialPair(part, s); ok && n+1 < maxTokens {
+				classify(&toks[n], a)
+				classify(&toks[n+1], b)
+				n += 2
+				continue
+			}
 			if a, b, ok := splitGlued(part); ok && n+1 < maxTokens {
 				classify(&toks[n], a)
 				classify(&toks[n+1], b)
@@ -540,4 +546,25 @@ func splitGlued(w string) (string, string, bool) {
 		prevLower = isLetter(r) && !isUpper(r)
 	}
 	return "", "", false
+}
+
+// splitInitialPair splits two capitals written without dots after a family
+// name (Коваленко ОМ, Ivanov AP: lists and spreadsheets drop the dots) into
+// the initials of the given name and the patronymic. It does so only when
+// the name has other words and either some small letters (so the capitals
+// are no ALL CAPS word) or the pair is no given name (ЯН, ЛИ stay words),
+// and never for a digraph initial (YU, ZH: see isInitialToken).
+func splitInitialPair(part, full string) (string, string, bool) {
+	if len(part) > 4 || len(part) < 2 || !strings.ContainsAny(full, " ,") {
+		return "", "", false
+	}
+	r1, n1 := utf8.DecodeRuneInString(part)
+	r2, n2 := utf8.DecodeRuneInString(part[n1:])
+	if n1+n2 != len(part) || !isLetter(r1) || !isLetter(r2) || !isUpper(r1) || !isUpper(r2) || isInitialToken(part, true) {
+		return "", "", false
+	}
+	if !strings.ContainsFunc(full, func(r rune) bool { return isLetter(r) && !isUpper(r) }) && len(lookupGiven(part)) > 0 {
+		return "", "", false
+	}
+	return part[:n1], part[n1:], true
 }

@@ -1,0 +1,65 @@
+package names_test
+
+import (
+	"testing"
+
+	"github.com/lastseen/lastseen/names"
+)
+
+// The rules added for what the third-opinion generator (heldout3_gen_test.go)
+// found: each case is one habit the package did not read before.
+func TestHeldout3Rules(t *testing.T) {
+	match := []struct{ name, a, b string }{
+		{"InitialsWithoutDots", "Олейник БВ", "Олійник Борис Вікторович"},
+		{"InitialsWithoutDotsLatin", "Borisov AL", "Борисов Антон Леонидович"},
+	}
+	for _, c := range match {
+		t.Run(c.name, func(t *testing.T) {
+			if s := names.Similarity(c.a, c.b); s < names.MatchThreshold {
+				t.Errorf("%q ~ %q = %.3f, want ≥ %.2f", c.a, c.b, s, names.MatchThreshold)
+			}
+		})
+	}
+	parse := []struct {
+		name, in           string
+		given, pat, family string
+	}{
+		{"TwoCapitalsAreInitials", "Коваленко ОМ", "О", "М", "Коваленко"},
+		{"AGivenNameInCapitalsStaysAWord", "ЦОЙ ЯН", "ЯН", "", "ЦОЙ"},
+		{"ADigraphInitialStaysOne", "KOVALENKO YU", "YU", "", "KOVALENKO"},
+	}
+	for _, c := range parse {
+		t.Run(c.name, func(t *testing.T) {
+			p := names.Parse(c.in)
+			if p.Given != c.given || p.Patronymic != c.pat || p.Family != c.family {
+				t.Errorf("Parse(%q) = %q / %q / %q, want %q / %q / %q", c.in, p.Given, p.Patronymic, p.Family, c.given, c.pat, c.family)
+			}
+		})
+	}
+	fields := []struct {
+		name                      string
+		given, pat, family, other string
+	}{
+		{"WholeNameInTheFamilyField", "", "", "Kushnir Timofei Olegovich", "Тимофій Олегович Кушнір"},
+		{"WholeNameInTheGivenField", "Коваленко Олександр Миколайович", "", "", "Aleksandr Kovalenko"},
+		{"InitialsInTheFamilyField", "", "", "Коваленко О.М.", "Олександр Миколайович Коваленко"},
+	}
+	for _, c := range fields {
+		t.Run(c.name, func(t *testing.T) {
+			a, b := names.Prepare(c.given, c.pat, c.family, ""), names.Prepare("", "", "", c.other)
+			if s := names.ScoreBest(&a, &b).Score; s < names.MatchThreshold {
+				t.Errorf("%q/%q/%q ~ %q = %.3f, want ≥ %.2f", c.given, c.pat, c.family, c.other, s, names.MatchThreshold)
+			}
+		})
+	}
+	for _, c := range []struct{ name, family string }{
+		{"TwoFamilyNamesStayTheFamily", "Петров Водкин"},
+		{"MaidenNameStaysTheFamily", "Ткаченко (Рабинович)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if n := names.Prepare("", "", c.family, ""); n.Given != "" {
+				t.Errorf("family field %q read as given %q, family %q", c.family, n.Given, n.Family)
+			}
+		})
+	}
+}
