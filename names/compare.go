@@ -511,7 +511,37 @@ func compareFamily(a, b *Name) (Level, float64) {
 		latinTypo(a, b) || ((foldTypo(a.famFold, b.famFold) || jw >= 0.75 && nearBound(a.FamilySkel, b.FamilySkel, 3) && crossTypo(a.famFold, b.famFold)) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
+	if lv, ok := doubleFamily(a, b); ok {
+		return lv, 1
+	}
 	return LevelDifferent, jw
+}
+
+// doubleFamily compares a double family name (Яковлева-Кім, Гаврилюк
+// Гончаренко: a married woman's name and her father's, or two family names
+// the parse joined) part by part with the other record's family name, which
+// often holds one of them only: a part equal to it in any way but a typo
+// makes the two the same family name in another form. It prepares each part
+// on the spot, which allocates, but only for the rare double names that
+// matched no other way.
+func doubleFamily(a, b *Name) (Level, bool) {
+	for _, x := range [2][2]*Name{{a, b}, {b, a}} {
+		f, other := x[0].Family, x[1]
+		if strings.IndexAny(f, "- ") < 0 {
+			continue
+		}
+		for part := range strings.FieldsFuncSeq(f, func(r rune) bool { return r == '-' || r == ' ' }) {
+			if utf8.RuneCountInString(part) < 3 || part == f {
+				continue
+			}
+			p := Prepare("", "", part, "")
+			switch lv, _ := compareFamily(&p, other); lv {
+			case LevelExact, LevelTranslit, LevelForm:
+				return LevelForm, true
+			}
+		}
+	}
+	return LevelDifferent, false
 }
 
 // latinTypo: a typo on top of a romanisation. One keystroke in a letter

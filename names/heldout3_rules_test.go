@@ -12,6 +12,22 @@ func TestHeldout3Rules(t *testing.T) {
 	match := []struct{ name, a, b string }{
 		{"InitialsWithoutDots", "Олейник БВ", "Олійник Борис Вікторович"},
 		{"InitialsWithoutDotsLatin", "Borisov AL", "Борисов Антон Леонидович"},
+		{"DoubleFamilyNameHoldsTheOther", "Харченко-Кушнир Алла", "Харченко Алла Константиновна"},
+		{"DoubleFamilyNameSecondPart", "Ксенія Яковлєва-Кім", "Ксения Ким"},
+		{"DoubleFamilyNameRomanised", "Grishchenko-Kolomiyets Kristina", "Христина Коломієць"},
+		{"BracketAfterTypographicApostrophe", "Kozlova (Ignat’eva) Anna", "Ганна Маратівна Козлова"},
+		{"BracketAfterTwoSpaces", "Коваленко  (Шевчук) Олена", "Олена Коваленко"},
+	}
+	non := []struct{ name, a, b string }{
+		{"DoubleFamilyNameOtherGivenName", "Харченко-Кушнир Алла", "Кушнир Анна"},
+		{"DoubleFamilyNamePartsAreNotLetters", "Ли-Ким Ян", "Ли Ян Петрович"},
+	}
+	for _, c := range non {
+		t.Run(c.name, func(t *testing.T) {
+			if s := names.Similarity(c.a, c.b); s >= names.MatchThreshold {
+				t.Errorf("%q ~ %q = %.3f, want < %.2f", c.a, c.b, s, names.MatchThreshold)
+			}
+		})
 	}
 	for _, c := range match {
 		t.Run(c.name, func(t *testing.T) {

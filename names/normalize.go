@@ -64,6 +64,9 @@ func Normalize(s string) string {
 			if unicode.IsSpace(r) || r == '<' {
 				space = true
 			} else {
+				if r == '(' && space && b.Len() > 0 {
+					b.WriteByte(' ') // Kozlova (Ignat’eva): the bracket opens a word
+				}
 				b.WriteRune(r)
 				space = false
 			}
