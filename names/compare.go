@@ -517,9 +517,8 @@ func compareFamily(a, b *Name) (Level, float64) {
 	return LevelDifferent, jw
 }
 
-// doubleFamily compares a double family name (Яковлева-Кім, Гаврилюк
-// Гончаренко: a married woman's name and her father's, or two family names
-// the parse joined) part by part with the other record's family name, which
+// doubleFamily compares a hyphenated double family name (Яковлева-Кім: a
+// married woman's name and her father's) part by part with the other record's family name, which
 // often holds one of them only: a part equal to it in any way but a typo
 // makes the two the same family name in another form. It prepares each part
 // on the spot, which allocates, but only for the rare double names that
@@ -527,10 +526,12 @@ func compareFamily(a, b *Name) (Level, float64) {
 func doubleFamily(a, b *Name) (Level, bool) {
 	for _, x := range [2][2]*Name{{a, b}, {b, a}} {
 		f, other := x[0].Family, x[1]
-		if strings.IndexAny(f, "- ") < 0 {
+		// two words without a hyphen are left alone: they are mostly a
+		// parse that read an unknown given name as a second family name
+		if strings.IndexByte(f, '-') < 0 || strings.IndexByte(f, ' ') >= 0 {
 			continue
 		}
-		for part := range strings.FieldsFuncSeq(f, func(r rune) bool { return r == '-' || r == ' ' }) {
+		for part := range strings.SplitSeq(f, "-") {
 			if utf8.RuneCountInString(part) < 3 || part == f {
 				continue
 			}
