@@ -17,10 +17,17 @@ func TestHeldout3Rules(t *testing.T) {
 		{"DoubleFamilyNameRomanised", "Grishchenko-Kolomiyets Kristina", "Христина Коломієць"},
 		{"BracketAfterTypographicApostrophe", "Kozlova (Ignat’eva) Anna", "Ганна Маратівна Козлова"},
 		{"BracketAfterTwoSpaces", "Коваленко  (Шевчук) Олена", "Олена Коваленко"},
+		{"DutchPressShAndCh", "Taras Hryhorovytsj Sjevtsjenko", "Шевченко Тарас Григорович"},
+		{"DutchPressOe", "Stepan Moeravjov", "Степан Васильевич Муравьёв"},
+		{"DutchPressCapitals", "HRYSJTSJENKO Oksana Serhijivna", "Грищенко Оксана Сергеевна"},
+		{"DutchPressZh", "Zjoeravljova Olga", "Ольга Ефимовна Журавлёва"},
+		{"GermanSjIsStillSoft", "Sjomin Oleg", "Сёмин Олег"},
 	}
 	non := []struct{ name, a, b string }{
 		{"DoubleFamilyNameOtherGivenName", "Харченко-Кушнир Алла", "Кушнир Анна"},
 		{"DoubleFamilyNamePartsAreNotLetters", "Ли-Ким Ян", "Ли Ян Петрович"},
+		{"DutchPatronymicTellsNamesakes", "Mykola Anatolijovytsj Lazarjev", "Лазарєв Микола Миколайович"},
+		{"DutchPatronymicTellsNamesakesRussian", "Matvej Timofejevitsj Gordijenko", "Матвей Яковлевич Гордиенко"},
 	}
 	for _, c := range non {
 		t.Run(c.name, func(t *testing.T) {

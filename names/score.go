@@ -117,6 +117,113 @@ func ScoreBestReadings(a, b *Name) (Comparison, Name, Name) {
 }
 
 func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
+	if !dutchName(a) && !dutchName(b) {
+		return scoreOrders(a, b)
+	}
+	return scoreDutch(a, b)
+}
+
+// dutchName: a Latin name with a Dutch digraph (see dutchReading).
+func dutchName(n *Name) bool {
+	return n.Script == ScriptLatin && (hasDutch(n.Given) || hasDutch(n.Patronymic) || hasDutch(n.Family))
+}
+
+// scoreDutch is scoreBest for names with a Dutch press spelling, read
+// again the way the skeleton reads Latin letters: instead of the first
+// reading when it knows more of the name (a patronymic, a given name), else
+// as a second reading for names that score low.
+func scoreDutch(a, b *Name) (Comparison, *Name, *Name) {
+	da, okA := dutchReading(a)
+	db, okB := dutchReading(b)
+	if okA && readsMore(&da, a) {
+		a, okA = &da, false
+	}
+	if okB && readsMore(&db, b) {
+		b, okB = &db, false
+	}
+	c, ra, rb := scoreOrders(a, b)
+	if c.Score >= MatchThreshold || !okA && !okB {
+		return c, ra, rb
+	}
+	try := func(x, y *Name) {
+		d, p, q := scoreOrders(x, y)
+		d.Score *= 0.99
+		if d.Score > c.Score {
+			c, ra, rb = d, p, q
+		}
+	}
+	if okA {
+		try(&da, b)
+	}
+	if okB {
+		try(a, &db)
+	}
+	return c, ra, rb
+}
+
+// readsMore: reading d of a name finds a patronymic or a given name that
+// reading n does not.
+func readsMore(d, n *Name) bool {
+	return len(d.FatherIDs) > 0 && len(n.FatherIDs) == 0 || len(d.GivenIDs) > 0 && len(n.GivenIDs) == 0
+}
+
+// dutchReading reads a Latin name again as the Dutch (and Flemish) press
+// writes Russian and Ukrainian names: oe is у, sj ш, tsj ч, zj ж, sjtsj щ and
+// ch х (Sjevtsjenko, Joeri, Moeravjov, Kovaltsjoek, Anatolijovytsj). The
+// digraphs mean other letters in other habits (German Sjomin is Сёмин, and
+// Czech Zjuganov Зюганов), so this is a second reading, tried only by
+// ScoreBest; its parts are parsed again from a full name, because the first
+// parse did not know Dutch patronymics. ok is false for a name without
+// those digraphs (and then nothing is allocated).
+func dutchReading(n *Name) (Name, bool) {
+	if !dutchName(n) {
+		return Name{}, false
+	}
+	var words []string
+	for i, part := range [3]string{n.Given, n.Patronymic, n.Family} {
+		for w := range strings.FieldsSeq(part) {
+			if hasDutch(w) {
+				w = dutchWord(w)
+			}
+			words = append(words, w)
+		}
+		if i == 0 && n.GivenInitial && len(words) > 0 {
+			words[len(words)-1] += "."
+		}
+	}
+	d := Prepare("", "", "", strings.Join(words, " "))
+	d.Confidence = min(d.Confidence, n.Confidence)
+	return d, true
+}
+
+// hasDutch: s has oe, sj or zj, in any case.
+func hasDutch(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch c, d := s[i]|0x20, s[i+1]|0x20; {
+		case c == 'o' && d == 'e', (c == 's' || c == 'z') && d == 'j':
+			return true
+		}
+	}
+	return false
+}
+
+// dutchRules rewrites the Dutch spellings, longest first.
+var dutchRules = strings.NewReplacer("sjtsj", "shch", "tsj", "ch", "ch", "kh", "sj", "sh", "zj", "zh", "oe", "u")
+
+// dutchWord rewrites one word, keeping its capitals (KOVALTSJOEK, Kovaltsjoek).
+func dutchWord(w string) string {
+	lw := strings.ToLower(w)
+	r := dutchRules.Replace(lw)
+	switch {
+	case strings.ToUpper(w) == w:
+		return strings.ToUpper(r)
+	case w != lw:
+		return strings.ToUpper(r[:1]) + r[1:]
+	}
+	return r
+}
+
+func scoreOrders(a, b *Name) (Comparison, *Name, *Name) {
 	c := Score(a, b)
 	ra, rb := a, b
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
