@@ -517,6 +517,21 @@ func compareFamily(a, b *Name) (Level, float64) {
 	return LevelDifferent, jw
 }
 
+// patronymicGlued: a hyphenated family word one of whose parts reads as a
+// patronymic (Zajarovich-Andreyev, Juchymovyčs-Ševčenko): the parse left a
+// patronymic it did not know glued to the family name, which is no double
+// family name.
+func patronymicGlued(f string) bool {
+	var buf [64]byte
+	for part := range strings.SplitSeq(f, "-") {
+		sk := string(appendSkeleton(buf[:0], part))
+		if _, _, ok := Patronymic(part); ok || strings.Contains(sk, "viC") || strings.Contains(sk, "vn") || strings.Contains(sk, "iCn") {
+			return true
+		}
+	}
+	return false
+}
+
 // doubleFamily compares a hyphenated double family name (Яковлева-Кім: a
 // married woman's name and her father's) part by part with the other record's family name, which
 // often holds one of them only: a part equal to it in any way but a typo
@@ -528,7 +543,7 @@ func doubleFamily(a, b *Name) (Level, bool) {
 		f, other := x[0].Family, x[1]
 		// two words without a hyphen are left alone: they are mostly a
 		// parse that read an unknown given name as a second family name
-		if strings.IndexByte(f, '-') < 0 || strings.IndexByte(f, ' ') >= 0 {
+		if strings.IndexByte(f, '-') < 0 || strings.IndexByte(f, ' ') >= 0 || patronymicGlued(f) {
 			continue
 		}
 		for part := range strings.SplitSeq(f, "-") {

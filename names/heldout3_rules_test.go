@@ -22,10 +22,14 @@ func TestHeldout3Rules(t *testing.T) {
 		{"DutchPressCapitals", "HRYSJTSJENKO Oksana Serhijivna", "Грищенко Оксана Сергеевна"},
 		{"DutchPressZh", "Zjoeravljova Olga", "Ольга Ефимовна Журавлёва"},
 		{"GermanSjIsStillSoft", "Sjomin Oleg", "Сёмин Олег"},
+		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
+		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}
 	non := []struct{ name, a, b string }{
 		{"DoubleFamilyNameOtherGivenName", "Харченко-Кушнир Алла", "Кушнир Анна"},
 		{"DoubleFamilyNamePartsAreNotLetters", "Ли-Ким Ян", "Ли Ян Петрович"},
+		{"PatronymicGluedToFamilyIsNoDoubleName", "Leonid Zajarovich-Andreyev", "АНДРЕЕВ<<ЛЕОНИД<АНАТОЛЬЕВИЧ"},
+		{"HacekLostPatronymicTellsNamesakes", "Pavel Stanislavovic Klimcuk", "Климчук Павел Петрович"},
 		{"DutchPatronymicTellsNamesakes", "Mykola Anatolijovytsj Lazarjev", "Лазарєв Микола Миколайович"},
 		{"DutchPatronymicTellsNamesakesRussian", "Matvej Timofejevitsj Gordijenko", "Матвей Яковлевич Гордиенко"},
 	}

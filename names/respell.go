@@ -1,0 +1,184 @@
+package names
+
+import "strings"
+
+// Second readings of Latin spellings that the skeleton reads otherwise,
+// tried by ScoreBest only (the linkage engine's part comparisons and
+// Prepare do not pay for them):
+//
+//   - the Dutch and Flemish press: oe is у, sj ш, tsj ч, zj ж, sjtsj щ and ch
+//     х (Sjevtsjenko, Joeri, Moeravjov, Kovaltsjoek, Anatolijovytsj). The
+//     digraphs mean other letters in other habits (German Sjomin is Сёмин,
+//     Czech Zjuganov Зюганов), so they are a second reading;
+//   - Czech and ISO 9 spellings that lost their háčeks on a keyboard
+//     without them (Sevcenko, Klimcuk, Stanislavovic): a bare c is ч or ц,
+//     and then ch is х (Michajlovic). Only c is read again; s for ш and z for
+//     ж are one letter each, which the typo rules already allow.
+//
+// A reading replaces the first when it finds a patronymic or a given name
+// the first did not (the parse did not know Anatolijovytsj as a patronymic
+// and read it as a family name); otherwise it is tried when the first
+// reading scores under MatchThreshold.
+
+// respelling is one habit: whether a word needs it and how it is rewritten
+// (in lower case).
+type respelling struct {
+	has  func(w string) bool
+	word func(lw string) string
+}
+
+var respellings = [...]respelling{
+	{hasDutch, dutchRules.Replace},
+	{hasBareC, bareCWord},
+}
+
+// respelt: a Latin name with a word one of the respellings rewrites.
+func respelt(n *Name) bool {
+	if n.Script != ScriptLatin {
+		return false
+	}
+	for _, r := range respellings {
+		if r.has(n.Given) || r.has(n.Patronymic) || r.has(n.Family) {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreRespelt is scoreBest for names with a spelling to read again.
+func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
+	var ra, rb [len(respellings)]Name
+	var okA, okB [len(respellings)]bool
+	for i := range respellings {
+		ra[i], okA[i] = readAgain(a, &respellings[i])
+		rb[i], okB[i] = readAgain(b, &respellings[i])
+	}
+	for i := range respellings {
+		if okA[i] && readsMore(&ra[i], a) {
+			a, okA[i] = &ra[i], false
+			break
+		}
+	}
+	for i := range respellings {
+		if okB[i] && readsMore(&rb[i], b) {
+			b, okB[i] = &rb[i], false
+			break
+		}
+	}
+	c, xa, xb := scoreOrders(a, b)
+	if c.Score >= MatchThreshold {
+		return c, xa, xb
+	}
+	try := func(x, y *Name) {
+		d, p, q := scoreOrders(x, y)
+		d.Score *= 0.99
+		if d.Score > c.Score {
+			c, xa, xb = d, p, q
+		}
+	}
+	for i := range respellings {
+		if okA[i] {
+			try(&ra[i], b)
+		}
+		if okB[i] {
+			try(a, &rb[i])
+		}
+	}
+	return c, xa, xb
+}
+
+// readsMore: reading d of a name finds a patronymic or a given name that
+// reading n does not.
+func readsMore(d, n *Name) bool {
+	return len(d.FatherIDs) > 0 && len(n.FatherIDs) == 0 || len(d.GivenIDs) > 0 && len(n.GivenIDs) == 0
+}
+
+// readAgain reads a Latin name again under r. Its parts are parsed again
+// from a full name, because the first parse may have misread a patronymic
+// it did not know. ok is false when r changes no word.
+func readAgain(n *Name, r *respelling) (Name, bool) {
+	if n.Script != ScriptLatin || !r.has(n.Given) && !r.has(n.Patronymic) && !r.has(n.Family) {
+		return Name{}, false
+	}
+	var words []string
+	for i, part := range [3]string{n.Given, n.Patronymic, n.Family} {
+		for w := range strings.FieldsSeq(part) {
+			if r.has(w) {
+				w = keepCase(w, r.word(strings.ToLower(w)))
+			}
+			words = append(words, w)
+		}
+		if i == 0 && n.GivenInitial && len(words) > 0 {
+			words[len(words)-1] += "."
+		}
+	}
+	d := Prepare("", "", "", strings.Join(words, " "))
+	d.Confidence = min(d.Confidence, n.Confidence)
+	return d, true
+}
+
+// keepCase writes r, a rewriting of w in lower case, with w's capitals
+// (KOVALTSJOEK, Kovaltsjoek).
+func keepCase(w, r string) string {
+	switch {
+	case r == "":
+		return r
+	case strings.ToUpper(w) == w:
+		return strings.ToUpper(r)
+	case strings.ToLower(w) != w:
+		return strings.ToUpper(r[:1]) + r[1:]
+	}
+	return r
+}
+
+// hasDutch: s has oe, sj or zj, in any case.
+func hasDutch(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch c, d := s[i]|0x20, s[i+1]|0x20; {
+		case c == 'o' && d == 'e', (c == 's' || c == 'z') && d == 'j':
+			return true
+		}
+	}
+	return false
+}
+
+// dutchRules rewrites the Dutch spellings, longest first.
+var dutchRules = strings.NewReplacer("sjtsj", "shch", "tsj", "ch", "ch", "kh", "sj", "sh", "zj", "zh", "oe", "u")
+
+// hasBareC: s has a c that is part of no digraph (ch, cz, ck, sc, tc), in
+// an all-ASCII word (a word that kept some diacritics kept its háčeks too).
+func hasBareC(s string) bool {
+	found := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false
+		}
+		if c|0x20 != 'c' {
+			continue
+		}
+		if i+1 < len(s) && strings.IndexByte("hzk", s[i+1]|0x20) >= 0 || i > 0 && strings.IndexByte("st", s[i-1]|0x20) >= 0 {
+			continue
+		}
+		found = true
+	}
+	return found
+}
+
+// bareCWord reads a word that lost its háčeks: ch as х, a bare c as ч.
+func bareCWord(lw string) string {
+	var b strings.Builder
+	for i := 0; i < len(lw); i++ {
+		c := lw[i]
+		switch {
+		case c == 'c' && i+1 < len(lw) && lw[i+1] == 'h':
+			b.WriteString("kh")
+			i++
+		case c == 'c' && !(i+1 < len(lw) && (lw[i+1] == 'z' || lw[i+1] == 'k')) && !(i > 0 && (lw[i-1] == 's' || lw[i-1] == 't')):
+			b.WriteString("ch")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
