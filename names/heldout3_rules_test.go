@@ -22,6 +22,8 @@ func TestHeldout3Rules(t *testing.T) {
 		{"DutchPressCapitals", "HRYSJTSJENKO Oksana Serhijivna", "Грищенко Оксана Сергеевна"},
 		{"DutchPressZh", "Zjoeravljova Olga", "Ольга Ефимовна Журавлёва"},
 		{"GermanSjIsStillSoft", "Sjomin Oleg", "Сёмин Олег"},
+		{"VichFamilyNameWithAPetForm", "Rabinovich Ira", "Ірина Хомівна Рабинович"},
+		{"VichFamilyNameInCapitals", "RABINOVIČ LJUDMILA", "Людмила Филипповна Рабинович"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}
@@ -54,6 +56,8 @@ func TestHeldout3Rules(t *testing.T) {
 		{"TwoCapitalsAreInitials", "Коваленко ОМ", "О", "М", "Коваленко"},
 		{"AGivenNameInCapitalsStaysAWord", "ЦОЙ ЯН", "ЯН", "", "ЦОЙ"},
 		{"ADigraphInitialStaysOne", "KOVALENKO YU", "YU", "", "KOVALENKO"},
+		{"VichOnNoGivenNameIsAFamilyName", "Rabinovich Ira", "Ira", "", "Rabinovich"},
+		{"VichOnAGivenNameIsAPatronymic", "Олександр Миколайович", "Олександр", "Миколайович", ""},
 	}
 	for _, c := range parse {
 		t.Run(c.name, func(t *testing.T) {

@@ -192,6 +192,8 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 				sc -= 4
 			case t.pat && t.patWeak:
 				sc -= 0.5
+			case t.pat && len(t.fathers) == 0:
+				sc -= 0.5 // Рабинович, Шостакович: -вич family names on no given name
 			case t.pat:
 				sc -= 2.5
 			case len(t.given) > 0 && t.fullForm && t.famLike > 0:
@@ -218,6 +220,14 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		sc += 0.2
 	case "FP", "PF":
 		sc -= 0.5 // a name without its given name is rare
+	case "GP":
+		// a name without its family name is rare too, and a patronymic on no
+		// known given name is mostly a family name (Rabinovich Ira)
+		for i := range ts {
+			if pat[i] == 'P' && ts[i].pat && !ts[i].patWeak && len(ts[i].fathers) == 0 {
+				sc -= 4
+			}
+		}
 	case "FPG":
 		sc -= 0.5 // Коваленко Миколайович Олександр: rare, read only on a patronymic's evidence
 	}
