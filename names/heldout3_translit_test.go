@@ -104,7 +104,7 @@ var h3Schemes = map[string]*h3Scheme{
 		rules: h3Rules(h3End, "ій=iy ия=iya ія=iya")},
 	// Ukrainian passports since 2010 (KMU 55).
 	"kmu": {lang: "uk", base: h3With(h3Common, "г=h и=y"),
-		iot:   h3Map("є=ye ї=yi й=y ю=yu я=ya"), iotStart: true,
+		iot: h3Map("є=ye ї=yi й=y ю=yu я=ya"), iotStart: true,
 		rules: h3Rules(h3Anywhere, "зг=zgh")},
 	// Ukrainian passports of 1996–2010: щ as sch, soft sign as apostrophe.
 	"ua1996": {lang: "uk", base: h3With(h3Common, "г=h и=y щ=sch ь='"),

@@ -220,9 +220,11 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		sc += 0.2
 	case "FP", "PF":
 		sc -= 0.5 // a name without its given name is rare
-	case "GP":
-		// a name without its family name is rare too, and a patronymic on no
-		// known given name is mostly a family name (Rabinovich Ira)
+	}
+	switch pat {
+	case "GP", "FP", "PF":
+		// a name without its family or given name is rare, and a patronymic
+		// on no known given name is then mostly a family name (Rabinovich Ira)
 		for i := range ts {
 			if pat[i] == 'P' && ts[i].pat && !ts[i].patWeak && len(ts[i].fathers) == 0 {
 				sc -= 4
