@@ -136,7 +136,7 @@ func Prepare(given, patronymic, family, full string) Name {
 			}
 		}
 	} else {
-		given, patronymic, family = Normalize(given), Normalize(patronymic), Normalize(family)
+		given, patronymic, family = innerIAsL(Normalize(given)), innerIAsL(Normalize(patronymic)), innerIAsL(Normalize(family))
 		if patronymic == "" {
 			if i := strings.IndexByte(given, ' '); i > 0 {
 				if _, _, ok := Patronymic(given[i+1:]); ok {

@@ -24,6 +24,10 @@ func TestHeldout3Rules(t *testing.T) {
 		{"GermanSjIsStillSoft", "Sjomin Oleg", "Сёмин Олег"},
 		{"VichFamilyNameWithAPetForm", "Rabinovich Ira", "Ірина Хомівна Рабинович"},
 		{"VichFamilyNameInCapitals", "RABINOVIČ LJUDMILA", "Людмила Филипповна Рабинович"},
+		{"CapitalIForLInGivenName", "Medvedev StanisIav", "Станіслав Денисович Медведєв"},
+		{"CapitalIForLInFamilyName", "Konstantin SeIeznëv", "Костянтин Гнатович Селезньов"},
+		{"CapitalIForLAtTheStart", "IIia Karpenko", "Карпенко Илья Семёнович"},
+		{"GluedBeforeAnI", "PetrovIgor", "Игорь Петров"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}

@@ -346,11 +346,17 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
 			}
-			if a, b, ok := splitInitialPair(part, s); ok && n+1 < maxTokens {
-				classify(&toks[n], a)
-				classify(&toks[n+1], b)
-				n += 2
-				continue
+			// the two checks below are for rare habits: a quick look first
+			if len(part) > 2 && strings.IndexByte(part[1:], 'I') >= 0 {
+				part = innerIAsL(part)
+			}
+			if len(part) >= 2 && len(part) <= 4 && n+1 < maxTokens {
+				if a, b, ok := splitInitialPair(part, s); ok {
+					classify(&toks[n], a)
+					classify(&toks[n+1], b)
+					n += 2
+					continue
+				}
 			}
 			if a, b, ok := splitGlued(part); ok && n+1 < maxTokens {
 				classify(&toks[n], a)
@@ -567,16 +573,50 @@ func splitGlued(w string) (string, string, bool) {
 // are no ALL CAPS word) or the pair is no given name (ЯН, ЛИ stay words),
 // and never for a digraph initial (YU, ZH: see isInitialToken).
 func splitInitialPair(part, full string) (string, string, bool) {
-	if len(part) > 4 || len(part) < 2 || !strings.ContainsAny(full, " ,") {
+	if len(part) > 4 || len(part) < 2 {
 		return "", "", false
 	}
 	r1, n1 := utf8.DecodeRuneInString(part)
+	if n1 == len(part) {
+		return "", "", false
+	}
 	r2, n2 := utf8.DecodeRuneInString(part[n1:])
-	if n1+n2 != len(part) || !isLetter(r1) || !isLetter(r2) || !isUpper(r1) || !isUpper(r2) || isInitialToken(part, true) {
+	if n1+n2 != len(part) || !isUpper(r1) || !isUpper(r2) || !isLetter(r1) || !isLetter(r2) || isInitialToken(part, true) || !strings.ContainsAny(full, " ,") {
 		return "", "", false
 	}
 	if !strings.ContainsFunc(full, func(r rune) bool { return isLetter(r) && !isUpper(r) }) && len(lookupGiven(part)) > 0 {
 		return "", "", false
 	}
 	return part[:n1], part[n1:], true
+}
+
+// innerIAsL reads a capital I inside a Latin word as the l it stands for
+// (VaIentin, StanisIav, SeIeznëv, IIia): the two are one glyph in
+// sans-serif type, and OCR and people copying a name off a screen confuse
+// them. A capital I after a small letter is a seam instead (PetrovIgor,
+// OlegIvanov: see splitGlued) when one side of it is a known given name.
+func innerIAsL(w string) string {
+	if len(w) < 3 || strings.IndexByte(w[1:], 'I') < 0 {
+		return w
+	}
+	at := -1
+	for i := 1; i < len(w); i++ {
+		if w[i] == 'I' && (w[i-1] >= 'a' && w[i-1] <= 'z' || i == 1 && w[0] == 'I' && len(w) > 2 && w[2] >= 'a' && w[2] <= 'z') {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return w
+	}
+	if at > 1 && (len(lookupGiven(w[:at])) > 0 || len(lookupGiven(w[at:])) > 0) {
+		return w
+	}
+	b := []byte(w)
+	for i := at; i < len(b); i++ {
+		if b[i] == 'I' && (b[i-1] >= 'a' && b[i-1] <= 'z' || i == 1) {
+			b[i] = 'l'
+		}
+	}
+	return string(b)
 }

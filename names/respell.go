@@ -20,16 +20,15 @@ import "strings"
 // and read it as a family name); otherwise it is tried when the first
 // reading scores under MatchThreshold.
 
-// respelling is one habit: whether a word needs it and how it is rewritten
-// (in lower case).
+// respelling is one habit: whether a word needs it and how it is rewritten.
 type respelling struct {
 	has  func(w string) bool
-	word func(lw string) string
+	word func(w string) string
 }
 
 var respellings = [...]respelling{
-	{hasDutch, dutchRules.Replace},
-	{hasBareC, bareCWord},
+	{hasDutch, func(w string) string { return keepCase(w, dutchRules.Replace(strings.ToLower(w))) }},
+	{hasBareC, func(w string) string { return keepCase(w, bareCWord(strings.ToLower(w))) }},
 }
 
 // respelt: a Latin name with a word one of the respellings rewrites.
@@ -104,7 +103,7 @@ func readAgain(n *Name, r *respelling) (Name, bool) {
 	for i, part := range [3]string{n.Given, n.Patronymic, n.Family} {
 		for w := range strings.FieldsSeq(part) {
 			if r.has(w) {
-				w = keepCase(w, r.word(strings.ToLower(w)))
+				w = r.word(w)
 			}
 			words = append(words, w)
 		}
