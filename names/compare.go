@@ -511,10 +511,39 @@ func compareFamily(a, b *Name) (Level, float64) {
 		latinTypo(a, b) || ((foldTypo(a.famFold, b.famFold) || jw >= 0.75 && nearBound(a.FamilySkel, b.FamilySkel, 3) && crossTypo(a.famFold, b.famFold)) && sameClass(a.FamilyBase, b.FamilyBase)) {
 		return LevelClose, jw
 	}
+	if altTypo(a, b) {
+		return LevelClose, jw
+	}
 	if lv, ok := doubleFamily(a, b); ok {
 		return lv, 1
 	}
 	return LevelDifferent, jw
+}
+
+// altTypo: a typo on top of another reading of an ambiguous spelling
+// (Чернисшов against Чернышёв read with ё as o, КИЕСЛЁВ against
+// Кисельов, Zaxarchneko against Захарченко read the GOST 7.79 B way): the
+// typo rules above count edits on the standard readings only. The readings
+// must start alike, as in latinTypo.
+func altTypo(a, b *Name) bool {
+	if a.famAltBase[0] == "" && b.famAltBase[0] == "" {
+		return false
+	}
+	xs := [maxAlts + 1]string{a.FamilyBase}
+	ys := [maxAlts + 1]string{b.FamilyBase}
+	copy(xs[1:], a.famAltBase[:])
+	copy(ys[1:], b.famAltBase[:])
+	for i, x := range xs {
+		for j, y := range ys {
+			if x == "" || y == "" || i == 0 && j == 0 || x[0] != y[0] {
+				continue
+			}
+			if closeEdit(x, y) && sameClass(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // patronymicGlued: a hyphenated family word one of whose parts reads as a

@@ -28,12 +28,15 @@ func TestHeldout3Rules(t *testing.T) {
 		{"CapitalIForLInFamilyName", "Konstantin SeIeznëv", "Костянтин Гнатович Селезньов"},
 		{"CapitalIForLAtTheStart", "IIia Karpenko", "Карпенко Илья Семёнович"},
 		{"GluedBeforeAnI", "PetrovIgor", "Игорь Петров"},
+		{"TypoOnTheYoReading", "Чернисшов Остап Ілліч", "Остап Ильич Чернышёв"},
+		{"TypoOnTheGOSTReading", "Il`ya Zaxarchneko", "Захарченко Илья Арсеньевич"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}
 	non := []struct{ name, a, b string }{
 		{"DoubleFamilyNameOtherGivenName", "Харченко-Кушнир Алла", "Кушнир Анна"},
 		{"DoubleFamilyNamePartsAreNotLetters", "Ли-Ким Ян", "Ли Ян Петрович"},
+		{"AnotherReadingIsNoTypoOfAnotherName", "Ковальов Іван", "Коваль Іван"},
 		{"PatronymicGluedToFamilyIsNoDoubleName", "Leonid Zajarovich-Andreyev", "АНДРЕЕВ<<ЛЕОНИД<АНАТОЛЬЕВИЧ"},
 		{"HacekLostPatronymicTellsNamesakes", "Pavel Stanislavovic Klimcuk", "Климчук Павел Петрович"},
 		{"DutchPatronymicTellsNamesakes", "Mykola Anatolijovytsj Lazarjev", "Лазарєв Микола Миколайович"},
