@@ -499,7 +499,7 @@ func compareFamily(a, b *Name) (Level, float64) {
 	jw := jaroWinklerStr(a.FamilyBase, b.FamilyBase)
 	// Иван and Иванов, Bogdan and Bogdanov: a family name built on the other
 	// with -ов, -ев or -ин is another name, however few letters it adds
-	if possessiveOf(a.FamilyBase, b.FamilyBase) || possessiveOf(b.FamilyBase, a.FamilyBase) {
+	if derivedOf(a.FamilyBase, b.FamilyBase) || derivedOf(b.FamilyBase, a.FamilyBase) {
 		return LevelDifferent, jw
 	}
 	// bases and skeletons both: a typo in the ending defeats the gender fold
@@ -604,6 +604,38 @@ func latinTypo(a, b *Name) bool {
 		return false
 	}
 	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
+}
+
+// derivedOf: y is the family name x with one more family-name suffix,
+// which makes another family of the same stem, however few letters it adds:
+// a possessive (Иван, Иванов: see possessiveOf), or the Ukrainian -ук, -чук,
+// -юк, -енко, -ко, -ишин (Гончар, Гончарук; Коваль, Ковальчук; Литвин,
+// Литвиненко), with к before -чук and -ченко turned into ч (Мельник,
+// Мельничук, Мельниченко).
+func derivedOf(x, y string) bool {
+	if possessiveOf(x, y) {
+		return true
+	}
+	if len(x) < 3 || len(y) < len(x)+2 {
+		return false
+	}
+	rest := ""
+	switch {
+	case y[:len(x)] == x:
+		rest = y[len(x):]
+	case x[len(x)-1] == 'k' && y[:len(x)-1] == x[:len(x)-1] && y[len(x)-1] == 'C':
+		rest = y[len(x)-1:]
+		if rest != "Cuk" && rest != "Cenko" {
+			return false
+		}
+	default:
+		return false
+	}
+	switch rest {
+	case "uk", "iuk", "Cuk", "enko", "Cenko", "ko", "iSin", "Cak":
+		return true
+	}
+	return false
 }
 
 // possessiveOf: y is x with a possessive suffix, -ов, -ев or -ин (Иван,

@@ -36,6 +36,10 @@ func TestHeldout3Rules(t *testing.T) {
 	non := []struct{ name, a, b string }{
 		{"DoubleFamilyNameOtherGivenName", "Харченко-Кушнир Алла", "Кушнир Анна"},
 		{"DoubleFamilyNamePartsAreNotLetters", "Ли-Ким Ян", "Ли Ян Петрович"},
+		{"SuffixMakesAnotherFamily", "Василий Тарасович Гончар", "HONCHARUK Vasyl'"},
+		{"SuffixOnTheStemMakesAnotherFamily", "Гончарук Аліна Матвіївна", "Honchar Alina"},
+		{"ChukAfterKMakesAnotherFamily", "Виктор Фёдорович Мельник", "Viktor Melnychuk"},
+		{"EnkoMakesAnotherFamily", "Литвин Петро Іванович", "Lytvynenko Petro"},
 		{"AnotherReadingIsNoTypoOfAnotherName", "Ковальов Іван", "Коваль Іван"},
 		{"PatronymicGluedToFamilyIsNoDoubleName", "Leonid Zajarovich-Andreyev", "АНДРЕЕВ<<ЛЕОНИД<АНАТОЛЬЕВИЧ"},
 		{"HacekLostPatronymicTellsNamesakes", "Pavel Stanislavovic Klimcuk", "Климчук Павел Петрович"},
