@@ -45,6 +45,9 @@ type Name struct {
 	// sexFam: Sex comes from the family name's ending alone, which can
 	// mislead (Щербина, Калина are men's names too)
 	sexFam bool
+	// order: the order of a parsed full name (see Parsed.Order), so that a
+	// second reading (respell.go) can write the name as it was written
+	order Order
 }
 
 // FamilyRuUk returns a hash of the gender-folded family name with the
@@ -123,6 +126,7 @@ func Prepare(given, patronymic, family, full string) Name {
 		}
 		n.GivenInitial, n.PatronymicInitial = p.GivenInitial, p.PatronymicInitial
 		n.Confidence = p.Confidence
+		n.order = p.Order
 		// reuse the tokens' skeletons for one-token parts
 		var count [3]int
 		for i := 0; i < nt; i++ {

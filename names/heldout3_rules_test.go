@@ -21,6 +21,7 @@ func TestHeldout3Rules(t *testing.T) {
 		{"DutchPressOe", "Stepan Moeravjov", "Степан Васильевич Муравьёв"},
 		{"DutchPressCapitals", "HRYSJTSJENKO Oksana Serhijivna", "Грищенко Оксана Сергеевна"},
 		{"DutchPressZh", "Zjoeravljova Olga", "Ольга Ефимовна Журавлёва"},
+		{"DutchReadingKeepsTheOrder", "JEMELJANOV Valentny Andrijovytsj", "Валентин Андреевич Емельянов"},
 		{"GermanSjIsStillSoft", "Sjomin Oleg", "Сёмин Олег"},
 		{"VichFamilyNameWithAPetForm", "Rabinovich Ira", "Ірина Хомівна Рабинович"},
 		{"VichFamilyNameInCapitals", "RABINOVIČ LJUDMILA", "Людмила Филипповна Рабинович"},

@@ -99,15 +99,28 @@ func readAgain(n *Name, r *respelling) (Name, bool) {
 	if n.Script != ScriptLatin || !r.has(n.Given) && !r.has(n.Patronymic) && !r.has(n.Family) {
 		return Name{}, false
 	}
+	// the parts in the order they were written, when the parse saw it
+	order := "GPF"
+	if o := string(n.order); len(o) == 3 && strings.Count(o, "G") == 1 && strings.Count(o, "P") == 1 ||
+		len(o) == 2 && o[0] != o[1] || len(o) == 1 {
+		order = o
+	}
 	var words []string
-	for i, part := range [3]string{n.Given, n.Patronymic, n.Family} {
+	for _, role := range []byte(order) {
+		part := n.Family
+		switch role {
+		case 'G':
+			part = n.Given
+		case 'P':
+			part = n.Patronymic
+		}
 		for w := range strings.FieldsSeq(part) {
 			if r.has(w) {
 				w = r.word(w)
 			}
 			words = append(words, w)
 		}
-		if i == 0 && n.GivenInitial && len(words) > 0 {
+		if role == 'G' && n.GivenInitial && len(words) > 0 {
 			words[len(words)-1] += "."
 		}
 	}
