@@ -164,6 +164,7 @@ func (p h3Person) famForm(lang string) string {
 type h3Style struct {
 	lang     [3]string // given, patronymic, family
 	dim      bool      // a pet form for the given name
+	intl     bool      // the given name's form in another language (Eugene)
 	pat      bool      // the patronymic is written
 	fam      bool      // the family name is written
 	given    bool      // the given name is written
@@ -280,6 +281,12 @@ func (g *h3Gen) render(p h3Person, s h3Style) string {
 		}
 	}
 	for i := range words {
+		if i == 0 && s.intl && s.given {
+			if f := h3International[p.g.ru]; len(f) > 0 {
+				words[0] = f[g.pick(len(f))] // already Latin
+				continue
+			}
+		}
 		words[i] = g.cyrHabit(words[i], s.cyrHabit)
 		if s.scheme != "" {
 			words[i] = h3RomaniseText(words[i], s.lang[i], s.scheme)

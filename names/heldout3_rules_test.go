@@ -31,6 +31,9 @@ func TestHeldout3Rules(t *testing.T) {
 		{"GluedBeforeAnI", "PetrovIgor", "Игорь Петров"},
 		{"TypoOnTheYoReading", "Чернисшов Остап Ілліч", "Остап Ильич Чернышёв"},
 		{"TypoOnTheGOSTReading", "Il`ya Zaxarchneko", "Захарченко Илья Арсеньевич"},
+		{"EnglishFormOfOlena", "Helen Kovalenko", "Олена Коваленко"},
+		{"EnglishFormOfPavlo", "Paul Kovalenko", "Павло Миколайович Коваленко"},
+		{"EnglishFormOfYevhen", "Eugene Kovalenko", "Євген Коваленко"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}
@@ -41,6 +44,7 @@ func TestHeldout3Rules(t *testing.T) {
 		{"SuffixOnTheStemMakesAnotherFamily", "Гончарук Аліна Матвіївна", "Honchar Alina"},
 		{"ChukAfterKMakesAnotherFamily", "Виктор Фёдорович Мельник", "Viktor Melnychuk"},
 		{"EnkoMakesAnotherFamily", "Литвин Петро Іванович", "Lytvynenko Petro"},
+		{"StefanIsNotStepan", "Степан Степаненко", "Stefan Stepanenko"},
 		{"AnotherReadingIsNoTypoOfAnotherName", "Ковальов Іван", "Коваль Іван"},
 		{"PatronymicGluedToFamilyIsNoDoubleName", "Leonid Zajarovich-Andreyev", "АНДРЕЕВ<<ЛЕОНИД<АНАТОЛЬЕВИЧ"},
 		{"HacekLostPatronymicTellsNamesakes", "Pavel Stanislavovic Klimcuk", "Климчук Павел Петрович"},

@@ -209,3 +209,22 @@ var h3Lookalikes = [][2]string{
 	{"Денис", "Борис"}, {"Вадим", "Владимир"}, {"Галина", "Алина"}, {"Юлия", "Юлиана"},
 	{"Мирослав", "Ярослав"}, {"Антон", "Артём"}, {"Игорь", "Егор"}, {"Дмитрий", "Денис"},
 }
+
+// h3International: the forms a given name (Russian form) takes in other
+// languages, which émigré records, foreign press and foreign officials use
+// (Eugene for Евгений, Helen for Елена).
+var h3International = map[string][]string{
+	"Александр": {"Alexander", "Alexandre", "Aleksander"}, "Алексей": {"Alexis", "Alexei"},
+	"Андрей": {"Andrew", "Andrzej", "André"}, "Евгений": {"Eugene", "Eugen", "Eugeniusz"},
+	"Михаил": {"Michael", "Michel", "Michał"}, "Пётр": {"Peter", "Pierre", "Piotr"},
+	"Павел": {"Paul", "Paweł"}, "Николай": {"Nicholas", "Nicolas", "Mikołaj"},
+	"Григорий": {"Gregory", "Grzegorz"}, "Яков": {"Jacob", "Jakub"}, "Степан": {"Stephen", "Szczepan"},
+	"Фёдор": {"Theodore", "Teodor"}, "Василий": {"Basil", "Bazyli"}, "Кирилл": {"Cyril", "Cyryl"},
+	"Матвей": {"Matthew", "Mateusz"}, "Тимофей": {"Timothy", "Tymoteusz"}, "Антон": {"Anthony", "Antoine", "Antoni"},
+	"Семён": {"Simon", "Szymon"}, "Константин": {"Constantine", "Konstanty"}, "Георгий": {"George", "Jerzy"},
+	"Дмитрий": {"Dimitri", "Dymitr"}, "Виктор": {"Victor", "Wiktor"}, "Иосиф": {"Joseph", "Józef"},
+	"Екатерина": {"Catherine", "Katarzyna"}, "Мария": {"Mary", "Marie"}, "Анна": {"Anne", "Ann"},
+	"Елена": {"Helen", "Hélène", "Helena"}, "Наталья": {"Natalie", "Nathalie"}, "Софья": {"Sophie", "Zofia"},
+	"Юлия": {"Julia", "Julie"}, "Евгения": {"Eugenia", "Eugénie"}, "Ирина": {"Irene", "Irène"},
+	"Ксения": {"Xenia"}, "Анастасия": {"Anastasia"}, "Татьяна": {"Tatiana"}, "Людмила": {"Ludmila"},
+}

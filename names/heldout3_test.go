@@ -134,6 +134,13 @@ func h3Matches(seed uint64, per int) []h3Case {
 		return s
 	})
 
+	hasIntl := func(p h3Person) bool { return len(h3International[p.g.ru]) > 0 }
+	add("given international form", func() h3Person { return g.personWhere(hasIntl) }, func(p h3Person) h3Style {
+		s := g.random(p)
+		g.setScheme(&s, []string{"enru", "enuk", "de", "fr", "pl", "kmu", "icao"}[g.pick(7)])
+		s.intl, s.pat = true, g.r.IntN(5) == 0
+		return s
+	})
 	for _, o := range h3Orders {
 		add("order "+o, anyone, func(p h3Person) h3Style {
 			s := g.random(p)
