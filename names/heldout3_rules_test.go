@@ -34,6 +34,13 @@ func TestHeldout3Rules(t *testing.T) {
 		{"EnglishFormOfOlena", "Helen Kovalenko", "Олена Коваленко"},
 		{"EnglishFormOfPavlo", "Paul Kovalenko", "Павло Миколайович Коваленко"},
 		{"EnglishFormOfYevhen", "Eugene Kovalenko", "Євген Коваленко"},
+		{"RankBeforeTheName", "рядовой Иванов Иван Иванович", "Иван Иванович Иванов"},
+		{"AbbreviatedRankBeforeInitials", "ст. лейтенант Коваленко О.М.", "Олександр Миколайович Коваленко"},
+		{"RankAfterTheName", "Коваленко О.М., солдат", "Олександр Миколайович Коваленко"},
+		{"EnglishRank", "Sgt. Kovalenko Oleksandr", "Коваленко Олександр"},
+		{"RankInCapitals", "СОЛДАТ КОВАЛЕНКО ОЛЕКСАНДР МИКОЛАЙОВИЧ", "Олександр Коваленко"},
+		{"BirthYearMark", "Коваленко Олександр Миколайович, 1985 р.н.", "Олександр Миколайович Коваленко"},
+		{"BirthYearMarkRussian", "Иванов Иван Иванович 1990 г.р.", "Иван Иванович Иванов"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}
@@ -72,6 +79,9 @@ func TestHeldout3Rules(t *testing.T) {
 		{"TwoCapitalsAreInitials", "Коваленко ОМ", "О", "М", "Коваленко"},
 		{"AGivenNameInCapitalsStaysAWord", "ЦОЙ ЯН", "ЯН", "", "ЦОЙ"},
 		{"ADigraphInitialStaysOne", "KOVALENKO YU", "YU", "", "KOVALENKO"},
+		{"RankWordAsAFamilyNameStays", "Старшина Иван Петрович", "Иван", "Петрович", "Старшина"},
+		{"ShortRankWordAsAFamilyNameStays", "Пан Иван Петрович", "Иван", "Петрович", "Пан"},
+		{"InitialsAfterADateStay", "Коваленко 12.03.1985 О.М.", "О", "М", "Коваленко"},
 		{"VichOnNoGivenNameIsAFamilyName", "Rabinovich Ira", "Ira", "", "Rabinovich"},
 		{"VichOnAGivenNameIsAPatronymic", "Олександр Миколайович", "Олександр", "Миколайович", ""},
 	}
@@ -109,4 +119,29 @@ func TestHeldout3Rules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzHeldout3Forms: the readings added for the third-opinion generator's
+// habits (initials without dots, a whole name in one field, double family
+// names, Dutch and háček-less spellings, I for l, ranks and birth-year
+// marks) never panic, and any two names score in [0,1].
+func FuzzHeldout3Forms(f *testing.F) {
+	for _, s := range []string{
+		"Олейник БВ", "Borisov AL", "ЦОЙ ЯН", "KOVALENKO YU", "Харченко-Кушнир Алла", "Ли-Ким Ян", "-", "a-", "-b-",
+		"Taras Hryhorovytsj Sjevtsjenko", "HRYSJTSJENKO", "oe", "sjtsj", "Sevcenko Rinat Michajlovic", "c", "C",
+		"Medvedev StanisIav", "IIia", "II", "aI", "PetrovIgor", "рядовой Иванов Иван Иванович", "ст. лейтенант Коваленко О.М.",
+		"солдат солдат солдат", "Коваленко, 1985 р.н.", "1985 р.н.", "12 г. р.", "Kozlova (Ignat’eva) Anna", "( (",
+	} {
+		f.Add(s, "Олександр Миколайович Коваленко")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		x, y := names.Prepare("", "", "", a), names.Prepare("", "", "", b)
+		if s := names.ScoreBest(&x, &y).Score; s < 0 || s > 1 {
+			t.Errorf("%q ~ %q = %v", a, b, s)
+		}
+		z := names.Prepare("", "", a, "")
+		if s := names.ScoreBest(&z, &y).Score; s < 0 || s > 1 {
+			t.Errorf("family field %q ~ %q = %v", a, b, s)
+		}
+	})
 }

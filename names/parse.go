@@ -64,6 +64,7 @@ func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n 
 	if n == 0 {
 		return "", 0
 	}
+	n = dropRanks(toks[:], n)
 	ts := toks[:n]
 	balticName(ts)
 	var lower bool // does any token have lower case? then ALL CAPS marks a family name
@@ -316,7 +317,8 @@ func splitRunTogether(w string) (string, string, bool) {
 
 func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 	n := 0
-	depth := 0 // inside (…) or «…»: a nickname or an alias, not a part of the name
+	afterNumber := false // a number was read: a birth year's mark may follow
+	depth := 0           // inside (…) or «…»: a nickname or an alias, not a part of the name
 	for rest := s; rest != "" && n < maxTokens; {
 		i := strings.IndexAny(rest, " ,;")
 		f := rest
@@ -344,7 +346,11 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			}
 			part = strings.Trim(part, ".-'()«»\"“”")
 			if !strings.ContainsFunc(part, isLetter) {
+				afterNumber = afterNumber || strings.ContainsAny(part, "0123456789")
 				continue // a date, a number, a stray mark: not a name
+			}
+			if yearMark(part, afterNumber) {
+				continue
 			}
 			// the two checks below are for rare habits: a quick look first
 			if len(part) > 2 && strings.IndexByte(part[1:], 'I') >= 0 {

@@ -1,0 +1,92 @@
+package names
+
+// Words that lists write next to a name but are no part of it: military
+// ranks and their abbreviations (prisoner, casualty and unit lists write
+// "рядовой Иванов Иван Иванович", "ст. лейтенант Коваленко О.М.",
+// "Sgt. Kovalenko Oleksandr") and forms of address (гражданин, пан, Mr).
+// They are keyed by skeleton, so that every script and spelling of one is
+// found (молодший, младший, mladshiy).
+var rankSkels = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		// Russian
+		"рядовой", "ефрейтор", "сержант", "старшина", "прапорщик", "лейтенант", "капитан", "майор",
+		"подполковник", "полковник", "генерал", "матрос", "мичман", "младший", "старший", "главный",
+		"курсант", "солдат", "военнослужащий", "доброволец", "гвардии", "гражданин", "гражданка",
+		"ряд", "ефр", "серж", "ст", "мл", "гв", "гр", "лейт", "кап", "к-н", "л-т", "с-т", "м-р", "п-к",
+		"п-п-к", "пп-к", "ст-на", "гр-н", "гр-ка",
+		// Ukrainian
+		"рядовий", "молодший", "головний", "капітан", "підполковник", "мічман", "штаб-сержант",
+		"майстер-сержант", "військовослужбовець", "доброволець", "гвардії", "громадянин", "громадянка",
+		// English
+		"private", "pvt", "pfc", "corporal", "cpl", "sergeant", "sgt", "ssgt", "lieutenant", "lt",
+		"captain", "capt", "major", "maj", "colonel", "col", "general", "gen", "soldier", "mr", "mrs", "ms",
+	} {
+		m[Skeleton(w)] = true
+	}
+	return m
+}()
+
+// dropRanks removes rank and address words from the start and the end of
+// the n tokens (ts[:n]) and returns the number left. A word is dropped only
+// when it is written in small letters or is an abbreviation of four letters
+// or fewer and at least two words are left, or when three words are left
+// otherwise: Старшина, Полковник and Майор are family names too
+// (Старшина Иван Петрович keeps its family name).
+func dropRanks(ts []token, n int) int {
+	if n < 3 {
+		return n
+	}
+	drop := func(t *token, left int) bool {
+		// a quick look before the map: a rank is no known given name, no
+		// patronymic, and has no strong family ending unless in small letters
+		if t.initial || len(t.given) > 0 || t.pat || t.famLike >= 1 && !isLowerStart(t.text) || !rankSkels[t.sk] {
+			return false
+		}
+		if left >= 3 {
+			return true
+		}
+		return left >= 2 && (isLowerStart(t.text) || len(t.sk) <= 4)
+	}
+	start := 0
+	for start < n-2 && drop(&ts[start], n-start-1) {
+		start++
+	}
+	end := n
+	for end-start > 2 && drop(&ts[end-1], end-start-1) {
+		end--
+	}
+	if start == 0 {
+		return end
+	}
+	copy(ts, ts[start:end])
+	return end - start
+}
+
+// isLowerStart: s starts with a small letter.
+func isLowerStart(s string) bool {
+	for _, r := range s {
+		return isLetter(r) && !isUpper(r)
+	}
+	return false
+}
+
+// yearMark: a word of one or two small letters after a number, the way
+// lists mark a birth year (1985 р.н., 1985 г.р., 1985 г., 34 y.o.): no part
+// of the name. Initials are capitals, and stay.
+func yearMark(part string, afterNumber bool) bool {
+	if !afterNumber {
+		return false
+	}
+	letters := 0
+	for _, r := range part {
+		if !isLetter(r) {
+			continue
+		}
+		if isUpper(r) {
+			return false
+		}
+		letters++
+	}
+	return letters <= 2
+}
