@@ -941,8 +941,9 @@ func ruUkSame(a, b *Name) bool {
 }
 
 // ruUkEqual: two family-name skeletons that differ only where Russian and
-// Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий) and
-// о against і in a closed last syllable (Петров, Петрів; Чорновол, Чорновіл).
+// Ukrainian spelling differ: е against і (Олейник, Олійник; Белый, Білий),
+// о against і in a closed last syllable (Петров, Петрів; Чорновол, Чорновіл)
+// and Ukrainian о after a hushing consonant against е (Чорний, Черный).
 func ruUkEqual(a, b string) bool {
 	if a == b || len(a) < 4 || len(b) < 4 {
 		return false
@@ -957,7 +958,10 @@ func ruUkNorm(dst []byte, s string) []byte {
 		c := s[i]
 		// о in a closed last syllable is і in Ukrainian (Петров, Петрів;
 		// Чорновол, Чорновіл; Сокол, Сокіл)
-		if c == 'e' || (c == 'o' && i == n-2 && i > 0 && !isSkelVowel(s[n-1]) && !isSkelVowel(s[i-1])) {
+		// and о after ч, ш, щ, ж is е in Russian (Чорний, Черный; Чорновол,
+		// Черновол; Шостак, Шестак)
+		if c == 'e' || (c == 'o' && i == n-2 && i > 0 && !isSkelVowel(s[n-1]) && !isSkelVowel(s[i-1])) ||
+			c == 'o' && i > 0 && (s[i-1] == 'C' || s[i-1] == 'S') {
 			c = 'i'
 		}
 		if len(dst) > 0 && dst[len(dst)-1] == c {

@@ -41,6 +41,8 @@ func TestHeldout3Rules(t *testing.T) {
 		{"RankInCapitals", "СОЛДАТ КОВАЛЕНКО ОЛЕКСАНДР МИКОЛАЙОВИЧ", "Олександр Коваленко"},
 		{"BirthYearMark", "Коваленко Олександр Миколайович, 1985 р.н.", "Олександр Миколайович Коваленко"},
 		{"BirthYearMarkRussian", "Иванов Иван Иванович 1990 г.р.", "Иван Иванович Иванов"},
+		{"UkrainianOAfterHushingIsRussianE", "Черновол Иван", "Чорновол Іван"},
+		{"UkrainianAdjectivalFeminine", "Kseniia Chernaia", "Ксенія Чорна"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
 	}

@@ -228,3 +228,19 @@ var h3International = map[string][]string{
 	"Юлия": {"Julia", "Julie"}, "Евгения": {"Eugenia", "Eugénie"}, "Ирина": {"Irene", "Irène"},
 	"Ксения": {"Xenia"}, "Анастасия": {"Anastasia"}, "Татьяна": {"Tatiana"}, "Людмила": {"Ludmila"},
 }
+
+// h3Ranks: military ranks as unit, casualty and prisoner lists write them
+// next to a name, by language of the list.
+var h3Ranks = map[string][]string{
+	"ru": {"рядовой", "ефрейтор", "мл. сержант", "сержант", "ст. сержант", "старшина", "прапорщик", "лейтенант", "ст. лейтенант", "капитан", "майор"},
+	"uk": {"солдат", "ст. солдат", "молодший сержант", "сержант", "старший сержант", "лейтенант", "старший лейтенант", "капітан", "майор"},
+	"en": {"Pvt.", "Sgt.", "Lt.", "Capt.", "Maj."},
+}
+
+// h3YearMarks: how a list adds a birth year (or date) to the name, by
+// language; %d is the year.
+var h3YearMarks = map[string][]string{
+	"ru": {", %d г.р.", " %d г.р.", " (%d)", ", %d"},
+	"uk": {", %d р.н.", " %d р.н.", " (%d)", ", %d"},
+	"en": {", b. %d", " (%d)", ", %d"},
+}

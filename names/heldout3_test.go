@@ -134,6 +134,32 @@ func h3Matches(seed uint64, per int) []h3Case {
 		return s
 	})
 
+	for _, noise := range []string{"rank", "birth year"} {
+		for range per {
+			p := g.person()
+			s := g.random(p)
+			b := g.render(p, s)
+			l := s.lang[2]
+			if s.scheme != "" {
+				l = "en"
+			}
+			if noise == "rank" {
+				r := h3Ranks[l][g.pick(len(h3Ranks[l]))]
+				switch {
+				case g.r.IntN(5) == 0:
+					b += ", " + r
+				case g.r.IntN(4) == 0:
+					b = strings.ToUpper(r) + " " + b
+				default:
+					b = r + " " + b
+				}
+			} else {
+				m := h3YearMarks[l][g.pick(len(h3YearMarks[l]))]
+				b += fmt.Sprintf(m, 1960+g.pick(45))
+			}
+			out = append(out, h3Case{phen: "noise " + noise, a: g.render(p, g.clean(p)), b: b})
+		}
+	}
 	hasIntl := func(p h3Person) bool { return len(h3International[p.g.ru]) > 0 }
 	add("given international form", func() h3Person { return g.personWhere(hasIntl) }, func(p h3Person) h3Style {
 		s := g.random(p)
