@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // Words that lists write next to a name but are no part of it: military
 // ranks and their abbreviations (prisoner, casualty and unit lists write
 // "рядовой Иванов Иван Иванович", "ст. лейтенант Коваленко О.М.",
@@ -28,25 +30,21 @@ var rankSkels = func() map[string]bool {
 }()
 
 // dropRanks removes rank and address words from the start and the end of
-// the n tokens (ts[:n]) and returns the number left. A word is dropped only
-// when it is written in small letters or is an abbreviation of four letters
-// or fewer and at least two words are left, or when three words are left
-// otherwise: Старшина, Полковник and Майор are family names too
-// (Старшина Иван Петрович keeps its family name).
+// the n tokens (ts[:n]) and returns the number left, leaving two at least.
+// A rank with the ending of a family name (старшина, like Щербина) is
+// dropped only when three words are left or it is written in small
+// letters: Старшина Иван Петрович keeps its family name.
 func dropRanks(ts []token, n int) int {
 	if n < 3 {
 		return n
 	}
 	drop := func(t *token, left int) bool {
-		// a quick look before the map: a rank is no known given name, no
-		// patronymic, and has no strong family ending unless in small letters
-		if t.initial || len(t.given) > 0 || t.pat || t.famLike >= 1 && !isLowerStart(t.text) || !rankSkels[t.sk] {
+		// a quick look before the map: a rank is no known given name and no
+		// patronymic
+		if t.initial || len(t.given) > 0 || t.pat || !rankSkels[t.sk] {
 			return false
 		}
-		if left >= 3 {
-			return true
-		}
-		return left >= 2 && (isLowerStart(t.text) || len(t.sk) <= 4)
+		return left >= 3 || left >= 2 && (t.famLike < 1 || isLowerStart(t.text))
 	}
 	start := 0
 	for start < n-2 && drop(&ts[start], n-start-1) {
@@ -71,12 +69,16 @@ func isLowerStart(s string) bool {
 	return false
 }
 
-// yearMark: a word of one or two small letters after a number, the way
-// lists mark a birth year (1985 р.н., 1985 г.р., 1985 г., 34 y.o.): no part
-// of the name. Initials are capitals, and stay.
-func yearMark(part string, afterNumber bool) bool {
+// yearMark: a word of one or two small letters next to a number, the way
+// lists mark a birth year (1985 р.н., 1985 г.р., 1985 г., b. 1976, 34 y.o.):
+// no part of the name. Initials are capitals, and stay. rest is what follows
+// the word.
+func yearMark(part string, afterNumber bool, rest string) bool {
 	if !afterNumber {
-		return false
+		rest = strings.TrimLeft(rest, " ")
+		if rest == "" || rest[0] < '0' || rest[0] > '9' {
+			return false
+		}
 	}
 	letters := 0
 	for _, r := range part {

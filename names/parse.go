@@ -349,14 +349,14 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 				afterNumber = afterNumber || strings.ContainsAny(part, "0123456789")
 				continue // a date, a number, a stray mark: not a name
 			}
-			if yearMark(part, afterNumber) {
+			if yearMark(part, afterNumber, rest) {
 				continue
 			}
 			// the two checks below are for rare habits: a quick look first
 			if len(part) > 2 && strings.IndexByte(part[1:], 'I') >= 0 {
 				part = innerIAsL(part)
 			}
-			if len(part) >= 2 && len(part) <= 4 && n+1 < maxTokens {
+			if len(part) >= 2 && len(part) <= 4 && n > 0 && n+1 < maxTokens {
 				if a, b, ok := splitInitialPair(part, s); ok {
 					classify(&toks[n], a)
 					classify(&toks[n+1], b)
