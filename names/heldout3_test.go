@@ -483,14 +483,28 @@ func TestHeldout3Phenomena(t *testing.T) {
 	}
 }
 
-// h3Floor is the recall floor of a phenomenon at MatchThreshold.
+// h3Floor is the recall floor of a phenomenon at MatchThreshold, a little
+// under what the package reached when it was set (2026-11-27, seed 31, 150
+// pairs a row: 0.993 over all rows, from 0.902 before the heldout3 rules;
+// see docs/BENCHMARKS.md).
 func h3Floor(k string) float64 {
-	return 0
+	switch {
+	case k == "typo ocr given":
+		return 0.89 // rn for m, ri for n: read as other names
+	case strings.HasPrefix(k, "typo"):
+		return 0.94
+	case k == "latin diacritics dropped", k == "mixed", strings.HasPrefix(k, "pet form"), k == "given international form":
+		return 0.96
+	}
+	return 0.97
 }
 
 // h3Ceiling is the false-match ceiling of a trap at MatchThreshold.
 func h3Ceiling(k string) float64 {
-	return 1
+	if k == "family of one stem" {
+		return 0.02 // Савенко/Савченко, Іванюк/Іванчук: one letter, as a typo is
+	}
+	return 0.005
 }
 
 // TestHeldout3Samples prints the first pairs of each phenomenon and trap
