@@ -1,6 +1,7 @@
 package names_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"maps"
 	"os"
@@ -505,6 +506,43 @@ func h3Ceiling(k string) float64 {
 		return 0.02 // Савенко/Савченко, Іванюк/Іванчук: one letter, as a typo is
 	}
 	return 0.005
+}
+
+// TestHeldout3WriteCSV writes the generator's pairs to the file
+// LASTSEEN_HELDOUT3_CSV names (columns a, b, phenomenon, same), for
+// `lastseen names compare --pairs`; the pairs given as separate fields are
+// left out, since the command reads full names. Without the variable it
+// checks only that the rows come out.
+func TestHeldout3WriteCSV(t *testing.T) {
+	var rows [][]string
+	for _, set := range []struct {
+		same  string
+		cases []h3Case
+	}{{"1", h3Matches(31, 150)}, {"0", h3NonMatches(32, 300)}} {
+		for _, c := range set.cases {
+			if c.fields == nil {
+				rows = append(rows, []string{c.a, c.b, c.phen, set.same})
+			}
+		}
+	}
+	if len(rows) == 0 {
+		t.Fatal("no rows")
+	}
+	path := os.Getenv("LASTSEEN_HELDOUT3_CSV")
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	w.Write([]string{"a", "b", "phenomenon", "same"})
+	w.WriteAll(rows)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %d pairs to %s", len(rows), path)
 }
 
 // TestHeldout3Samples prints the first pairs of each phenomenon and trap
