@@ -16,7 +16,7 @@ aleksandr m | Александр Александер | Олександр Ол�
 aleksey m | Алексей Алексий | Олексій Олекса | Алёша Лёша Лёха Алёха Лёшка Алёшка Льоша Олексійко Альоша | Alexei Alexey Aleksej Alexej Alexis Alexiy Oleksii
 anatoliy m | Анатолий | Анатолій | Толя Толик Толян Толька Натоля Анатолько |
 andrey m | Андрей | Андрій | Андрюша Андрюха Андрейка Андрюшка Дрюня Андрійко Андрусь Андрієчко | Andrei Andrij Andrzej
-anton m | Антон | Антон Антін | Антоша Тоша Тоха Антошка Тосик Антось Антончик | Anthony Antoine Antoni
+anton m | Антон | Антон Антін | Антоша Тоша Тоха Антошка Тосик Антось Антончик |
 arkadiy m | Аркадий | Аркадій | Аркаша Аркадя Кадя |
 arseniy m | Арсений | Арсеній | Арсюша Арсик Сеня Арсенчик |
 artem m | Артём Артем | Артем Артьом | Тёма Артёмка Тьома Артемко Тема Артемчик | Artyom Artiom Artjom Artemiy
@@ -26,7 +26,7 @@ boris m | Борис | Борис | Боря Борька Бориска Бор�
 vadim m | Вадим | Вадим | Вадик Вадя Вадимка |
 valentin m | Валентин | Валентин | Валя Валик Валёк Валентинка |
 valeriy m | Валерий | Валерій | Валера Валерка Валерчик Валерко |
-vasiliy m | Василий | Василь | Вася Васька Васёк Василёк Васюта Васько Васильок Василько Васюня | Vassili Wassili Vasily Vasyl Wasyl Basil
+vasiliy m | Василий | Василь | Вася Васька Васёк Василёк Васюта Васько Васильок Василько Васюня | Vassili Wassili Vasily Vasyl Wasyl
 veniamin m | Вениамин | Веніамін | Веня Веник Вениаминка |
 viktor m | Виктор | Віктор | Витя Витёк Витюша Витька Вітя Вітько Вітюня | Victor Wiktor
 vitaliy m | Виталий | Віталій | Виталик Виталя Віталик Віталько | Vitali Vitaly Witali
@@ -35,44 +35,44 @@ vladislav m | Владислав | Владислав | Влад Владик В
 vsevolod m | Всеволод | Всеволод | Сева Севка Севочка |
 vyacheslav m | Вячеслав | В'ячеслав | Слава Славик Славка Вячик Славко Славуня | Viacheslav Wjatscheslaw Vyacheslav Wacław Václav
 gennadiy m | Геннадий | Геннадій | Гена Генка Геня Геша Генчик | Gennady Gennadi Guennadi Hennadii Hennadiy
-georgiy m | Георгий | Георгій | Жора Гоша Гога Жорик Гера Гошка | Georgi Georgy Heorhii Heorhiy George Georges Jerzy
+georgiy m | Георгий | Георгій | Жора Гоша Гога Жорик Гера Гошка | Georgi Georgy Heorhii Heorhiy
 gleb m | Глеб | Гліб | Глебушка Глібко Глебка | Hlib
-grigoriy m | Григорий | Григорій | Гриша Гришка Гриня Гриць Грицько Григорко Гришуня | Grigori Grigory Hryhorii Hryhoriy Grzegorz Řehoř Gregory Grégoire
+grigoriy m | Григорий | Григорій | Гриша Гришка Гриня Гриць Грицько Григорко Гришуня | Grigori Grigory Hryhorii Hryhoriy Grzegorz Řehoř
 daniil m | Даниил Данила Данил Даниель | Данило Даниїл Данііл | Даня Данька Данилка Данько Данилко Данечка | Daniel Danylo Danil
 denis m | Денис | Денис | Дениска Деня Денчик Дэн Денисик Дениско |
 dmitriy m | Дмитрий | Дмитро | Дима Димка Димон Димас Митя Митька Митюша Діма Дімка Дмитрик Митько Дімон | Dmitri Dmitry Dmytro Dimitri Dmitrij
-evgeniy m | Евгений | Євген | Женя Женька Жека Евгеша Женечка Женёк Євгенко Жентос | Yevgeny Yevgeni Evgeny Evgueni Jewgeni Evgenii Yevhenii Eugeniusz Evžen Eugene Eugen Eugène
+evgeniy m | Евгений | Євген | Женя Женька Жека Евгеша Женечка Женёк Євгенко Жентос | Yevgeny Yevgeni Evgeny Evgueni Jewgeni Evgenii Yevhenii Eugeniusz Evžen
 egor m | Егор | Єгор | Егорка Егорушка Гоша Єгорко | Yegor Jegor
 efim m | Ефим | Юхим Єфим | Фима Ефимка Юхимко | Yefim Jefim
 ivan m | Иван | Іван | Ваня Ванька Ванюша Ванечка Ивашка Іванко Івась Ванько Ванюха | Iwan
 igor m | Игорь | Ігор | Игорёк Игорюша Ігорко Ігорчик Гарик | Ihor
 ilya m | Илья | Ілля | Илюша Илюха Ильюша Ілюша Іллюша Ілько Илюшка | Ilia Ilja Illia Ilya
-iosif m | Иосиф Осип | Йосип Йосиф Осип | Ося Иосик Йосько Осик Йосипко | Josef Iosyp Yosyp Joseph Józef
-kirill m | Кирилл | Кирило | Киря Кирюша Кирюха Кирюшка Кирилко Кирик | Kirill Kyrylo Kiril Kyrill Cyril Cyrille
-konstantin m | Константин | Костянтин Константин | Костя Костик Костян Котя Костюша Костко Костусь | Kostiantyn Kostyantyn Konstantyn Constantin Konstantine Constantine Konstanty
+iosif m | Иосиф Осип | Йосип Йосиф Осип | Ося Иосик Йосько Осик Йосипко | Josef Iosyp Yosyp
+kirill m | Кирилл | Кирило | Киря Кирюша Кирюха Кирюшка Кирилко Кирик | Kirill Kyrylo Kiril Kyrill
+konstantin m | Константин | Костянтин Константин | Костя Костик Костян Котя Костюша Костко Костусь | Kostiantyn Kostyantyn Konstantyn Constantin Konstantine
 leonid m | Леонид | Леонід | Лёня Лёнька Лёнчик Льоня Леонідко Льонька |
 lev m | Лев | Лев Левко | Лёва Лёвушка Левушка Льова Левчик |
 maksim m | Максим | Максим | Макс Максимка Максик Максюша Максимко | Maxim Maksym Maxym Maxime Maksimilian
-matvey m | Матвей | Матвій | Матвейка Мотя Матюша Матвійко | Matvei Matvii Matviy Matthew Mateusz
-mikhail m | Михаил | Михайло | Миша Мишка Мишаня Мишуня Михась Михайлик Міша Михасик Мишко | Mikhail Mykhailo Mykhaylo Michail Michal Michael Michel
+matvey m | Матвей | Матвій | Матвейка Мотя Матюша Матвійко | Matvei Matvii Matviy
+mikhail m | Михаил | Михайло | Миша Мишка Мишаня Мишуня Михась Михайлик Міша Михасик Мишко | Mikhail Mykhailo Mykhaylo Michail Michal
 nikita m | Никита | Микита | Никитка Никитушка Кит Микитка Никитос | Mykyta
-nikolay m | Николай | Микола | Коля Колька Колян Николаша Коленька Миколка Миколайко Колюня | Nikolai Nikolaj Mykola Nicolas Nicolai Nikolas Nikola Mikołaj Mikuláš Nicholas Nikolaus
+nikolay m | Николай | Микола | Коля Колька Колян Николаша Коленька Миколка Миколайко Колюня | Nikolai Nikolaj Mykola Nicolas Nicolai Nikolas Nikola Mikołaj Mikuláš
 oleg m | Олег | Олег | Олежка Олежек Лёлик Олежко Олежик | Oleh
-pavel m | Павел | Павло | Паша Павлик Пашка Павлуша Пашуня Павлусь Павлушка | Pawel Pawlo Paul
-petr m | Пётр Петр | Петро | Петя Петька Петруша Петрусь Петрик Петруня | Pyotr Piotr Pjotr Petr Peter Pierre
+pavel m | Павел | Павло | Паша Павлик Пашка Павлуша Пашуня Павлусь Павлушка | Pawel Pawlo
+petr m | Пётр Петр | Петро | Петя Петька Петруша Петрусь Петрик Петруня | Pyotr Piotr Pjotr Petr
 roman m | Роман | Роман | Рома Ромка Ромчик Ромасик Ромко Ромаха |
 ruslan m | Руслан | Руслан | Русик Руся Руслик Руслянчик |
-semen m | Семён Семен | Семен | Сеня Сёма Сенька Сьома Семенко | Semyon Semjon Semion Simeon Simon Szymon
+semen m | Семён Семен | Семен | Сеня Сёма Сенька Сьома Семенко | Semyon Semjon Semion Simeon
 sergey m | Сергей Сергий | Сергій | Серёжа Серёга Серёженька Серж Серый Серьожа Сергійко Сірьожа Сєрьожа | Sergei Serguei Sergej Serhii Serhij
 stanislav m | Станислав | Станіслав | Стас Стасик Слава Славик Славко Стасько | Stanislaw
-stepan m | Степан | Степан | Стёпа Степаша Стёпка Стьопа Степанко Степко Стефко | Szczepan Štěpán Stephen Steven Stéphane
+stepan m | Степан | Степан | Стёпа Степаша Стёпка Стьопа Степанко Степко Стефко | Szczepan Štěpán
 taras m | Тарас | Тарас | Тарасик Тарасько |
 timur m | Тимур | Тимур | Тима Тимурчик |
-timofey m | Тимофей | Тимофій Тиміш | Тима Тимоша Тимошка Тимофійко Тимко | Timofei Tymofii Tymofiy Timothy Tymoteusz
-fedor m | Фёдор Федор | Федір Теодор | Федя Федька Федюня Федюша Федько Федорко | Fyodor Fedor Fiodor Fjodor Fedir Theodore Théodore
+timofey m | Тимофей | Тимофій Тиміш | Тима Тимоша Тимошка Тимофійко Тимко | Timofei Tymofii Tymofiy
+fedor m | Фёдор Федор | Федір Теодор | Федя Федька Федюня Федюша Федько Федорко | Fyodor Fedor Fiodor Fjodor Fedir
 filipp m | Филипп | Пилип Філіп Филип | Филя Филька Филипок Пилипко | Philipp Filip Philip Pylyp
 yuriy m | Юрий | Юрій | Юра Юрка Юрочка Юрчик Юрасик Юрко Юрась | Yuri Yury Juri Iouri Yurij Jerzy Jiří
-yakov m | Яков | Яків | Яша Яшка Яшенька Яшко | Yakov Jakow Yakiv Jakub Jacob Jacques
+yakov m | Яков | Яків | Яша Яшка Яшенька Яшко | Yakov Jakow Yakiv Jakub
 yaroslav m | Ярослав | Ярослав | Ярик Слава Славик Ярчик Ярко Ярославчик Славко | Jaroslaw
 ostap m | Остап | Остап | Остапко Остапчик |
 nazar m | Назар | Назар | Назарчик Назарко Назарій Назарка |
@@ -284,11 +284,11 @@ galina f | Галина | Галина | Галя Галочка Галка Га
 darya f | Дарья Дария | Дарина Дарія Одарка | Даша Дашенька Дашка Дашуля Дарка Даринка Дарусь | Daria Darja Dariia Dariya
 diana f | Диана | Діана | Дианочка Ди Діанка |
 dina f | Дина | Діна | Диночка |
-evgeniya f | Евгения | Євгенія | Женя Женечка Женька Евгеша Жека | Yevgenia Evgenia Jewgenija Yevheniia Eugenia Eugénie
+evgeniya f | Евгения | Євгенія | Женя Женечка Женька Евгеша Жека | Yevgenia Evgenia Jewgenija Yevheniia
 evdokiya f | Евдокия Авдотья | Євдокія Явдоха Явдокія | Дуся Дуня Евдоша Явдошка | Yevdokia
-ekaterina f | Екатерина | Катерина Катря | Катя Катюша Катенька Катька Катруся Катрина Катруня | Yekaterina Ekaterina Jekaterina Kateryna Katerina Catherine Katherine Katarzyna
-elena f | Елена | Олена | Лена Леночка Ленка Ленуся Оленка Леся Лєна | Yelena Jelena Olena Elena Helen Helena Hélène
-elizaveta f | Елизавета | Єлизавета Лизавета | Лиза Лизонька Лизка Вета Ліза | Yelizaveta Jelisaweta Elżbieta Alžběta Elizabeth Elisabeth
+ekaterina f | Екатерина | Катерина Катря | Катя Катюша Катенька Катька Катруся Катрина Катруня | Yekaterina Ekaterina Jekaterina Kateryna Katerina
+elena f | Елена | Олена | Лена Леночка Ленка Ленуся Оленка Леся Лєна | Yelena Jelena Olena Elena
+elizaveta f | Елизавета | Єлизавета Лизавета | Лиза Лизонька Лизка Вета Ліза | Yelizaveta Jelisaweta Elżbieta Alžběta
 zhanna f | Жанна | Жанна | Жанночка | Jeanne
 zinaida f | Зинаида | Зінаїда | Зина Зиночка Зинуля Зіна |
 zlata f | Злата | Злата | Златка Златуся |
@@ -306,13 +306,13 @@ lilia f | Лилия | Лілія | Лиля Лилечка Ліля | Liliya Li
 lyubov f | Любовь | Любов | Люба Любаша Любочка Любка | Liubov Lyubov Ljubow
 lyudmila f | Людмила | Людмила | Люда Мила Людочка Люся Людка Міла | Liudmyla Ludmila Ljudmila Liudmila
 margarita f | Маргарита | Маргарита | Рита Марго Ритуля Маргоша | Małgorzata Markéta
-mariya f | Мария Марья | Марія | Маша Машенька Машка Маня Мариша Маруся Муся Марійка Марічка Маруська | Maria Marija Mariia Mary Marie
+mariya f | Мария Марья | Марія | Маша Машенька Машка Маня Мариша Маруся Муся Марійка Марічка Маруська | Maria Marija Mariia
 marina f | Марина | Марина | Мариша Маринка Марусь |
 marta f | Марта | Марта | Мартуся Мартуська |
 milana f | Милана | Мілана | Мила Миланка |
 miroslava f | Мирослава | Мирослава | Мира Мирося Слава | Myroslava
 nadezhda f | Надежда | Надія | Надя Наденька Надюша Надька | Nadiya Nadiia Nadia Nadeschda
-natalya f | Наталья Наталия Натали | Наталія Наталя Наталка | Наташа Наташенька Ната Натуся Натуля Таша Наталочка | Natalia Natalja Natalie Nataliia Nathalie
+natalya f | Наталья Наталия Натали | Наталія Наталя Наталка | Наташа Наташенька Ната Натуся Натуля Таша Наталочка | Natalia Natalja Natalie Nataliia
 nelli f | Нелли Нелля | Неллі | Неля Нелечка |
 nina f | Нина | Ніна | Ниночка Нинуля Ніночка |
 nonna f | Нонна | Нонна | Ноночка |
@@ -326,7 +326,7 @@ regina f | Регина | Регіна | Регинка |
 rimma f | Римма | Римма | Риммочка |
 svetlana f | Светлана | Світлана | Света Светик Светочка Светка Світланка Лана Світла | Svitlana Swetlana
 snezhana f | Снежана | Сніжана | Снежка Сніжанка | Snizhana
-sofiya f | София Софья | Софія | Соня Софа Сонечка Софійка Софочка | Sofia Sophia Sofiia Zofia Sophie
+sofiya f | София Софья | Софія | Соня Софа Сонечка Софійка Софочка | Sofia Sophia Sofiia Zofia
 solomiya f | Соломия Саломея | Соломія | Соля Соломійка | Solomiia
 stefaniya f | Стефания | Стефанія | Стефа Стефця | Stefania
 taisiya f | Таисия Таисья | Таїсія | Тая Тася | Taisia
@@ -337,7 +337,7 @@ faina f | Фаина | Фаїна | Фая Фаечка |
 kharitina f | Харитина | Харитина | Харя |
 elvira f | Эльвира | Ельвіра | Эля Эличка |
 emma f | Эмма | Емма | Эммочка |
-yuliya f | Юлия | Юлія | Юля Юлечка Юлька Юляша | Yulia Julia Julija Iuliia Yuliia Julie
+yuliya f | Юлия | Юлія | Юля Юлечка Юлька Юляша | Yulia Julia Julija Iuliia Yuliia
 yana f | Яна | Яна | Яночка Янка |
 yaroslava f | Ярослава | Ярослава | Яся Слава Ярося |
 bogdana f | Богдана | Богдана | Богданка Дана |

@@ -13,7 +13,13 @@ import "strings"
 //   - Czech and ISO 9 spellings that lost their háčeks on a keyboard
 //     without them (Sevcenko, Klimcuk, Stanislavovic): a bare c is ч or ц,
 //     and then ch is х (Michajlovic). Only c is read again; s for ш and z for
-//     ж are one letter each, which the typo rules already allow.
+//     ж are one letter each, which the typo rules already allow;
+//   - a given name in its form in another language (Helen, Paul, Eugene,
+//     Michał), which émigré records, foreign press and officials write: it is
+//     read as the Russian standard form. These forms are not in the given-name
+//     table, because there they would make English names (Paul, Stephen,
+//     Mary) Slavic ones for the linkage engine too, which then links English
+//     lists a little worse (FEBRL4, Historical50k).
 //
 // A reading replaces the first when it finds a patronymic or a given name
 // the first did not (the parse did not know Anatolijovytsj as a patronymic
@@ -29,6 +35,55 @@ type respelling struct {
 var respellings = [...]respelling{
 	{hasDutch, func(w string) string { return keepCase(w, dutchRules.Replace(strings.ToLower(w))) }},
 	{hasBareC, func(w string) string { return keepCase(w, bareCWord(strings.ToLower(w))) }},
+	{isForeignGiven, func(w string) string { return foreignGiven[strings.ToLower(w)] }},
+}
+
+// foreignGiven maps the other languages' forms of common given names
+// (English, French, German, Polish) to the Russian standard form in simple
+// Latin. Forms a romanisation already reaches (Alexander, Maria, Julia)
+// are not listed, nor forms of other names (Stefan is Стефан, Jan is Ян).
+var foreignGiven = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range []string{
+		"Pavel: Paul", "Elena: Helen Helena Hélène Helene", "Evgeniy: Eugene Eugen Eugène Eugeniusz",
+		"Evgeniya: Eugenia Eugénie", "Mikhail: Michael Michel Michał", "Petr: Peter Pierre",
+		"Nikolay: Nicholas Nikolaus Mikołaj", "Georgiy: George Georges Jerzy", "Grigoriy: Gregory Grégoire",
+		"Yakov: Jacob Jacques", "Stepan: Stephen Steven Stéphane", "Fedor: Theodore Théodore",
+		"Andrey: Andrew André Andreas", "Vasiliy: Basil Bazyli", "Kirill: Cyril Cyrille Cyryl",
+		"Ekaterina: Catherine Katherine Katarzyna", "Mariya: Mary Marie", "Natalya: Natalie Nathalie",
+		"Sofiya: Sophie", "Yuliya: Julie", "Elizaveta: Elizabeth Elisabeth", "Matvey: Matthew Mateusz",
+		"Timofey: Timothy Tymoteusz", "Anton: Anthony Antoine Antoni", "Semen: Simon Szymon",
+		"Iosif: Joseph Józef", "Konstantin: Constantine Constantin Konstanty", "Irina: Irene Irène",
+		"Dmitriy: Dimitri Dymitr",
+	} {
+		id, forms, _ := strings.Cut(row, ": ")
+		for f := range strings.FieldsSeq(forms) {
+			m[strings.ToLower(f)] = id
+		}
+	}
+	return m
+}()
+
+// isForeignGiven: w is one of foreignGiven's forms. It allocates nothing
+// for an ASCII word (ScoreBest of two sure names allocates nothing).
+func isForeignGiven(w string) bool {
+	if len(w) < 3 || len(w) > 16 {
+		return false
+	}
+	var b [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			_, ok := foreignGiven[strings.ToLower(w)]
+			return ok
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	_, ok := foreignGiven[string(b[:len(w)])]
+	return ok
 }
 
 // respelt: a Latin name with a word one of the respellings rewrites.
