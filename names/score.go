@@ -12,6 +12,9 @@ type Comparison struct {
 	Patronymic Level
 	Family     Level
 	Swapped    bool // the second name's given and family parts were read the other way round
+	// CaseA and CaseB: the name was read from these oblique cases into the
+	// nominative (see CaseReadings); 0 when read as written.
+	CaseA, CaseB Case
 }
 
 // Thresholds for Score, set on the pair tables in the tests (see docs/NAMES.md):
@@ -117,6 +120,16 @@ func ScoreBestReadings(a, b *Name) (Comparison, Name, Name) {
 }
 
 func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
+	c, ra, rb := scoreBestPlain(a, b)
+	// names in grammatical cases (cases.go), only for names found different
+	if c.Score < MatchThreshold {
+		return scoreCases(a, b, c, ra, rb)
+	}
+	return c, ra, rb
+}
+
+// scoreBestPlain is scoreBest without the case readings.
+func scoreBestPlain(a, b *Name) (Comparison, *Name, *Name) {
 	c := Score(a, b)
 	ra, rb := a, b
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
@@ -202,6 +215,12 @@ func (c Comparison) Reasons(a, b *Name) []string {
 	}
 	if c.Swapped {
 		out = append(out, "a name read with its parts in another order")
+	}
+	if c.CaseA != 0 {
+		out = append(out, "first name read as the "+c.CaseA.String()+" of "+caseNominative(a))
+	}
+	if c.CaseB != 0 {
+		out = append(out, "second name read as the "+c.CaseB.String()+" of "+caseNominative(b))
 	}
 	return out
 }

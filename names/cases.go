@@ -1,0 +1,775 @@
+package names
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Names in grammatical cases. Families write inquiries and the media write
+// reports in sentences: "шукаю сина Олександра Коваленка", "судьба Сергея
+// Иванова", "информация о Петрове Иване Сергеевиче". A name written so is
+// in an oblique case of Russian or Ukrainian, and none of its parts reads
+// as the name in the nominative a record keeps.
+//
+// CaseReadings reads a Cyrillic name back into the nominative. Each word is
+// read the ways the rules below allow (a given name or a patronymic only
+// when the nominative it gives is one the tables know; a family name by the
+// shape of its ending), and a reading of the whole name is kept only when
+// every word reads in one and the same case for one sex. Many oblique forms
+// are also nominatives of other names (Олександра and Ярослава are women's
+// names, Иванова a woman's family name), so a name that reads as a
+// nominative at least as well as in an oblique case is left as it is:
+// "Олександра Коваленко" is a woman, "Олександра Коваленка" the genitive of
+// Олександр Коваленко (a woman's Коваленко does not decline).
+//
+// The rules are the endings of the two languages' declensions, written for
+// this package: masculine consonant, -й, -ь and -о stems (Іван, Сергій, Ігор,
+// Петро; Ukrainian declines a man's -енко and -ко: Коваленка, Бойкові), the
+// -а/-я stems of both sexes (Микола, Анна, Марія), patronymics in -ич and
+// -на, possessive family names (-ов, -ев, -ин and their feminines), adjectival
+// ones (-ский, -ський, -ий, -ой and their feminines) and family names that
+// are nouns (Сорока, Зозуля). Names that do not decline (a woman's Ткачук,
+// Коваленко, Черных) read as themselves in every case.
+//
+// The comparison asks for these readings only when it has found the two
+// names different as written (see scoreCases): Prepare does none of this work.
+
+// Case is a set of grammatical cases: the oblique cases a written name is
+// consistent with. Masculine genitive and accusative are one form, so a
+// reading is often "genitive or accusative". The zero value is the
+// nominative (the name as written).
+type Case uint8
+
+const (
+	CaseGenitive Case = 1 << iota
+	CaseDative
+	CaseAccusative
+	CaseInstrumental
+	CaseLocative // Russian prepositional, Ukrainian locative
+	CaseVocative // Ukrainian only (Олександре, Миколо, Тарасе)
+
+	caseAll = CaseGenitive | CaseDative | CaseAccusative | CaseInstrumental | CaseLocative | CaseVocative
+)
+
+var caseNames = [...]string{"genitive", "dative", "accusative", "instrumental", "locative", "vocative"}
+
+// String names the cases: "genitive or accusative"; "nominative" for none.
+func (c Case) String() string {
+	if c == 0 {
+		return "nominative"
+	}
+	var parts []string
+	for i, n := range caseNames {
+		if c&(1<<i) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, " or ")
+}
+
+// CaseReading is one reading of a name written in an oblique case.
+type CaseReading struct {
+	Name Name // the name in the nominative, prepared
+	Case Case // the cases the written name is consistent with
+	Sex  Sex  // the sex the reading is for (SexUnknown when either)
+	// Nominative is the name in the nominative, given name first.
+	Nominative string
+
+	declined uint8 // parts read from an oblique form: roleGiven, rolePat, roleFam bits
+}
+
+// word roles, as bits
+const (
+	roleGiven uint8 = 1 << iota
+	rolePat
+	roleFam
+)
+
+// declRule reads a word ending in obl as the nominative ending in nom.
+type declRule struct {
+	obl, nom string
+	cases    Case
+	sex      Sex // SexUnknown: either sex declines so
+	shape    uint8
+}
+
+// stem shapes a family-name rule needs (of the nominative it gives)
+const (
+	shapeAny        uint8 = iota
+	shapePossessive       // ends in -ов, -ев, -ин, -ын, -ін, -їн, -єв
+	shapeConsonant        // ends in a consonant other than й, ь; not possessive
+	shapeVowel            // the stem before the ending ends in a vowel (-й stems)
+	shapeAdjective        // -ий, -ый, -ой with a stem of three letters or more, not possessive
+	shapeNoun             // -а, -я not after -ов, -ев
+)
+
+const (
+	gDat = CaseDative
+	gGen = CaseGenitive
+	gAcc = CaseAccusative
+	gIns = CaseInstrumental
+	gLoc = CaseLocative
+	gVoc = CaseVocative
+)
+
+// givenRules decline given names; the nominative must be in the table, with
+// the rule's sex.
+var givenRules = []declRule{
+	// masculine consonant stems: Иван, Олександр, Тарас
+	{"а", "", gGen | gAcc, Male, 0},
+	{"у", "", gDat | gLoc, Male, 0},
+	{"ові", "", gDat | gLoc, Male, 0},
+	{"ом", "", gIns, Male, 0},
+	{"ем", "", gIns, Male, 0},
+	{"е", "", gLoc | gVoc, Male, 0},
+	{"і", "", gLoc, Male, 0},
+	{"у", "", gVoc, Male, 0}, // after к, г, х: Марку
+	// soft stems: Игорь, Ігор, Василь
+	{"я", "ь", gGen | gAcc, Male, 0},
+	{"я", "", gGen | gAcc, Male, 0},
+	{"ю", "ь", gDat | gVoc, Male, 0},
+	{"ю", "", gDat | gVoc, Male, 0},
+	{"еві", "ь", gDat | gLoc, Male, 0},
+	{"еві", "", gDat | gLoc, Male, 0},
+	{"ем", "ь", gIns, Male, 0},
+	{"е", "ь", gLoc, Male, 0},
+	{"і", "ь", gLoc, Male, 0},
+	// -й stems: Сергей, Сергій, Андрій, Николай, Дмитрий
+	{"я", "й", gGen | gAcc, Male, 0},
+	{"ю", "й", gDat | gVoc, Male, 0},
+	{"єві", "й", gDat | gLoc, Male, 0},
+	{"ем", "й", gIns, Male, 0},
+	{"єм", "й", gIns, Male, 0},
+	{"е", "й", gLoc, Male, 0},
+	{"и", "й", gLoc, Male, 0}, // Дмитрии, Юрии
+	{"ї", "й", gLoc, Male, 0},
+	// Ukrainian masculine -о: Петро, Павло, Дмитро, Сашко
+	{"а", "о", gGen | gAcc, Male, 0},
+	{"ові", "о", gDat | gLoc, Male, 0},
+	{"у", "о", gDat | gLoc | gVoc, Male, 0},
+	{"ом", "о", gIns, Male, 0},
+	{"і", "о", gLoc, Male, 0},
+	{"е", "о", gVoc, Male, 0},
+	// -а, -я stems of both sexes: Анна, Микола, Никита, Мария, Наталья, Ілля
+	{"ы", "а", gGen, SexUnknown, 0},
+	{"и", "а", gGen, SexUnknown, 0},
+	{"и", "я", gGen | gDat | gLoc, SexUnknown, 0},
+	{"і", "а", gDat | gLoc, SexUnknown, 0},
+	{"і", "я", gGen | gDat | gLoc, SexUnknown, 0},
+	{"ї", "я", gGen | gDat | gLoc, SexUnknown, 0},
+	{"ці", "ка", gDat | gLoc, SexUnknown, 0}, // Ukrainian к/ц: Одарка, Одарці
+	{"зі", "га", gDat | gLoc, SexUnknown, 0}, // Ольга, Ользі
+	{"сі", "ха", gDat | gLoc, SexUnknown, 0},
+	{"е", "а", gDat | gLoc, SexUnknown, 0},
+	{"е", "я", gDat | gLoc | gVoc, SexUnknown, 0},
+	{"у", "а", gAcc, SexUnknown, 0},
+	{"ю", "я", gAcc | gVoc, SexUnknown, 0},
+	{"ой", "а", gIns, SexUnknown, 0},
+	{"ей", "а", gIns, SexUnknown, 0}, // after ж, ш, ч, щ, ц: Сашей
+	{"ей", "я", gIns, SexUnknown, 0},
+	{"ою", "а", gIns, SexUnknown, 0},
+	{"ею", "а", gIns, SexUnknown, 0},
+	{"ею", "я", gIns, SexUnknown, 0},
+	{"єю", "я", gIns, SexUnknown, 0},
+	{"о", "а", gVoc, SexUnknown, 0},
+	{"є", "я", gVoc, SexUnknown, 0},
+	// feminine -ь: Любовь, Любов
+	{"и", "ь", gGen | gDat | gLoc, Female, 0},
+	{"і", "", gGen | gDat | gLoc, Female, 0},
+	{"ью", "ь", gIns, Female, 0},
+	{"ю", "", gIns, Female, 0},
+}
+
+// patRules decline patronymics; the nominative must read as a patronymic of
+// the rule's sex.
+var patRules = []declRule{
+	// -ович, -евич, -йович, -ич
+	{"а", "", gGen | gAcc, Male, 0},
+	{"у", "", gDat | gLoc | gVoc, Male, 0},
+	{"еві", "", gDat | gLoc, Male, 0},
+	{"ем", "", gIns, Male, 0},
+	{"е", "", gLoc, Male, 0},
+	{"і", "", gLoc, Male, 0},
+	// -овна, -евна, -ична, -івна, -ївна
+	{"ы", "а", gGen, Female, 0},
+	{"и", "а", gGen, Female, 0},
+	{"е", "а", gDat | gLoc, Female, 0},
+	{"і", "а", gDat | gLoc, Female, 0},
+	{"у", "а", gAcc, Female, 0},
+	{"ой", "а", gIns, Female, 0},
+	{"ою", "а", gIns, Female, 0},
+	{"о", "а", gVoc, Female, 0},
+}
+
+// famRules decline family names. There is no table to check the nominative
+// against, so each rule names the shape the nominative must have.
+var famRules = []declRule{
+	// possessive masculine: Иванов, Петров, Ильин; Ukrainian Іванов, Ільїн
+	{"а", "", gGen | gAcc, Male, shapePossessive},
+	{"у", "", gDat | gLoc, Male, shapePossessive},
+	{"ым", "", gIns, Male, shapePossessive},
+	{"им", "", gIns, Male, shapePossessive},
+	{"е", "", gLoc, Male, shapePossessive},
+	{"ові", "", gDat | gLoc, Male, shapePossessive},
+	// possessive feminine: Иванова, Ильина
+	{"ой", "а", gGen | gDat | gIns | gLoc, Female, shapePossessive},
+	{"ою", "а", gIns, Female, shapePossessive},
+	{"у", "а", gAcc, Female, shapePossessive},
+	{"ої", "а", gGen, Female, shapePossessive},
+	{"ій", "а", gDat | gLoc, Female, shapePossessive},
+	// other masculine consonant stems: Шевчук, Мельник, Ткач, Бондар
+	{"а", "", gGen | gAcc, Male, shapeConsonant},
+	{"у", "", gDat | gLoc | gVoc, Male, shapeConsonant},
+	{"ові", "", gDat | gLoc, Male, shapeConsonant},
+	{"ом", "", gIns, Male, shapeConsonant},
+	{"ем", "", gIns, Male, shapeConsonant}, // after ж, ч, ш, щ, ц: Ткачем
+	{"е", "", gLoc | gVoc, Male, shapeConsonant},
+	{"і", "", gLoc, Male, shapeConsonant},
+	// the fleeting е of -ец, -ець: Кравец, Кравца; Кравець, Кравця
+	{"ца", "ец", gGen | gAcc, Male, 0},
+	{"цу", "ец", gDat, Male, 0},
+	{"цом", "ец", gIns, Male, 0},
+	{"цем", "ец", gIns, Male, 0},
+	{"це", "ец", gLoc, Male, 0},
+	{"ця", "ець", gGen | gAcc, Male, 0},
+	{"цю", "ець", gDat | gLoc | gVoc, Male, 0},
+	{"цеві", "ець", gDat | gLoc, Male, 0},
+	{"цем", "ець", gIns, Male, 0},
+	{"ці", "ець", gLoc, Male, 0},
+	// soft stems: Коваль; Ukrainian Бондар, Кобзар
+	{"я", "ь", gGen | gAcc, Male, shapeConsonant},
+	{"я", "", gGen | gAcc, Male, shapeConsonant},
+	{"ю", "ь", gDat | gLoc | gVoc, Male, shapeConsonant},
+	{"ю", "", gDat | gLoc | gVoc, Male, shapeConsonant},
+	{"еві", "ь", gDat | gLoc, Male, shapeConsonant},
+	{"еві", "", gDat | gLoc, Male, shapeConsonant},
+	{"ем", "ь", gIns, Male, shapeConsonant},
+	{"е", "ь", gLoc, Male, shapeConsonant},
+	{"і", "ь", gLoc, Male, shapeConsonant},
+	// -й stems: Гайдай, Бугай
+	{"я", "й", gGen | gAcc, Male, shapeVowel},
+	{"ю", "й", gDat | gLoc | gVoc, Male, shapeVowel},
+	{"єві", "й", gDat | gLoc, Male, shapeVowel},
+	{"ем", "й", gIns, Male, shapeVowel},
+	{"єм", "й", gIns, Male, shapeVowel},
+	{"е", "й", gLoc, Male, shapeVowel},
+	// Ukrainian masculine -о: Коваленко, Бойко, Франко
+	{"а", "о", gGen | gAcc, Male, shapeConsonant},
+	{"ові", "о", gDat | gLoc, Male, shapeConsonant},
+	{"у", "о", gDat | gLoc | gVoc, Male, shapeConsonant},
+	{"ом", "о", gIns, Male, shapeConsonant},
+	// adjectival masculine: Ковальский, Ковальський, Толстой, Белый, Чорний
+	{"ого", "ий", gGen | gAcc, Male, shapeAdjective},
+	{"ого", "ый", gGen | gAcc, Male, shapeAdjective},
+	{"ого", "ой", gGen | gAcc, Male, shapeAdjective},
+	{"ому", "ий", gDat | gLoc, Male, shapeAdjective},
+	{"ому", "ый", gDat, Male, shapeAdjective},
+	{"ому", "ой", gDat, Male, shapeAdjective},
+	{"ым", "ый", gIns, Male, shapeAdjective},
+	{"ым", "ой", gIns, Male, shapeAdjective},
+	{"им", "ий", gIns, Male, shapeAdjective},
+	{"им", "ой", gIns, Male, shapeAdjective}, // after к, г, х: Донским
+	{"ом", "ий", gLoc, Male, shapeAdjective},
+	{"ом", "ый", gLoc, Male, shapeAdjective},
+	{"ом", "ой", gLoc, Male, shapeAdjective},
+	{"ім", "ий", gLoc, Male, shapeAdjective},
+	{"его", "ий", gGen | gAcc, Male, shapeAdjective},
+	{"ему", "ий", gDat, Male, shapeAdjective},
+	{"ем", "ий", gLoc, Male, shapeAdjective},
+	// adjectival feminine: Ковальская, Толстая; Ukrainian Ковальська, Біла
+	{"ой", "ая", gGen | gDat | gIns | gLoc, Female, shapeAny},
+	{"ую", "ая", gAcc, Female, shapeAny},
+	{"ою", "ая", gIns, Female, shapeAny},
+	{"ої", "а", gGen, Female, shapeAny},
+	{"ій", "а", gDat | gLoc, Female, shapeAny},
+	{"ою", "а", gIns, Female, shapeAny},
+	// nouns in -а, -я, of both sexes: Сорока, Щербина, Зозуля
+	{"ы", "а", gGen, SexUnknown, shapeNoun},
+	{"и", "а", gGen, SexUnknown, shapeNoun},
+	{"и", "я", gGen | gDat | gLoc, SexUnknown, shapeNoun},
+	{"і", "а", gGen | gDat | gLoc, SexUnknown, shapeNoun},
+	{"і", "я", gGen | gDat | gLoc, SexUnknown, shapeNoun},
+	{"ці", "ка", gDat | gLoc, SexUnknown, shapeNoun},
+	{"зі", "га", gDat | gLoc, SexUnknown, shapeNoun},
+	{"сі", "ха", gDat | gLoc, SexUnknown, shapeNoun},
+	{"е", "а", gDat | gLoc, SexUnknown, shapeNoun},
+	{"е", "я", gDat | gLoc, SexUnknown, shapeNoun},
+	{"у", "а", gAcc, SexUnknown, shapeNoun},
+	{"ю", "я", gAcc, SexUnknown, shapeNoun},
+	{"ой", "а", gIns, SexUnknown, shapeNoun},
+	{"ою", "а", gIns, SexUnknown, shapeNoun},
+	{"ей", "а", gIns, SexUnknown, shapeNoun},
+	{"ей", "я", gIns, SexUnknown, shapeNoun},
+	{"ею", "а", gIns, SexUnknown, shapeNoun},
+	{"ею", "я", gIns, SexUnknown, shapeNoun},
+}
+
+// wordReading is one way to read one word.
+type wordReading struct {
+	nom    string // the nominative, lower case
+	role   uint8
+	cases  Case // caseAll|nominative for a word that does not decline
+	nomOK  bool // the word as written is a nominative of this role
+	sex    Sex
+	points int8 // how well the word fits the role: a known given name or patronymic 2, a family name 1, an unknown given name 0
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func isCyrConsonant(r rune) bool {
+	return r >= 'а' && r <= 'я' && !isCyrVowel(r) && r != 'й' && r != 'ь' && r != 'ъ' || r == 'ґ'
+}
+
+// possessiveStem: w ends in a possessive family-name suffix.
+func possessiveStem(w string) bool {
+	for _, s := range [...]string{"ов", "ев", "єв", "ин", "ын", "ін", "їн"} {
+		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeOK: the nominative nom (whose stem before the rule's ending is stem)
+// has the shape the rule needs.
+func shapeOK(shape uint8, nom, stem string) bool {
+	switch shape {
+	case shapePossessive:
+		return possessiveStem(nom) || possessiveStem(stem)
+	case shapeConsonant:
+		return isCyrConsonant(lastRune(stem)) && !possessiveStem(stem)
+	case shapeVowel:
+		return isCyrVowel(lastRune(stem))
+	case shapeAdjective:
+		if utf8.RuneCountInString(stem) < 3 || possessiveStem(stem) {
+			return false
+		}
+		// Russian spelling: no ы after к, г, х, ж, ш, ч, щ
+		if strings.HasSuffix(nom, "ый") && strings.ContainsRune("кгхжшчщ", lastRune(stem)) {
+			return false
+		}
+		return isCyrConsonant(lastRune(stem))
+	case shapeNoun:
+		return !(strings.HasSuffix(stem, "ов") || strings.HasSuffix(stem, "ев") || strings.HasSuffix(stem, "єв"))
+	}
+	return true
+}
+
+// famNominative: a family name written w may be a nominative, and of which
+// sex. Endings that no Russian or Ukrainian family name has in the
+// nominative (-ого, -ому, -ові, -ою; the -енка of a declined -енко) say
+// it is not.
+func famNominative(w string) (Sex, bool) {
+	n := utf8.RuneCountInString(w)
+	for _, e := range [...]string{"ого", "его", "ому", "ему", "ым", "ові", "еві", "єві", "ою", "ею", "єю", "ої", "єї", "ы", "і", "енка", "йка", "ука", "юка", "ника", "е"} {
+		if strings.HasSuffix(w, e) {
+			return SexUnknown, false
+		}
+	}
+	if (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && n >= 4 {
+		return SexUnknown, false
+	}
+	if (strings.HasSuffix(w, "им") || strings.HasSuffix(w, "ом") || strings.HasSuffix(w, "ем")) && n >= 6 {
+		return SexUnknown, false
+	}
+	if strings.HasSuffix(w, "ій") && n > 4 {
+		stem := strings.TrimSuffix(w, "ій")
+		if possessiveStem(stem) || strings.HasSuffix(stem, "ськ") || strings.HasSuffix(stem, "цьк") {
+			return SexUnknown, false
+		}
+	}
+	return FamilySex(w), true
+}
+
+// famIndeclinable: a family name that reads as itself in every case, and
+// for which sex: a woman's name with a consonant ending (Ткачук, Коваль),
+// names in -о (Коваленко for a woman; for a man too in Russian, which
+// does not decline it) and in -их, -ых, -аго, -яго.
+func famIndeclinable(w string) (Sex, bool) {
+	for _, e := range [...]string{"о", "их", "ых", "аго", "яго"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 3 {
+			return SexUnknown, true
+		}
+	}
+	last := lastRune(w)
+	if (isCyrConsonant(last) || last == 'ь') && !possessiveStem(w) {
+		return Female, true
+	}
+	return SexUnknown, false
+}
+
+// foldWord is a word in lower case with ё as е and no apostrophe, the form
+// the rules read.
+func foldWord(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		switch {
+		case r == 'ё':
+			r = 'е'
+		case isApostrophe(r) || r == Apostrophe:
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cyrillicWord: w is written in Cyrillic letters only (and a dash or an
+// apostrophe).
+func cyrillicWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !isCyrillic(r) && r != '-' && !isApostrophe(r) && r != Apostrophe {
+			return false
+		}
+	}
+	return true
+}
+
+// givenSexOf is the sex of the table entries for the nominative nom, and
+// whether the table knows it as written (not through a pet-form stem).
+func givenSexOf(nom string) (Sex, bool) {
+	var buf [64]byte
+	list := givenBySkel[string(appendSkeleton(buf[:0], nom))]
+	if len(list) == 0 {
+		return SexUnknown, false
+	}
+	return givenSex(list), true
+}
+
+// sexFits: a word of sex s may stand in a reading for sex want.
+func sexFits(s, want Sex) bool { return s == SexUnknown || s == want }
+
+// readWord lists the readings of one word.
+func readWord(w string) []wordReading {
+	var out []wordReading
+	add := func(r wordReading) {
+		for i := range out {
+			if out[i].nom == r.nom && out[i].role == r.role && out[i].nomOK == r.nomOK && out[i].sex == r.sex {
+				out[i].cases |= r.cases
+				return
+			}
+		}
+		out = append(out, r)
+	}
+	// as written, in the nominative
+	if list := lookupGiven(w); len(list) > 0 {
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: givenSex(list), points: 2})
+	} else {
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, points: 0})
+	}
+	if _, sex, ok := Patronymic(w); ok {
+		add(wordReading{nom: w, role: rolePat, nomOK: true, sex: sex, points: 2})
+	}
+	if sex, ok := famNominative(w); ok {
+		add(wordReading{nom: w, role: roleFam, nomOK: true, sex: sex, points: 1})
+	}
+	if sex, ok := famIndeclinable(w); ok {
+		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: 1})
+	}
+	if utf8.RuneCountInString(w) < 3 {
+		return out
+	}
+	apply := func(rules []declRule, fn func(r declRule, nom, stem string)) {
+		for _, r := range rules {
+			if !strings.HasSuffix(w, r.obl) {
+				continue
+			}
+			stem := w[:len(w)-len(r.obl)]
+			if utf8.RuneCountInString(stem) < 2 {
+				continue
+			}
+			fn(r, stem+r.nom, stem)
+		}
+	}
+	apply(givenRules, func(r declRule, nom, stem string) {
+		cands := []string{nom}
+		// the fleeting vowel of Russian Павел, Лев: Павла, Льва
+		if r.nom == "" && utf8.RuneCountInString(stem) >= 3 {
+			rs := []rune(stem)
+			k := len(rs)
+			if isCyrConsonant(rs[k-1]) && isCyrConsonant(rs[k-2]) {
+				cands = append(cands, string(rs[:k-1])+"е"+string(rs[k-1]))
+			}
+			if rs[k-2] == 'ь' {
+				cands = append(cands, string(rs[:k-2])+"е"+string(rs[k-1]))
+			}
+		}
+		for _, c := range cands {
+			sex, ok := givenSexOf(c)
+			if !ok || (r.sex != SexUnknown && !sexFits(sex, r.sex)) {
+				continue
+			}
+			if sex == SexUnknown {
+				sex = r.sex
+			}
+			add(wordReading{nom: c, role: roleGiven, cases: r.cases, sex: sex, points: 2})
+		}
+	})
+	apply(patRules, func(r declRule, nom, stem string) {
+		if _, sex, ok := Patronymic(nom); ok && sex == r.sex {
+			add(wordReading{nom: nom, role: rolePat, cases: r.cases, sex: sex, points: 2})
+		}
+	})
+	apply(famRules, func(r declRule, nom, stem string) {
+		if shapeOK(r.shape, nom, stem) {
+			add(wordReading{nom: nom, role: roleFam, cases: r.cases, sex: r.sex, points: 1})
+		}
+	})
+	return out
+}
+
+// maxCaseWords is the most words (initials aside) a name may have to be read.
+const maxCaseWords = 3
+
+// assignment is one reading of every word of a name.
+type assignment struct {
+	words  [maxCaseWords]*wordReading
+	cases  Case
+	points int
+}
+
+// CaseReadings returns the readings of a name written in an oblique case:
+// the name in the nominative, the cases and the sex. It returns nil when the
+// name reads as a nominative at least as well (Олександра Коваленко is a
+// woman's name, not the genitive of Олександр Коваленко), when its words
+// agree on no one case and sex, and for names not in Cyrillic.
+func CaseReadings(n *Name) []CaseReading {
+	if n.Script != ScriptCyrillic {
+		return nil
+	}
+	var words []string
+	var slots uint8 // roles the initials take
+	for _, p := range [...]struct {
+		s       string
+		initial bool
+		role    uint8
+	}{{n.Given, n.GivenInitial, roleGiven}, {n.Patronymic, n.PatronymicInitial, rolePat}, {n.Family, false, roleFam}} {
+		if p.s == "" {
+			continue
+		}
+		if p.initial {
+			slots |= p.role
+			continue
+		}
+		for _, w := range strings.Fields(p.s) {
+			if !cyrillicWord(w) || strings.Contains(w, "-") {
+				return nil
+			}
+			words = append(words, foldWord(w))
+		}
+	}
+	if len(words) == 0 || len(words) > maxCaseWords {
+		return nil
+	}
+	readings := make([][]wordReading, len(words))
+	for i, w := range words {
+		readings[i] = readWord(w)
+	}
+
+	// the best nominative reading: every word as written
+	nomBest := -1
+	for _, sex := range [...]Sex{Male, Female} {
+		walk(readings, slots, sex, 0, func(a *assignment) {
+			nomBest = max(nomBest, a.points)
+		})
+	}
+	// the best oblique readings, case by case
+	var best []assignment
+	bestPoints := -1
+	var bestSex []Sex
+	for _, sex := range [...]Sex{Male, Female} {
+		for c := CaseGenitive; c <= CaseVocative; c <<= 1 {
+			walk(readings, slots, sex, c, func(a *assignment) {
+				switch {
+				case a.points > bestPoints:
+					best, bestSex, bestPoints = best[:0], bestSex[:0], a.points
+				case a.points < bestPoints:
+					return
+				}
+				best = append(best, *a)
+				bestSex = append(bestSex, sex)
+			})
+		}
+	}
+	if bestPoints < 0 || bestPoints <= nomBest {
+		return nil
+	}
+	var out []CaseReading
+	for i := range best {
+		a := &best[i]
+		var parts [3]string // given, patronymic, family, lower case
+		var declined uint8
+		for k := range words {
+			wr := a.words[k]
+			switch wr.role {
+			case roleGiven:
+				parts[0] = wr.nom
+			case rolePat:
+				parts[1] = wr.nom
+			case roleFam:
+				parts[2] = wr.nom
+			}
+			if wr.nom != words[k] {
+				declined |= wr.role
+			}
+		}
+		for k := range parts {
+			parts[k] = titleCase(parts[k])
+		}
+		nominative := strings.Join(nonEmptyParts(parts[0], parts[1], parts[2]), " ")
+		g, p := parts[0], parts[1]
+		if slots&roleGiven != 0 {
+			g = n.Given + "."
+		}
+		if slots&rolePat != 0 {
+			p = n.Patronymic + "."
+		}
+		merged := false
+		for j := range out {
+			if out[j].Nominative == nominative && out[j].Sex == bestSex[i] {
+				out[j].Case |= a.cases
+				merged = true
+			}
+		}
+		if merged {
+			continue
+		}
+		if slots != 0 {
+			nominative = strings.Join(nonEmptyParts(g, p, parts[2]), " ")
+		}
+		out = append(out, CaseReading{
+			Name: Prepare(g, p, parts[2], ""), Case: a.cases, Sex: bestSex[i],
+			Nominative: nominative, declined: declined,
+		})
+	}
+	// merge the readings that differ only in the sex they were found for
+	for i := 0; i < len(out); i++ {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Nominative == out[i].Nominative {
+				out[i].Case |= out[j].Case
+				out[i].Sex = SexUnknown
+				out = append(out[:j], out[j+1:]...)
+				j--
+			}
+		}
+	}
+	return out
+}
+
+func nonEmptyParts(list ...string) []string {
+	var out []string
+	for _, s := range list {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// walk calls fn with every assignment of the words' readings to distinct
+// roles (not those the initials take) in case c (0: the nominative) for a
+// bearer of sex. An oblique assignment declines at least one word.
+func walk(readings [][]wordReading, slots uint8, sex Sex, c Case, fn func(*assignment)) {
+	var a assignment
+	var rec func(i int, used uint8, cases Case, points int, declined bool)
+	rec = func(i int, used uint8, cases Case, points int, declined bool) {
+		if i == len(readings) {
+			if c != 0 && !declined {
+				return
+			}
+			a.cases, a.points = cases, points
+			fn(&a)
+			return
+		}
+		for k := range readings[i] {
+			r := &readings[i][k]
+			if used&r.role != 0 || !sexFits(r.sex, sex) {
+				continue
+			}
+			nc, decl := cases, declined
+			if c == 0 {
+				if !r.nomOK {
+					continue
+				}
+			} else {
+				if r.cases&c == 0 {
+					continue
+				}
+				nc &= r.cases
+				if r.cases != caseAll {
+					decl = true
+				}
+			}
+			a.words[i] = r
+			rec(i+1, used|r.role, nc, points+int(r.points), decl)
+		}
+	}
+	rec(0, slots, caseAll, 0, false)
+}
+
+// scoreCases is the last resort of ScoreBest for names it found different:
+// it reads either name, or both, from an oblique case (see CaseReadings) and
+// keeps the best score of a reading. A part read from an oblique form must
+// agree with the other name's at least as a form of it (a typo's closeness
+// is not enough: Ярослава Чайка read as the genitive of Ярослав Чайко is
+// not Ярослав Чайка); the score is discounted as for a swapped reading.
+func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Name) {
+	if a.Script != ScriptCyrillic && b.Script != ScriptCyrillic {
+		return c, ra, rb
+	}
+	xa, xb := CaseReadings(a), CaseReadings(b)
+	if len(xa) == 0 && len(xb) == 0 {
+		return c, ra, rb
+	}
+	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8) {
+		d, p, q := scoreBestPlain(x, y)
+		if !declinedAgree(d, dx|dy) {
+			return
+		}
+		d.Score *= 0.97
+		if d.Score > c.Score {
+			d.CaseA, d.CaseB = cx, cy
+			c, ra, rb = d, p, q
+		}
+	}
+	for i := range xa {
+		try(&xa[i].Name, xa[i].Case, xa[i].declined, b, 0, 0)
+		for j := range xb {
+			try(&xa[i].Name, xa[i].Case, xa[i].declined, &xb[j].Name, xb[j].Case, xb[j].declined)
+		}
+	}
+	for j := range xb {
+		try(a, 0, 0, &xb[j].Name, xb[j].Case, xb[j].declined)
+	}
+	return c, ra, rb
+}
+
+// declinedAgree: every part read from an oblique form agrees with the other
+// name's as more than a typo (or the other name lacks it).
+func declinedAgree(d Comparison, declined uint8) bool {
+	ok := func(l Level) bool { return l != LevelClose && l != LevelDifferent }
+	if declined&roleGiven != 0 && !ok(d.Given) ||
+		declined&rolePat != 0 && !ok(d.Patronymic) ||
+		declined&roleFam != 0 && !ok(d.Family) {
+		return false
+	}
+	return true
+}
+
+// caseNominative writes a reading's parts, given name first, for Reasons.
+func caseNominative(n *Name) string {
+	g, p := n.Given, n.Patronymic
+	if n.GivenInitial {
+		g += "."
+	}
+	if n.PatronymicInitial {
+		p += "."
+	}
+	return strings.Join(nonEmptyParts(g, p, n.Family), " ")
+}
