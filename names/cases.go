@@ -101,7 +101,16 @@ const (
 	shapeVowel            // the stem before the ending ends in a vowel (-й stems)
 	shapeAdjective        // -ий, -ый, -ой with a stem of three letters or more, not possessive
 	shapeNoun             // -а, -я not after -ов, -ев
+	shapeClusterK         // -о after a consonant and к (Бойко, Коваленко, Франко)
 )
+
+// clusterK: stem ends in a consonant and к, which a masculine nominative
+// does not (Бойка, Коваленка are Бойко, Коваленко; Мельника is Мельник).
+func clusterK(stem string) bool {
+	rs := []rune(stem)
+	k := len(rs)
+	return k >= 3 && rs[k-1] == 'к' && (isCyrConsonant(rs[k-2]) || rs[k-2] == 'й' || rs[k-2] == 'ь')
+}
 
 const (
 	gDat = CaseDative
@@ -254,10 +263,10 @@ var famRules = []declRule{
 	{"єм", "й", gIns, Male, shapeVowel},
 	{"е", "й", gLoc, Male, shapeVowel},
 	// Ukrainian masculine -о: Коваленко, Бойко, Франко
-	{"а", "о", gGen | gAcc, Male, shapeConsonant},
-	{"ові", "о", gDat | gLoc, Male, shapeConsonant},
-	{"у", "о", gDat | gLoc | gVoc, Male, shapeConsonant},
-	{"ом", "о", gIns, Male, shapeConsonant},
+	{"а", "о", gGen | gAcc, Male, shapeClusterK},
+	{"ові", "о", gDat | gLoc, Male, shapeClusterK},
+	{"у", "о", gDat | gLoc | gVoc, Male, shapeClusterK},
+	{"ом", "о", gIns, Male, shapeClusterK},
 	// adjectival masculine: Ковальский, Ковальський, Толстой, Белый, Чорний
 	{"ого", "ий", gGen | gAcc, Male, shapeAdjective},
 	{"ого", "ый", gGen | gAcc, Male, shapeAdjective},
@@ -340,7 +349,9 @@ func shapeOK(shape uint8, nom, stem string) bool {
 	case shapePossessive:
 		return possessiveStem(nom) || possessiveStem(stem)
 	case shapeConsonant:
-		return isCyrConsonant(lastRune(stem)) && !possessiveStem(stem)
+		return isCyrConsonant(lastRune(stem)) && !possessiveStem(stem) && !(nom == stem && clusterK(stem))
+	case shapeClusterK:
+		return clusterK(stem)
 	case shapeVowel:
 		return isCyrVowel(lastRune(stem))
 	case shapeAdjective:
@@ -431,15 +442,35 @@ func cyrillicWord(w string) bool {
 	return true
 }
 
-// givenSexOf is the sex of the table entries for the nominative nom, and
-// whether the table knows it as written (not through a pet-form stem).
-func givenSexOf(nom string) (Sex, bool) {
+// givenOf returns the table entries whose Russian or Ukrainian form or pet
+// form is spelt nom (lower case, ё as е): the skeleton finds them, the
+// spelling confirms them (the skeleton drops ь: Тарась is no name).
+func givenOf(nom string) []*GivenName {
 	var buf [64]byte
-	list := givenBySkel[string(appendSkeleton(buf[:0], nom))]
-	if len(list) == 0 {
-		return SexUnknown, false
+	var out []*GivenName
+	for _, g := range givenBySkel[string(appendSkeleton(buf[:0], nom))] {
+		for _, forms := range [...][]string{g.Ru, g.Uk, g.Dim} {
+			for _, f := range forms {
+				if foldWord(f) == nom {
+					out = appendUniqueGiven(out, g)
+				}
+			}
+		}
 	}
-	return givenSex(list), true
+	return out
+}
+
+// sameIDs: two lists of entries are the same entries.
+func sameIDs(a, b []*GivenName) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // sexFits: a word of sex s may stand in a reading for sex want.
@@ -487,29 +518,44 @@ func readWord(w string) []wordReading {
 			fn(r, stem+r.nom, stem)
 		}
 	}
+	var seen [][]*GivenName // the entries of the given-name readings so far
 	apply(givenRules, func(r declRule, nom, stem string) {
-		cands := []string{nom}
+		list := givenOf(nom)
 		// the fleeting vowel of Russian Павел, Лев: Павла, Льва
-		if r.nom == "" && utf8.RuneCountInString(stem) >= 3 {
+		if len(list) == 0 && r.nom == "" && utf8.RuneCountInString(stem) >= 3 {
 			rs := []rune(stem)
 			k := len(rs)
-			if isCyrConsonant(rs[k-1]) && isCyrConsonant(rs[k-2]) {
-				cands = append(cands, string(rs[:k-1])+"е"+string(rs[k-1]))
+			switch {
+			case isCyrConsonant(rs[k-1]) && isCyrConsonant(rs[k-2]):
+				nom = string(rs[:k-1]) + "е" + string(rs[k-1])
+			case rs[k-2] == 'ь':
+				nom = string(rs[:k-2]) + "е" + string(rs[k-1])
 			}
-			if rs[k-2] == 'ь' {
-				cands = append(cands, string(rs[:k-2])+"е"+string(rs[k-1]))
+			list = givenOf(nom)
+		}
+		if len(list) == 0 {
+			return
+		}
+		sex := givenSex(list)
+		if r.sex != SexUnknown && !sexFits(sex, r.sex) {
+			return
+		}
+		if sex == SexUnknown {
+			sex = r.sex
+		}
+		// Петра is Пётр and Петро: one name, one reading
+		for _, l := range seen {
+			if sameIDs(l, list) {
+				for i := range out {
+					if out[i].role == roleGiven && !out[i].nomOK && sameIDs(givenOf(out[i].nom), list) && out[i].sex == sex {
+						out[i].cases |= r.cases
+						return
+					}
+				}
 			}
 		}
-		for _, c := range cands {
-			sex, ok := givenSexOf(c)
-			if !ok || (r.sex != SexUnknown && !sexFits(sex, r.sex)) {
-				continue
-			}
-			if sex == SexUnknown {
-				sex = r.sex
-			}
-			add(wordReading{nom: c, role: roleGiven, cases: r.cases, sex: sex, points: 2})
-		}
+		seen = append(seen, list)
+		add(wordReading{nom: nom, role: roleGiven, cases: r.cases, sex: sex, points: 2})
 	})
 	apply(patRules, func(r declRule, nom, stem string) {
 		if _, sex, ok := Patronymic(nom); ok && sex == r.sex {
@@ -622,7 +668,6 @@ func CaseReadings(n *Name) []CaseReading {
 		for k := range parts {
 			parts[k] = titleCase(parts[k])
 		}
-		nominative := strings.Join(nonEmptyParts(parts[0], parts[1], parts[2]), " ")
 		g, p := parts[0], parts[1]
 		if slots&roleGiven != 0 {
 			g = n.Given + "."
@@ -630,33 +675,24 @@ func CaseReadings(n *Name) []CaseReading {
 		if slots&rolePat != 0 {
 			p = n.Patronymic + "."
 		}
+		nominative := strings.Join(nonEmptyParts(g, p, parts[2]), " ")
 		merged := false
 		for j := range out {
-			if out[j].Nominative == nominative && out[j].Sex == bestSex[i] {
+			if out[j].Nominative == nominative {
 				out[j].Case |= a.cases
+				if out[j].Sex != bestSex[i] {
+					out[j].Sex = SexUnknown
+				}
+				out[j].declined |= declined
 				merged = true
+				break
 			}
 		}
-		if merged {
-			continue
-		}
-		if slots != 0 {
-			nominative = strings.Join(nonEmptyParts(g, p, parts[2]), " ")
-		}
-		out = append(out, CaseReading{
-			Name: Prepare(g, p, parts[2], ""), Case: a.cases, Sex: bestSex[i],
-			Nominative: nominative, declined: declined,
-		})
-	}
-	// merge the readings that differ only in the sex they were found for
-	for i := 0; i < len(out); i++ {
-		for j := i + 1; j < len(out); j++ {
-			if out[j].Nominative == out[i].Nominative {
-				out[i].Case |= out[j].Case
-				out[i].Sex = SexUnknown
-				out = append(out[:j], out[j+1:]...)
-				j--
-			}
+		if !merged {
+			out = append(out, CaseReading{
+				Name: Prepare(g, p, parts[2], ""), Case: a.cases, Sex: bestSex[i],
+				Nominative: nominative, declined: declined,
+			})
 		}
 	}
 	return out
