@@ -74,6 +74,11 @@ type CaseReading struct {
 	Sex  Sex  // the sex the reading is for (SexUnknown when either)
 	// Nominative is the name in the nominative, given name first.
 	Nominative string
+	// Ambiguous: the name as written is also a woman's name in the
+	// nominative, with a given name made from a man's by -а (Петра
+	// Петрова: the genitive of Пётр Петров, or Petra Petrova; Ивана,
+	// Владимира). The comparison scores such a reading at review level only.
+	Ambiguous bool
 
 	declined uint8 // parts read from an oblique form: roleGiven, rolePat, roleFam bits
 }
@@ -692,10 +697,44 @@ func CaseReadings(n *Name) []CaseReading {
 			out = append(out, CaseReading{
 				Name: Prepare(g, p, parts[2], ""), Case: a.cases, Sex: bestSex[i],
 				Nominative: nominative, declined: declined,
+				Ambiguous: womanAsWritten(words, a, slots),
 			})
 		}
 	}
 	return out
+}
+
+// womanAsWritten: the words of an oblique reading a (a given name and a
+// family name, no patronymic) also read as a woman's name in the
+// nominative: the given name is a man's name with a consonant ending and
+// -а (Петра, Ивана, Владимира: women's names in some languages, and the
+// way women's names are made from men's, as Ярослава, Богдана, Валентина),
+// and the family name may be a woman's as written (Петрова, Коваленко).
+func womanAsWritten(words []string, a *assignment, slots uint8) bool {
+	given, fam := -1, -1
+	for k := range words {
+		switch a.words[k].role {
+		case roleGiven:
+			given = k
+		case roleFam:
+			fam = k
+		case rolePat:
+			return false
+		}
+	}
+	if given < 0 || slots&rolePat != 0 {
+		return false
+	}
+	w := words[given]
+	stem, ok := strings.CutSuffix(w, "а")
+	if !ok || !isCyrConsonant(lastRune(stem)) || givenSex(givenOf(stem)) != Male {
+		return false
+	}
+	if fam < 0 {
+		return true
+	}
+	sex, ok := famNominative(words[fam])
+	return ok && sex != Male
 }
 
 func nonEmptyParts(list ...string) []string {
@@ -763,28 +802,36 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 	if len(xa) == 0 && len(xb) == 0 {
 		return c, ra, rb
 	}
-	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8) {
+	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8, ambiguous bool) {
 		d, p, q := scoreBestPlain(x, y)
 		if !declinedAgree(d, dx|dy) {
 			return
 		}
 		d.Score *= 0.97
+		if ambiguous {
+			d.Score = min(d.Score, ambiguousCaseScore)
+			d.CaseAmbiguous = true
+		}
 		if d.Score > c.Score {
 			d.CaseA, d.CaseB = cx, cy
 			c, ra, rb = d, p, q
 		}
 	}
 	for i := range xa {
-		try(&xa[i].Name, xa[i].Case, xa[i].declined, b, 0, 0)
+		try(&xa[i].Name, xa[i].Case, xa[i].declined, b, 0, 0, xa[i].Ambiguous)
 		for j := range xb {
-			try(&xa[i].Name, xa[i].Case, xa[i].declined, &xb[j].Name, xb[j].Case, xb[j].declined)
+			try(&xa[i].Name, xa[i].Case, xa[i].declined, &xb[j].Name, xb[j].Case, xb[j].declined, xa[i].Ambiguous || xb[j].Ambiguous)
 		}
 	}
 	for j := range xb {
-		try(a, 0, 0, &xb[j].Name, xb[j].Case, xb[j].declined)
+		try(a, 0, 0, &xb[j].Name, xb[j].Case, xb[j].declined, xb[j].Ambiguous)
 	}
 	return c, ra, rb
 }
+
+// ambiguousCaseScore is the most an ambiguous reading (see
+// CaseReading.Ambiguous) scores: review level, under MatchThreshold.
+const ambiguousCaseScore = 0.7
 
 // declinedAgree: every part read from an oblique form agrees with the other
 // name's as more than a typo (or the other name lacks it).

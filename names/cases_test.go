@@ -29,7 +29,6 @@ const casesSame = `
 Андрею Смирнову | Андрей Смирнов
 Павла Волкова | Павел Волков
 Льва Морозова | Лев Морозов
-Петра Лебедева | Пётр Лебедев
 Никиты Кузнецова | Никита Кузнецов
 Никитой Кузнецовым | Никита Кузнецов
 Ильи Новикова | Илья Новиков
@@ -43,7 +42,6 @@ const casesSame = `
 Олегом Кравцом | Олег Кравец
 Евгению Черных | Евгений Черных
 Максима Коваля | Максим Коваль
-Владимира Ильина | Владимир Ильин
 Анны Петровой | Анна Петрова
 Анне Петровой | Анна Петрова
 Анну Петрову | Анна Петрова
@@ -148,7 +146,17 @@ const casesTraps = `
 Олександра Коваленка | Олена Коваленко
 Петра Коваля | Петро Ковальов
 Ивана Петрова | Иван Петровский
+Ивана Петрова | Иван Петров
 Андрія Мельника | Андрій Мельниченко
+`
+
+// casesReview are readings that are right more often than not but may be
+// another person: the name as written is also a woman's (Петра Петрова,
+// Ивана Петрова). They score at review level, not as a match.
+const casesReview = `
+Петра Лебедева | Пётр Лебедев
+Владимира Ильина | Владимир Ильин
+Петра Петрова | Петр Петров
 `
 
 // TestCasesGolden: names in oblique cases match their nominative; the traps
@@ -164,6 +172,12 @@ func TestCasesGolden(t *testing.T) {
 		} else {
 			t.Errorf("same person: %q ~ %q scores %.3f (given %s, patronymic %s, family %s), want ≥ %.2f",
 				p[0], p[1], c.Score, c.Given, c.Patronymic, c.Family, names.MatchThreshold)
+		}
+	}
+	for _, p := range parsePairs(t, casesReview) {
+		c := score(p[0], p[1])
+		if c.Score < names.ReviewThreshold || c.Score >= names.MatchThreshold || !c.CaseAmbiguous {
+			t.Errorf("ambiguous: %q ~ %q scores %.3f (ambiguous %v), want review level", p[0], p[1], c.Score, c.CaseAmbiguous)
 		}
 	}
 	falseMatch := 0

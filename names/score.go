@@ -15,6 +15,9 @@ type Comparison struct {
 	// CaseA and CaseB: the name was read from these oblique cases into the
 	// nominative (see CaseReadings); 0 when read as written.
 	CaseA, CaseB Case
+	// CaseAmbiguous: a name read from an oblique case is also a woman's
+	// name as written (see CaseReading.Ambiguous); the score is review level.
+	CaseAmbiguous bool
 }
 
 // Thresholds for Score, set on the pair tables in the tests (see docs/NAMES.md):
@@ -221,6 +224,9 @@ func (c Comparison) Reasons(a, b *Name) []string {
 	}
 	if c.CaseB != 0 {
 		out = append(out, "second name read as the "+c.CaseB.String()+" of "+caseNominative(b))
+	}
+	if c.CaseAmbiguous {
+		out = append(out, "as written, also a woman's name in the nominative: review")
 	}
 	return out
 }
