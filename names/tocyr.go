@@ -897,6 +897,9 @@ func bigramCost(t []rune, r rune, lang Lang) float64 {
 	if p == 'ъ' && !strings.ContainsRune("еёюя", r) {
 		c += 3
 	}
+	if p == 'ё' && isCyrVowel(r) {
+		c += 2 // ё comes before a consonant or ends the word: Клёенкина is not written
+	}
 	if p == 'й' && strings.ContainsRune("еиєїюя", r) {
 		c += 1 // after й comes a hard vowel: йе, йи, йє are not written
 	}
@@ -1116,6 +1119,16 @@ func yoVariants(final []partial, lm *charLM) []partial {
 			if r != 'е' || k > 0 && (p.text[k-1] == 'и' || p.text[k-1] == 'ы') {
 				continue
 			}
+			// nor does one spell ё before a vowel (Клёенкина)
+			if k+1 < len(p.text) && isCyrVowel(p.text[k+1]) {
+				continue
+			}
+			// after a vowel the family suffix is -ев (Алексеев, Николаев,
+			// Андреева), not -ёв: the model, which learnt -ёв from Королёв
+			// and Соловьёв, would put Алексеёв second
+			if k > 0 && isCyrVowel(p.text[k-1]) && yoSuffix(p.text[k+1:]) {
+				continue
+			}
 			c := yoCost
 			switch {
 			case k > 0 && strings.ContainsRune("жчшщ", p.text[k-1]):
@@ -1132,6 +1145,16 @@ func yoVariants(final []partial, lm *charLM) []partial {
 		}
 	}
 	return out
+}
+
+// yoSuffix reports whether rest, what follows an ё, makes it the family
+// suffix -ёв (Королёв, Королёва, Королёвы) or its patronymic -ёвич, -ёвна.
+func yoSuffix(rest []rune) bool {
+	switch string(rest) {
+	case "в", "ва", "вы", "вич", "вна":
+		return true
+	}
+	return false
 }
 
 // oneScheme: the words of one name are romanised with one scheme. When some

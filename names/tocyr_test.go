@@ -48,6 +48,34 @@ func TestToCyrillicStandardSpellingFirst(t *testing.T) {
 	}
 }
 
+// TestToCyrillicNoYoWhereRussianSpellsNone: the ё a reading restores stands
+// where Russian writes one; the family suffix after a vowel is -ев, and ё
+// does not come before a vowel.
+func TestToCyrillicNoYoWhereRussianSpellsNone(t *testing.T) {
+	for _, tc := range []struct{ latin, not string }{
+		{"Alekseev", "Алексеёв"},
+		{"Nikolaev", "Николаёв"},
+		{"Matveev", "Матвеёв"},
+		{"Sergeev", "Сергеёв"},
+		{"Andreeva", "Андреёва"},
+		{"Kleenkina", "Клёенкина"},
+	} {
+		if got := names.ToCyrillic(tc.latin, 2); slices.Contains(got, tc.not) {
+			t.Errorf("%q: got %v, want no %q among the first two", tc.latin, got, tc.not)
+		}
+	}
+	// where Russian does write ё it is still restored
+	for _, tc := range []struct{ latin, want string }{
+		{"Korolev", "Королёв"},
+		{"Zhuravlev", "Журавлёв"},
+		{"Moe", "Моё"},
+	} {
+		if got := names.ToCyrillic(tc.latin, 3); !slices.Contains(got, tc.want) {
+			t.Errorf("%q: got %v, want %q among the top 3", tc.latin, got, tc.want)
+		}
+	}
+}
+
 // TestToCyrillicApostrophe: the apostrophe a reading inserts is ’ (U+2019);
 // one the Latin writes is kept as it is written.
 func TestToCyrillicApostrophe(t *testing.T) {

@@ -19,15 +19,21 @@ Commands:
                       forms, transliterations and keys
   compare NAME NAME   compare two full names in any script and order; prints a
                       similarity in [0,1] and why
+  compare --pairs FILE
+                      compare every pair of a CSV file (header; the names in
+                      columns "a" and "b", or the first two; - reads stdin);
+                      prints the rows with score, verdict and the parts' levels
 
 Flags:
-  --json              print one JSON object instead of text
+  --json              print one JSON object instead of text (with --pairs,
+                      one a line)
 
 Examples:
   lastseen names explain "KOVALENKO Oleksandr Mykolaiovych"
   lastseen names explain --json "Коваленко О.М."
   lastseen names compare "Олександр Коваленко" "Aleksandr Kovalenko"
   lastseen names compare --json "Саша Коваленко" "KOWALENKO Alexander"
+  lastseen names compare --pairs pairs.csv > scored.csv
 `
 
 // runNames runs `lastseen names ...`.
@@ -45,6 +51,7 @@ func runNames(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("names "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	pairs := fs.String("pairs", "", "compare: a CSV file of name pairs, - for stdin")
 	fs.Usage = func() { fmt.Fprint(stderr, namesUsage) }
 	pos, err := parseInterspersed(fs, rest)
 	if errors.Is(err, flag.ErrHelp) {
@@ -66,6 +73,13 @@ func runNames(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printExplain(stdout, e)
 		return nil
 	case "compare":
+		if *pairs != "" {
+			if len(pos) != 0 {
+				fs.Usage()
+				return fmt.Errorf("names compare: --pairs reads the names from %s, got %d more arguments", *pairs, len(pos))
+			}
+			return comparePairs(ctx, *pairs, *asJSON, stdout, stderr)
+		}
 		if len(pos) != 2 {
 			fs.Usage()
 			return fmt.Errorf("names compare: want two names, got %d arguments", len(pos))
