@@ -202,6 +202,7 @@ var patRules = []declRule{
 	{"у", "", gDat | gLoc | gVoc, Male, 0},
 	{"еві", "", gDat | gLoc, Male, 0},
 	{"ем", "", gIns, Male, 0},
+	{"ом", "", gIns, Male, 0}, // stressed: Ильичом, Кузьмичом
 	{"е", "", gLoc, Male, 0},
 	{"і", "", gLoc, Male, 0},
 	// -овна, -евна, -ична, -івна, -ївна
@@ -410,8 +411,11 @@ func famIndeclinable(w string) (Sex, bool) {
 			return SexUnknown, true
 		}
 	}
-	last := lastRune(w)
-	if (isCyrConsonant(last) || last == 'ь') && !possessiveStem(w) {
+	rs := []rune(w)
+	last := rs[len(rs)-1]
+	// a woman's Гайдай, Цой, but not the adjectival Толстой, Білий
+	softJ := last == 'й' && len(rs) > 2 && strings.ContainsRune("аеуяює", rs[len(rs)-2])
+	if (isCyrConsonant(last) || last == 'ь' || softJ) && !possessiveStem(w) {
 		return Female, true
 	}
 	return SexUnknown, false
@@ -478,6 +482,22 @@ func sameIDs(a, b []*GivenName) bool {
 	return true
 }
 
+// patronymicAsWritten: w (lower case) is a patronymic in the nominative,
+// and the bearer's sex: Patronymic reads it, and it ends as a nominative
+// does (-ич, -на; Patronymic reads the skeleton, which Ильича also has).
+func patronymicAsWritten(w string) (Sex, bool) {
+	_, sex, ok := Patronymic(w)
+	switch {
+	case !ok:
+		return SexUnknown, false
+	case strings.HasSuffix(w, "ич") && sex != Female:
+		return Male, true
+	case strings.HasSuffix(w, "на") && sex != Male:
+		return Female, true
+	}
+	return SexUnknown, false
+}
+
 // sexFits: a word of sex s may stand in a reading for sex want.
 func sexFits(s, want Sex) bool { return s == SexUnknown || s == want }
 
@@ -493,13 +513,22 @@ func readWord(w string) []wordReading {
 		}
 		out = append(out, r)
 	}
-	// as written, in the nominative
-	if list := lookupGiven(w); len(list) > 0 {
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: givenSex(list), points: 2})
+	// as written, in the nominative: a given name the table spells so, or
+	// one it knows by its skeleton only (another spelling, or an oblique
+	// form that looks like one: Аллы, Алли), or one it does not know
+	if list := givenOf(w); len(list) > 0 {
+		sex := givenSex(list)
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: sex, points: 2})
+		// names that do not decline: Али, Бато; a woman's Айгуль
+		if last := lastRune(w); last != 'а' && last != 'я' && (isCyrVowel(last) || sex == Female) {
+			add(wordReading{nom: w, role: roleGiven, cases: caseAll, sex: sex, points: 2})
+		}
+	} else if list := lookupGiven(w); len(list) > 0 {
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: givenSex(list), points: 1})
 	} else {
 		add(wordReading{nom: w, role: roleGiven, nomOK: true, points: 0})
 	}
-	if _, sex, ok := Patronymic(w); ok {
+	if sex, ok := patronymicAsWritten(w); ok {
 		add(wordReading{nom: w, role: rolePat, nomOK: true, sex: sex, points: 2})
 	}
 	if sex, ok := famNominative(w); ok {
@@ -508,23 +537,24 @@ func readWord(w string) []wordReading {
 	if sex, ok := famIndeclinable(w); ok {
 		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: 1})
 	}
-	if utf8.RuneCountInString(w) < 3 {
+	if utf8.RuneCountInString(w) < 2 {
 		return out
 	}
-	apply := func(rules []declRule, fn func(r declRule, nom, stem string)) {
+	apply := func(rules []declRule, minStem int, fn func(r declRule, nom, stem string)) {
 		for _, r := range rules {
 			if !strings.HasSuffix(w, r.obl) {
 				continue
 			}
 			stem := w[:len(w)-len(r.obl)]
-			if utf8.RuneCountInString(stem) < 2 {
+			if utf8.RuneCountInString(stem) < minStem {
 				continue
 			}
 			fn(r, stem+r.nom, stem)
 		}
 	}
 	var seen [][]*GivenName // the entries of the given-name readings so far
-	apply(givenRules, func(r declRule, nom, stem string) {
+	// a given name's stem may be one letter (Ия: Ии), as the table confirms it
+	apply(givenRules, 1, func(r declRule, nom, stem string) {
 		list := givenOf(nom)
 		// the fleeting vowel of Russian Павел, Лев: Павла, Льва
 		if len(list) == 0 && r.nom == "" && utf8.RuneCountInString(stem) >= 3 {
@@ -562,12 +592,12 @@ func readWord(w string) []wordReading {
 		seen = append(seen, list)
 		add(wordReading{nom: nom, role: roleGiven, cases: r.cases, sex: sex, points: 2})
 	})
-	apply(patRules, func(r declRule, nom, stem string) {
-		if _, sex, ok := Patronymic(nom); ok && sex == r.sex {
+	apply(patRules, 2, func(r declRule, nom, stem string) {
+		if sex, ok := patronymicAsWritten(nom); ok && sex == r.sex {
 			add(wordReading{nom: nom, role: rolePat, cases: r.cases, sex: sex, points: 2})
 		}
 	})
-	apply(famRules, func(r declRule, nom, stem string) {
+	apply(famRules, 2, func(r declRule, nom, stem string) {
 		if shapeOK(r.shape, nom, stem) {
 			add(wordReading{nom: nom, role: roleFam, cases: r.cases, sex: r.sex, points: 1})
 		}

@@ -190,6 +190,7 @@ func TestCasesGolden(t *testing.T) {
 				p[0], p[1], c.Score, c.CaseA, c.CaseB, names.MatchThreshold)
 		case c.Score >= names.ReviewThreshold:
 			review++
+			t.Logf("trap at review level: %q ~ %q scores %.3f", p[0], p[1], c.Score)
 		}
 	}
 	t.Logf("cases golden: same-person %d/%d matched (recall %.3f); traps %d: %d matched, %d at review level",
