@@ -240,3 +240,27 @@ func TestCompareExplainsCase(t *testing.T) {
 		t.Errorf("reasons lack %q:\n%s", want, r)
 	}
 }
+
+// FuzzCaseReadings: any text reads without a panic, and every reading is an
+// oblique case of a name with a nominative.
+func FuzzCaseReadings(f *testing.F) {
+	for _, s := range []string{
+		"Олександра Коваленка", "Иванову С.П.", "Ии Кравец", "Шевченка Тараса Григоровича",
+		"а", "ов", "Ия", "-а", "Петрова-Водкина Кузьмы", "ЁЖИКОВА", "Л'вова", "ьа ъя йу",
+		"Kovalenka Oleksandra", "Ковалёва Анна Ивановна", "Ивана Ивана Ивана Ивана",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := names.Prepare("", "", "", s)
+		for _, r := range names.CaseReadings(&n) {
+			if r.Case == 0 || r.Nominative == "" {
+				t.Errorf("%q: reading %+v has no case or no nominative", s, r)
+			}
+		}
+		a, b := names.Prepare("", "", "", s), names.Prepare("", "", "", "Олександр Коваленко")
+		if c := names.ScoreBest(&a, &b); c.Score < 0 || c.Score > 1 {
+			t.Errorf("%q: score %v", s, c.Score)
+		}
+	})
+}
