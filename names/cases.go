@@ -834,13 +834,8 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 	}
 	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8, ambiguous bool) {
 		d, p, q := scoreBestPlain(x, y)
-		if !declinedAgree(d, dx|dy) {
+		if !caseScore(&d, dx|dy, ambiguous) {
 			return
-		}
-		d.Score *= 0.97
-		if ambiguous {
-			d.Score = min(d.Score, ambiguousCaseScore)
-			d.CaseAmbiguous = true
 		}
 		if d.Score > c.Score {
 			d.CaseA, d.CaseB = cx, cy
@@ -857,6 +852,35 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 		try(a, 0, 0, &xb[j].Name, xb[j].Case, xb[j].declined, xb[j].Ambiguous)
 	}
 	return c, ra, rb
+}
+
+// Score compares the reading with another name as ScoreBest would (the
+// reading's Name against b, with the discount and the checks ScoreBest
+// applies to a case reading; CaseA set). It is zero when a part read from
+// an oblique form only comes close to b's. For callers that read a query
+// once and score it against many names (search).
+func (r *CaseReading) Score(b *Name) Comparison {
+	d := Score(&r.Name, b)
+	if !caseScore(&d, r.declined, r.Ambiguous) {
+		return Comparison{}
+	}
+	d.CaseA = r.Case
+	return d
+}
+
+// caseScore applies to d, the comparison of a case reading, the check
+// that its declined parts agree (see declinedAgree), the discount of a
+// reading and the cap of an ambiguous one; false when the check fails.
+func caseScore(d *Comparison, declined uint8, ambiguous bool) bool {
+	if !declinedAgree(*d, declined) {
+		return false
+	}
+	d.Score *= 0.97
+	if ambiguous {
+		d.Score = min(d.Score, ambiguousCaseScore)
+		d.CaseAmbiguous = true
+	}
+	return true
 }
 
 // ambiguousCaseScore is the most an ambiguous reading (see
