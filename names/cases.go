@@ -381,7 +381,7 @@ func shapeOK(shape uint8, nom, stem string) bool {
 // it is not.
 func famNominative(w string) (Sex, bool) {
 	n := utf8.RuneCountInString(w)
-	for _, e := range [...]string{"ого", "его", "ому", "ему", "ым", "ові", "еві", "єві", "ою", "ею", "єю", "ої", "єї", "ы", "і", "енка", "йка", "ука", "юка", "ника", "е"} {
+	for _, e := range [...]string{"ого", "его", "ому", "ему", "ым", "ові", "еві", "єві", "ою", "ею", "єю", "ої", "єї", "ы", "і", "енка", "ойка", "ука", "юка", "ника", "е"} {
 		if strings.HasSuffix(w, e) {
 			return SexUnknown, false
 		}

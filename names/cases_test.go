@@ -131,6 +131,7 @@ const casesTraps = `
 Валентина Ковальчук | Валентин Ковальчук
 Евгения Черных | Евгений Черных
 Ярослава Сорока | Ярослав Сорока
+Олександра Чайка | Олександр Чайко
 Євгенія Шевчук | Євгеній Шевчук
 Олександра Бондар | Олександр Бондар
 Сергея Иванова | Андрей Иванов
@@ -263,4 +264,51 @@ func FuzzCaseReadings(f *testing.F) {
 			t.Errorf("%q: score %v", s, c.Score)
 		}
 	})
+}
+
+// nominativeFamilies are family names in the nominative of every kind,
+// Ukrainian and Russian, including nouns in -а (Чайка, Сорока) and -ко
+// names a woman keeps undeclined.
+var nominativeFamilies = strings.Fields(`
+Иванов Смирнов Соловьёв Ильин Никитин Толстой Донской Ковальский Белый Черных
+Коваленко Шевченко Бойко Ткачук Мельник Коваль Кравец Гайдай Сорока Щербина
+Бондарь Зозуля Жук Ковальчук Бондаренко Олійник Шевчук Поліщук Марченко
+Лисенко Кравчук Гончаренко Мороз Вовк Гуменюк Мазур Ковалишин Білоус
+Гаврилюк Лук'яненко Ковальський Чорний Білий Гайдамака Чайка Щербак Рибак
+Приймак Дяченко Кучер Гордієнко Копейка Ткач Бровко Лойко Мирошниченко
+`)
+
+// TestCaseReadingsLeaveNominativesAlone: no name in the nominative gets a
+// case reading: every full form, Russian and Ukrainian, and every pet form
+// of the given-name table, alone, with a family name and with family name
+// and patronymic.
+func TestCaseReadingsLeaveNominativesAlone(t *testing.T) {
+	fathers := []string{"ivan", "sergey", "nikolay", "andrey", "petr", "ilya", "mikhail"}
+	total, read := 0, 0
+	k := 0
+	for _, g := range names.GivenNames() {
+		if g.Sex == names.SexUnknown {
+			continue
+		}
+		for li, forms := range [][]string{g.Ru, g.Uk, g.Dim} {
+			lang := names.LangRu
+			if li == 1 {
+				lang = names.LangUk
+			}
+			for _, given := range forms {
+				k++
+				fam := names.FamilyForSex(nominativeFamilies[k%len(nominativeFamilies)], g.Sex)
+				pat := names.PatronymicFor(fathers[k%len(fathers)], g.Sex, lang)
+				for _, s := range []string{given, given + " " + fam, fam + " " + given + " " + pat} {
+					n := names.Prepare("", "", "", s)
+					total++
+					if rs := names.CaseReadings(&n); len(rs) > 0 {
+						read++
+						t.Errorf("%q (nominative) read as the %s of %s", s, rs[0].Case, rs[0].Nominative)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d names in the nominative, %d given a case reading", total, read)
 }
