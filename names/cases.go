@@ -75,9 +75,10 @@ type CaseReading struct {
 	// Nominative is the name in the nominative, given name first.
 	Nominative string
 	// Ambiguous: the name as written is also a woman's name in the
-	// nominative, with a given name made from a man's by -а (Петра
-	// Петрова: the genitive of Пётр Петров, or Petra Petrova; Ивана,
-	// Владимира). The comparison scores such a reading at review level only.
+	// nominative, with a given name the table does not know as a woman's
+	// (Петра Петрова: the genitive of Пётр Петров, or Petra Petrova; see
+	// womenLikeGenitives). The comparison scores such a reading at review
+	// level only.
 	Ambiguous bool
 
 	declined uint8 // parts read from an oblique form: roleGiven, rolePat, roleFam bits
@@ -319,6 +320,18 @@ var famRules = []declRule{
 	{"ею", "я", gIns, SexUnknown, shapeNoun},
 }
 
+// How well a word fits a role, summed over the words of a reading: the
+// reading of a whole name that fits best wins, the nominative on a tie.
+// A pet form fits less than a full name (Степана Вовка is Степан Вовк, not
+// a Вовка called Степана).
+const (
+	ptGiven   = 4 // a full form of a given name the table spells so; a patronymic
+	ptPet     = 3 // a pet form the table spells so
+	ptSkel    = 2 // a given name the table knows by its skeleton only; a family name
+	ptFamily  = 2
+	ptUnknown = 0 // a given name the table does not know
+)
+
 // wordReading is one way to read one word.
 type wordReading struct {
 	nom    string // the nominative, lower case
@@ -326,7 +339,7 @@ type wordReading struct {
 	cases  Case // caseAll|nominative for a word that does not decline
 	nomOK  bool // the word as written is a nominative of this role
 	sex    Sex
-	points int8 // how well the word fits the role: a known given name or patronymic 2, a family name 1, an unknown given name 0
+	points int8 // how well the word fits the role (see the pt constants)
 }
 
 func lastRune(s string) rune {
@@ -355,7 +368,9 @@ func shapeOK(shape uint8, nom, stem string) bool {
 	case shapePossessive:
 		return possessiveStem(nom) || possessiveStem(stem)
 	case shapeConsonant:
-		return isCyrConsonant(lastRune(stem)) && !possessiveStem(stem) && !(nom == stem && clusterK(stem))
+		// Бойка is Бойко, not Бойк; but Вовка is Вовк (and Вовко)
+		return isCyrConsonant(lastRune(stem)) && !possessiveStem(stem) &&
+			!(nom == stem && clusterK(stem) && !strings.HasSuffix(stem, "вк") && !strings.HasSuffix(stem, "лк"))
 	case shapeClusterK:
 		return clusterK(stem)
 	case shapeVowel:
@@ -455,18 +470,35 @@ func cyrillicWord(w string) bool {
 // form is spelt nom (lower case, ё as е): the skeleton finds them, the
 // spelling confirms them (the skeleton drops ь: Тарась is no name).
 func givenOf(nom string) []*GivenName {
+	out, _ := givenOfFull(nom)
+	return out
+}
+
+// givenOfFull is givenOf, and whether nom is a full form (not only a pet
+// form) of one of them.
+func givenOfFull(nom string) ([]*GivenName, bool) {
 	var buf [64]byte
 	var out []*GivenName
+	full := false
 	for _, g := range givenBySkel[string(appendSkeleton(buf[:0], nom))] {
-		for _, forms := range [...][]string{g.Ru, g.Uk, g.Dim} {
+		for i, forms := range [...][]string{g.Ru, g.Uk, g.Dim} {
 			for _, f := range forms {
 				if foldWord(f) == nom {
 					out = appendUniqueGiven(out, g)
+					full = full || i < 2
 				}
 			}
 		}
 	}
-	return out
+	return out, full
+}
+
+// givenPoints is how well a name the table spells so fits as a given name.
+func givenPoints(full bool) int8 {
+	if full {
+		return ptGiven
+	}
+	return ptPet
 }
 
 // sameIDs: two lists of entries are the same entries.
@@ -516,26 +548,30 @@ func readWord(w string) []wordReading {
 	// as written, in the nominative: a given name the table spells so, or
 	// one it knows by its skeleton only (another spelling, or an oblique
 	// form that looks like one: Аллы, Алли), or one it does not know
-	if list := givenOf(w); len(list) > 0 {
+	// a word the table spells as a name reads as another name no better
+	// than as itself (Лёва is Лёва, not Лев's genitive)
+	capGiven := int8(ptGiven)
+	if list, full := givenOfFull(w); len(list) > 0 {
 		sex := givenSex(list)
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: sex, points: 2})
+		capGiven = givenPoints(full)
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: sex, points: givenPoints(full)})
 		// names that do not decline: Али, Бато; a woman's Айгуль
 		if last := lastRune(w); last != 'а' && last != 'я' && (isCyrVowel(last) || sex == Female) {
-			add(wordReading{nom: w, role: roleGiven, cases: caseAll, sex: sex, points: 2})
+			add(wordReading{nom: w, role: roleGiven, cases: caseAll, sex: sex, points: givenPoints(full)})
 		}
 	} else if list := lookupGiven(w); len(list) > 0 {
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: givenSex(list), points: 1})
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: givenSex(list), points: ptSkel})
 	} else {
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, points: 0})
+		add(wordReading{nom: w, role: roleGiven, nomOK: true, points: ptUnknown})
 	}
 	if sex, ok := patronymicAsWritten(w); ok {
-		add(wordReading{nom: w, role: rolePat, nomOK: true, sex: sex, points: 2})
+		add(wordReading{nom: w, role: rolePat, nomOK: true, sex: sex, points: ptGiven})
 	}
 	if sex, ok := famNominative(w); ok {
-		add(wordReading{nom: w, role: roleFam, nomOK: true, sex: sex, points: 1})
+		add(wordReading{nom: w, role: roleFam, nomOK: true, sex: sex, points: ptFamily})
 	}
 	if sex, ok := famIndeclinable(w); ok {
-		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: 1})
+		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: ptFamily})
 	}
 	if utf8.RuneCountInString(w) < 2 {
 		return out
@@ -555,7 +591,7 @@ func readWord(w string) []wordReading {
 	var seen [][]*GivenName // the entries of the given-name readings so far
 	// a given name's stem may be one letter (Ия: Ии), as the table confirms it
 	apply(givenRules, 1, func(r declRule, nom, stem string) {
-		list := givenOf(nom)
+		list, full := givenOfFull(nom)
 		// the fleeting vowel of Russian Павел, Лев: Павла, Льва
 		if len(list) == 0 && r.nom == "" && utf8.RuneCountInString(stem) >= 3 {
 			rs := []rune(stem)
@@ -566,7 +602,7 @@ func readWord(w string) []wordReading {
 			case rs[k-2] == 'ь':
 				nom = string(rs[:k-2]) + "е" + string(rs[k-1])
 			}
-			list = givenOf(nom)
+			list, full = givenOfFull(nom)
 		}
 		if len(list) == 0 {
 			return
@@ -590,16 +626,16 @@ func readWord(w string) []wordReading {
 			}
 		}
 		seen = append(seen, list)
-		add(wordReading{nom: nom, role: roleGiven, cases: r.cases, sex: sex, points: 2})
+		add(wordReading{nom: nom, role: roleGiven, cases: r.cases, sex: sex, points: min(givenPoints(full), capGiven)})
 	})
 	apply(patRules, 2, func(r declRule, nom, stem string) {
 		if sex, ok := patronymicAsWritten(nom); ok && sex == r.sex {
-			add(wordReading{nom: nom, role: rolePat, cases: r.cases, sex: sex, points: 2})
+			add(wordReading{nom: nom, role: rolePat, cases: r.cases, sex: sex, points: ptGiven})
 		}
 	})
 	apply(famRules, 2, func(r declRule, nom, stem string) {
 		if shapeOK(r.shape, nom, stem) {
-			add(wordReading{nom: nom, role: roleFam, cases: r.cases, sex: r.sex, points: 1})
+			add(wordReading{nom: nom, role: roleFam, cases: r.cases, sex: r.sex, points: ptFamily})
 		}
 	})
 	return out
@@ -736,10 +772,9 @@ func CaseReadings(n *Name) []CaseReading {
 
 // womanAsWritten: the words of an oblique reading a (a given name and a
 // family name, no patronymic) also read as a woman's name in the
-// nominative: the given name is a man's name with a consonant ending and
-// -а (Петра, Ивана, Владимира: women's names in some languages, and the
-// way women's names are made from men's, as Ярослава, Богдана, Валентина),
-// and the family name may be a woman's as written (Петрова, Коваленко).
+// nominative: the given name is a woman's name that is also the genitive
+// of a man's (see womenLikeGenitives) and the family name may be a
+// woman's as written (Петрова, Коваленко; not Петренка).
 func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 	given, fam := -1, -1
 	for k := range words {
@@ -752,12 +787,7 @@ func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 			return false
 		}
 	}
-	if given < 0 || slots&rolePat != 0 {
-		return false
-	}
-	w := words[given]
-	stem, ok := strings.CutSuffix(w, "а")
-	if !ok || !isCyrConsonant(lastRune(stem)) || givenSex(givenOf(stem)) != Male {
+	if given < 0 || slots&rolePat != 0 || !strings.Contains(womenLikeGenitives, " "+words[given]+" ") {
 		return false
 	}
 	if fam < 0 {
@@ -766,6 +796,13 @@ func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 	sex, ok := famNominative(words[fam])
 	return ok && sex != Male
 }
+
+// womenLikeGenitives are women's names in use that are spelt as the
+// genitive of a man's name (Петра: Пётр's genitive, and Petra), where the
+// given-name table does not list them (it settles Олександра, Ярослава,
+// Богдана, Валентина, Яна itself). The Ukrainian Івана is only Іван's
+// genitive: the woman's name is Іванна.
+const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика адриана юлиана даниела габриела "
 
 func nonEmptyParts(list ...string) []string {
 	var out []string
