@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -452,6 +453,26 @@ func foldWord(w string) string {
 	return b.String()
 }
 
+// foldEqual: foldWord(f) == w, without building the folded string.
+func foldEqual(f, w string) bool {
+	for _, r := range f {
+		switch {
+		case isApostrophe(r) || r == Apostrophe:
+			continue
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		default:
+			r = unicode.ToLower(r)
+		}
+		c, size := utf8.DecodeRuneInString(w)
+		if size == 0 || c != r {
+			return false
+		}
+		w = w[size:]
+	}
+	return w == ""
+}
+
 // cyrillicWord: w is written in Cyrillic letters only (and a dash or an
 // apostrophe).
 func cyrillicWord(w string) bool {
@@ -483,7 +504,7 @@ func givenOfFull(nom string) ([]*GivenName, bool) {
 	for _, g := range givenBySkel[string(appendSkeleton(buf[:0], nom))] {
 		for i, forms := range [...][]string{g.Ru, g.Uk, g.Dim} {
 			for _, f := range forms {
-				if foldWord(f) == nom {
+				if foldEqual(f, nom) {
 					out = appendUniqueGiven(out, g)
 					full = full || i < 2
 				}
@@ -534,7 +555,7 @@ func patronymicAsWritten(w string) (Sex, bool) {
 func sexFits(s, want Sex) bool { return s == SexUnknown || s == want }
 
 // readWord lists the readings of one word.
-func readWord(w string) []wordReading {
+func readWord(w string, oblique bool) []wordReading {
 	var out []wordReading
 	add := func(r wordReading) {
 		for i := range out {
@@ -573,19 +594,22 @@ func readWord(w string) []wordReading {
 	if sex, ok := famIndeclinable(w); ok {
 		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: ptFamily})
 	}
-	if utf8.RuneCountInString(w) < 2 {
+	if !oblique || utf8.RuneCountInString(w) < 2 {
 		return out
 	}
+	last := w[len(w)-1]
 	apply := func(rules []declRule, minStem int, fn func(r declRule, nom, stem string)) {
-		for _, r := range rules {
-			if !strings.HasSuffix(w, r.obl) {
+		for i := range rules {
+			r := &rules[i]
+			// most rules end in another letter: test its last byte first
+			if r.obl[len(r.obl)-1] != last || !strings.HasSuffix(w, r.obl) {
 				continue
 			}
 			stem := w[:len(w)-len(r.obl)]
 			if utf8.RuneCountInString(stem) < minStem {
 				continue
 			}
-			fn(r, stem+r.nom, stem)
+			fn(*r, stem+r.nom, stem)
 		}
 	}
 	var seen [][]*GivenName // the entries of the given-name readings so far
@@ -686,7 +710,7 @@ func CaseReadings(n *Name) []CaseReading {
 	}
 	readings := make([][]wordReading, len(words))
 	for i, w := range words {
-		readings[i] = readWord(w)
+		readings[i] = readWord(w, false)
 	}
 
 	// the best nominative reading: every word as written
@@ -695,6 +719,14 @@ func CaseReadings(n *Name) []CaseReading {
 		walk(readings, slots, sex, 0, func(a *assignment) {
 			nomBest = max(nomBest, a.points)
 		})
+	}
+	// most names are in the nominative, and read as well as they can be
+	// (Сергей Петрович Иванов): no oblique reading could do better
+	if nomBest >= bestPossible(words, slots) {
+		return nil
+	}
+	for i, w := range words {
+		readings[i] = readWord(w, true)
 	}
 	// the best oblique readings, case by case
 	var best []assignment
@@ -804,6 +836,32 @@ func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 // genitive: the woman's name is Іванна.
 const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика адриана юлиана даниела габриела "
 
+// bestPossible bounds the points of any reading of words: each word read
+// as a known full given name, as a patronymic (only a word with the
+// patronymic's -ич- or -вн-) or as a family name, in distinct roles not
+// taken by the initials.
+func bestPossible(words []string, slots uint8) int {
+	best := -1
+	var rec func(i int, used uint8, points int)
+	rec = func(i int, used uint8, points int) {
+		if i == len(words) {
+			best = max(best, points)
+			return
+		}
+		if used&roleGiven == 0 {
+			rec(i+1, used|roleGiven, points+ptGiven)
+		}
+		if used&rolePat == 0 && (strings.Contains(words[i], "ич") || strings.Contains(words[i], "вн")) {
+			rec(i+1, used|rolePat, points+ptGiven)
+		}
+		if used&roleFam == 0 {
+			rec(i+1, used|roleFam, points+ptFamily)
+		}
+	}
+	rec(0, slots, 0)
+	return best
+}
+
 func nonEmptyParts(list ...string) []string {
 	var out []string
 	for _, s := range list {
@@ -865,6 +923,11 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 	if a.Script != ScriptCyrillic && b.Script != ScriptCyrillic {
 		return c, ra, rb
 	}
+	// a case reading changes only the ending of a word: unless some word
+	// of one name begins as some word of the other, no reading can help
+	if !shareWordStart(a, b) {
+		return c, ra, rb
+	}
 	xa, xb := CaseReadings(a), CaseReadings(b)
 	if len(xa) == 0 && len(xb) == 0 {
 		return c, ra, rb
@@ -923,6 +986,42 @@ func caseScore(d *Comparison, declined uint8, ambiguous bool) bool {
 // ambiguousCaseScore is the most an ambiguous reading (see
 // CaseReading.Ambiguous) scores: review level, under MatchThreshold.
 const ambiguousCaseScore = 0.7
+
+// shareWordStart: some word of a and some word of b begin with the same
+// two letters of their skeletons (so in any script).
+func shareWordStart(a, b *Name) bool {
+	var sa, sb [8][2]byte
+	na, nb := wordStarts(a, &sa), wordStarts(b, &sb)
+	for _, x := range sa[:na] {
+		for _, y := range sb[:nb] {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordStarts fills out with the first two skeleton letters of n's words
+// (initials aside) and returns how many.
+func wordStarts(n *Name, out *[8][2]byte) int {
+	k := 0
+	for _, part := range [...]string{n.Given, n.Patronymic, n.Family} {
+		for w := range strings.FieldsSeq(part) {
+			if k == len(out) {
+				return k
+			}
+			var buf [64]byte
+			sk := appendSkeleton(buf[:0], w)
+			if len(sk) < 2 {
+				continue
+			}
+			out[k] = [2]byte{sk[0], sk[1]}
+			k++
+		}
+	}
+	return k
+}
 
 // declinedAgree: every part read from an oblique form agrees with the other
 // name's as more than a typo (or the other name lacks it).
