@@ -99,7 +99,7 @@ func TestCasesPetrovich(t *testing.T) {
 
 	fathers := []string{"ivan", "sergey", "nikolay", "andrey", "petr", "aleksey", "mikhail", "ilya"}
 	caseNames := [5]string{"genitive", "dative", "accusative", "instrumental", "prepositional"}
-	type tally struct{ total, recovered, asWritten, wrong int }
+	type tally struct{ total, recovered, asWritten, wrong, matched int }
 	var byCase [5]tally
 	var all, twoParts tally
 	var examples []string
@@ -144,12 +144,17 @@ func TestCasesPetrovich(t *testing.T) {
 						outcome = "recovered"
 					}
 				}
+				nominative := strings.Join(strings.Fields(strings.Join(want[:], " ")), " ")
+				matched := score(declined, nominative).Score >= names.MatchThreshold
 				tl := &twoParts
 				if three {
 					tl = &byCase[c]
 				}
 				for _, x := range []*tally{tl, &all} {
 					x.total++
+					if matched {
+						x.matched++
+					}
 					switch outcome {
 					case "recovered":
 						x.recovered++
@@ -170,13 +175,13 @@ func TestCasesPetrovich(t *testing.T) {
 	}
 	for c := range byCase {
 		x := byCase[c]
-		t.Logf("%-13s family given patronymic: %4d vectors, recovered %4d (%.3f), read as written %3d, wrong %3d",
-			caseNames[c], x.total, x.recovered, float64(x.recovered)/float64(x.total), x.asWritten, x.wrong)
+		t.Logf("%-13s family given patronymic: %4d vectors, recovered %4d (%.3f), read as written %3d, wrong %3d; ScoreBest match %.3f",
+			caseNames[c], x.total, x.recovered, float64(x.recovered)/float64(x.total), x.asWritten, x.wrong, float64(x.matched)/float64(x.total))
 	}
-	t.Logf("given family (no patronymic): %d vectors, recovered %d (%.3f), read as written %d (a nominative as well: Александра Коваленко), wrong %d",
-		twoParts.total, twoParts.recovered, float64(twoParts.recovered)/float64(twoParts.total), twoParts.asWritten, twoParts.wrong)
-	t.Logf("all: %d vectors, recovered %d (%.3f), read as written %d, wrong %d",
-		all.total, all.recovered, float64(all.recovered)/float64(all.total), all.asWritten, all.wrong)
+	t.Logf("given family (no patronymic): %d vectors, recovered %d (%.3f), read as written %d (a nominative as well: Александра Коваленко), wrong %d; ScoreBest match %.3f",
+		twoParts.total, twoParts.recovered, float64(twoParts.recovered)/float64(twoParts.total), twoParts.asWritten, twoParts.wrong, float64(twoParts.matched)/float64(twoParts.total))
+	t.Logf("all: %d vectors, recovered %d (%.3f), read as written %d, wrong %d; ScoreBest match %.3f",
+		all.total, all.recovered, float64(all.recovered)/float64(all.total), all.asWritten, all.wrong, float64(all.matched)/float64(all.total))
 	for _, e := range examples {
 		t.Log("  " + e)
 	}
