@@ -75,14 +75,16 @@ type CaseReading struct {
 	Sex  Sex  // the sex the reading is for (SexUnknown when either)
 	// Nominative is the name in the nominative, given name first.
 	Nominative string
-	// Ambiguous: the name as written is also a woman's name in the
-	// nominative, with a given name the table does not know as a woman's
-	// (Петра Петрова: the genitive of Пётр Петров, or Petra Petrova; see
-	// womenLikeGenitives). The comparison scores such a reading at review
-	// level only.
+	// Ambiguous: the name as written may be another person's: a woman's
+	// name in the nominative the table does not know as such (Петра
+	// Петрова: the genitive of Пётр Петров, or Petra Petrova; see
+	// womenLikeGenitives), or the oblique form of a man's and a woman's
+	// name alike (Евгении Савченко). The comparison scores such a reading
+	// at review level only.
 	Ambiguous bool
 
 	declined uint8 // parts read from an oblique form: roleGiven, rolePat, roleFam bits
+	written  *Name // the name as written
 }
 
 // word roles, as bits
@@ -794,9 +796,21 @@ func CaseReadings(n *Name) []CaseReading {
 		if !merged {
 			out = append(out, CaseReading{
 				Name: Prepare(g, p, parts[2], ""), Case: a.cases, Sex: bestSex[i],
-				Nominative: nominative, declined: declined,
+				Nominative: nominative, declined: declined, written: n,
 				Ambiguous: womanAsWritten(words, a, slots),
 			})
+		}
+	}
+	// a form that a man's name and a woman's share (Евгении: Евгений's
+	// locative, Евгения's genitive; Иванову: Иванов's dative, Иванова's
+	// accusative) is one of two people: every reading is ambiguous
+	var sexes [3]bool
+	for i := range out {
+		sexes[out[i].Sex] = true
+	}
+	if sexes[Male] && sexes[Female] {
+		for i := range out {
+			out[i].Ambiguous = true
 		}
 	}
 	return out
@@ -932,9 +946,10 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 	if len(xa) == 0 && len(xb) == 0 {
 		return c, ra, rb
 	}
+	plain := c
 	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8, ambiguous bool) {
 		d, p, q := scoreBestPlain(x, y)
-		if !caseScore(&d, dx|dy, ambiguous) {
+		if !caseScore(&d, plain, dx|dy, ambiguous) {
 			return
 		}
 		if d.Score > c.Score {
@@ -961,7 +976,7 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 // once and score it against many names (search).
 func (r *CaseReading) Score(b *Name) Comparison {
 	d := Score(&r.Name, b)
-	if !caseScore(&d, r.declined, r.Ambiguous) {
+	if !caseScore(&d, Score(r.written, b), r.declined, r.Ambiguous) {
 		return Comparison{}
 	}
 	d.CaseA = r.Case
@@ -971,8 +986,8 @@ func (r *CaseReading) Score(b *Name) Comparison {
 // caseScore applies to d, the comparison of a case reading, the check
 // that its declined parts agree (see declinedAgree), the discount of a
 // reading and the cap of an ambiguous one; false when the check fails.
-func caseScore(d *Comparison, declined uint8, ambiguous bool) bool {
-	if !declinedAgree(*d, declined) {
+func caseScore(d *Comparison, plain Comparison, declined uint8, ambiguous bool) bool {
+	if !declinedAgree(*d, plain, declined) {
 		return false
 	}
 	d.Score *= 0.97
@@ -1024,12 +1039,18 @@ func wordStarts(n *Name, out *[8][2]byte) int {
 }
 
 // declinedAgree: every part read from an oblique form agrees with the other
-// name's as more than a typo (or the other name lacks it).
-func declinedAgree(d Comparison, declined uint8) bool {
-	ok := func(l Level) bool { return l != LevelClose && l != LevelDifferent }
-	if declined&roleGiven != 0 && !ok(d.Given) ||
-		declined&rolePat != 0 && !ok(d.Patronymic) ||
-		declined&roleFam != 0 && !ok(d.Family) {
+// name's as a form of it at least (or the other name lacks it); a typo's
+// closeness is enough only where the name as written (plain) did not
+// already agree better: Ярослава Чайка read as Ярослав Чайко is not Ярослав
+// Чайка, whose family name was the same as written; Сергея Мельника read as
+// Сергей Мельник is Sregey Melnik, a typo away.
+func declinedAgree(d, plain Comparison, declined uint8) bool {
+	ok := func(l, was Level) bool {
+		return l != LevelDifferent && (l != LevelClose || was < LevelInitial)
+	}
+	if declined&roleGiven != 0 && !ok(d.Given, plain.Given) ||
+		declined&rolePat != 0 && !ok(d.Patronymic, plain.Patronymic) ||
+		declined&roleFam != 0 && !ok(d.Family, plain.Family) {
 		return false
 	}
 	return true

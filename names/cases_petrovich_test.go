@@ -212,3 +212,90 @@ func sameGiven(a, b string) bool {
 	}
 	return false
 }
+
+// TestCasesPetrovichHandPairs declines the first name of every hand-checked
+// pair (pairs_hand_test.go) that is written in Cyrillic with its sex known,
+// with the petrovich rules, in the five oblique cases, and compares it with
+// the second: the same-person pairs should still match, and the pairs of
+// different people must match no more often than as written.
+func TestCasesPetrovichHandPairs(t *testing.T) {
+	dir := refDir(t, filepath.Join("names", "petrovich"))
+	var rules petrovichRules
+	readJSON(t, filepath.Join(dir, "rules.json"), &rules)
+
+	decline := func(s string) ([5]string, bool) {
+		var out [5]string
+		n := names.Prepare("", "", "", s)
+		if n.Script != names.ScriptCyrillic || n.Sex == names.SexUnknown {
+			return out, false
+		}
+		gender := map[names.Sex]string{names.Male: "male", names.Female: "female"}[n.Sex]
+		type part struct {
+			text    string
+			initial bool
+			g       *petrovichGroup
+		}
+		parts := []part{{n.Given, n.GivenInitial, &rules.Firstname}, {n.Patronymic, n.PatronymicInitial, &rules.Middlename}, {n.Family, false, &rules.Lastname}}
+		declined := false
+		for c := range out {
+			var words []string
+			for _, p := range parts {
+				switch {
+				case p.text == "":
+				case p.initial:
+					words = append(words, p.text+".")
+				case strings.Contains(p.text, " "):
+					return out, false
+				default:
+					f, ok := p.g.decline(p.text, gender)
+					if !ok {
+						return out, false
+					}
+					words = append(words, f[c])
+					declined = declined || f[c] != p.text
+				}
+			}
+			out[c] = strings.Join(words, " ")
+		}
+		return out, declined
+	}
+	for _, tc := range []struct {
+		name  string
+		table string
+		same  bool
+	}{{"SamePerson", handMatches, true}, {"DifferentPeople", handNonMatches, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			pairs, asWritten, declinedMatch, throughCase := 0, 0, 0, 0
+			for _, p := range parsePairs(t, tc.table) {
+				forms, ok := decline(p[0])
+				if !ok {
+					continue
+				}
+				plain := score(p[0], p[1]).Score >= names.MatchThreshold
+				for _, d := range forms {
+					pairs++
+					if plain {
+						asWritten++
+					}
+					if c := score(d, p[1]); c.Score >= names.MatchThreshold {
+						declinedMatch++
+						if c.CaseA != 0 || c.CaseB != 0 {
+							throughCase++
+						}
+					} else if tc.same && plain && testing.Verbose() {
+						t.Logf("lost: %q ~ %q (as written %q)", d, p[1], p[0])
+					}
+					// a match of the declined string may come from the
+					// rules for names as written (the man's genitive
+					// Олександра Коваленко is the woman's name); a case
+					// reading must not make one
+					if c := score(d, p[1]); !tc.same && !plain && c.Score >= names.MatchThreshold && (c.CaseA != 0 || c.CaseB != 0) {
+						t.Errorf("different people match through a case reading: %q ~ %q", d, p[1])
+					}
+				}
+			}
+			t.Logf("%d declined pairs: match as written %d (%.3f), declined %d (%.3f), of which through a case reading %d",
+				pairs, asWritten, float64(asWritten)/float64(pairs), declinedMatch, float64(declinedMatch)/float64(pairs), throughCase)
+		})
+	}
+}

@@ -15,8 +15,8 @@ type Comparison struct {
 	// CaseA and CaseB: the name was read from these oblique cases into the
 	// nominative (see CaseReadings); 0 when read as written.
 	CaseA, CaseB Case
-	// CaseAmbiguous: a name read from an oblique case is also a woman's
-	// name as written (see CaseReading.Ambiguous); the score is review level.
+	// CaseAmbiguous: a name read from an oblique case may also be another
+	// person's as written (see CaseReading.Ambiguous); the score is review level.
 	CaseAmbiguous bool
 }
 
@@ -226,7 +226,7 @@ func (c Comparison) Reasons(a, b *Name) []string {
 		out = append(out, "second name read as the "+c.CaseB.String()+" of "+caseNominative(b))
 	}
 	if c.CaseAmbiguous {
-		out = append(out, "as written, also a woman's name in the nominative: review")
+		out = append(out, "as written, it may also be another person's name (a woman's): review")
 	}
 	return out
 }

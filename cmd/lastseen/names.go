@@ -154,7 +154,7 @@ type caseJSON struct {
 	Case       string `json:"case"`
 	Nominative string `json:"nominative"`
 	Sex        string `json:"sex"`
-	Ambiguous  bool   `json:"ambiguous,omitempty"` // also a woman's name as written
+	Ambiguous  bool   `json:"ambiguous,omitempty"` // may be another person's name as written
 }
 
 func caseString(c names.Case) string {
@@ -248,7 +248,7 @@ func printExplain(w io.Writer, e explainJSON) {
 	for _, c := range e.Cases {
 		amb := ""
 		if c.Ambiguous {
-			amb = "; also a woman's name as written"
+			amb = "; may be another person's name as written"
 		}
 		fmt.Fprintf(w, "case        %s of %s (%s%s)\n", c.Case, c.Nominative, c.Sex, amb)
 	}
