@@ -424,6 +424,10 @@ func famNominative(w string) (Sex, bool) {
 // names in -о (Коваленко for a woman; for a man too in Russian, which
 // does not decline it) and in -их, -ых, -аго, -яго.
 func famIndeclinable(w string) (Sex, bool) {
+	// a name that does not decline is in the nominative in every case
+	if _, ok := famNominative(w); !ok {
+		return SexUnknown, false
+	}
 	for _, e := range [...]string{"о", "их", "ых", "аго", "яго"} {
 		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 3 {
 			return SexUnknown, true
