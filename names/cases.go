@@ -111,6 +111,7 @@ const (
 	shapeAdjective        // -ий, -ый, -ой with a stem of three letters or more, not possessive
 	shapeNoun             // -а, -я not after -ов, -ев
 	shapeClusterK         // -о after a consonant and к (Бойко, Коваленко, Франко)
+	shapeNotPossessive    // the stem does not end in -ов, -ев, -ин …
 )
 
 // clusterK: stem ends in a consonant and к, which a masculine nominative
@@ -296,12 +297,13 @@ var famRules = []declRule{
 	{"ему", "ий", gDat, Male, shapeAdjective},
 	{"ем", "ий", gLoc, Male, shapeAdjective},
 	// adjectival feminine: Ковальская, Толстая; Ukrainian Ковальська, Біла
-	{"ой", "ая", gGen | gDat | gIns | gLoc, Female, shapeAny},
-	{"ую", "ая", gAcc, Female, shapeAny},
-	{"ою", "ая", gIns, Female, shapeAny},
-	{"ої", "а", gGen, Female, shapeAny},
-	{"ій", "а", gDat | gLoc, Female, shapeAny},
-	{"ою", "а", gIns, Female, shapeAny},
+	// (Смирновой is Смирнова: the possessive rules read it)
+	{"ой", "ая", gGen | gDat | gIns | gLoc, Female, shapeNotPossessive},
+	{"ую", "ая", gAcc, Female, shapeNotPossessive},
+	{"ою", "ая", gIns, Female, shapeNotPossessive},
+	{"ої", "а", gGen, Female, shapeNotPossessive},
+	{"ій", "а", gDat | gLoc, Female, shapeNotPossessive},
+	{"ою", "а", gIns, Female, shapeNotPossessive},
 	// nouns in -а, -я, of both sexes: Сорока, Щербина, Зозуля
 	{"ы", "а", gGen, SexUnknown, shapeNoun},
 	{"и", "а", gGen, SexUnknown, shapeNoun},
@@ -371,11 +373,23 @@ func shapeOK(shape uint8, nom, stem string) bool {
 	case shapePossessive:
 		return possessiveStem(nom) || possessiveStem(stem)
 	case shapeConsonant:
-		// Бойка is Бойко, not Бойк; but Вовка is Вовк (and Вовко)
-		return isCyrConsonant(lastRune(stem)) && !possessiveStem(stem) &&
-			!(nom == stem && clusterK(stem) && !strings.HasSuffix(stem, "вк") && !strings.HasSuffix(stem, "лк"))
+		last := lastRune(stem)
+		switch {
+		case !isCyrConsonant(last) || possessiveStem(stem):
+			return false
+		case nom == stem && clusterK(stem) && !strings.HasSuffix(stem, "вк") && !strings.HasSuffix(stem, "лк"):
+			// Бойка is Бойко, not Бойк; but Вовка is Вовк (and Вовко)
+			return false
+		case strings.HasSuffix(nom, "ь") && strings.ContainsRune("жчшщц", last):
+			return false // no soft sign after ж, ч, ш, щ, ц in a man's name: Ткачем is Ткач
+		case last == 'ц' && (isCyrConsonant(lastRune(stem[:len(stem)-len("ц")])) || lastRune(stem[:len(stem)-len("ц")]) == 'ь'):
+			return false // Кравця is Кравець (the fleeting е), not Кравць
+		}
+		return true
 	case shapeClusterK:
 		return clusterK(stem)
+	case shapeNotPossessive:
+		return !possessiveStem(stem)
 	case shapeVowel:
 		return isCyrVowel(lastRune(stem))
 	case shapeAdjective:
