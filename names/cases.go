@@ -104,14 +104,14 @@ type declRule struct {
 
 // stem shapes a family-name rule needs (of the nominative it gives)
 const (
-	shapeAny        uint8 = iota
-	shapePossessive       // ends in -ов, -ев, -ин, -ын, -ін, -їн, -єв
-	shapeConsonant        // ends in a consonant other than й, ь; not possessive
-	shapeVowel            // the stem before the ending ends in a vowel (-й stems)
-	shapeAdjective        // -ий, -ый, -ой with a stem of three letters or more, not possessive
-	shapeNoun             // -а, -я not after -ов, -ев
-	shapeClusterK         // -о after a consonant and к (Бойко, Коваленко, Франко)
-	shapeNotPossessive    // the stem does not end in -ов, -ев, -ин …
+	shapeAny           uint8 = iota
+	shapePossessive          // ends in -ов, -ев, -ин, -ын, -ін, -їн, -єв
+	shapeConsonant           // ends in a consonant other than й, ь; not possessive
+	shapeVowel               // the stem before the ending ends in a vowel (-й stems)
+	shapeAdjective           // -ий, -ый, -ой with a stem of three letters or more, not possessive
+	shapeNoun                // -а, -я not after -ов, -ев
+	shapeClusterK            // -о after a consonant and к (Бойко, Коваленко, Франко)
+	shapeNotPossessive       // the stem does not end in -ов, -ев, -ин …
 )
 
 // clusterK: stem ends in a consonant and к, which a masculine nominative
