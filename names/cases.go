@@ -588,9 +588,9 @@ func readWord(w string, oblique bool) []wordReading {
 	}
 	// as written, in the nominative: a given name the table spells so, or
 	// one it knows by its skeleton only (another spelling, or an oblique
-	// form that looks like one: Аллы, Алли), or one it does not know
-	// a word the table spells as a name reads as another name no better
-	// than as itself (Лёва is Лёва, not Лев's genitive)
+	// form that looks like one: Аллы, Алли), or one it does not know. A
+	// word the table spells as a name reads as another name no better than
+	// as itself (capGiven: Лёва is Лёва, not Лев's genitive).
 	capGiven := int8(ptGiven)
 	if list, full := givenOfFull(w); len(list) > 0 {
 		sex := givenSex(list)
@@ -632,7 +632,12 @@ func readWord(w string, oblique bool) []wordReading {
 			fn(*r, stem+r.nom, stem)
 		}
 	}
-	var seen [][]*GivenName // the entries of the given-name readings so far
+	// the given-name readings so far: their entries and their place in out
+	type givenSeen struct {
+		list []*GivenName
+		at   int
+	}
+	var seen []givenSeen
 	// a given name's stem may be one letter (Ия: Ии), as the table confirms it
 	apply(givenRules, 1, func(r declRule, nom, stem string) {
 		list, full := givenOfFull(nom)
@@ -659,18 +664,17 @@ func readWord(w string, oblique bool) []wordReading {
 			sex = r.sex
 		}
 		// Петра is Пётр and Петро: one name, one reading
-		for _, l := range seen {
-			if sameIDs(l, list) {
-				for i := range out {
-					if out[i].role == roleGiven && !out[i].nomOK && sameIDs(givenOf(out[i].nom), list) && out[i].sex == sex {
-						out[i].cases |= r.cases
-						return
-					}
-				}
+		for _, x := range seen {
+			if sameIDs(x.list, list) && out[x.at].sex == sex {
+				out[x.at].cases |= r.cases
+				return
 			}
 		}
-		seen = append(seen, list)
+		n := len(out)
 		add(wordReading{nom: nom, role: roleGiven, cases: r.cases, sex: sex, points: min(givenPoints(full), capGiven)})
+		if len(out) > n {
+			seen = append(seen, givenSeen{list, n})
+		}
 	})
 	apply(patRules, 2, func(r declRule, nom, stem string) {
 		if sex, ok := patronymicAsWritten(nom); ok && sex == r.sex {
