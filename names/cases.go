@@ -708,8 +708,8 @@ func CaseReadings(n *Name) []CaseReading {
 	if n.Script != ScriptCyrillic {
 		return nil
 	}
-	var words []string
-	var slots uint8 // roles the initials take
+	var words, written []string // folded for the rules; as written (for the apostrophe)
+	var slots uint8             // roles the initials take
 	for _, p := range [...]struct {
 		s       string
 		initial bool
@@ -727,6 +727,7 @@ func CaseReadings(n *Name) []CaseReading {
 				return nil
 			}
 			words = append(words, foldWord(w))
+			written = append(written, w)
 		}
 	}
 	if len(words) == 0 || len(words) > maxCaseWords {
@@ -780,13 +781,14 @@ func CaseReadings(n *Name) []CaseReading {
 		var declined uint8
 		for k := range words {
 			wr := a.words[k]
+			nom := restoreApostrophe(written[k], wr.nom)
 			switch wr.role {
 			case roleGiven:
-				parts[0] = wr.nom
+				parts[0] = nom
 			case rolePat:
-				parts[1] = wr.nom
+				parts[1] = nom
 			case roleFam:
-				parts[2] = wr.nom
+				parts[2] = nom
 			}
 			if wr.nom != words[k] {
 				declined |= wr.role
@@ -836,6 +838,21 @@ func CaseReadings(n *Name) []CaseReading {
 		}
 	}
 	return out
+}
+
+// restoreApostrophe puts back into nom, a reading of the word w folded
+// without its apostrophe, the apostrophe w has within the stem they share
+// (Лук'яненка: Лук'яненко).
+func restoreApostrophe(w, nom string) string {
+	i := strings.IndexFunc(w, func(r rune) bool { return isApostrophe(r) || r == Apostrophe })
+	if i < 0 {
+		return nom
+	}
+	before := foldWord(w[:i])
+	if !strings.HasPrefix(nom, before) || len(nom) == len(before) {
+		return nom
+	}
+	return before + "'" + nom[len(before):]
 }
 
 // womanAsWritten: the words of an oblique reading a (a given name and a
