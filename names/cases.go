@@ -460,30 +460,39 @@ func famIndeclinable(w string) (Sex, bool) {
 // foldWord is a word in lower case with ё as е and no apostrophe, the form
 // the rules read.
 func foldWord(w string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(w) {
-		switch {
-		case r == 'ё':
-			r = 'е'
-		case isApostrophe(r) || r == Apostrophe:
+	b := make([]byte, 0, len(w))
+	for _, r := range w {
+		if isApostrophe(r) || r == Apostrophe {
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, foldRune(r))
 	}
-	return b.String()
+	return string(b)
+}
+
+// foldRune is a letter in lower case, ё as е; Cyrillic without a table
+// look-up.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 'а' && r <= 'я':
+		return r
+	case r >= 'А' && r <= 'Я':
+		return r + 'а' - 'А'
+	case r == 'ё' || r == 'Ё':
+		return 'е'
+	case r >= 'Ѐ' && r <= 'Џ': // Є І Ї
+		return r + 'ѐ' - 'Ѐ'
+	}
+	return unicode.ToLower(r)
 }
 
 // foldEqual: foldWord(f) == w, without building the folded string.
 func foldEqual(f, w string) bool {
 	for _, r := range f {
-		switch {
-		case isApostrophe(r) || r == Apostrophe:
+		if isApostrophe(r) || r == Apostrophe {
 			continue
-		case r == 'ё' || r == 'Ё':
-			r = 'е'
-		default:
-			r = unicode.ToLower(r)
 		}
+		r = foldRune(r)
 		c, size := utf8.DecodeRuneInString(w)
 		if size == 0 || c != r {
 			return false
@@ -559,7 +568,11 @@ func sameIDs(a, b []*GivenName) bool {
 // and the bearer's sex: Patronymic reads it, and it ends as a nominative
 // does (-ич, -на; Patronymic reads the skeleton, which Ильича also has).
 func patronymicAsWritten(w string) (Sex, bool) {
-	_, sex, ok := Patronymic(w)
+	if !strings.HasSuffix(w, "ич") && !strings.HasSuffix(w, "на") {
+		return SexUnknown, false
+	}
+	var buf [64]byte
+	_, sex, ok := patronymicSkel(appendSkeleton(buf[:0], w))
 	switch {
 	case !ok:
 		return SexUnknown, false
