@@ -255,20 +255,20 @@ func Prepare(given, patronymic, family, full string) Name {
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
 		n.famLoose = packKey(looseKey(kb[:0], base))
+		uk, hasJ, hasZh := familyMarks(family)
 		if len(n.FamilyBase) >= 4 {
 			var rb [64]byte
 			n.famRuUk = hashKey(ruUkNorm(rb[:0], n.FamilyBase)) &^ RuUkUkrainian
-			if strings.ContainsAny(family, "іїєґІЇЄҐ") {
+			if uk {
 				n.famRuUk |= RuUkUkrainian
 			}
 		}
 		switch {
-		case strings.ContainsAny(family, "jJ"):
+		case hasJ:
 			fr := appendSkeletonV(buf[:0], family, skelFR)
 			b, _ := familyBase(fr)
 			n.famLooseJ = packKey(looseKey(kb[:0], b))
-		case strings.ContainsAny(family, "жЖžŽżŻ") || strings.Contains(family, "zh") ||
-			strings.Contains(family, "Zh") || strings.Contains(family, "ZH"):
+		case hasZh:
 			n.famLooseJ = n.famLoose
 		}
 		alts, na := altSkeletons(family)

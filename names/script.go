@@ -109,3 +109,44 @@ func DetectLang(s string) Lang {
 	}
 	return LangAuto
 }
+
+// familyMarks scans a family name once for the letters Prepare asks about:
+// uk, a letter only Ukrainian has (strings.ContainsAny(s, "іїєґІЇЄҐ")); j, a
+// Latin j (ContainsAny(s, "jJ")); zh, a letter or digraph for ж (ContainsAny(s,
+// "жЖžŽżŻ") or Contains "zh", "Zh" or "ZH"). Five ContainsAny and Contains
+// calls decode every rune once per letter asked for; a byte scan is enough,
+// because each letter is a two-byte sequence whose first byte (D0 D1 D2 C5)
+// is a UTF-8 lead byte, which never occurs inside another rune, so the pair
+// is found where the decoder would find the rune, in valid and invalid
+// UTF-8 alike.
+func familyMarks(s string) (uk, j, zh bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 {
+			switch c {
+			case 'j', 'J':
+				j = true
+			case 'z':
+				zh = zh || i+1 < len(s) && s[i+1] == 'h'
+			case 'Z':
+				zh = zh || i+1 < len(s) && (s[i+1] == 'h' || s[i+1] == 'H')
+			}
+			continue
+		}
+		if i+1 >= len(s) {
+			break
+		}
+		switch d := s[i+1]; c {
+		case 0xD0: // І Ї Є; ж Ж
+			uk = uk || d == 0x86 || d == 0x87 || d == 0x84
+			zh = zh || d == 0xB6 || d == 0x96
+		case 0xD1: // і ї є
+			uk = uk || d == 0x96 || d == 0x97 || d == 0x94
+		case 0xD2: // ґ Ґ
+			uk = uk || d == 0x90 || d == 0x91
+		case 0xC5: // ž Ž ż Ż
+			zh = zh || d >= 0xBB && d <= 0xBE
+		}
+	}
+	return uk, j, zh
+}

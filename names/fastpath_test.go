@@ -1,0 +1,42 @@
+package names
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// The hot path of Prepare has byte-level fast paths for what the standard
+// library does rune by rune. Each is checked here against its plain
+// definition on random strings of the letters it cares about, their
+// neighbours, and broken UTF-8.
+
+// fastPathPieces are the fragments the random strings are made of.
+var fastPathPieces = []string{
+	"a", "z", "Z", "h", "H", "j", "J", "s", "c", "o", "'", "-", ".", " ", ",", ";", "(", ")", "«", "»", "\"", "“", "”",
+	"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", "ж", "Ж", "ž", "Ž", "ż", "Ż", "ź", "и", "й", "ё", "Ё", "ь", "о", "я", "Я",
+	"ў", "Ѐ", "ѐ", "џ", "Ԫ", "é", "ł", "ß", "Ł", "ı", "ʹ", "ǅ", "\u0301", "\u0306", "’", "–", "0", "7", "<",
+	"\xd0", "\xd1", "\xd2", "\xc5", "\x86", "\xbe", "\xe0", "\xff", "\xd0\xd0\x86", "Ω", "中", "👩",
+}
+
+func randomPieces(r *rand.Rand, max int) string {
+	var b strings.Builder
+	for k := r.IntN(max + 1); k > 0; k-- {
+		b.WriteString(fastPathPieces[r.IntN(len(fastPathPieces))])
+	}
+	return b.String()
+}
+
+func TestFamilyMarks(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 200000; i++ {
+		s := randomPieces(r, 8)
+		uk, j, zh := familyMarks(s)
+		wuk := strings.ContainsAny(s, "іїєґІЇЄҐ")
+		wj := strings.ContainsAny(s, "jJ")
+		wzh := strings.ContainsAny(s, "жЖžŽżŻ") || strings.Contains(s, "zh") || strings.Contains(s, "Zh") || strings.Contains(s, "ZH")
+		if uk != wuk || j != wj || zh != wzh {
+			t.Fatalf("familyMarks(%q) = %v %v %v, want %v %v %v", s, uk, j, zh, wuk, wj, wzh)
+		}
+	}
+}
