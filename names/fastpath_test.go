@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The hot path of Prepare has byte-level fast paths for what the standard
@@ -37,6 +38,38 @@ func TestFamilyMarks(t *testing.T) {
 		wzh := strings.ContainsAny(s, "жЖžŽżŻ") || strings.Contains(s, "zh") || strings.Contains(s, "Zh") || strings.Contains(s, "ZH")
 		if uk != wuk || j != wj || zh != wzh {
 			t.Fatalf("familyMarks(%q) = %v %v %v, want %v %v %v", s, uk, j, zh, wuk, wj, wzh)
+		}
+	}
+}
+
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			if n == 0 {
+				continue
+			}
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %q %d, want %q %d", s, i, r, n, wr, wn)
+			}
+		}
+	}
+	// every pair of bytes, alone and before a continuation byte
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			check(string([]byte{byte(a), byte(b)}))
+			check(string([]byte{byte(a), byte(b), 0x80}))
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 100000; i++ {
+		check(randomPieces(r, 8))
+	}
+	// the runes it must decode itself: ASCII and every two-byte rune
+	for c := rune(0); c < 0x800; c++ {
+		if _, n := decodeRune(string(c), 0); n == 0 {
+			t.Fatalf("decodeRune(%q) left to the library", c)
 		}
 	}
 }

@@ -180,8 +180,8 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 	start := len(dst)
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		r, n := decodeRune(s, i)
+		if n == 0 {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {

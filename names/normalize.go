@@ -124,7 +124,12 @@ func isNormalized(s string) bool {
 	}
 	var cyr, lat, digit, prevSpace bool
 	var anyCyr, anyLat bool // in any word: a name mixing scripts word by word takes the slow path
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
 		case r == ' ':
 			if prevSpace {
@@ -370,7 +375,12 @@ func Fold(s string) string {
 func appendFold(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
 		case r == Apostrophe:
 			continue
@@ -401,7 +411,12 @@ func appendFold(dst []byte, s string) []byte {
 			dst = append(dst, ' ')
 		}
 		space = false
-		dst = utf8.AppendRune(dst, r)
+		if r < 0x800 && r >= utf8.RuneSelf {
+			// two bytes, written inline (utf8.AppendRune calls out for them)
+			dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
 	return dst
 }

@@ -375,7 +375,12 @@ func classify(t *token, w string) {
 	*t = token{text: w}
 	t.initial = isInitialToken(w, true)
 	letters, upper := 0, 0
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, n := decodeRune(w, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(w[i:])
+		}
+		i += n
 		if isLetter(r) {
 			letters++
 			if isUpper(r) {

@@ -3,6 +3,7 @@ package names
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Script is the writing system of a name string.
@@ -32,7 +33,12 @@ func (s Script) String() string {
 // look-alike letter (Ковaленко with a Latin a) is Mixed here; Normalize repairs it.
 func DetectScript(s string) Script {
 	var lat, cyr, other bool
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
 		case r < 0x80:
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
@@ -149,4 +155,22 @@ func familyMarks(s string) (uk, j, zh bool) {
 		}
 	}
 	return uk, j, zh
+}
+
+// decodeRune decodes the rune at s[i] when it takes one byte or two, the
+// runes names are mostly made of (ASCII, Cyrillic, accented Latin), and
+// returns n == 0 otherwise: the caller then uses utf8.DecodeRuneInString.
+// A lead byte C2–DF followed by a continuation byte is always a valid rune
+// (C0 and C1, the overlong leads, are excluded), so the result is the
+// library's. It is small enough to be inlined, where a range loop over a
+// string calls the runtime for every rune of two bytes or more.
+func decodeRune(s string, i int) (r rune, n int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if i+1 < len(s) && c-0xC2 <= 0xDF-0xC2 && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return 0, 0
 }
