@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -70,6 +71,84 @@ func TestDecodeRune(t *testing.T) {
 	for c := rune(0); c < 0x800; c++ {
 		if _, n := decodeRune(string(c), 0); n == 0 {
 			t.Fatalf("decodeRune(%q) left to the library", c)
+		}
+	}
+}
+
+func TestTrimMarksAndSeparators(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 200000; i++ {
+		s := randomPieces(r, 8)
+		if got, want := trimMarks(s), strings.Trim(s, ".-'()«»\"“”"); got != want {
+			t.Fatalf("trimMarks(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := indexWordSep(s), strings.IndexAny(s, " ,;"); got != want {
+			t.Fatalf("indexWordSep(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// isInitialTokenRef and familyLikeRef are the plain forms of the two.
+func isInitialTokenRef(w string, dotted bool) bool {
+	c := utf8.RuneCountInString(w)
+	if c == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
+	}
+	if !dotted || c > 4 {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
+		"tch", "tsch", "sch", "dj", "dzh", "ou", "iou", "you", "jou":
+		return true
+	}
+	return false
+}
+
+func familyLikeRef(sk []byte) float64 {
+	n := len(sk)
+	for _, suf := range strongFamilyEndings {
+		if n >= 4 && n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 1
+		}
+	}
+	for _, suf := range weakFamilyEndings {
+		if n >= 4 && n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
+			return 0.5
+		}
+	}
+	return 0
+}
+
+func TestInitialTokenAndFamilyLike(t *testing.T) {
+	words := []string{"Yu", "YU", "yU", "Shch", "SHCH", "Tsch", "Iou", "You", "Dzh", "Kh", "\u212Ah", "ſh", "Яю", "Ю", "O", "Ol", "Olha", "Oleh"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 200000; i++ {
+		words = append(words, randomPieces(r, 5))
+	}
+	// skeleton-like strings: the endings and random tails
+	letters := "abcdefghiklmnoprstuvCSZ"
+	for i := 0; i < 100000; i++ {
+		b := make([]byte, r.IntN(9))
+		for k := range b {
+			b[k] = letters[r.IntN(len(letters))]
+		}
+		words = append(words, string(b))
+	}
+	for _, e := range append(append([]string{}, strongFamilyEndings...), weakFamilyEndings...) {
+		for _, p := range []string{"", "a", "ab", "abc", "kova"} {
+			words = append(words, p+e)
+		}
+	}
+	for _, w := range words {
+		for _, dotted := range []bool{true, false} {
+			if got, want := isInitialToken(w, dotted), isInitialTokenRef(w, dotted); got != want {
+				t.Fatalf("isInitialToken(%q, %v) = %v, want %v", w, dotted, got, want)
+			}
+		}
+		if got, want := familyLike([]byte(w)), familyLikeRef([]byte(w)); got != want {
+			t.Fatalf("familyLike(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

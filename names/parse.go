@@ -302,11 +302,73 @@ func splitRunTogether(w string) (string, string, bool) {
 	return "", "", false
 }
 
+// indexWordSep is strings.IndexAny(s, " ,;") as a byte loop: the three are
+// ASCII, and an ASCII byte in a string is always that character.
+func indexWordSep(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == ',' || c == ';' {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimMarks is strings.Trim(w, ".-'()«»\"“”"), the quotes and brackets
+// around a word, without the rune-by-rune search of a cutset that is not
+// all ASCII: the ASCII marks are single bytes, and «, », “ and ” are
+// matched on their bytes, which start with a lead byte and so are found
+// exactly where the decoder would read the rune.
+func trimMarks(w string) string {
+	for w != "" {
+		n := 0
+		switch c := w[0]; {
+		case c < utf8.RuneSelf:
+			if isTrimMark(c) {
+				n = 1
+			}
+		case c == 0xC2 && len(w) >= 2 && (w[1] == 0xAB || w[1] == 0xBB): // « »
+			n = 2
+		case c == 0xE2 && len(w) >= 3 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x9D): // “ ”
+			n = 3
+		}
+		if n == 0 {
+			break
+		}
+		w = w[n:]
+	}
+	for w != "" {
+		n, k := 0, len(w)
+		switch c := w[k-1]; {
+		case c < utf8.RuneSelf:
+			if isTrimMark(c) {
+				n = 1
+			}
+		case (c == 0xAB || c == 0xBB) && k >= 2 && w[k-2] == 0xC2: // « »
+			n = 2
+		case (c == 0x9C || c == 0x9D) && k >= 3 && w[k-2] == 0x80 && w[k-3] == 0xE2: // “ ”
+			n = 3
+		}
+		if n == 0 {
+			break
+		}
+		w = w[:k-n]
+	}
+	return w
+}
+
+func isTrimMark(c byte) bool {
+	switch c {
+	case '.', '-', '\'', '(', ')', '"':
+		return true
+	}
+	return false
+}
+
 func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 	n := 0
 	depth := 0 // inside (…) or «…»: a nickname or an alias, not a part of the name
 	for rest := s; rest != "" && n < maxTokens; {
-		i := strings.IndexAny(rest, " ,;")
+		i := indexWordSep(rest)
 		f := rest
 		if i >= 0 {
 			f, rest = rest[:i], rest[i+1:]
@@ -330,7 +392,7 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			} else {
 				f = ""
 			}
-			part = strings.Trim(part, ".-'()«»\"“”")
+			part = trimMarks(part)
 			if !strings.ContainsFunc(part, isLetter) {
 				continue // a date, a number, a stray mark: not a name
 			}
