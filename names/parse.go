@@ -413,7 +413,16 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 // three Latin letters a transliterated initial takes (Yu, Zh, Sh, Ch, Kh, Ya,
 // Ye, Shch) when written with a dot or in capitals.
 func isInitialToken(w string, dotted bool) bool {
-	c := utf8.RuneCountInString(w)
+	// the runes up to five: a longer word is no initial (RuneCountInString
+	// would count a long name to the end)
+	c := 0
+	for i := 0; i < len(w) && c < 5; c++ {
+		_, n := decodeRune(w, i)
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(w[i:])
+		}
+		i += n
+	}
 	if c == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsLetter(r)
@@ -421,7 +430,21 @@ func isInitialToken(w string, dotted bool) bool {
 	if !dotted || c > 4 {
 		return false
 	}
-	switch strings.ToLower(w) {
+	lower := ""
+	if len(w) == c {
+		// ASCII: lowered in a buffer, where strings.ToLower allocates
+		var b [4]byte
+		for i := 0; i < c; i++ {
+			b[i] = w[i]
+			if 'A' <= b[i] && b[i] <= 'Z' {
+				b[i] += 'a' - 'A'
+			}
+		}
+		lower = string(b[:c])
+	} else {
+		lower = strings.ToLower(w)
+	}
+	switch lower {
 	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
 		"tch", "tsch", "sch", "dj", "dzh", "ou", "iou", "you", "jou":
 		return true
@@ -522,23 +545,35 @@ func familyLike(sk []byte) float64 {
 	if n < 4 {
 		return 0
 	}
-	switch sk[n-1] { // every ending below ends in one of these
-	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
-	default:
-		return 0
-	}
-	for _, suf := range strongFamilyEndings {
+	// only the endings with sk's last letter can match
+	e := &familyEndingsByLast[sk[n-1]]
+	for _, suf := range e.strong {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
 			return 1
 		}
 	}
-	for _, suf := range weakFamilyEndings {
+	for _, suf := range e.weak {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
 			return 0.5
 		}
 	}
 	return 0
 }
+
+// familyEndingsByLast holds strongFamilyEndings and weakFamilyEndings by
+// their last byte, in their order, so that familyLike compares a skeleton
+// with the two or three endings that may match instead of all of them.
+var familyEndingsByLast = func() (t [256]struct{ strong, weak []string }) {
+	for _, suf := range strongFamilyEndings {
+		c := suf[len(suf)-1]
+		t[c].strong = append(t[c].strong, suf)
+	}
+	for _, suf := range weakFamilyEndings {
+		c := suf[len(suf)-1]
+		t[c].weak = append(t[c].weak, suf)
+	}
+	return t
+}()
 
 var (
 	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}
