@@ -152,3 +152,120 @@ func TestInitialTokenAndFamilyLike(t *testing.T) {
 		}
 	}
 }
+
+// skelAlternativesRef is skelAlternatives as it was before its fast path for
+// two-byte letters; altByteRef marks the bytes it looks at: the Latin letters of
+// its cases and the lead bytes of ł ż (0xc5) and of ё ь о (0xd0, 0xd1).
+var altByteRef = func() (t [256]bool) {
+	for _, c := range []byte("cCjJsSxX`gGzZ") {
+		t[c] = true
+	}
+	t[0xc5], t[0xd0], t[0xd1] = true, true, true
+	return t
+}()
+
+// skelAlternatives lists the other readings s needs (at most two).
+func skelAlternativesRef(s string) (alts [maxAlts]uint8, n int) {
+	var yo, ch, j, z, x, gu, pl bool
+	prevSoft := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !altByteRef[c] {
+			// most bytes start no other reading; the switch below tests
+			// each against a dozen cases, a fifth of Prepare's time
+			prevSoft = false
+			continue
+		}
+		switch {
+		case c == 'c' || c == 'C':
+			if i+1 < len(s) && (s[i+1]|0x20) == 'h' {
+				ch = true
+			}
+			if i+1 < len(s) && (s[i+1]|0x20) == 'k' {
+				pl = true // Polish Grycko: ц before к
+			}
+			// a lone c before a back vowel or a consonant is ц in Polish,
+			// Czech and ISO 9 (Carapin, Cwietkow, Camko) and к in French and
+			// English (Victor, Nicolas): both readings are kept
+			if i+1 < len(s) && strings.IndexByte("aouwlmnrptvdbs", s[i+1]|0x20) >= 0 {
+				pl = true
+			}
+		case c == 'j' || c == 'J':
+			j = true
+		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
+			pl = true
+		case c == 0xc5 && i+1 < len(s) && (s[i+1] == 0x82 || s[i+1] == 0x81 || s[i+1] == 0xbc || s[i+1] == 0xbb): // ł Ł ż Ż
+			pl = true
+		case c == 'x' || c == 'X' || c == '`':
+			x = true
+		case (c == 'g' || c == 'G') && i+2 < len(s) && (s[i+1]|0x20) == 'u' && strings.IndexByte("eiy", s[i+2]|0x20) >= 0:
+			gu = true
+		case c == 'z' || c == 'Z':
+			if i+1 >= len(s) || (s[i+1]|0x20) != 'h' {
+				z = true
+			}
+		case c == 0xd1 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x8c): // ё, ь
+			if s[i+1] == 0x91 {
+				yo = true
+			} else {
+				prevSoft = true
+				i++
+				continue
+			}
+		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0x81 || s[i+1] == 0xac): // Ё, Ь
+			if s[i+1] == 0x81 {
+				yo = true
+			} else {
+				prevSoft = true
+				i++
+				continue
+			}
+		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0xbe || s[i+1] == 0x9e): // о, О
+			if prevSoft {
+				yo = true
+			}
+		}
+		prevSoft = false
+	}
+	if yo {
+		alts[n] = skelYoO
+		n++
+	}
+	if x && n < maxAlts {
+		alts[n] = skelX
+		n++
+	}
+	if (ch || j || gu) && n < maxAlts {
+		alts[n] = skelFR
+		n++
+	}
+	if (pl || ch) && n < maxAlts {
+		alts[n] = skelPL
+		n++
+	}
+	if (ch || z) && n < maxAlts {
+		alts[n] = skelDE
+		n++
+	}
+	return alts, n
+}
+
+func TestSkelAlternatives(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 300000; i++ {
+		s := randomPieces(r, 10)
+		if i%2 == 0 {
+			// the letters and marks whose neighbours matter
+			var b strings.Builder
+			for k := r.IntN(12); k > 0; k-- {
+				b.WriteString([]string{"c", "C", "h", "k", "a", "o", "s", "z", "Z", "x", "`", "g", "u", "e", "j", "ь", "Ь", "о", "О", "ё", "Ё", "ł", "ż", "Ł", "Ż", "ж", "\xd0", "\xd1", "\xc5", "\x8c", "\xbe"}[r.IntN(31)])
+			}
+			s = b.String()
+		}
+		a, n := skelAlternatives(s)
+		wa, wn := skelAlternativesRef(s)
+		if a != wa || n != wn {
+			t.Fatalf("skelAlternatives(%q) = %v %d, want %v %d", s, a, n, wa, wn)
+		}
+	}
+}

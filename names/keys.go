@@ -81,13 +81,12 @@ const (
 // a skeleton is one key for one name part.
 func appendSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelStd) }
 
-// altByte marks the bytes skelAlternatives looks at: the Latin letters of
-// its cases and the lead bytes of ł ż (0xc5) and of ё ь о (0xd0, 0xd1).
-var altByte = func() (t [256]bool) {
+// altByte marks the ASCII bytes skelAlternatives looks at: the Latin
+// letters of its cases.
+var altByte = func() (t [128]bool) {
 	for _, c := range []byte("cCjJsSxX`gGzZ") {
 		t[c] = true
 	}
-	t[0xc5], t[0xd0], t[0xd1] = true, true, true
 	return t
 }()
 
@@ -97,6 +96,48 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 	prevSoft := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			// the two-byte letters that start a reading: ё Ё, ь Ь before
+			// о О (lead bytes 0xd0, 0xd1) and ł Ł ż Ż (0xc5); a byte after
+			// the lead that is a continuation byte starts nothing and is
+			// skipped with it (Cyrillic names are made of such pairs)
+			var d byte
+			if i+1 < len(s) {
+				d = s[i+1]
+			}
+			switch c {
+			case 0xd1:
+				if d == 0x91 { // ё
+					yo = true
+				} else if d == 0x8c { // ь
+					prevSoft = true
+					i++
+					continue
+				}
+			case 0xd0:
+				switch d {
+				case 0x81: // Ё
+					yo = true
+				case 0xac: // Ь
+					prevSoft = true
+					i++
+					continue
+				case 0xbe, 0x9e: // о, О
+					if prevSoft {
+						yo = true
+					}
+				}
+			case 0xc5:
+				if d == 0x82 || d == 0x81 || d == 0xbc || d == 0xbb { // ł Ł ż Ż
+					pl = true
+				}
+			}
+			prevSoft = false
+			if d&0xC0 == 0x80 {
+				i++
+			}
+			continue
+		}
 		if !altByte[c] {
 			// most bytes start no other reading; the switch below tests
 			// each against a dozen cases, a fifth of Prepare's time
@@ -121,8 +162,6 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 			j = true
 		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
 			pl = true
-		case c == 0xc5 && i+1 < len(s) && (s[i+1] == 0x82 || s[i+1] == 0x81 || s[i+1] == 0xbc || s[i+1] == 0xbb): // ł Ł ż Ż
-			pl = true
 		case c == 'x' || c == 'X' || c == '`':
 			x = true
 		case (c == 'g' || c == 'G') && i+2 < len(s) && (s[i+1]|0x20) == 'u' && strings.IndexByte("eiy", s[i+2]|0x20) >= 0:
@@ -130,26 +169,6 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 		case c == 'z' || c == 'Z':
 			if i+1 >= len(s) || (s[i+1]|0x20) != 'h' {
 				z = true
-			}
-		case c == 0xd1 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x8c): // ё, ь
-			if s[i+1] == 0x91 {
-				yo = true
-			} else {
-				prevSoft = true
-				i++
-				continue
-			}
-		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0x81 || s[i+1] == 0xac): // Ё, Ь
-			if s[i+1] == 0x81 {
-				yo = true
-			} else {
-				prevSoft = true
-				i++
-				continue
-			}
-		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0xbe || s[i+1] == 0x9e): // о, О
-			if prevSoft {
-				yo = true
 			}
 		}
 		prevSoft = false
