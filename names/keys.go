@@ -399,48 +399,51 @@ func isSkelVowel(c byte) bool {
 // is "u" (French Iouri).
 func foldSkeleton(dst []byte, start int) []byte {
 	w := start
+	// prev is dst[w-1] when w > start, kept in a variable: read back from
+	// dst, each letter waited for the store of the one before
+	var prev byte
 	for r := start; r < len(dst); r++ {
 		c := dst[r]
-		if w > start && dst[w-1] == c {
+		if w > start && prev == c {
 			continue
 		}
 		// šč (Czech, Lithuanian, Latvian щ: Ščerbina, Juščenko) is щ, as shch is
-		if c == 'C' && w > start && dst[w-1] == 'S' {
+		if c == 'C' && w > start && prev == 'S' {
 			continue
 		}
 		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)
-		if c == 's' && w > start && dst[w-1] == 't' {
-			dst[w-1] = 'c'
+		if c == 's' && w > start && prev == 't' {
+			dst[w-1], prev = 'c', 'c'
 			continue
 		}
-		if c == 'e' && w > start && dst[w-1] == 'i' {
-			dst[w-1] = 'e'
+		if c == 'e' && w > start && prev == 'i' {
+			dst[w-1], prev = 'e', 'e'
 			if w > start+1 && dst[w-2] == 'e' {
-				w--
+				w-- // dst[w-1] is that 'e'
 			}
 			continue
 		}
-		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) && (r+1 >= len(dst) || dst[r+1] != 'u') {
-			dst[w-1] = 'e'
+		if c == 'o' && w > start+1 && prev == 'i' && !isSkelVowel(dst[w-2]) && (r+1 >= len(dst) || dst[r+1] != 'u') {
+			dst[w-1], prev = 'e', 'e'
 			continue
 		}
 		// ля and лю lose their i: Polish writes Ludmyła, and the press Ludmila
-		if (c == 'a' || c == 'u') && w > start+1 && dst[w-1] == 'i' && dst[w-2] == 'l' {
-			dst[w-1] = c
+		if (c == 'a' || c == 'u') && w > start+1 && prev == 'i' && dst[w-2] == 'l' {
+			dst[w-1], prev = c, c
 			continue
 		}
 		// French ou is у; folding оу the same way keeps Белоусов and Beloussow together
-		if c == 'u' && w > start && dst[w-1] == 'o' {
-			dst[w-1] = 'u'
+		if c == 'u' && w > start && prev == 'o' {
+			dst[w-1], prev = 'u', 'u'
 			if w > start+1 && dst[w-2] == 'u' {
-				w--
+				w-- // dst[w-1] is that 'u'
 			} else if w > start+2 && dst[w-2] == 'i' && dst[w-3] == 'l' {
 				dst[w-2] = 'u' // French liou: лю
 				w--
 			}
 			continue
 		}
-		dst[w] = c
+		dst[w], prev = c, c
 		w++
 	}
 	return dst[:w]
