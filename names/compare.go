@@ -768,6 +768,13 @@ func altEqual(a string, aa *[maxAlts]string, b string, ba *[maxAlts]string) bool
 func initialBitsAll(s string, sk []byte) uint32 {
 	b := initialBits(sk)
 	alts, n := skelAlternatives(s)
+	if n == 0 {
+		return b
+	}
+	if c, ok := firstSkelByte(s); ok {
+		// every reading starts with c: no need to spell them out
+		return b | initialBits([]byte{c})
+	}
 	var buf [16]byte
 	for i := 0; i < n; i++ {
 		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))

@@ -337,3 +337,38 @@ func TestFoldSkeleton(t *testing.T) {
 		}
 	}
 }
+
+// initialBitsAllRef is initialBitsAll as it was: every reading spelt out.
+func initialBitsAllRef(s string, sk []byte) uint32 {
+	b := initialBits(sk)
+	alts, n := skelAlternatives(s)
+	var buf [16]byte
+	for i := 0; i < n; i++ {
+		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))
+	}
+	return b
+}
+
+func TestInitialBitsAll(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"a", "b", "c", "ch", "d", "e", "f", "g", "gu", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+		"t", "u", "v", "w", "x", "y", "z", "zh", "sz", "cz", "ck", "A", "O", "I", "Y", "W", "C", "J", "Z", "X", "T", "S",
+		"ь", "о", "ё", "Ё", "Ь", "ъ", "т", "с", "и", "і", "й", "е", "у", "ю", "я", "м", "ж", "х", "ц", "ґ", "'", "`", ".", " ", "-",
+		"é", "ĵ", "ẑ", "ł", "ż", "\xd0", "7"}
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for k := 1 + r.IntN(6); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		sk := appendSkeleton(nil, s)
+		if got, want := initialBitsAll(s, sk), initialBitsAllRef(s, sk); got != want {
+			t.Fatalf("initialBitsAll(%q, %q) = %#x, want %#x", s, sk, got, want)
+		}
+		// a skeleton the parse put in place of s's own (an Italian or a Baltic reading)
+		other := []byte(pieces[r.IntN(len(pieces))])
+		if got, want := initialBitsAll(s, other), initialBitsAllRef(s, other); got != want {
+			t.Fatalf("initialBitsAll(%q, %q) = %#x, want %#x", s, other, got, want)
+		}
+	}
+}

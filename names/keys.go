@@ -255,6 +255,61 @@ func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 	return foldSkeleton(dst, start)
 }
 
+// firstSkelByte returns the first byte of s's skeleton under every reading
+// (appendSkeletonV with any v), when s's first letters tell it alone; ok is
+// false when they do not. The readings differ only at c j z x (and letters
+// folding to them), ё and ь, so a first letter that is none of those and
+// that the skeleton writes as one byte by itself (not s, t, k, p, g, which
+// start digraphs) starts every reading alike. foldSkeleton changes the
+// first byte only when the next letter written is s after t, e after i or
+// u after o; t is excluded, and an i or o is taken only when the second
+// letter is of the same simple kind and not such a partner (nor a double,
+// which the fold skips).
+func firstSkelByte(s string) (byte, bool) {
+	c0, n := simpleSkelLetter(s, 0)
+	switch c0 {
+	case 0, 't':
+		return 0, false
+	case 'i', 'o':
+		c1, _ := simpleSkelLetter(s, n)
+		if c1 == 0 || c1 == c0 || c0 == 'i' && c1 == 'e' || c0 == 'o' && c1 == 'u' {
+			return 0, false
+		}
+	}
+	return c0, true
+}
+
+// simpleSkelLetter is the skeleton byte of the letter at s[i] when that
+// letter is written as one byte, alike under every reading and without
+// looking at the letters after it; else 0. n is the letter's length.
+func simpleSkelLetter(s string, i int) (c byte, n int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	if b := s[i]; b < utf8.RuneSelf {
+		// b|0x20 is a lower-case letter only when b is a letter
+		switch l := b | 0x20; l {
+		case 'a', 'b', 'd', 'e', 'f', 'h', 'i', 'l', 'm', 'n', 'o', 'r', 'u', 'v':
+			return l, 1
+		case 'w':
+			return 'v', 1
+		case 'y':
+			return 'i', 1
+		case 'q':
+			return 'k', 1
+		}
+		return 0, 1
+	}
+	r, n := decodeRune(s, i)
+	if n != 2 || r < 0x400 || r >= 0x460 || r == 'ь' || r == 'Ь' || r == 'ё' || r == 'Ё' {
+		return 0, n
+	}
+	if k := cyrSkelArr[r-0x400]; len(k) == 1 {
+		return k[0], 2
+	}
+	return 0, 2
+}
+
 // appendLightSkeleton is the skeleton without the sequence folds (doubles,
 // ie, io, ou): typos are counted on it, because a typo next to a fold moves
 // the folded strings further apart than one edit (Новиов → "novev").
