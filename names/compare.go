@@ -174,11 +174,17 @@ func Prepare(given, patronymic, family, full string) Name {
 
 	var buf [64]byte
 	var fbuf [96]byte
+	// the three folds in one allocation: each is a slice of folds
+	fb := appendFold(fbuf[:0], given)
+	gEnd := len(fb)
+	fb = appendFold(fb, patronymic)
+	pEnd := len(fb)
+	folds := string(appendFold(fb, family))
 	var sexG, sexP, sexF Sex
 	if given != "" {
 		sk := skel(buf[:0], given, pre[0])
 		n.GivenSkel = skelString(sk, pre[0])
-		n.givenFold = string(appendFold(fbuf[:0], given))
+		n.givenFold = folds[:gEnd]
 		n.givenLight = internIf(appendLightSkeleton(fbuf[:0], given), n.GivenSkel)
 		if n.GivenInitial {
 			n.givenInit = initialBitsAll(given, sk)
@@ -214,7 +220,7 @@ func Prepare(given, patronymic, family, full string) Name {
 	if patronymic != "" {
 		sk := skel(buf[:0], patronymic, pre[1])
 		n.PatronymicSkel = skelString(sk, pre[1])
-		n.patFold = string(appendFold(fbuf[:0], patronymic))
+		n.patFold = folds[gEnd:pEnd]
 		n.patInit = initialBitsAll(patronymic, sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
@@ -242,7 +248,7 @@ func Prepare(given, patronymic, family, full string) Name {
 	if family != "" {
 		sk := skel(buf[:0], family, pre[2])
 		n.FamilySkel = skelString(sk, pre[2])
-		n.famFold = string(appendFold(fbuf[:0], family))
+		n.famFold = folds[pEnd:]
 		n.famLight = internIf(appendLightSkeleton(fbuf[:0], family), n.FamilySkel)
 		base, sex := familyBase(sk)
 		sexF = sex
