@@ -372,3 +372,25 @@ func TestInitialBitsAll(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizedScript: the script the quick scan of a name in stored form
+// reports is DetectScript's.
+func TestNormalizedScript(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	extra := []string{"Ǆ", "ǀ", "ɏ", "ȸ", "Ά", "Ѳ", "Ԯ", "ԯ", "҂", "\u0483", "Ⅳ", "ß", "×", "÷", "9", "Ivan", "Іван", "Łukasz"}
+	pieces := append(append([]string{}, fastPathPieces...), extra...)
+	for i := 0; i < 300000; i++ {
+		var b strings.Builder
+		for k := r.IntN(8); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		sc, ok := normalizedScript(s)
+		if !ok {
+			continue
+		}
+		if want := DetectScript(s); sc != want {
+			t.Fatalf("normalizedScript(%q) = %v, DetectScript %v", s, sc, want)
+		}
+	}
+}

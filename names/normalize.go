@@ -39,9 +39,24 @@ func isDash(r rune) bool {
 // the stored form must not lose what the source wrote. A string that is
 // already in stored form is returned as it is, without allocating.
 func Normalize(s string) string {
-	if isNormalized(s) {
+	if _, ok := normalizedScript(s); ok {
 		return s
 	}
+	return normalizeSlow(s)
+}
+
+// normalizeScript returns Normalize(s) and DetectScript of it, in one scan
+// when s is in stored form already.
+func normalizeScript(s string) (string, Script) {
+	if sc, ok := normalizedScript(s); ok {
+		return s, sc
+	}
+	s = normalizeSlow(s)
+	return s, DetectScript(s)
+}
+
+// normalizeSlow is Normalize for a string that is not in stored form.
+func normalizeSlow(s string) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -112,15 +127,17 @@ func nameScript(s string) int {
 	return 0
 }
 
-// isNormalized is a quick scan for the common case of a clean name: single
-// spaces, the one apostrophe and dash, no word mixing scripts, and only runes
-// that are NFC by themselves.
-func isNormalized(s string) bool {
+// normalizedScript is a quick scan for the common case of a clean name:
+// single spaces, the one apostrophe and dash, no word mixing scripts, and
+// only runes that are NFC by themselves. For such a name it also returns
+// what DetectScript would: its letters are ASCII or U+00C0–U+024F, all of
+// the Latin script, or Cyrillic, and not both, and it has no other letter.
+func normalizedScript(s string) (Script, bool) {
 	if s == "" {
-		return true
+		return ScriptNone, true
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
+		return 0, false
 	}
 	var cyr, lat, digit, prevSpace bool
 	var anyCyr, anyLat bool // in any word: a name mixing scripts word by word takes the slow path
@@ -133,13 +150,13 @@ func isNormalized(s string) bool {
 		switch {
 		case r == ' ':
 			if prevSpace {
-				return false
+				return 0, false
 			}
 			prevSpace, cyr, lat, digit = true, false, false, false
 			continue
 		case r < 0x80:
 			if r < ' ' || r == '`' || r == '<' {
-				return false
+				return 0, false
 			}
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
 				lat = true
@@ -152,15 +169,18 @@ func isNormalized(s string) bool {
 			lat = true // precomposed Latin letters are NFC
 		default:
 			// spaces, apostrophes, dashes, marks and other scripts: the slow path
-			return false
+			return 0, false
 		}
 		if cyr && lat || digit && (cyr || lat) {
-			return false
+			return 0, false
 		}
 		anyCyr, anyLat = anyCyr || cyr, anyLat || lat
 		prevSpace = false
 	}
-	return !(anyCyr && anyLat)
+	if anyCyr && anyLat {
+		return 0, false
+	}
+	return scriptOf(anyLat, anyCyr), true
 }
 
 func latLookalike(r rune) (rune, bool) {

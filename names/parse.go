@@ -58,8 +58,8 @@ func Parse(full string) Parsed {
 // parseInto fills p and returns the tokens with roles (for Prepare, which
 // reuses their skeletons).
 func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n int) {
-	s := Normalize(full)
-	p.Script = DetectScript(s)
+	s, script := normalizeScript(full)
+	p.Script = script
 	n = tokenize(s, toks)
 	if n == 0 {
 		return "", 0

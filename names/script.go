@@ -174,3 +174,17 @@ func decodeRune(s string, i int) (r rune, n int) {
 	}
 	return 0, 0
 }
+
+// scriptOf is DetectScript's answer for a string whose letters are all
+// Latin or Cyrillic: lat and cyr say which it has.
+func scriptOf(lat, cyr bool) Script {
+	switch {
+	case lat && cyr:
+		return ScriptMixed
+	case lat:
+		return ScriptLatin
+	case cyr:
+		return ScriptCyrillic
+	}
+	return ScriptNone
+}
