@@ -402,6 +402,9 @@ func appendFold(dst []byte, s string) []byte {
 		}
 		i += n
 		switch {
+		case r >= 0x430 && r <= 0x45F && r != 'ё':
+			// lower-case Cyrillic, most of a name's letters, stays as it
+			// is: tested first, as no case below but ё's takes these runes
 		case r == Apostrophe:
 			continue
 		case r == ' ' || r == '-' || r == '.':
@@ -419,7 +422,6 @@ func appendFold(dst []byte, s string) []byte {
 			r += 0x50
 		case r == 'Ґ':
 			r = 'ґ'
-		case r >= 0x430 && r <= 0x45F:
 		case unicode.Is(unicode.Mn, r):
 			continue // stress accents, and combining marks NFC could not compose
 		case isLatinLetter(r):
