@@ -394,3 +394,18 @@ func TestNormalizedScript(t *testing.T) {
 		}
 	}
 }
+
+// TestCyrPlain: the letters appendSkeletonV reads by cyrSkelArr alone spell
+// their skeleton so in every reading.
+func TestCyrPlain(t *testing.T) {
+	for r := rune(0x400); r < 0x460; r++ {
+		if !cyrPlain[r-0x400] {
+			continue
+		}
+		for _, v := range []uint8{skelStd, skelYoO, skelFR, skelDE, skelX, skelPL, skelLight} {
+			if got, want := string(appendSkeletonV(nil, string(r), v|skelLight)), cyrSkelArr[r-0x400]; got != want {
+				t.Errorf("appendSkeletonV(%q, %d) = %q, want %q", r, v, got, want)
+			}
+		}
+	}
+}

@@ -50,6 +50,20 @@ var cyrSkelArr = func() (a [0x60]string) {
 	return a
 }()
 
+// cyrPlain marks the letters of U+0400–U+045F that appendSkeletonV reads
+// by cyrSkelArr alone: all but ь Ь (ьо is ё) and ё Ё (read as o in one
+// reading).
+var cyrPlain = func() (t [0x60]bool) {
+	for i := range t {
+		switch r := rune(0x400 + i); r {
+		case 'ь', 'Ь', 'ё', 'Ё':
+		default:
+			t[i] = true
+		}
+	}
+	return t
+}()
+
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
 	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S",
@@ -204,6 +218,11 @@ func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
+		case uint32(r-0x400) < 0x60 && cyrPlain[r-0x400]:
+			// a Cyrillic letter read by itself, most of a Cyrillic name:
+			// tested first, as none of the two cases below takes it
+			dst = append(dst, cyrSkelArr[r-0x400]...)
+			i += n
 		case r == 'ь' || r == 'Ь':
 			// ьо is the Ukrainian spelling of ё (Ковальов = Ковалёв): read it as "io",
 			// which foldSkeleton turns into "e" after a consonant
