@@ -220,7 +220,9 @@ func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 		switch {
 		case uint32(r-0x400) < 0x60 && cyrPlain[r-0x400]:
 			// a Cyrillic letter read by itself, most of a Cyrillic name:
-			// tested first, as none of the two cases below takes it
+			// tested first, as none of the two cases below takes it (a
+			// new case for a letter of U+0400–U+045F must clear its mark
+			// in cyrPlain)
 			dst = append(dst, cyrSkelArr[r-0x400]...)
 			i += n
 		case r == 'ь' || r == 'Ь':

@@ -405,6 +405,7 @@ func appendFold(dst []byte, s string) []byte {
 		case r >= 0x430 && r <= 0x45F && r != 'ё':
 			// lower-case Cyrillic, most of a name's letters, stays as it
 			// is: tested first, as no case below but ё's takes these runes
+			// (a new case for one of them must come before this one)
 		case r == Apostrophe:
 			continue
 		case r == ' ' || r == '-' || r == '.':
