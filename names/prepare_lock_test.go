@@ -21,8 +21,10 @@ import (
 // writes everything Prepare, Parse, the keys, Score and CompareTokens give
 // for some 100,000 varied names (the tests' tables, both generators in all
 // their habits, orders and typos, and the reference name lists when present)
-// and hashes it. An optimisation must leave the hash unchanged. It runs only
-// when asked:
+// and hashes it. An optimisation must leave the hash unchanged. The hash
+// belongs to a commit (a new rule changes it: take it again at the commit
+// the speed work starts from) and to the reference data present. It runs
+// only when asked:
 //
 //	LASTSEEN_PREPLOCK_OUT=/tmp/lock.txt go test ./names -run PrepareLock -v   # writes the dump, logs its SHA-256
 //	LASTSEEN_PREPLOCK_SHA=<hex> go test ./names -run PrepareLock             # fails on any other hash
