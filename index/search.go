@@ -89,7 +89,8 @@ func searchKeys(n *names.Name) []string {
 // parts swapped, prepared once per query.
 type reading struct {
 	n, sw names.Name
-	swap  bool // sw differs from n
+	swap  bool               // sw differs from n
+	cr    *names.CaseReading // n is this reading of a name written in a grammatical case
 }
 
 // queryNames reads the query's name the ways it may have been meant: as
@@ -100,6 +101,11 @@ func queryNames(q string) []reading {
 	out := []reading{newReading(n)}
 	if n.Family == "" && n.Given != "" && n.Patronymic == "" {
 		out = append(out, newReading(names.Prepare("", "", n.Given, "")))
+	}
+	// a name written in a grammatical case, as a letter writes it
+	// ("шукаю Олександра Коваленка"): its readings in the nominative
+	for _, cr := range names.CaseReadings(&n) {
+		out = append(out, reading{n: cr.Name, sw: cr.Name, cr: &cr})
 	}
 	return out
 }
@@ -127,6 +133,9 @@ func (r *reading) keys() []string {
 // score is names.ScoreBest(&r.n, e) without preparing the record's swapped
 // form for every candidate: swapping the query pairs the same parts.
 func (r *reading) score(e *names.Name) float64 {
+	if r.cr != nil {
+		return r.cr.Score(e).Score
+	}
 	c := names.Score(&r.n, e).Score
 	if r.swap && (r.n.Confidence < 0.8 || e.Confidence < 0.8) {
 		c = max(c, names.Score(&r.sw, e).Score*0.97)

@@ -183,11 +183,17 @@ func Prepare(given, patronymic, family, full string) Name {
 
 	var buf [64]byte
 	var fbuf [96]byte
+	// the three folds in one allocation: each is a slice of folds
+	fb := appendFold(fbuf[:0], given)
+	gEnd := len(fb)
+	fb = appendFold(fb, patronymic)
+	pEnd := len(fb)
+	folds := string(appendFold(fb, family))
 	var sexG, sexP, sexF Sex
 	if given != "" {
 		sk := skel(buf[:0], given, pre[0])
 		n.GivenSkel = skelString(sk, pre[0])
-		n.givenFold = string(appendFold(fbuf[:0], given))
+		n.givenFold = folds[:gEnd]
 		n.givenLight = internIf(appendLightSkeleton(fbuf[:0], given), n.GivenSkel)
 		if n.GivenInitial {
 			n.givenInit = initialBitsAll(given, sk)
@@ -223,7 +229,7 @@ func Prepare(given, patronymic, family, full string) Name {
 	if patronymic != "" {
 		sk := skel(buf[:0], patronymic, pre[1])
 		n.PatronymicSkel = skelString(sk, pre[1])
-		n.patFold = string(appendFold(fbuf[:0], patronymic))
+		n.patFold = folds[gEnd:pEnd]
 		n.patInit = initialBitsAll(patronymic, sk)
 		if !n.PatronymicInitial {
 			if ids, ok := fatherIDsBySkel[n.PatronymicSkel]; ok {
@@ -251,7 +257,7 @@ func Prepare(given, patronymic, family, full string) Name {
 	if family != "" {
 		sk := skel(buf[:0], family, pre[2])
 		n.FamilySkel = skelString(sk, pre[2])
-		n.famFold = string(appendFold(fbuf[:0], family))
+		n.famFold = folds[pEnd:]
 		n.famLight = internIf(appendLightSkeleton(fbuf[:0], family), n.FamilySkel)
 		base, sex := familyBase(sk)
 		sexF = sex
@@ -264,20 +270,20 @@ func Prepare(given, patronymic, family, full string) Name {
 		var kb [8]byte
 		n.FamilyKey = string(phoneticKey(kb[:0], base))
 		n.famLoose = packKey(looseKey(kb[:0], base))
+		uk, hasJ, hasZh := familyMarks(family)
 		if len(n.FamilyBase) >= 4 {
 			var rb [64]byte
 			n.famRuUk = hashKey(ruUkNorm(rb[:0], n.FamilyBase)) &^ RuUkUkrainian
-			if strings.ContainsAny(family, "іїєґІЇЄҐ") {
+			if uk {
 				n.famRuUk |= RuUkUkrainian
 			}
 		}
 		switch {
-		case strings.ContainsAny(family, "jJ"):
+		case hasJ:
 			fr := appendSkeletonV(buf[:0], family, skelFR)
 			b, _ := familyBase(fr)
 			n.famLooseJ = packKey(looseKey(kb[:0], b))
-		case strings.ContainsAny(family, "жЖžŽżŻ") || strings.Contains(family, "zh") ||
-			strings.Contains(family, "Zh") || strings.Contains(family, "ZH"):
+		case hasZh:
 			n.famLooseJ = n.famLoose
 		}
 		alts, na := altSkeletons(family)
@@ -884,6 +890,13 @@ func altEqual(a string, aa *[maxAlts]string, b string, ba *[maxAlts]string) bool
 func initialBitsAll(s string, sk []byte) uint32 {
 	b := initialBits(sk)
 	alts, n := skelAlternatives(s)
+	if n == 0 {
+		return b
+	}
+	if c, ok := firstSkelByte(s); ok {
+		// every reading starts with c: no need to spell them out
+		return b | initialBits([]byte{c})
+	}
 	var buf [16]byte
 	for i := 0; i < n; i++ {
 		b |= initialBits(appendSkeletonV(buf[:0], s, alts[i]))

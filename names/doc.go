@@ -51,7 +51,9 @@
 // ScoreBestReadings returns the readings it scored. Similarity and
 // Compare do the same from two strings; Comparison.Reasons explains.
 // MatchThreshold and ReviewThreshold are the recommended cut-offs for names
-// alone. BlockingKeys gives the index keys for candidate search; GivenAlts and
+// alone. CaseReadings reads a name written in a grammatical case ("Олександра
+// Коваленка", "Сергею Иванову") back into the nominative; ScoreBest tries
+// these readings for names it found different. BlockingKeys gives the index keys for candidate search; GivenAlts and
 // FamilyAlts the alternative readings of ambiguous Latin spellings.
 //
 // docs/NAMES.md describes the design and the measured figures.

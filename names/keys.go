@@ -50,6 +50,20 @@ var cyrSkelArr = func() (a [0x60]string) {
 	return a
 }()
 
+// cyrPlain marks the letters of U+0400–U+045F that appendSkeletonV reads
+// by cyrSkelArr alone: all but ь Ь (ьо is ё) and ё Ё (read as o in one
+// reading).
+var cyrPlain = func() (t [0x60]bool) {
+	for i := range t {
+		switch r := rune(0x400 + i); r {
+		case 'ь', 'Ь', 'ё', 'Ё':
+		default:
+			t[i] = true
+		}
+	}
+	return t
+}()
+
 // latSkel maps the Latin letters with diacritics that the schemes use.
 var latSkel = map[rune]string{
 	'š': "S", 'ž': "S", 'č': "C", 'ŝ': "S", 'ć': "C", 'ś': "s", 'ź': "s", 'ż': "S", 'Ż': "S",
@@ -81,13 +95,12 @@ const (
 // a skeleton is one key for one name part.
 func appendSkeleton(dst []byte, s string) []byte { return appendSkeletonV(dst, s, skelStd) }
 
-// altByte marks the bytes skelAlternatives looks at: the Latin letters of
-// its cases and the lead bytes of ł ż (0xc5) and of ё ь о (0xd0, 0xd1).
-var altByte = func() (t [256]bool) {
+// altByte marks the ASCII bytes skelAlternatives looks at: the Latin
+// letters of its cases.
+var altByte = func() (t [128]bool) {
 	for _, c := range []byte("cCjJsSxX`gGzZ") {
 		t[c] = true
 	}
-	t[0xc5], t[0xd0], t[0xd1] = true, true, true
 	return t
 }()
 
@@ -97,6 +110,48 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 	prevSoft := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			// the two-byte letters that start a reading: ё Ё, ь Ь before
+			// о О (lead bytes 0xd0, 0xd1) and ł Ł ż Ż (0xc5); a byte after
+			// the lead that is a continuation byte starts nothing and is
+			// skipped with it (Cyrillic names are made of such pairs)
+			var d byte
+			if i+1 < len(s) {
+				d = s[i+1]
+			}
+			switch c {
+			case 0xd1:
+				if d == 0x91 { // ё
+					yo = true
+				} else if d == 0x8c { // ь
+					prevSoft = true
+					i++
+					continue
+				}
+			case 0xd0:
+				switch d {
+				case 0x81: // Ё
+					yo = true
+				case 0xac: // Ь
+					prevSoft = true
+					i++
+					continue
+				case 0xbe, 0x9e: // о, О
+					if prevSoft {
+						yo = true
+					}
+				}
+			case 0xc5:
+				if d == 0x82 || d == 0x81 || d == 0xbc || d == 0xbb { // ł Ł ż Ż
+					pl = true
+				}
+			}
+			prevSoft = false
+			if d&0xC0 == 0x80 {
+				i++
+			}
+			continue
+		}
 		if !altByte[c] {
 			// most bytes start no other reading; the switch below tests
 			// each against a dozen cases, a fifth of Prepare's time
@@ -121,8 +176,6 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 			j = true
 		case (c == 's' || c == 'S') && i+1 < len(s) && (s[i+1]|0x20) == 'z':
 			pl = true
-		case c == 0xc5 && i+1 < len(s) && (s[i+1] == 0x82 || s[i+1] == 0x81 || s[i+1] == 0xbc || s[i+1] == 0xbb): // ł Ł ż Ż
-			pl = true
 		case c == 'x' || c == 'X' || c == '`':
 			x = true
 		case (c == 'g' || c == 'G') && i+2 < len(s) && (s[i+1]|0x20) == 'u' && strings.IndexByte("eiy", s[i+2]|0x20) >= 0:
@@ -130,26 +183,6 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 		case c == 'z' || c == 'Z':
 			if i+1 >= len(s) || (s[i+1]|0x20) != 'h' {
 				z = true
-			}
-		case c == 0xd1 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x8c): // ё, ь
-			if s[i+1] == 0x91 {
-				yo = true
-			} else {
-				prevSoft = true
-				i++
-				continue
-			}
-		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0x81 || s[i+1] == 0xac): // Ё, Ь
-			if s[i+1] == 0x81 {
-				yo = true
-			} else {
-				prevSoft = true
-				i++
-				continue
-			}
-		case c == 0xd0 && i+1 < len(s) && (s[i+1] == 0xbe || s[i+1] == 0x9e): // о, О
-			if prevSoft {
-				yo = true
 			}
 		}
 		prevSoft = false
@@ -180,11 +213,18 @@ func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 	start := len(dst)
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		r, n := decodeRune(s, i)
+		if n == 0 {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
+		case uint32(r-0x400) < 0x60 && cyrPlain[r-0x400]:
+			// a Cyrillic letter read by itself, most of a Cyrillic name:
+			// tested first, as none of the two cases below takes it (a
+			// new case for a letter of U+0400–U+045F must clear its mark
+			// in cyrPlain)
+			dst = append(dst, cyrSkelArr[r-0x400]...)
+			i += n
 		case r == 'ь' || r == 'Ь':
 			// ьо is the Ukrainian spelling of ё (Ковальов = Ковалёв): read it as "io",
 			// which foldSkeleton turns into "e" after a consonant
@@ -234,6 +274,61 @@ func appendSkeletonV(dst []byte, s string, v uint8) []byte {
 		return dst
 	}
 	return foldSkeleton(dst, start)
+}
+
+// firstSkelByte returns the first byte of s's skeleton under every reading
+// (appendSkeletonV with any v), when s's first letters tell it alone; ok is
+// false when they do not. The readings differ only at c j z x (and letters
+// folding to them), ё and ь, so a first letter that is none of those and
+// that the skeleton writes as one byte by itself (not s, t, k, p, g, which
+// start digraphs) starts every reading alike. foldSkeleton changes the
+// first byte only when the next letter written is s after t, e after i or
+// u after o; t is excluded, and an i or o is taken only when the second
+// letter is of the same simple kind and not such a partner (nor a double,
+// which the fold skips).
+func firstSkelByte(s string) (byte, bool) {
+	c0, n := simpleSkelLetter(s, 0)
+	switch c0 {
+	case 0, 't':
+		return 0, false
+	case 'i', 'o':
+		c1, _ := simpleSkelLetter(s, n)
+		if c1 == 0 || c1 == c0 || c0 == 'i' && c1 == 'e' || c0 == 'o' && c1 == 'u' {
+			return 0, false
+		}
+	}
+	return c0, true
+}
+
+// simpleSkelLetter is the skeleton byte of the letter at s[i] when that
+// letter is written as one byte, alike under every reading and without
+// looking at the letters after it; else 0. n is the letter's length.
+func simpleSkelLetter(s string, i int) (c byte, n int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	if b := s[i]; b < utf8.RuneSelf {
+		// b|0x20 is a lower-case letter only when b is a letter
+		switch l := b | 0x20; l {
+		case 'a', 'b', 'd', 'e', 'f', 'h', 'i', 'l', 'm', 'n', 'o', 'r', 'u', 'v':
+			return l, 1
+		case 'w':
+			return 'v', 1
+		case 'y':
+			return 'i', 1
+		case 'q':
+			return 'k', 1
+		}
+		return 0, 1
+	}
+	r, n := decodeRune(s, i)
+	if n != 2 || r < 0x400 || r >= 0x460 || r == 'ь' || r == 'Ь' || r == 'ё' || r == 'Ё' {
+		return 0, n
+	}
+	if k := cyrSkelArr[r-0x400]; len(k) == 1 {
+		return k[0], 2
+	}
+	return 0, 2
 }
 
 // appendLightSkeleton is the skeleton without the sequence folds (doubles,
@@ -380,48 +475,51 @@ func isSkelVowel(c byte) bool {
 // is "u" (French Iouri).
 func foldSkeleton(dst []byte, start int) []byte {
 	w := start
+	// prev is dst[w-1] when w > start, kept in a variable: read back from
+	// dst, each letter waited for the store of the one before
+	var prev byte
 	for r := start; r < len(dst); r++ {
 		c := dst[r]
-		if w > start && dst[w-1] == c {
+		if w > start && prev == c {
 			continue
 		}
 		// šč (Czech, Lithuanian, Latvian щ: Ščerbina, Juščenko) is щ, as shch is
-		if c == 'C' && w > start && dst[w-1] == 'S' {
+		if c == 'C' && w > start && prev == 'S' {
 			continue
 		}
 		// тс reads as ц (Сагротська, Sahrotska; Дурутский, Durutskii)
-		if c == 's' && w > start && dst[w-1] == 't' {
-			dst[w-1] = 'c'
+		if c == 's' && w > start && prev == 't' {
+			dst[w-1], prev = 'c', 'c'
 			continue
 		}
-		if c == 'e' && w > start && dst[w-1] == 'i' {
-			dst[w-1] = 'e'
+		if c == 'e' && w > start && prev == 'i' {
+			dst[w-1], prev = 'e', 'e'
 			if w > start+1 && dst[w-2] == 'e' {
-				w--
+				w-- // dst[w-1] is that 'e'
 			}
 			continue
 		}
-		if c == 'o' && w > start+1 && dst[w-1] == 'i' && !isSkelVowel(dst[w-2]) && (r+1 >= len(dst) || dst[r+1] != 'u') {
-			dst[w-1] = 'e'
+		if c == 'o' && w > start+1 && prev == 'i' && !isSkelVowel(dst[w-2]) && (r+1 >= len(dst) || dst[r+1] != 'u') {
+			dst[w-1], prev = 'e', 'e'
 			continue
 		}
 		// ля and лю lose their i: Polish writes Ludmyła, and the press Ludmila
-		if (c == 'a' || c == 'u') && w > start+1 && dst[w-1] == 'i' && dst[w-2] == 'l' {
-			dst[w-1] = c
+		if (c == 'a' || c == 'u') && w > start+1 && prev == 'i' && dst[w-2] == 'l' {
+			dst[w-1], prev = c, c
 			continue
 		}
 		// French ou is у; folding оу the same way keeps Белоусов and Beloussow together
-		if c == 'u' && w > start && dst[w-1] == 'o' {
-			dst[w-1] = 'u'
+		if c == 'u' && w > start && prev == 'o' {
+			dst[w-1], prev = 'u', 'u'
 			if w > start+1 && dst[w-2] == 'u' {
-				w--
+				w-- // dst[w-1] is that 'u'
 			} else if w > start+2 && dst[w-2] == 'i' && dst[w-3] == 'l' {
 				dst[w-2] = 'u' // French liou: лю
 				w--
 			}
 			continue
 		}
-		dst[w] = c
+		dst[w], prev = c, c
 		w++
 	}
 	return dst[:w]

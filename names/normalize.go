@@ -39,9 +39,24 @@ func isDash(r rune) bool {
 // the stored form must not lose what the source wrote. A string that is
 // already in stored form is returned as it is, without allocating.
 func Normalize(s string) string {
-	if isNormalized(s) {
+	if _, ok := normalizedScript(s); ok {
 		return s
 	}
+	return normalizeSlow(s)
+}
+
+// normalizeScript returns Normalize(s) and DetectScript of it, in one scan
+// when s is in stored form already.
+func normalizeScript(s string) (string, Script) {
+	if sc, ok := normalizedScript(s); ok {
+		return s, sc
+	}
+	s = normalizeSlow(s)
+	return s, DetectScript(s)
+}
+
+// normalizeSlow is Normalize for a string that is not in stored form.
+func normalizeSlow(s string) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -115,29 +130,36 @@ func nameScript(s string) int {
 	return 0
 }
 
-// isNormalized is a quick scan for the common case of a clean name: single
-// spaces, the one apostrophe and dash, no word mixing scripts, and only runes
-// that are NFC by themselves.
-func isNormalized(s string) bool {
+// normalizedScript is a quick scan for the common case of a clean name:
+// single spaces, the one apostrophe and dash, no word mixing scripts, and
+// only runes that are NFC by themselves. For such a name it also returns
+// what DetectScript would: its letters are ASCII or U+00C0–U+024F, all of
+// the Latin script, or Cyrillic, and not both, and it has no other letter.
+func normalizedScript(s string) (Script, bool) {
 	if s == "" {
-		return true
+		return ScriptNone, true
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
+		return 0, false
 	}
 	var cyr, lat, digit, prevSpace bool
 	var anyCyr, anyLat bool // in any word: a name mixing scripts word by word takes the slow path
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
 		case r == ' ':
 			if prevSpace {
-				return false
+				return 0, false
 			}
 			prevSpace, cyr, lat, digit = true, false, false, false
 			continue
 		case r < 0x80:
 			if r < ' ' || r == '`' || r == '<' {
-				return false
+				return 0, false
 			}
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
 				lat = true
@@ -150,15 +172,18 @@ func isNormalized(s string) bool {
 			lat = true // precomposed Latin letters are NFC
 		default:
 			// spaces, apostrophes, dashes, marks and other scripts: the slow path
-			return false
+			return 0, false
 		}
 		if cyr && lat || digit && (cyr || lat) {
-			return false
+			return 0, false
 		}
 		anyCyr, anyLat = anyCyr || cyr, anyLat || lat
 		prevSpace = false
 	}
-	return !(anyCyr && anyLat)
+	if anyCyr && anyLat {
+		return 0, false
+	}
+	return scriptOf(anyLat, anyCyr), true
 }
 
 func latLookalike(r rune) (rune, bool) {
@@ -373,8 +398,17 @@ func Fold(s string) string {
 func appendFold(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
+		case r >= 0x430 && r <= 0x45F && r != 'ё':
+			// lower-case Cyrillic, most of a name's letters, stays as it
+			// is: tested first, as no case below but ё's takes these runes
+			// (a new case for one of them must come before this one)
 		case r == Apostrophe:
 			continue
 		case r == ' ' || r == '-' || r == '.':
@@ -392,7 +426,6 @@ func appendFold(dst []byte, s string) []byte {
 			r += 0x50
 		case r == 'Ґ':
 			r = 'ґ'
-		case r >= 0x430 && r <= 0x45F:
 		case unicode.Is(unicode.Mn, r):
 			continue // stress accents, and combining marks NFC could not compose
 		case isLatinLetter(r):
@@ -404,7 +437,12 @@ func appendFold(dst []byte, s string) []byte {
 			dst = append(dst, ' ')
 		}
 		space = false
-		dst = utf8.AppendRune(dst, r)
+		if r < 0x800 && r >= utf8.RuneSelf {
+			// two bytes, written inline (utf8.AppendRune calls out for them)
+			dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
 	return dst
 }

@@ -58,8 +58,8 @@ func Parse(full string) Parsed {
 // parseInto fills p and returns the tokens with roles (for Prepare, which
 // reuses their skeletons).
 func parseInto(full string, toks *[maxTokens]token, p *Parsed) (roles string, n int) {
-	s := Normalize(full)
-	p.Script = DetectScript(s)
+	s, script := normalizeScript(full)
+	p.Script = script
 	n = tokenize(s, toks)
 	if n == 0 {
 		return "", 0
@@ -315,12 +315,74 @@ func splitRunTogether(w string) (string, string, bool) {
 	return "", "", false
 }
 
+// indexWordSep is strings.IndexAny(s, " ,;") as a byte loop: the three are
+// ASCII, and an ASCII byte in a string is always that character.
+func indexWordSep(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == ',' || c == ';' {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimMarks is strings.Trim(w, ".-'()«»\"“”"), the quotes and brackets
+// around a word, without the rune-by-rune search of a cutset that is not
+// all ASCII: the ASCII marks are single bytes, and «, », “ and ” are
+// matched on their bytes, which start with a lead byte and so are found
+// exactly where the decoder would read the rune.
+func trimMarks(w string) string {
+	for w != "" {
+		n := 0
+		switch c := w[0]; {
+		case c < utf8.RuneSelf:
+			if isTrimMark(c) {
+				n = 1
+			}
+		case c == 0xC2 && len(w) >= 2 && (w[1] == 0xAB || w[1] == 0xBB): // « »
+			n = 2
+		case c == 0xE2 && len(w) >= 3 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x9D): // “ ”
+			n = 3
+		}
+		if n == 0 {
+			break
+		}
+		w = w[n:]
+	}
+	for w != "" {
+		n, k := 0, len(w)
+		switch c := w[k-1]; {
+		case c < utf8.RuneSelf:
+			if isTrimMark(c) {
+				n = 1
+			}
+		case (c == 0xAB || c == 0xBB) && k >= 2 && w[k-2] == 0xC2: // « »
+			n = 2
+		case (c == 0x9C || c == 0x9D) && k >= 3 && w[k-2] == 0x80 && w[k-3] == 0xE2: // “ ”
+			n = 3
+		}
+		if n == 0 {
+			break
+		}
+		w = w[:k-n]
+	}
+	return w
+}
+
+func isTrimMark(c byte) bool {
+	switch c {
+	case '.', '-', '\'', '(', ')', '"':
+		return true
+	}
+	return false
+}
+
 func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 	n := 0
 	afterNumber := false // a number was read: a birth year's mark may follow
 	depth := 0           // inside (…) or «…»: a nickname or an alias, not a part of the name
 	for rest := s; rest != "" && n < maxTokens; {
-		i := strings.IndexAny(rest, " ,;")
+		i := indexWordSep(rest)
 		f := rest
 		if i >= 0 {
 			f, rest = rest[:i], rest[i+1:]
@@ -344,7 +406,7 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			} else {
 				f = ""
 			}
-			part = strings.Trim(part, ".-'()«»\"“”")
+			part = trimMarks(part)
 			if !strings.ContainsFunc(part, isLetter) {
 				afterNumber = afterNumber || strings.ContainsAny(part, "0123456789")
 				continue // a date, a number, a stray mark: not a name
@@ -381,7 +443,16 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 // three Latin letters a transliterated initial takes (Yu, Zh, Sh, Ch, Kh, Ya,
 // Ye, Shch) when written with a dot or in capitals.
 func isInitialToken(w string, dotted bool) bool {
-	c := utf8.RuneCountInString(w)
+	// the runes up to five: a longer word is no initial (RuneCountInString
+	// would count a long name to the end)
+	c := 0
+	for i := 0; i < len(w) && c < 5; c++ {
+		_, n := decodeRune(w, i)
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(w[i:])
+		}
+		i += n
+	}
 	if c == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsLetter(r)
@@ -389,7 +460,21 @@ func isInitialToken(w string, dotted bool) bool {
 	if !dotted || c > 4 {
 		return false
 	}
-	switch strings.ToLower(w) {
+	lower := ""
+	if len(w) == c {
+		// ASCII: lowered in a buffer, where strings.ToLower allocates
+		var b [4]byte
+		for i := 0; i < c; i++ {
+			b[i] = w[i]
+			if 'A' <= b[i] && b[i] <= 'Z' {
+				b[i] += 'a' - 'A'
+			}
+		}
+		lower = string(b[:c])
+	} else {
+		lower = strings.ToLower(w)
+	}
+	switch lower {
 	case "yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts", "shch", "iu", "ia", "ie", "ju", "ja", "je",
 		"tch", "tsch", "sch", "dj", "dzh", "ou", "iou", "you", "jou":
 		return true
@@ -405,7 +490,12 @@ func classify(t *token, w string) {
 	*t = token{text: w}
 	t.initial = isInitialToken(w, true)
 	letters, upper := 0, 0
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, n := decodeRune(w, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(w[i:])
+		}
+		i += n
 		if isLetter(r) {
 			letters++
 			if isUpper(r) {
@@ -485,23 +575,35 @@ func familyLike(sk []byte) float64 {
 	if n < 4 {
 		return 0
 	}
-	switch sk[n-1] { // every ending below ends in one of these
-	case 'o', 'k', 'v', 'a', 'n', 'i', 'C', 'h', 'c':
-	default:
-		return 0
-	}
-	for _, suf := range strongFamilyEndings {
+	// only the endings with sk's last letter can match
+	e := &familyEndingsByLast[sk[n-1]]
+	for _, suf := range e.strong {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
 			return 1
 		}
 	}
-	for _, suf := range weakFamilyEndings {
+	for _, suf := range e.weak {
 		if n > len(suf)+1 && string(sk[n-len(suf):]) == suf {
 			return 0.5
 		}
 	}
 	return 0
 }
+
+// familyEndingsByLast holds strongFamilyEndings and weakFamilyEndings by
+// their last byte, in their order, so that familyLike compares a skeleton
+// with the two or three endings that may match instead of all of them.
+var familyEndingsByLast = func() (t [256]struct{ strong, weak []string }) {
+	for _, suf := range strongFamilyEndings {
+		c := suf[len(suf)-1]
+		t[c].strong = append(t[c].strong, suf)
+	}
+	for _, suf := range weakFamilyEndings {
+		c := suf[len(suf)-1]
+		t[c].weak = append(t[c].weak, suf)
+	}
+	return t
+}()
 
 var (
 	strongFamilyEndings = []string{"enko", "uk", "ov", "ova", "ev", "eva", "ski", "ska", "skaia", "cki", "cka", "ina", "ih", "niak", "Sin"}

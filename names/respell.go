@@ -119,12 +119,12 @@ func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
 			break
 		}
 	}
-	c, xa, xb := scoreOrders(a, b)
+	c, xa, xb := scoreBestPlain(a, b)
 	if c.Score >= MatchThreshold {
 		return c, xa, xb
 	}
 	try := func(x, y *Name) {
-		d, p, q := scoreOrders(x, y)
+		d, p, q := scoreBestPlain(x, y)
 		d.Score *= 0.99
 		if d.Score > c.Score {
 			c, xa, xb = d, p, q

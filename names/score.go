@@ -12,6 +12,12 @@ type Comparison struct {
 	Patronymic Level
 	Family     Level
 	Swapped    bool // the second name's given and family parts were read the other way round
+	// CaseA and CaseB: the name was read from these oblique cases into the
+	// nominative (see CaseReadings); 0 when read as written.
+	CaseA, CaseB Case
+	// CaseAmbiguous: a name read from an oblique case may also be another
+	// person's as written (see CaseReading.Ambiguous); the score is review level.
+	CaseAmbiguous bool
 }
 
 // Thresholds for Score, set on the pair tables in the tests (see docs/NAMES.md):
@@ -117,13 +123,23 @@ func ScoreBestReadings(a, b *Name) (Comparison, Name, Name) {
 }
 
 func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
+	var c Comparison
+	var ra, rb *Name
 	if !respelt(a) && !respelt(b) {
-		return scoreOrders(a, b)
+		c, ra, rb = scoreBestPlain(a, b)
+	} else {
+		c, ra, rb = scoreRespelt(a, b)
 	}
-	return scoreRespelt(a, b)
+	// names in grammatical cases (cases.go), only for names found different
+	if c.Score < MatchThreshold {
+		return scoreCases(a, b, c, ra, rb)
+	}
+	return c, ra, rb
 }
 
-func scoreOrders(a, b *Name) (Comparison, *Name, *Name) {
+// scoreBestPlain is scoreBest without the case readings and the second
+// readings of respell.go.
+func scoreBestPlain(a, b *Name) (Comparison, *Name, *Name) {
 	c := Score(a, b)
 	ra, rb := a, b
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
@@ -209,6 +225,15 @@ func (c Comparison) Reasons(a, b *Name) []string {
 	}
 	if c.Swapped {
 		out = append(out, "a name read with its parts in another order")
+	}
+	if c.CaseA != 0 {
+		out = append(out, "first name read as the "+c.CaseA.String()+" of "+caseNominative(a))
+	}
+	if c.CaseB != 0 {
+		out = append(out, "second name read as the "+c.CaseB.String()+" of "+caseNominative(b))
+	}
+	if c.CaseAmbiguous {
+		out = append(out, "as written, it may also be another person's name (a woman's): review")
 	}
 	return out
 }

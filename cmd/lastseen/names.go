@@ -146,6 +146,22 @@ type explainJSON struct {
 	Translit     map[string]string `json:"translit,omitempty"`
 	Cyrillic     []string          `json:"cyrillic,omitempty"`
 	BlockingKeys []string          `json:"blocking_keys"`
+	// readings of a name written in an oblique case (names.CaseReadings)
+	Cases []caseJSON `json:"cases,omitempty"`
+}
+
+type caseJSON struct {
+	Case       string `json:"case"`
+	Nominative string `json:"nominative"`
+	Sex        string `json:"sex"`
+	Ambiguous  bool   `json:"ambiguous,omitempty"` // may be another person's name as written
+}
+
+func caseString(c names.Case) string {
+	if c == 0 {
+		return ""
+	}
+	return c.String()
 }
 
 func explainName(s string) explainJSON {
@@ -172,6 +188,9 @@ func explainName(s string) explainJSON {
 	if n.Family != "" {
 		e.Family = &partJSON{Text: n.Family, Skeleton: n.FamilySkel, Base: n.FamilyBase, Phonetic: n.FamilyKey,
 			Sex: names.FamilySex(n.Family).String()}
+	}
+	for _, r := range names.CaseReadings(&n) {
+		e.Cases = append(e.Cases, caseJSON{Case: r.Case.String(), Nominative: r.Nominative, Sex: r.Sex.String(), Ambiguous: r.Ambiguous})
 	}
 	switch p.Script {
 	case names.ScriptCyrillic, names.ScriptMixed:
@@ -226,6 +245,13 @@ func printExplain(w io.Writer, e explainJSON) {
 	if len(e.Cyrillic) > 0 {
 		fmt.Fprintf(w, "cyrillic    %s\n", strings.Join(e.Cyrillic, " | "))
 	}
+	for _, c := range e.Cases {
+		amb := ""
+		if c.Ambiguous {
+			amb = "; may be another person's name as written"
+		}
+		fmt.Fprintf(w, "case        %s of %s (%s%s)\n", c.Case, c.Nominative, c.Sex, amb)
+	}
 	fmt.Fprintf(w, "blocking    %s\n", strings.Join(e.BlockingKeys, " "))
 }
 
@@ -239,6 +265,9 @@ type compareJSON struct {
 	Family     string   `json:"family"`
 	Swapped    bool     `json:"swapped,omitempty"`
 	Reasons    []string `json:"reasons"`
+	// the grammatical case each name was read from (names.CaseReadings)
+	CaseA string `json:"case_a,omitempty"`
+	CaseB string `json:"case_b,omitempty"`
 }
 
 func compareNames(a, b string) compareJSON {
@@ -257,6 +286,7 @@ func compareNames(a, b string) compareJSON {
 		Score: roundTo(c.Score, 3), Verdict: verdict, A: a, B: b,
 		Given: c.Given.String(), Patronymic: c.Patronymic.String(), Family: c.Family.String(),
 		Swapped: c.Swapped, Reasons: c.Reasons(&ra, &rb),
+		CaseA: caseString(c.CaseA), CaseB: caseString(c.CaseB),
 	}
 }
 
