@@ -524,9 +524,6 @@ func compareFamily(a, b *Name) (Level, float64) {
 	if altTypo(a, b) {
 		return LevelClose, jw
 	}
-	if lv, ok := doubleFamily(a, b); ok {
-		return lv, 1
-	}
 	return LevelDifferent, jw
 }
 
@@ -554,66 +551,6 @@ func altTypo(a, b *Name) bool {
 		}
 	}
 	return false
-}
-
-// patronymicGlued: a hyphenated family word one of whose parts reads as a
-// patronymic (Zajarovich-Andreyev, Juchymovyčs-Ševčenko): the parse left a
-// patronymic it did not know glued to the family name, which is no double
-// family name.
-func patronymicGlued(f string) bool {
-	var buf [64]byte
-	for part := range strings.SplitSeq(f, "-") {
-		sk := string(appendSkeleton(buf[:0], part))
-		if _, _, ok := Patronymic(part); ok || strings.Contains(sk, "viC") || strings.Contains(sk, "vn") || strings.Contains(sk, "iCn") {
-			return true
-		}
-	}
-	return false
-}
-
-// doubleFamily compares a hyphenated double family name (Яковлева-Кім: a
-// married woman's name and her father's) part by part with the other record's family name, which
-// often holds one of them only: a part equal to it in any way but a typo
-// makes the two the same family name in another form. It prepares each part
-// on the spot, which allocates, but only for the rare double names that
-// matched no other way.
-func doubleFamily(a, b *Name) (Level, bool) {
-	for _, x := range [2][2]*Name{{a, b}, {b, a}} {
-		f, other := x[0].Family, x[1]
-		// two words without a hyphen are left alone: they are mostly a
-		// parse that read an unknown given name as a second family name
-		if strings.IndexByte(f, '-') < 0 || strings.IndexByte(f, ' ') >= 0 || patronymicGlued(f) {
-			continue
-		}
-		for part := range strings.SplitSeq(f, "-") {
-			if utf8.RuneCountInString(part) < 3 || part == f {
-				continue
-			}
-			p := Prepare("", "", part, "")
-			switch lv, _ := compareFamily(&p, other); lv {
-			case LevelExact, LevelTranslit, LevelForm:
-				return LevelForm, true
-			}
-		}
-	}
-	return LevelDifferent, false
-}
-
-// latinTypo: a typo on top of a romanisation. One keystroke in a letter
-// written with two (Tkachenko typed Tkavhenko, Skvortsov typed Skvortosv)
-// is two edits on the skeleton, where ч and ц are one letter each; so a
-// Latin family name of six letters or more is close to another spelling
-// two edits away on its light skeleton, when the two start alike and keep
-// the same kind of ending.
-func latinTypo(a, b *Name) bool {
-	if !latinFirst(a.Family) && !latinFirst(b.Family) {
-		return false
-	}
-	x, y := a.famLight, b.famLight
-	if min(len(x), len(y)) < 6 || len(x)-len(y) > 2 || len(y)-len(x) > 2 || x[0] != y[0] {
-		return false
-	}
-	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
 }
 
 // derivedOf: y is the family name x with one more family-name suffix,

@@ -60,6 +60,23 @@ func Score(a, b *Name) Comparison {
 	c.Given, jg = compareGiven(a, b)
 	c.Patronymic, jp = comparePatronymic(a, b)
 	c.Family, jf = compareFamily(a, b)
+	c.combine(a, b, jg, jp, jf)
+	return c
+}
+
+// scoreWithFamily is Score with the family level given.
+func scoreWithFamily(a, b *Name, lv Level) Comparison {
+	var c Comparison
+	var jg, jp float64
+	c.Given, jg = compareGiven(a, b)
+	c.Patronymic, jp = comparePatronymic(a, b)
+	c.Family = lv
+	c.combine(a, b, jg, jp, 1)
+	return c
+}
+
+// combine weighs the parts' levels into the score.
+func (c *Comparison) combine(a, b *Name, jg, jp, jf float64) {
 	sum, w := 0.0, 0.0
 	add := func(l Level, jw, weight float64) {
 		if l == LevelMissing {
@@ -72,7 +89,7 @@ func Score(a, b *Name) Comparison {
 	add(c.Given, jg, wGiven)
 	add(c.Patronymic, jp, wPatronymic)
 	if w == 0 {
-		return c
+		return
 	}
 	s := sum / w
 	// One part alone is weak evidence: a shared family name is most of the
@@ -103,7 +120,6 @@ func Score(a, b *Name) Comparison {
 		s = min(s, 0.4)
 	}
 	c.Score = s
-	return c
 }
 
 // ScoreBest is Score, also trying the unsure side with its given and family
@@ -129,6 +145,13 @@ func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
 		c, ra, rb = scoreBestPlain(a, b)
 	} else {
 		c, ra, rb = scoreRespelt(a, b)
+	}
+	if c.Score < MatchThreshold {
+		// a double family name against one of its parts (respell.go)
+		if d, ok := scoreDoubleFamily(ra, rb, c); ok && d.Score > c.Score {
+			d.Swapped = c.Swapped
+			c = d
+		}
 	}
 	// names in grammatical cases (cases.go), only for names found different
 	if c.Score < MatchThreshold {
