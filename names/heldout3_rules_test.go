@@ -71,6 +71,11 @@ func TestHeldout3Rules(t *testing.T) {
 			}
 		})
 	}
+	t.Run("GivenNameGluedToFamilyIsNoDoubleName", func(t *testing.T) {
+		if s := names.Similarity("Ciornij Vasil", "Konstantin-Ciornij"); s >= names.ReviewThreshold {
+			t.Errorf("brothers scored %.3f, want < %.2f", s, names.ReviewThreshold)
+		}
+	})
 	for _, c := range match {
 		t.Run(c.name, func(t *testing.T) {
 			if s := names.Similarity(c.a, c.b); s < names.MatchThreshold {

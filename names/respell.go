@@ -254,14 +254,15 @@ func bareCWord(lw string) string {
 }
 
 // patronymicGlued: a hyphenated family word one of whose parts reads as a
-// patronymic (Zajarovich-Andreyev, Juchymovyčs-Ševčenko): the parse left a
-// patronymic it did not know glued to the family name, which is no double
-// family name.
+// patronymic or a given name (Zajarovich-Andreyev, Juchymovyčs-Ševčenko,
+// Konstantin-Ciornij, Ирина-Заика): the parse left a part it could not
+// place glued to the family name, which is no double family name.
 func patronymicGlued(f string) bool {
 	var buf [64]byte
 	for part := range strings.SplitSeq(f, "-") {
 		sk := string(appendSkeleton(buf[:0], part))
-		if _, _, ok := Patronymic(part); ok || strings.Contains(sk, "viC") || strings.Contains(sk, "vn") || strings.Contains(sk, "iCn") {
+		if _, _, ok := Patronymic(part); ok || strings.Contains(sk, "viC") || strings.Contains(sk, "vn") || strings.Contains(sk, "iCn") ||
+			len(lookupGiven(part)) > 0 {
 			return true
 		}
 	}
