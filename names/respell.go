@@ -259,10 +259,13 @@ func bareCWord(lw string) string {
 // place glued to the family name, which is no double family name.
 func patronymicGlued(f string) bool {
 	var buf [64]byte
-	for part := range strings.SplitSeq(f, "-") {
+	for i, part := range strings.Split(f, "-") {
 		sk := string(appendSkeleton(buf[:0], part))
-		if _, _, ok := Patronymic(part); ok || strings.Contains(sk, "viC") || strings.Contains(sk, "vn") || strings.Contains(sk, "iCn") ||
-			len(lookupGiven(part)) > 0 {
+		if _, _, ok := Patronymic(part); ok || strings.Contains(sk, "viC") || strings.Contains(sk, "vn") || strings.Contains(sk, "iCn") {
+			return true
+		}
+		// the given name comes first (Яковлєва-Кім is two family names)
+		if i == 0 && len(lookupGiven(part)) > 0 {
 			return true
 		}
 	}
