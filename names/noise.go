@@ -32,26 +32,18 @@ var rankSkels = func() map[string]bool {
 // dropRanks removes rank and address words from the start and the end of
 // the n tokens (ts[:n]) and returns the number left, leaving two at least.
 // A rank with the ending of a family name (старшина, like Щербина) is
-// dropped only when three words are left or it is written in small
-// letters: Старшина Иван Петрович keeps its family name.
+// dropped only when written in small letters: Старшина Иван Петрович keeps
+// its family name.
 func dropRanks(ts []token, n int) int {
-	if n < 3 {
+	if n < 3 || !mayBeRank(&ts[0]) && !mayBeRank(&ts[n-1]) {
 		return n
 	}
-	drop := func(t *token, left int) bool {
-		// a quick look before the map: a rank is no known given name and no
-		// patronymic
-		if t.initial || len(t.given) > 0 || t.pat || !rankSkels[t.sk] {
-			return false
-		}
-		return left >= 3 || left >= 2 && (t.famLike < 1 || isLowerStart(t.text))
-	}
 	start := 0
-	for start < n-2 && drop(&ts[start], n-start-1) {
+	for start < n-2 && isRank(&ts[start]) {
 		start++
 	}
 	end := n
-	for end-start > 2 && drop(&ts[end-1], end-start-1) {
+	for end-start > 2 && isRank(&ts[end-1]) {
 		end--
 	}
 	if start == 0 {
@@ -60,6 +52,16 @@ func dropRanks(ts []token, n int) int {
 	copy(ts, ts[start:end])
 	return end - start
 }
+
+// mayBeRank is the quick look before the map: a rank is no initial, no
+// known given name, no patronymic, and has no family ending unless it is
+// written in small letters (старшина; Старшина is read as the family name
+// it may be).
+func mayBeRank(t *token) bool {
+	return !t.initial && len(t.given) == 0 && !t.pat && (t.famLike < 1 || isLowerStart(t.text))
+}
+
+func isRank(t *token) bool { return mayBeRank(t) && rankSkels[t.sk] }
 
 // isLowerStart: s starts with a small letter.
 func isLowerStart(s string) bool {

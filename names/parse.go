@@ -221,20 +221,25 @@ func scorePattern(ts []token, pat string, lower bool) float64 {
 		sc += 0.2
 	case "FP", "PF":
 		sc -= 0.5 // a name without its given name is rare
-	}
-	switch pat {
-	case "GP", "FP", "PF":
-		// a name without its family or given name is rare, and a patronymic
-		// on no known given name is then mostly a family name (Rabinovich Ira)
-		for i := range ts {
-			if pat[i] == 'P' && ts[i].pat && !ts[i].patWeak && len(ts[i].fathers) == 0 {
-				sc -= 4
-			}
-		}
+		sc -= unknownFather(ts, pat)
+	case "GP":
+		sc -= unknownFather(ts, pat)
 	case "FPG":
 		sc -= 0.5 // Коваленко Миколайович Олександр: rare, read only on a patronymic's evidence
 	}
 	return sc
+}
+
+// unknownFather is the penalty of a two-word reading with a patronymic on
+// no known given name: a name without its family or given name is rare,
+// and such a word is then mostly a family name (Rabinovich Ira).
+func unknownFather(ts []token, pat string) float64 {
+	for i := range ts {
+		if pat[i] == 'P' && ts[i].pat && !ts[i].patWeak && len(ts[i].fathers) == 0 {
+			return 4
+		}
+	}
+	return 0
 }
 
 // tokenize splits a normalised name into tokens, splitting run-together
@@ -411,7 +416,7 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 				afterNumber = afterNumber || strings.ContainsAny(part, "0123456789")
 				continue // a date, a number, a stray mark: not a name
 			}
-			if yearMark(part, afterNumber, rest) {
+			if len(part) <= 4 && yearMark(part, afterNumber, rest) {
 				continue
 			}
 			// the two checks below are for rare habits: a quick look first
