@@ -432,12 +432,32 @@ func compareGiven(a, b *Name) (Level, float64) {
 	// they look (Александр and Александра, Иван and Иона); an unknown one may
 	// be a typo of the other
 	if len(a.GivenIDs) == 0 || len(b.GivenIDs) == 0 {
+		if womansFormOf(a, b) || womansFormOf(b, a) {
+			return LevelDifferent, jw
+		}
 		if jw >= 0.92 || closeEdit(a.GivenSkel, b.GivenSkel) || closeEdit(a.givenLight, b.givenLight) ||
 			foldTypo(a.givenFold, b.givenFold) || jw >= 0.75 && nearBound(a.GivenSkel, b.GivenSkel, 3) && crossTypo(a.givenFold, b.givenFold) || typoOfForm(a, b) || typoOfForm(b, a) {
 			return LevelClose, jw
 		}
 	}
 	return LevelDifferent, jw
+}
+
+// womansFormOf: a's given name, unknown to the table, is longer than b's, a
+// man's name, and ends in a where his does not: Руслана, Павлина and Ярина
+// are women's names built on Руслан, Павел and Ярослав, his sister's rather
+// than his name with a slip.
+func womansFormOf(a, b *Name) bool {
+	if len(a.GivenIDs) > 0 || len(b.GivenIDs) == 0 || len(a.GivenSkel) <= len(b.GivenSkel) ||
+		!strings.HasSuffix(a.GivenSkel, "a") || strings.HasSuffix(b.GivenSkel, "a") {
+		return false
+	}
+	for _, id := range b.GivenIDs {
+		if g := givenByID[id]; g == nil || g.Sex != Male {
+			return false
+		}
+	}
+	return true
 }
 
 // petOf: a's given name is some entry's full form and is written as a pet

@@ -543,6 +543,11 @@ func TestCompareLevels(t *testing.T) {
 		// a typo on a romanised two-letter sound
 		{"Григорий Ткаченко", "Grigorij Tkavhenko", names.LevelTranslit, names.LevelMissing, names.LevelClose},
 		{"Григорий Ткаченко", "Grigorij Tkachuk", names.LevelTranslit, names.LevelMissing, names.LevelDifferent},
+		// a woman's name the table lacks, built on a man's, is his sister's,
+		// not his name with a slip; a slip inside it still is one
+		{"Руслана Коваленко", "Руслан Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelExact},
+		{"Ruslana Kovalenko", "Руслан Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelTranslit},
+		{"Руслна Коваленко", "Руслан Коваленко", names.LevelClose, names.LevelMissing, names.LevelExact},
 	} {
 		a, b := prep(tc.a), prep(tc.b)
 		g, p, f := names.CompareGiven(a, b), names.ComparePatronymic(a, b), names.CompareFamily(a, b)
