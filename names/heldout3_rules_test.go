@@ -63,6 +63,8 @@ func TestHeldout3Rules(t *testing.T) {
 		{"HacekLostPatronymicTellsNamesakes", "Pavel Stanislavovic Klimcuk", "Климчук Павел Петрович"},
 		{"DutchPatronymicTellsNamesakes", "Mykola Anatolijovytsj Lazarjev", "Лазарєв Микола Миколайович"},
 		{"DutchPatronymicTellsNamesakesRussian", "Matvej Timofejevitsj Gordijenko", "Матвей Яковлевич Гордиенко"},
+		{"RankWordAsAFamilyNameTellsNamesakes", "Майор Иван Петрович", "Шевченко Иван Петрович"},
+		{"RankWordAsAFamilyNameIsNoPossessive", "Капитан Иван Петрович", "Капитанов Иван Петрович"},
 	}
 	for _, c := range non {
 		t.Run(c.name, func(t *testing.T) {
@@ -92,6 +94,10 @@ func TestHeldout3Rules(t *testing.T) {
 		{"ADigraphInitialStaysOne", "KOVALENKO YU", "YU", "", "KOVALENKO"},
 		{"RankWordAsAFamilyNameStays", "Старшина Иван Петрович", "Иван", "Петрович", "Старшина"},
 		{"ShortRankWordAsAFamilyNameStays", "Пан Иван Петрович", "Иван", "Петрович", "Пан"},
+		{"RankWordWithACapitalBeforeGivenAndPatronymicStays", "Майор Иван Петрович", "Иван", "Петрович", "Майор"},
+		{"RankWordInCapitalsBeforeGivenAndPatronymicStays", "КАПИТАН Иван Петрович", "Иван", "Петрович", "КАПИТАН"},
+		{"RankWordAfterGivenAndPatronymicStays", "Іван Петрович Генерал", "Іван", "Петрович", "Генерал"},
+		{"RankInSmallLettersBeforeGivenAndPatronymicGoes", "майор Иван Петрович", "Иван", "Петрович", ""},
 		{"InitialsAfterADateStay", "Коваленко 12.03.1985 О.М.", "О", "М", "Коваленко"},
 		{"VichOnNoGivenNameIsAFamilyName", "Rabinovich Ira", "Ira", "", "Rabinovich"},
 		{"VichOnAGivenNameIsAPatronymic", "Олександр Миколайович", "Олександр", "Миколайович", ""},

@@ -33,7 +33,9 @@ var rankSkels = func() map[string]bool {
 // the n tokens (ts[:n]) and returns the number left, leaving two at least.
 // A rank with the ending of a family name (старшина, like Щербина) is
 // dropped only when written in small letters: Старшина Иван Петрович keeps
-// its family name.
+// its family name. So is a rank written with a capital when the words left
+// hold no family name: Майор, Капитан and Генерал are family names too, and
+// Майор Иван Петрович read without it would match every Иван Петрович.
 func dropRanks(ts []token, n int) int {
 	if n < 3 || !mayBeRank(&ts[0]) && !mayBeRank(&ts[n-1]) {
 		return n
@@ -45,6 +47,14 @@ func dropRanks(ts []token, n int) int {
 	end := n
 	for end-start > 2 && isRank(&ts[end-1]) {
 		end--
+	}
+	if (start > 0 || end < n) && !hasFamilyWord(ts[start:end]) {
+		switch {
+		case start > 0 && !isLowerStart(ts[start-1].text):
+			start--
+		case end < n && !isLowerStart(ts[end].text):
+			end++
+		}
 	}
 	if start == 0 {
 		return end
@@ -62,6 +72,27 @@ func mayBeRank(t *token) bool {
 }
 
 func isRank(t *token) bool { return mayBeRank(t) && rankSkels[t.sk] }
+
+// hasFamilyWord: some token may be a family name: a word that is no initial
+// and neither a known given name nor a patronymic on a known one, a word
+// with a strong family ending, or a second known given name (Xenia Kim: Ким
+// is a given name too).
+func hasFamilyWord(ts []token) bool {
+	given := 0
+	for i := range ts {
+		t := &ts[i]
+		if t.initial {
+			continue
+		}
+		if t.famLike >= 1 || len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+			return true
+		}
+		if len(t.given) > 0 {
+			given++
+		}
+	}
+	return given > 1
+}
 
 // isLowerStart: s starts with a small letter.
 func isLowerStart(s string) bool {
