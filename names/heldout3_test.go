@@ -3,9 +3,7 @@ package names_test
 import (
 	"encoding/csv"
 	"fmt"
-	"maps"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -387,19 +385,14 @@ func h3NonMatches(seed uint64, per int) []h3Case {
 	return out
 }
 
-type h3Agg struct {
-	n, match, review, keys int
-	missed                 []string
-}
-
-func (a *h3Agg) rate(k int) float64 { return float64(k) / float64(a.n) }
-
-func h3Run(cases []h3Case, limit int) map[string]*h3Agg {
-	by := map[string]*h3Agg{}
+// h3Run scores the cases and groups them by phenomenon (see hoRun); each
+// row keeps its first limit pairs, hit or missed, for -v.
+func h3Run(cases []h3Case, limit int) map[string]*hoAgg {
+	by := map[string]*hoAgg{}
 	for _, c := range cases {
 		a := by[c.phen]
 		if a == nil {
-			a = &h3Agg{}
+			a = &hoAgg{}
 			by[c.phen] = a
 		}
 		na := names.Prepare("", "", "", c.a)
@@ -409,21 +402,9 @@ func h3Run(cases []h3Case, limit int) map[string]*h3Agg {
 		} else {
 			nb = names.Prepare("", "", "", c.b)
 		}
-		cmp := names.ScoreBest(&na, &nb)
-		a.n++
-		hit := cmp.Score >= names.MatchThreshold
-		if hit {
-			a.match++
-		}
-		if cmp.Score >= names.ReviewThreshold {
-			a.review++
-		}
+		cmp, hit := a.score(&na, &nb, names.MatchThreshold)
 		if len(a.missed) < limit {
 			a.missed = append(a.missed, fmt.Sprintf("%v %.3f %s | %s (%s %s %s)", hit, cmp.Score, c.a, c.b, cmp.Family, cmp.Given, cmp.Patronymic))
-		}
-		ka, kb := names.BlockingKeys(&na), names.BlockingKeys(&nb)
-		if slices.ContainsFunc(ka, func(x string) bool { return slices.Contains(kb, x) }) {
-			a.keys++
 		}
 	}
 	return by
@@ -442,10 +423,10 @@ func TestHeldout3Phenomena(t *testing.T) {
 	non := h3NonMatches(32, 2*per)
 
 	m := h3Run(matches, 0)
-	var tot h3Agg
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	var tot hoAgg
+	for _, k := range sortedKeys(m) {
 		a := m[k]
-		tot.n, tot.match, tot.review, tot.keys = tot.n+a.n, tot.match+a.match, tot.review+a.review, tot.keys+a.keys
+		tot.add(a)
 		t.Logf("match  %-44s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", k, a.n, a.rate(a.match), a.rate(a.review), a.rate(a.keys))
 		if f := h3Floor(k); a.rate(a.match) < f {
 			t.Errorf("%s: recall %.3f at the match threshold, floor %.2f", k, a.rate(a.match), f)
@@ -454,10 +435,10 @@ func TestHeldout3Phenomena(t *testing.T) {
 	t.Logf("match  %-44s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", "ALL", tot.n, tot.rate(tot.match), tot.rate(tot.review), tot.rate(tot.keys))
 
 	nm := h3Run(non, 0)
-	var ntot h3Agg
-	for _, k := range slices.Sorted(maps.Keys(nm)) {
+	var ntot hoAgg
+	for _, k := range sortedKeys(nm) {
 		a := nm[k]
-		ntot.n, ntot.match, ntot.review = ntot.n+a.n, ntot.match+a.match, ntot.review+a.review
+		ntot.add(a)
 		t.Logf("non    %-44s n=%4d  false ≥match %.3f  ≥review %.3f", k, a.n, a.rate(a.match), a.rate(a.review))
 		if c := h3Ceiling(k); a.rate(a.match) > c {
 			t.Errorf("%s: false matches %.3f at the match threshold, ceiling %.2f", k, a.rate(a.match), c)

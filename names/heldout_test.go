@@ -231,22 +231,30 @@ func hoRun(cases []hoCase, threshold float64) map[string]*hoAgg {
 			by[c.phen] = a
 		}
 		na, nb := names.Prepare("", "", "", c.a), names.Prepare("", "", "", c.b)
-		cmp := names.ScoreBest(&na, &nb)
-		a.n++
-		if cmp.Score >= threshold {
-			a.match++
-		} else if len(a.missed) < missLimit {
+		if cmp, hit := a.score(&na, &nb, threshold); !hit && len(a.missed) < missLimit {
 			a.missed = append(a.missed, fmt.Sprintf("%.3f %s | %s (%s %s %s)", cmp.Score, c.a, c.b, cmp.Family, cmp.Given, cmp.Patronymic))
-		}
-		if cmp.Score >= names.ReviewThreshold {
-			a.review++
-		}
-		ka, kb := names.BlockingKeys(&na), names.BlockingKeys(&nb)
-		if slices.ContainsFunc(ka, func(x string) bool { return slices.Contains(kb, x) }) {
-			a.keys++
 		}
 	}
 	return by
+}
+
+// score compares a pair with ScoreBest and counts it into a: a match at
+// threshold, at ReviewThreshold, and whether the two share a blocking key.
+func (a *hoAgg) score(na, nb *names.Name, threshold float64) (names.Comparison, bool) {
+	cmp := names.ScoreBest(na, nb)
+	a.n++
+	hit := cmp.Score >= threshold
+	if hit {
+		a.match++
+	}
+	if cmp.Score >= names.ReviewThreshold {
+		a.review++
+	}
+	ka, kb := names.BlockingKeys(na), names.BlockingKeys(nb)
+	if slices.ContainsFunc(ka, func(x string) bool { return slices.Contains(kb, x) }) {
+		a.keys++
+	}
+	return cmp, hit
 }
 
 func sortedKeys(m map[string]*hoAgg) []string { return slices.Sorted(maps.Keys(m)) }
