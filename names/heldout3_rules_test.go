@@ -49,6 +49,8 @@ func TestHeldout3Rules(t *testing.T) {
 		{"UkrainianAdjectivalFeminine", "Kseniia Chernaia", "Ксенія Чорна"},
 		{"HacekLostInFamilyName", "Sevcenko Rinat Michajlovic", "Ринат Михайлович Шевченко"},
 		{"HacekLostInPatronymic", "Pavel Stanislavovic Klimcuk", "Климчук Павел Станиславович"},
+		{"EnglishGivenAndHacekLostInOneName", "Paul Sevcenko", "Павел Шевченко"},
+		{"DutchGivenAndHacekLostInOneName", "Joeri Sevcenko", "Юрий Шевченко"},
 	}
 	non := []struct{ name, a, b string }{
 		{"DoubleFamilyNameOtherGivenName", "Харченко-Кушнир Алла", "Кушнир Анна"},

@@ -106,22 +106,8 @@ func respelt(n *Name) bool {
 func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
 	var ra, rb [len(respellings)]Name
 	var okA, okB [len(respellings)]bool
-	for i := range respellings {
-		ra[i], okA[i] = readAgain(a, &respellings[i])
-		rb[i], okB[i] = readAgain(b, &respellings[i])
-	}
-	for i := range respellings {
-		if okA[i] && readsMore(&ra[i], a) {
-			a, okA[i] = &ra[i], false
-			break
-		}
-	}
-	for i := range respellings {
-		if okB[i] && readsMore(&rb[i], b) {
-			b, okB[i] = &rb[i], false
-			break
-		}
-	}
+	a = readings(a, &ra, &okA)
+	b = readings(b, &rb, &okB)
 	c, xa, xb := scoreBestPlain(a, b)
 	if c.Score >= MatchThreshold {
 		return c, xa, xb
@@ -142,6 +128,30 @@ func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
 		}
 	}
 	return c, xa, xb
+}
+
+// readings reads n again under each respelling into r; ok[i]: respelling i
+// changed a word. A reading that finds a patronymic or a given name the
+// first did not replaces n and is returned (its ok is false), and the other
+// respellings are then read on top of it, because one name may need two
+// (Paul Sevcenko: Pavel for Paul, and Sevchenko).
+func readings(n *Name, r *[len(respellings)]Name, ok *[len(respellings)]bool) *Name {
+	for i := range respellings {
+		r[i], ok[i] = readAgain(n, &respellings[i])
+	}
+	for i := range respellings {
+		if !ok[i] || !readsMore(&r[i], n) {
+			continue
+		}
+		ok[i] = false
+		for j := range respellings {
+			if j != i {
+				r[j], ok[j] = readAgain(&r[i], &respellings[j])
+			}
+		}
+		return &r[i]
+	}
+	return n
 }
 
 // readsMore: reading d of a name finds a patronymic or a given name that
