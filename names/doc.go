@@ -56,6 +56,17 @@
 // these readings for names it found different. BlockingKeys gives the index keys for candidate search; GivenAlts and
 // FamilyAlts the alternative readings of ambiguous Latin spellings.
 //
+// # Second readings and noise words
+//
+// respell.go holds the second readings ScoreBest alone tries for Latin
+// names: the Dutch press (Sjevtsjenko), spellings that lost their háčeks
+// (Sevcenko) and given names in another language's form (Paul, Helen); they
+// are kept out of Prepare and Score, where they would make English names
+// Slavic for the linkage engine. noise.go holds what Parse, and so Prepare,
+// drops around a name: military ranks and forms of address (рядовой, Sgt.,
+// пан), unless the rank is the family name (Старшина, Майор Иван Петрович),
+// and birth-year marks (1985 р.н.).
+//
 // docs/NAMES.md describes the design and the measured figures.
 //
 // JaroWinkler and DamerauLevenshtein are rune-correct string similarities.
