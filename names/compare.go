@@ -547,6 +547,23 @@ func compareFamily(a, b *Name) (Level, float64) {
 	return LevelDifferent, jw
 }
 
+// latinTypo: a typo on top of a romanisation. One keystroke in a letter
+// written with two (Tkachenko typed Tkavhenko, Skvortsov typed Skvortosv)
+// is two edits on the skeleton, where ч and ц are one letter each; so a
+// Latin family name of six letters or more is close to another spelling
+// two edits away on its light skeleton, when the two start alike and keep
+// the same kind of ending.
+func latinTypo(a, b *Name) bool {
+	if !latinFirst(a.Family) && !latinFirst(b.Family) {
+		return false
+	}
+	x, y := a.famLight, b.famLight
+	if min(len(x), len(y)) < 6 || len(x)-len(y) > 2 || len(y)-len(x) > 2 || x[0] != y[0] {
+		return false
+	}
+	return osa(unsafeBytes(x), unsafeBytes(y)) <= 2 && sameClass(a.FamilyBase, b.FamilyBase)
+}
+
 // altTypo: a typo on top of another reading of an ambiguous spelling
 // (Чернисшов against Чернышёв read with ё as o, КИЕСЛЁВ against
 // Кисельов, Zaxarchneko against Захарченко read the GOST 7.79 B way): the
