@@ -593,9 +593,9 @@ func altTypo(a, b *Name) bool {
 // derivedOf: y is the family name x with one more family-name suffix,
 // which makes another family of the same stem, however few letters it adds:
 // a possessive (Иван, Иванов: see possessiveOf), or the Ukrainian -ук, -чук,
-// -юк, -енко, -ко, -ишин (Гончар, Гончарук; Коваль, Ковальчук; Литвин,
-// Литвиненко), with к before -чук and -ченко turned into ч (Мельник,
-// Мельничук, Мельниченко).
+// -юк, -чак, -енко, -ченко, -ко, -ишин (Гончар, Гончарук; Коваль, Ковальчук,
+// Ковальчак; Литвин, Литвиненко; Бондар, Бондарченко), with к before -чук
+// and -ченко turned into ч (Мельник, Мельничук, Мельниченко).
 func derivedOf(x, y string) bool {
 	if possessiveOf(x, y) {
 		return true
