@@ -94,6 +94,8 @@ func TestHeldout3Rules(t *testing.T) {
 		{"TwoCapitalsAreInitials", "Коваленко ОМ", "О", "М", "Коваленко"},
 		{"AGivenNameInCapitalsStaysAWord", "ЦОЙ ЯН", "ЯН", "", "ЦОЙ"},
 		{"ADigraphInitialStaysOne", "KOVALENKO YU", "YU", "", "KOVALENKO"},
+		{"TwoCapitalsAfterAGivenNameAreAFamilyName", "Иван ЛИ", "Иван", "", "ЛИ"},
+		{"TwoCapitalsAfterAGivenNameAreAFamilyNameLatin", "Oleg AN", "Oleg", "", "AN"},
 		{"RankWordAsAFamilyNameStays", "Старшина Иван Петрович", "Иван", "Петрович", "Старшина"},
 		{"ShortRankWordAsAFamilyNameStays", "Пан Иван Петрович", "Иван", "Петрович", "Пан"},
 		{"RankWordWithACapitalBeforeGivenAndPatronymicStays", "Майор Иван Петрович", "Иван", "Петрович", "Майор"},

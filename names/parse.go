@@ -423,7 +423,7 @@ func tokenizeSkip(s string, toks *[maxTokens]token, skipAliases bool) int {
 			if len(part) > 2 && strings.IndexByte(part[1:], 'I') >= 0 {
 				part = innerIAsL(part)
 			}
-			if len(part) >= 2 && len(part) <= 4 && n > 0 && n+1 < maxTokens {
+			if len(part) >= 2 && len(part) <= 4 && n > 0 && n+1 < maxTokens && len(toks[n-1].given) == 0 {
 				if a, b, ok := splitInitialPair(part, s); ok {
 					classify(&toks[n], a)
 					classify(&toks[n+1], b)
@@ -684,7 +684,9 @@ func splitGlued(w string) (string, string, bool) {
 // the initials of the given name and the patronymic. It does so only when
 // the name has other words and either some small letters (so the capitals
 // are no ALL CAPS word) or the pair is no given name (ЯН, ЛИ stay words),
-// and never for a digraph initial (YU, ZH: see isInitialToken).
+// and never for a digraph initial (YU, ZH: see isInitialToken). The caller
+// does not ask after a known given name: there two capitals are a family
+// name written in capitals (Иван ЛИ, Сергей ЮН, Oleg AN).
 func splitInitialPair(part, full string) (string, string, bool) {
 	if len(part) > 4 || len(part) < 2 {
 		return "", "", false
