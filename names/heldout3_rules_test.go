@@ -103,6 +103,9 @@ func TestHeldout3Rules(t *testing.T) {
 		{"RankWordAfterGivenAndPatronymicStays", "Іван Петрович Генерал", "Іван", "Петрович", "Генерал"},
 		{"RankInSmallLettersBeforeGivenAndPatronymicGoes", "майор Иван Петрович", "Иван", "Петрович", ""},
 		{"InitialsAfterADateStay", "Коваленко 12.03.1985 О.М.", "О", "М", "Коваленко"},
+		{"SmallInitialsBeforeAYearStay", "коваленко о.м. 1985", "о", "м", "коваленко"},
+		{"SmallInitialsBeforeAYearAndItsMarkStay", "Коваленко о.м., 1985 р.н.", "о", "м", "Коваленко"},
+		{"BornMarkBeforeTheYearGoes", "Kuz'menko Ol'ga, b. 1976", "Ol'ga", "", "Kuz'menko"},
 		{"VichOnNoGivenNameIsAFamilyName", "Rabinovich Ira", "Ira", "", "Rabinovich"},
 		{"VichOnAGivenNameIsAPatronymic", "Олександр Миколайович", "Олександр", "Миколайович", ""},
 	}

@@ -104,12 +104,19 @@ func isLowerStart(s string) bool {
 
 // yearMark: a word of one or two small letters next to a number, the way
 // lists mark a birth year (1985 р.н., 1985 г.р., 1985 г., b. 1976, 34 y.o.):
-// no part of the name. Initials are capitals, and stay. rest is what follows
-// the word.
+// no part of the name. Initials are capitals, and stay. Before the number
+// only the marks lists write there count (b., р., г., р.н., г.р.): there
+// small letters are otherwise initials written small (коваленко о.м. 1985).
+// rest is what follows the word.
 func yearMark(part string, afterNumber bool, rest string) bool {
 	if !afterNumber {
 		rest = strings.TrimLeft(rest, " ")
 		if rest == "" || rest[0] < '0' || rest[0] > '9' {
+			return false
+		}
+		switch strings.ReplaceAll(part, ".", "") {
+		case "b", "г", "р", "гр", "рн":
+		default:
 			return false
 		}
 	}
