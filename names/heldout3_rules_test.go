@@ -117,6 +117,18 @@ func TestHeldout3Rules(t *testing.T) {
 			}
 		})
 	}
+	// a capital I after Mc is the name's capital, not an l (McIntosh is no
+	// Mclntosh): the family names are one spelling, not one typo apart
+	for _, c := range []struct{ name, a, b string }{
+		{"CapitalIAfterMcIsAnI", "John McIntosh", "John Mcintosh"},
+		{"CapitalIAfterMcIsAnIBeforeAnL", "Mark McIlroy", "MCILROY Mark"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if cmp := names.Compare(c.a, c.b); cmp.Family != names.LevelExact && cmp.Family != names.LevelTranslit {
+				t.Errorf("%q ~ %q: family %s, want exact or translit", c.a, c.b, cmp.Family)
+			}
+		})
+	}
 	fields := []struct {
 		name                      string
 		given, pat, family, other string

@@ -705,11 +705,24 @@ func splitInitialPair(part, full string) (string, string, bool) {
 	return part[:n1], part[n1:], true
 }
 
+// mcBefore: w[:i] ends in the prefix Mc or Mac at the start of a word, whose
+// next capital begins the name (McIntosh, McIlroy, MacIver): there a capital
+// I is an I.
+func mcBefore(w string, i int) bool {
+	for _, p := range [...]string{"Mc", "Mac"} {
+		if j := i - len(p); j >= 0 && w[j:i] == p && (j == 0 || w[j-1] == ' ' || w[j-1] == '-') {
+			return true
+		}
+	}
+	return false
+}
+
 // innerIAsL reads a capital I inside a Latin word as the l it stands for
 // (VaIentin, StanisIav, SeIeznëv, IIia): the two are one glyph in
 // sans-serif type, and OCR and people copying a name off a screen confuse
 // them. A capital I after a small letter is a seam instead (PetrovIgor,
-// OlegIvanov: see splitGlued) when one side of it is a known given name.
+// OlegIvanov: see splitGlued) when one side of it is a known given name, and
+// the capital of the name after Mc or Mac (McIntosh).
 func innerIAsL(w string) string {
 	if len(w) < 3 || strings.IndexByte(w[1:], 'I') < 0 {
 		return w
@@ -721,7 +734,7 @@ func innerIAsL(w string) string {
 			break
 		}
 	}
-	if at < 0 {
+	if at < 0 || mcBefore(w, at) {
 		return w
 	}
 	if at > 1 && (len(lookupGiven(w[:at])) > 0 || len(lookupGiven(w[at:])) > 0) {
