@@ -64,7 +64,7 @@
 // are kept out of Prepare and Score, where they would make English names
 // Slavic for the linkage engine. noise.go holds what Parse, and so Prepare,
 // drops around a name: military ranks and forms of address (рядовой, Sgt.,
-// пан), unless the rank is the family name (Старшина, Майор Иван Петрович),
+// гражданин), unless the rank is the family name (Старшина, Майор Иван Петрович),
 // and birth-year marks (1985 р.н.).
 //
 // docs/NAMES.md describes the design and the measured figures.

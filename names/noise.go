@@ -5,9 +5,10 @@ import "strings"
 // Words that lists write next to a name but are no part of it: military
 // ranks and their abbreviations (prisoner, casualty and unit lists write
 // "рядовой Иванов Иван Иванович", "ст. лейтенант Коваленко О.М.",
-// "Sgt. Kovalenko Oleksandr") and forms of address (гражданин, пан, Mr).
-// They are keyed by skeleton, so that every script and spelling of one is
-// found (молодший, младший, mladshiy).
+// "Sgt. Kovalenko Oleksandr") and forms of address (гражданин, громадянин,
+// Mr; not пан, which is a family name too). They are keyed by skeleton, so
+// that every script and spelling of one is found (молодший, младший,
+// mladshiy).
 var rankSkels = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range []string{
