@@ -145,6 +145,18 @@ func TestHeldout3Rules(t *testing.T) {
 			}
 		})
 	}
+	// a patronymic in its own field beside a full name: a second reading of
+	// the full name keeps it, and so still tells namesakes apart
+	t.Run("RespeltFullNameKeepsThePatronymicField", func(t *testing.T) {
+		a := names.Prepare("", "Petrovic", "", "Taras Sevcenko")
+		same, other := names.Prepare("", "", "", "Шевченко Тарас Петрович"), names.Prepare("", "", "", "Шевченко Тарас Иванович")
+		if s := names.ScoreBest(&a, &same).Score; s < names.MatchThreshold {
+			t.Errorf("same father: %.3f, want ≥ %.2f", s, names.MatchThreshold)
+		}
+		if s := names.ScoreBest(&a, &other).Score; s >= names.MatchThreshold {
+			t.Errorf("other father: %.3f, want < %.2f", s, names.MatchThreshold)
+		}
+	})
 	for _, c := range []struct{ name, family string }{
 		{"TwoFamilyNamesStayTheFamily", "Петров Водкин"},
 		{"MaidenNameStaysTheFamily", "Ткаченко (Рабинович)"},

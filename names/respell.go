@@ -173,6 +173,15 @@ func readAgain(n *Name, r *respelling) (Name, bool) {
 		len(o) == 2 && o[0] != o[1] || len(o) == 1 {
 		order = o
 	}
+	if n.Patronymic != "" && strings.IndexByte(order, 'P') < 0 {
+		// a patronymic from its own field beside a full name, which the
+		// parse of the full name did not see: after the given name
+		if i := strings.IndexByte(order, 'G'); i >= 0 {
+			order = order[:i+1] + "P" + order[i+1:]
+		} else {
+			order = "PF"
+		}
+	}
 	var words []string
 	for _, role := range []byte(order) {
 		part := n.Family
