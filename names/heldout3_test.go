@@ -422,29 +422,8 @@ func TestHeldout3Phenomena(t *testing.T) {
 	matches := h3Matches(31, per)
 	non := h3NonMatches(32, 2*per)
 
-	m := h3Run(matches, 0)
-	var tot hoAgg
-	for _, k := range sortedKeys(m) {
-		a := m[k]
-		tot.add(a)
-		t.Logf("match  %-44s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", k, a.n, a.rate(a.match), a.rate(a.review), a.rate(a.keys))
-		if f := h3Floor(k); a.rate(a.match) < f {
-			t.Errorf("%s: recall %.3f at the match threshold, floor %.2f", k, a.rate(a.match), f)
-		}
-	}
-	t.Logf("match  %-44s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", "ALL", tot.n, tot.rate(tot.match), tot.rate(tot.review), tot.rate(tot.keys))
-
-	nm := h3Run(non, 0)
-	var ntot hoAgg
-	for _, k := range sortedKeys(nm) {
-		a := nm[k]
-		ntot.add(a)
-		t.Logf("non    %-44s n=%4d  false ≥match %.3f  ≥review %.3f", k, a.n, a.rate(a.match), a.rate(a.review))
-		if c := h3Ceiling(k); a.rate(a.match) > c {
-			t.Errorf("%s: false matches %.3f at the match threshold, ceiling %.2f", k, a.rate(a.match), c)
-		}
-	}
-	t.Logf("non    %-44s n=%4d  false ≥match %.3f  ≥review %.3f", "ALL", ntot.n, ntot.rate(ntot.match), ntot.rate(ntot.review))
+	logRecall(t, h3Run(matches, 0), 44, h3Floor, false)
+	logFalseMatches(t, h3Run(non, 0), 44, h3Ceiling)
 
 	if limit > 0 {
 		shown := map[string]int{}

@@ -259,6 +259,46 @@ func (a *hoAgg) score(na, nb *names.Name, threshold float64) (names.Comparison, 
 
 func sortedKeys(m map[string]*hoAgg) []string { return slices.Sorted(maps.Keys(m)) }
 
+// logRecall logs the recall table of a generator's same-person pairs, a
+// row a phenomenon (its name in a column w wide) and the total, and fails a
+// row under its floor; with missed, also each row's kept misses.
+func logRecall(t *testing.T, m map[string]*hoAgg, w int, floor func(string) float64, missed bool) {
+	t.Helper()
+	var tot hoAgg
+	for _, k := range sortedKeys(m) {
+		a := m[k]
+		tot.add(a)
+		t.Logf("match  %-*s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", w, k, a.n,
+			a.rate(a.match), a.rate(a.review), a.rate(a.keys))
+		if missed {
+			for _, s := range a.missed {
+				t.Logf("         missed %s", s)
+			}
+		}
+		if f := floor(k); a.rate(a.match) < f {
+			t.Errorf("%s: recall %.3f at the match threshold, floor %.2f", k, a.rate(a.match), f)
+		}
+	}
+	t.Logf("match  %-*s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", w, "ALL", tot.n,
+		tot.rate(tot.match), tot.rate(tot.review), tot.rate(tot.keys))
+}
+
+// logFalseMatches logs the false-match table of a generator's traps, a row a
+// kind of trap and the total, and fails a row over its ceiling.
+func logFalseMatches(t *testing.T, m map[string]*hoAgg, w int, ceiling func(string) float64) {
+	t.Helper()
+	var tot hoAgg
+	for _, k := range sortedKeys(m) {
+		a := m[k]
+		tot.add(a)
+		t.Logf("non    %-*s n=%4d  false ≥match %.3f  ≥review %.3f", w, k, a.n, a.rate(a.match), a.rate(a.review))
+		if c := ceiling(k); a.rate(a.match) > c {
+			t.Errorf("%s: false matches %.3f at the match threshold, ceiling %.2f", k, a.rate(a.match), c)
+		}
+	}
+	t.Logf("non    %-*s n=%4d  false ≥match %.3f  ≥review %.3f", w, "ALL", tot.n, tot.rate(tot.match), tot.rate(tot.review))
+}
+
 // TestHeldoutPhenomena measures the comparison on the second-opinion
 // generator: same-person recall at MatchThreshold and ReviewThreshold by
 // phenomenon, and the false-match rate by kind of trap. -v prints the
@@ -271,36 +311,8 @@ func TestHeldoutPhenomena(t *testing.T) {
 	non := hoNonMatches(8, 4*per)
 	showMisses := os.Getenv("LASTSEEN_HELDOUT_MISSES") != ""
 
-	m := hoRun(matches, names.MatchThreshold)
-	var tot hoAgg
-	for _, k := range sortedKeys(m) {
-		a := m[k]
-		tot.add(a)
-		t.Logf("match  %-32s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", k, a.n,
-			a.rate(a.match), a.rate(a.review), a.rate(a.keys))
-		if showMisses {
-			for _, s := range a.missed {
-				t.Logf("         missed %s", s)
-			}
-		}
-		if f := hoFloor(k); a.rate(a.match) < f {
-			t.Errorf("%s: recall %.3f at the match threshold, floor %.2f", k, a.rate(a.match), f)
-		}
-	}
-	t.Logf("match  %-32s n=%4d  ≥match %.3f  ≥review %.3f  shared key %.3f", "ALL", tot.n,
-		tot.rate(tot.match), tot.rate(tot.review), tot.rate(tot.keys))
-
-	nm := hoRun(non, names.MatchThreshold)
-	var ntot hoAgg
-	for _, k := range sortedKeys(nm) {
-		a := nm[k]
-		ntot.add(a)
-		t.Logf("non    %-32s n=%4d  false ≥match %.3f  ≥review %.3f", k, a.n, a.rate(a.match), a.rate(a.review))
-		if f := hoCeiling(k); a.rate(a.match) > f {
-			t.Errorf("%s: false matches %.3f at the match threshold, ceiling %.2f", k, a.rate(a.match), f)
-		}
-	}
-	t.Logf("non    %-32s n=%4d  false ≥match %.3f  ≥review %.3f", "ALL", ntot.n, ntot.rate(ntot.match), ntot.rate(ntot.review))
+	logRecall(t, hoRun(matches, names.MatchThreshold), 32, hoFloor, showMisses)
+	logFalseMatches(t, hoRun(non, names.MatchThreshold), 32, hoCeiling)
 	if showMisses {
 		for _, c := range non {
 			na, nb := names.Prepare("", "", "", c.a), names.Prepare("", "", "", c.b)
