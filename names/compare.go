@@ -110,16 +110,24 @@ func Prepare(given, patronymic, family, full string) Name {
 	var n Name
 	n.Confidence = 1
 	var pre [3]string // skeletons already computed by the parse: given, patronymic, family
-	if full == "" && patronymic == "" && (given == "") != (family == "") && wholeNameIn(given+family) {
+	var toks [maxTokens]token
+	var p Parsed
+	var roles string
+	nt, parsed := 0, false
+	switch {
+	case given == "" && family == "" && full != "":
+		roles, nt = parseInto(full, &toks, &p)
+		parsed = true
+	case full == "" && patronymic == "" && (given == "") != (family == "") &&
+		strings.IndexByte(strings.TrimSpace(given+family), ' ') >= 0:
 		// a list with one name column, mapped to the family (or given)
-		// field: "Kushnir Timofei Olegovich" is read as a full name
-		given, family, full = "", "", given+family
+		// field: "Kushnir Timofei Olegovich" is read as a full name when
+		// its parse finds a whole name in it, else as the field it is in
+		roles, nt = parseInto(given+family, &toks, &p)
+		parsed = wholeName(&p)
 	}
-	if given == "" && family == "" && full != "" {
+	if parsed {
 		explicitPat := Normalize(patronymic)
-		var toks [maxTokens]token
-		var p Parsed
-		roles, nt := parseInto(full, &toks, &p)
 		given, patronymic, family = p.Given, p.Patronymic, p.Family
 		if explicitPat != "" && patronymic == "" {
 			patronymic = explicitPat
@@ -959,15 +967,11 @@ func ruUkNorm(dst []byte, s string) []byte {
 	return dst
 }
 
-// wholeNameIn: a single name field holds a whole name, given name and family
-// name at least (Коваленко Олександр Миколайович in the family field). A
-// family name of two words (Ткаченко (Рабинович), Петров Водкин) is not
-// one: the parse must find a known given name, initials or a patronymic
-// in it.
-func wholeNameIn(f string) bool {
-	if strings.IndexByte(strings.TrimSpace(f), ' ') < 0 {
-		return false
-	}
-	p := Parse(f)
+// wholeName: the parse of a single name field (of two words or more) found
+// a whole name in it, given name and family name at least (Коваленко
+// Олександр Миколайович in the family field). A family name of two words
+// (Ткаченко (Рабинович), Петров Водкин) is not one: the parse must find a
+// known given name, initials or a patronymic in it.
+func wholeName(p *Parsed) bool {
 	return p.Given != "" && p.Family != "" && (p.GivenInitial || p.Patronymic != "" || len(lookupGiven(p.Given)) > 0)
 }
