@@ -104,7 +104,9 @@ func packKey(k []byte) uint64 {
 
 // Prepare builds the compare-ready form of a name. Pass the parts when the
 // source has them; when given and family are both empty, full is parsed (a
-// patronymic passed separately is kept when full has none).
+// patronymic passed separately is kept when full has none), and so is a
+// whole name in the given or the family field alone (a list with one name
+// column).
 // A patronymic left inside the given field ("Олександр Миколайович") is split off.
 func Prepare(given, patronymic, family, full string) Name {
 	var n Name
