@@ -354,7 +354,9 @@ func TestInitialBitsAll(t *testing.T) {
 	pieces := []string{"a", "b", "c", "ch", "d", "e", "f", "g", "gu", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
 		"t", "u", "v", "w", "x", "y", "z", "zh", "sz", "cz", "ck", "A", "O", "I", "Y", "W", "C", "J", "Z", "X", "T", "S",
 		"ь", "о", "ё", "Ё", "Ь", "ъ", "т", "с", "и", "і", "й", "е", "у", "ю", "я", "м", "ж", "х", "ц", "ґ", "'", "`", ".", " ", "-",
-		"é", "ĵ", "ẑ", "ł", "ż", "\xd0", "7"}
+		"é", "ĵ", "ẑ", "ł", "ż", "\xd0", "7",
+		// upper-case Cyrillic, a combining mark, three- and four-byte runes, a lone continuation byte
+		"О", "И", "Ё", "\u0301", "’", "中", "👩", "\x86"}
 	for i := 0; i < 300000; i++ {
 		var b strings.Builder
 		for k := 1 + r.IntN(6); k > 0; k-- {
@@ -467,6 +469,11 @@ func TestCyrPlain(t *testing.T) {
 	for i := 0; i < 200000; i++ {
 		var b strings.Builder
 		for k := 1 + r.IntN(6); k > 0; k-- {
+			if r.IntN(4) == 0 {
+				// broken UTF-8, marks, three- and four-byte runes
+				b.WriteString(fastPathPieces[r.IntN(len(fastPathPieces))])
+				continue
+			}
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
@@ -474,6 +481,68 @@ func TestCyrPlain(t *testing.T) {
 			if got, want := string(appendSkeletonV(nil, s, v)), string(appendSkeletonVRef(nil, s, v)); got != want {
 				t.Fatalf("appendSkeletonV(%q, %d) = %q, want %q", s, v, got, want)
 			}
+		}
+	}
+}
+
+// appendFoldRef is appendFold as it was before decodeRune, its test for a
+// lower-case Cyrillic letter first and its inline two-byte write.
+func appendFoldRef(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for _, r := range s {
+		switch {
+		case r == Apostrophe:
+			continue
+		case r == ' ' || r == '-' || r == '.':
+			space = true
+			continue
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case r >= 0x400 && r <= 0x40F:
+			r += 0x50
+		case r == 'Ґ':
+			r = 'ґ'
+		case r >= 0x430 && r <= 0x45F:
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case isLatinLetter(r):
+			r = foldLatin(unicode.ToLower(r))
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// TestAppendFold: the fast paths of appendFold change no fold, of clean
+// names or of broken UTF-8, marks and runes of every length.
+func TestAppendFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	var cyr []string
+	for c := rune(0x400); c < 0x460; c++ {
+		cyr = append(cyr, string(c))
+	}
+	pieces := append(append(cyr, fastPathPieces...), "Ivan", "Ø", "Ǆ", "ǅ", "ɏ", "Ａ")
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := r.IntN(8); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := string(appendFold([]byte("x"), s)), string(appendFoldRef([]byte("x"), s)); got != want {
+			t.Fatalf("appendFold(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
