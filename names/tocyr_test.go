@@ -64,6 +64,19 @@ func TestToCyrillicNoYoWhereRussianSpellsNone(t *testing.T) {
 			t.Errorf("%q: got %v, want no %q among the first two", tc.latin, got, tc.not)
 		}
 	}
+	// nor among the first five does a reading spell ё before a vowel: the
+	// first two alone left Клёенкина (fourth) and Пёэров (second of
+	// Pioerov) unchecked before the rule
+	for _, latin := range []string{"Kleenkina", "Kleenkin", "Pioerov", "Fedoeev", "Matveeva"} {
+		for _, got := range names.ToCyrillic(latin, 5) {
+			r := []rune(got)
+			for i := 0; i+1 < len(r); i++ {
+				if r[i] == 'ё' && strings.ContainsRune("аеёиоуыэюяєії", r[i+1]) {
+					t.Errorf("%q: %q spells ё before a vowel", latin, got)
+				}
+			}
+		}
+	}
 	// where Russian does write ё it is still restored
 	for _, tc := range []struct{ latin, want string }{
 		{"Korolev", "Королёв"},
