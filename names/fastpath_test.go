@@ -164,7 +164,6 @@ var altByteRef = func() (t [256]bool) {
 	return t
 }()
 
-// skelAlternatives lists the other readings s needs (at most two).
 func skelAlternativesRef(s string) (alts [maxAlts]uint8, n int) {
 	var yo, ch, j, z, x, gu, pl bool
 	prevSoft := false
