@@ -59,6 +59,7 @@ func TestToCyrillicNoYoWhereRussianSpellsNone(t *testing.T) {
 		{"Sergeev", "Сергеёв"},
 		{"Andreeva", "Андреёва"},
 		{"Kleenkina", "Клёенкина"},
+		{"Zaev", "Заёв"}, // the rules' e → ё, not only yoVariants'
 	} {
 		if got := names.ToCyrillic(tc.latin, 2); slices.Contains(got, tc.not) {
 			t.Errorf("%q: got %v, want no %q among the first two", tc.latin, got, tc.not)
@@ -74,6 +75,14 @@ func TestToCyrillicNoYoWhereRussianSpellsNone(t *testing.T) {
 				if r[i] == 'ё' && strings.ContainsRune("аеёиоуыэюяєії", r[i+1]) {
 					t.Errorf("%q: %q spells ё before a vowel", latin, got)
 				}
+			}
+		}
+	}
+	// nor among the first three does -ёв follow a vowel
+	for _, latin := range []string{"Zaev", "Zuev", "Chaev", "Kaev", "Noev", "Mamaev", "Fadeev"} {
+		for _, got := range names.ToCyrillic(latin, 3) {
+			if strings.HasSuffix(got, "ёв") && strings.ContainsRune("аеиоуыэюя", []rune(got)[len([]rune(got))-3]) {
+				t.Errorf("%q: %q, -ёв after a vowel", latin, got)
 			}
 		}
 	}
