@@ -19,6 +19,8 @@ var fastPathPieces = []string{
 	"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", "ж", "Ж", "ž", "Ž", "ż", "Ż", "ź", "и", "й", "ё", "Ё", "ь", "о", "я", "Я",
 	"ў", "Ѐ", "ѐ", "џ", "Ԫ", "é", "ł", "ß", "Ł", "ı", "ʹ", "ǅ", "\u0301", "\u0306", "’", "–", "0", "7", "<",
 	"\xd0", "\xd1", "\xd2", "\xc5", "\x86", "\xbe", "\xe0", "\xff", "\xd0\xd0\x86", "Ω", "中", "👩",
+	// the pieces of « » “ ” alone, and a rune that shares “'s last two bytes (〜)
+	"\xc2", "\xab", "\xbb", "\xe2\x80", "\x9c", "\x9d", "〜",
 }
 
 func randomPieces(r *rand.Rand, max int) string {
