@@ -364,6 +364,14 @@ func TestInitialBitsAll(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
+		// firstSkelByte's own word, finer than the initial's class (i and e are one)
+		if c, ok := firstSkelByte(s); ok {
+			for _, v := range []uint8{skelStd, skelYoO, skelFR, skelDE, skelX, skelPL} {
+				if sk := appendSkeletonV(nil, s, v); len(sk) == 0 || sk[0] != c {
+					t.Fatalf("firstSkelByte(%q) = %q, but reading %d gives %q", s, c, v, sk)
+				}
+			}
+		}
 		sk := appendSkeleton(nil, s)
 		if got, want := initialBitsAll(s, sk), initialBitsAllRef(s, sk); got != want {
 			t.Fatalf("initialBitsAll(%q, %q) = %#x, want %#x", s, sk, got, want)
