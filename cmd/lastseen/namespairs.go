@@ -46,8 +46,11 @@ func comparePairs(ctx context.Context, path string, asJSON bool, stdout, stderr 
 	if err != nil {
 		return fmt.Errorf("names compare: %s: %w", path, err)
 	}
-	// a spreadsheet's UTF-8 mark is no part of the first column's name
-	rows := newPairRows(bytes.TrimPrefix(data, []byte("\ufeff")))
+	// a spreadsheet's UTF-8 mark is no part of the first column's name; the
+	// CSV output carries it on, so that the spreadsheet reads it as UTF-8 too
+	bom := []byte("\ufeff")
+	hasBOM := bytes.HasPrefix(data, bom)
+	rows := newPairRows(bytes.TrimPrefix(data, bom))
 	header, _, badQuote, err := rows.next()
 	if errors.Is(err, io.EOF) {
 		return fmt.Errorf("names compare: %s: empty file, want a header and rows of two names", path)
@@ -70,6 +73,11 @@ func comparePairs(ctx context.Context, path string, asJSON bool, stdout, stderr 
 		enc = json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 	} else {
+		if hasBOM {
+			if _, err := stdout.Write(bom); err != nil {
+				return fmt.Errorf("names compare: %w", err)
+			}
+		}
 		w = csv.NewWriter(stdout)
 		if err := w.Write(append(slices.Clone(header), "score", "verdict", "given", "patronymic", "family")); err != nil {
 			return fmt.Errorf("names compare: %w", err)
@@ -254,7 +262,7 @@ func emptyColumn(a, b string, ia, ib int) int {
 func pairColumns(header []string) (int, int) {
 	ia, ib := -1, -1
 	for i, h := range header {
-		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
+		switch strings.ToLower(strings.TrimSpace(h)) {
 		case "a":
 			ia = i
 		case "b":

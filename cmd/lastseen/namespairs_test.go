@@ -151,6 +151,11 @@ func TestComparePairs(t *testing.T) {
 		if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &v); err != nil || v.Columns["id"] != "7" {
 			t.Errorf("got %+v (%v), want the column id", v, err)
 		}
+		// the CSV output keeps the mark, at its start only
+		out, _, err = run(t, "\ufeffa,b\nСергей Иванов,Sergei Ivanov\n")
+		if err != nil || !strings.HasPrefix(out, "\ufeffa,b,score,") || strings.Count(out, "\ufeff") != 1 {
+			t.Errorf("got %q (%v), want one mark before the header", out, err)
+		}
 	})
 	t.Run("RowsWiderOrNarrowerThanTheHeaderKeepItsColumns", func(t *testing.T) {
 		out, errs, err := run(t, "id,a,b,note\n"+
