@@ -898,9 +898,12 @@ func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 // womenLikeGenitives are women's names in use that are spelt as the
 // genitive of a man's name (Петра: Пётр's genitive, and Petra), where the
 // given-name table does not list them (it settles Олександра, Ярослава,
-// Богдана, Валентина, Яна itself). The Ukrainian Івана is only Іван's
-// genitive: the woman's name is Іванна.
-const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика адриана юлиана даниела габриела "
+// Богдана, Валентина, Яна itself), among them the women's forms of the
+// -слав and -мир names the table lists for men only (Святослава,
+// Ростислава, Любомира). The Ukrainian Івана is only Іван's genitive: the
+// woman's name is Іванна.
+const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика еріка адриана юлиана даниела габриела " +
+	"святослава ростислава бронислава броніслава борислава любомира северина "
 
 // bestPossible bounds the points of any reading of words: each word read
 // as a known full given name, as a patronymic (only a word with the
