@@ -433,24 +433,22 @@ func famNominative(w string) (Sex, bool) {
 	return FamilySex(w), true
 }
 
-// famIndeclinable: a family name that reads as itself in every case, and
-// for which sex: a woman's name with a consonant ending (Ткачук, Коваль),
-// names in -о (Коваленко for a woman; for a man too in Russian, which
-// does not decline it) and in -их, -ых, -аго, -яго.
+// famIndeclinable: a family name w that may be a nominative (famNominative:
+// a name that does not decline is in the nominative in every case) reads
+// as itself in every case, and for which sex: a woman's name with a
+// consonant ending (Ткачук, Коваль), names in -о (Коваленко for a woman;
+// for a man too in Russian, which does not decline it) and in -их, -ых,
+// -аго, -яго.
 func famIndeclinable(w string) (Sex, bool) {
-	// a name that does not decline is in the nominative in every case
-	if _, ok := famNominative(w); !ok {
-		return SexUnknown, false
-	}
 	for _, e := range [...]string{"о", "их", "ых", "аго", "яго"} {
 		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 3 {
 			return SexUnknown, true
 		}
 	}
-	rs := []rune(w)
-	last := rs[len(rs)-1]
+	last, size := utf8.DecodeLastRuneInString(w)
 	// a woman's Гайдай, Цой, but not the adjectival Толстой, Білий
-	softJ := last == 'й' && len(rs) > 2 && strings.ContainsRune("аеуяює", rs[len(rs)-2])
+	softJ := last == 'й' && utf8.RuneCountInString(w) > 2 &&
+		strings.ContainsRune("аеуяює", lastRune(w[:len(w)-size]))
 	if (isCyrConsonant(last) || last == 'ь' || softJ) && !possessiveStem(w) {
 		return Female, true
 	}
@@ -623,9 +621,9 @@ func readWord(w string, oblique bool) []wordReading {
 	}
 	if sex, ok := famNominative(w); ok {
 		add(wordReading{nom: w, role: roleFam, nomOK: true, sex: sex, points: ptFamily})
-	}
-	if sex, ok := famIndeclinable(w); ok {
-		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: ptFamily})
+		if sex, ok := famIndeclinable(w); ok {
+			add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: ptFamily})
+		}
 	}
 	if !oblique || utf8.RuneCountInString(w) < 2 {
 		return out
