@@ -719,8 +719,12 @@ func CaseReadings(n *Name) []CaseReading {
 	if n.Script != ScriptCyrillic {
 		return nil
 	}
-	var words, written []string // folded for the rules; as written (for the apostrophe)
-	var slots uint8             // roles the initials take
+	// folded for the rules; as written (for the apostrophe); the role the
+	// parse gave each word
+	var wordsBuf, writtenBuf [maxCaseWords]string
+	var rolesBuf [maxCaseWords]uint8
+	words, written, roles := wordsBuf[:0], writtenBuf[:0], rolesBuf[:0]
+	var slots uint8 // roles the initials take
 	for _, p := range [...]struct {
 		s       string
 		initial bool
@@ -733,15 +737,24 @@ func CaseReadings(n *Name) []CaseReading {
 			slots |= p.role
 			continue
 		}
-		for _, w := range strings.Fields(p.s) {
-			if !cyrillicWord(w) || strings.Contains(w, "-") {
+		for w := range strings.FieldsSeq(p.s) {
+			if !cyrillicWord(w) || strings.Contains(w, "-") || len(words) == maxCaseWords {
 				return nil
 			}
 			words = append(words, foldWord(w))
 			written = append(written, w)
+			roles = append(roles, p.role)
 		}
 	}
-	if len(words) == 0 || len(words) > maxCaseWords {
+	if len(words) == 0 {
+		return nil
+	}
+	// most names are in the nominative, and the parse reads them as well as
+	// they can be read (Сергей Петрович Иванов): no oblique reading could
+	// do better, and the walk below would find the same (its best
+	// nominative reading is at least the parse's)
+	possible := bestPossible(words, slots)
+	if asParsed(words, roles, slots) >= possible {
 		return nil
 	}
 	readings := make([][]wordReading, len(words))
@@ -756,9 +769,9 @@ func CaseReadings(n *Name) []CaseReading {
 			nomBest = max(nomBest, a.points)
 		})
 	}
-	// most names are in the nominative, and read as well as they can be
-	// (Сергей Петрович Иванов): no oblique reading could do better
-	if nomBest >= bestPossible(words, slots) {
+	// a name that reads as well as it can in another order (Иванов Сергей
+	// parsed with Иванов as the given name): no oblique reading does better
+	if nomBest >= possible {
 		return nil
 	}
 	for i, w := range words {
@@ -902,6 +915,52 @@ func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 // woman's name is Іванна.
 const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика еріка адриана юлиана даниела габриела " +
 	"святослава ростислава бронислава броніслава борислава любомира северина "
+
+// asParsed is the points of the nominative reading the parse gives: each
+// word as written in the role it was parsed into, read as readWord reads it
+// in that role; -1 when that is no reading walk makes (two words in one
+// role, a role the initials take, a word that does not read so, sexes
+// that disagree) or when a given name is not one the table spells so
+// (then the reading is not worth the look).
+func asParsed(words []string, roles []uint8, slots uint8) int {
+	used := slots
+	male, female := true, true
+	points := 0
+	for i, w := range words {
+		role := roles[i]
+		if used&role != 0 {
+			return -1
+		}
+		used |= role
+		var sex Sex
+		switch role {
+		case roleGiven:
+			list, full := givenOfFull(w)
+			if len(list) == 0 {
+				return -1
+			}
+			sex, points = givenSex(list), points+int(givenPoints(full))
+		case rolePat:
+			s, ok := patronymicAsWritten(w)
+			if !ok {
+				return -1
+			}
+			sex, points = s, points+ptGiven
+		case roleFam:
+			s, ok := famNominative(w)
+			if !ok {
+				return -1
+			}
+			sex, points = s, points+ptFamily
+		}
+		male = male && sexFits(sex, Male)
+		female = female && sexFits(sex, Female)
+	}
+	if !male && !female {
+		return -1
+	}
+	return points
+}
 
 // bestPossible bounds the points of any reading of words: each word read
 // as a known full given name, as a patronymic (only a word with the
