@@ -585,24 +585,28 @@ func patronymicAsWritten(w string) (Sex, bool) {
 // sexFits: a word of sex s may stand in a reading for sex want.
 func sexFits(s, want Sex) bool { return s == SexUnknown || s == want }
 
-// readWord lists the readings of one word.
-func readWord(w string, oblique bool) []wordReading {
-	var out []wordReading
-	add := func(r wordReading) {
-		for i := range out {
-			if out[i].nom == r.nom && out[i].role == r.role && out[i].nomOK == r.nomOK && out[i].sex == r.sex {
-				out[i].cases |= r.cases
-				return
-			}
+// addReading adds r to the readings of a word, or its cases to the one
+// reading like it.
+func addReading(out []wordReading, r wordReading) []wordReading {
+	for i := range out {
+		if out[i].nom == r.nom && out[i].role == r.role && out[i].nomOK == r.nomOK && out[i].sex == r.sex {
+			out[i].cases |= r.cases
+			return out
 		}
-		out = append(out, r)
 	}
+	return append(out, r)
+}
+
+// readWord lists the readings of one word as written, and the most points
+// a reading of it as another given name may have (see readOblique).
+func readWord(w string) (out []wordReading, capGiven int8) {
+	add := func(r wordReading) { out = addReading(out, r) }
 	// as written, in the nominative: a given name the table spells so, or
 	// one it knows by its skeleton only (another spelling, or an oblique
 	// form that looks like one: Аллы, Алли), or one it does not know. A
 	// word the table spells as a name reads as another name no better than
 	// as itself (capGiven: Лёва is Лёва, not Лев's genitive).
-	capGiven := int8(ptGiven)
+	capGiven = ptGiven
 	if list, full := givenOfFull(w); len(list) > 0 {
 		sex := givenSex(list)
 		capGiven = givenPoints(full)
@@ -625,9 +629,16 @@ func readWord(w string, oblique bool) []wordReading {
 			add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: ptFamily})
 		}
 	}
-	if !oblique || utf8.RuneCountInString(w) < 2 {
+	return out, capGiven
+}
+
+// readOblique adds to out, the readings of w as written (readWord), its
+// readings from an oblique case.
+func readOblique(w string, out []wordReading, capGiven int8) []wordReading {
+	if utf8.RuneCountInString(w) < 2 {
 		return out
 	}
+	add := func(r wordReading) { out = addReading(out, r) }
 	last := w[len(w)-1]
 	apply := func(rules []declRule, minStem int, fn func(r declRule, nom, stem string)) {
 		for i := range rules {
@@ -758,8 +769,9 @@ func CaseReadings(n *Name) []CaseReading {
 		return nil
 	}
 	readings := make([][]wordReading, len(words))
+	var caps [maxCaseWords]int8
 	for i, w := range words {
-		readings[i] = readWord(w, false)
+		readings[i], caps[i] = readWord(w)
 	}
 
 	// the best nominative reading: every word as written
@@ -775,7 +787,7 @@ func CaseReadings(n *Name) []CaseReading {
 		return nil
 	}
 	for i, w := range words {
-		readings[i] = readWord(w, true)
+		readings[i] = readOblique(w, readings[i], caps[i])
 	}
 	// the best oblique readings, case by case
 	var best []assignment
