@@ -1093,11 +1093,15 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 	return c, ra, rb
 }
 
-// Score compares the reading with another name as ScoreBest would (the
-// reading's Name against b, with the discount and the checks ScoreBest
-// applies to a case reading; CaseA set). It is zero when a part read from
-// an oblique form only comes close to b's. For callers that read a query
-// once and score it against many names (search).
+// Score compares the reading with another name as ScoreBest compares a case
+// reading (the discount, the check of the declined parts, the cap of an
+// ambiguous reading; CaseA set), but with Score alone: the reading's Name
+// against b, checked against the name as written against b, neither read
+// with its parts swapped nor respelt (ScoreBest does both, and may differ
+// where they change the levels). It is zero when a part read from an
+// oblique form only comes close to b's. For callers that read a query once
+// and score it against many names (search), which weigh the swap
+// themselves.
 func (r *CaseReading) Score(b *Name) Comparison {
 	d := Score(&r.Name, b)
 	if !caseScore(&d, Score(r.written, b), r.declined, r.Ambiguous) {
