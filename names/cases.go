@@ -260,10 +260,11 @@ func CaseReadings(n *Name) []CaseReading {
 }
 
 // restoreApostrophe puts back into nom, a reading of the word w folded
-// without its apostrophe, the apostrophe w has within the stem they share
-// (Лук'яненка: Лук'яненко).
+// without its apostrophe, an apostrophe (the plain one, as Prepare writes
+// every kind) where w has its first within the stem they share
+// (Лук’яненка: Лук'яненко).
 func restoreApostrophe(w, nom string) string {
-	i := strings.IndexFunc(w, func(r rune) bool { return isApostrophe(r) || r == Apostrophe })
+	i := strings.IndexFunc(w, isApostrophe)
 	if i < 0 {
 		return nom
 	}
@@ -271,7 +272,7 @@ func restoreApostrophe(w, nom string) string {
 	if !strings.HasPrefix(nom, before) || len(nom) == len(before) {
 		return nom
 	}
-	return before + "'" + nom[len(before):]
+	return before + string(Apostrophe) + nom[len(before):]
 }
 
 // womanAsWritten: the words of an oblique reading a (a given name and a

@@ -90,7 +90,7 @@ func famIndeclinable(w string) (Sex, bool) {
 func foldWord(w string) string {
 	b := make([]byte, 0, len(w))
 	for _, r := range w {
-		if isApostrophe(r) || r == Apostrophe {
+		if isApostrophe(r) {
 			continue
 		}
 		b = utf8.AppendRune(b, foldRune(r))
@@ -117,7 +117,7 @@ func foldRune(r rune) rune {
 // foldEqual: foldWord(f) == w, without building the folded string.
 func foldEqual(f, w string) bool {
 	for _, r := range f {
-		if isApostrophe(r) || r == Apostrophe {
+		if isApostrophe(r) {
 			continue
 		}
 		r = foldRune(r)
@@ -137,7 +137,7 @@ func cyrillicWord(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if !isCyrillic(r) && r != '-' && !isApostrophe(r) && r != Apostrophe {
+		if !isCyrillic(r) && r != '-' && !isApostrophe(r) {
 			return false
 		}
 	}
