@@ -144,16 +144,10 @@ func cyrillicWord(w string) bool {
 	return true
 }
 
-// givenOf returns the table entries whose Russian or Ukrainian form or pet
-// form is spelt nom (lower case, ё as е): the skeleton finds them, the
-// spelling confirms them (the skeleton drops ь: Тарась is no name).
-func givenOf(nom string) []*GivenName {
-	out, _ := givenOfFull(nom)
-	return out
-}
-
-// givenOfFull is givenOf, and whether nom is a full form (not only a pet
-// form) of one of them.
+// givenOfFull returns the table entries whose Russian or Ukrainian form or
+// pet form is spelt nom (lower case, ё as е): the skeleton finds them, the
+// spelling confirms them (the skeleton drops ь: Тарась is no name); and
+// whether nom is a full form (not only a pet form) of one of them.
 func givenOfFull(nom string) ([]*GivenName, bool) {
 	var buf [64]byte
 	var out []*GivenName
