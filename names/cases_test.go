@@ -265,6 +265,29 @@ func TestCompareExplainsCase(t *testing.T) {
 	}
 }
 
+// TestCaseReadingsApostropheAlone: a part that is an apostrophe alone (a
+// record's family name "’") has no reading and does not stop ScoreBest
+// (it read the word folded to "" and panicked: index out of range [-1]).
+func TestCaseReadingsApostropheAlone(t *testing.T) {
+	other := names.Prepare("", "", "", "Сергей Иванов")
+	for _, p := range [][3]string{
+		{"Сергея", "", "’"},
+		{"Івана", "", "'"},
+		{"", "", "Ивана ''"},
+		{"ʼ", "", "Коваля"},
+	} {
+		t.Run(strings.Join(p[:], "|"), func(t *testing.T) {
+			n := names.Prepare(p[0], p[1], p[2], "")
+			if rs := names.CaseReadings(&n); len(rs) > 0 {
+				t.Errorf("CaseReadings(%q) = %+v, want none", p, rs)
+			}
+			if c := names.ScoreBest(&n, &other); c.CaseA != 0 {
+				t.Errorf("ScoreBest read %q as the %s", p, c.CaseA)
+			}
+		})
+	}
+}
+
 // FuzzCaseReadings: any text reads without a panic, and every reading is an
 // oblique case of a name with a nominative.
 func FuzzCaseReadings(f *testing.F) {

@@ -131,17 +131,19 @@ func foldEqual(f, w string) bool {
 }
 
 // cyrillicWord: w is written in Cyrillic letters only (and a dash or an
-// apostrophe).
+// apostrophe), one letter at least (an apostrophe alone, a record's family
+// name "’", folds to no word at all).
 func cyrillicWord(w string) bool {
-	if w == "" {
-		return false
-	}
+	letters := false
 	for _, r := range w {
-		if !isCyrillic(r) && r != '-' && !isApostrophe(r) {
+		switch {
+		case isCyrillic(r):
+			letters = true
+		case r != '-' && !isApostrophe(r):
 			return false
 		}
 	}
-	return true
+	return letters
 }
 
 // givenOfFull returns the table entries whose Russian or Ukrainian form or
