@@ -1,7 +1,6 @@
 package index_test
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/lastseen/lastseen/index"
@@ -25,21 +24,7 @@ func TestSearchCases(t *testing.T) {
 		{"WomanGenitive", "Ирины Соколовой", []int64{4}, []int64{1, 2, 3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			hs := ix.Search(index.Query{Name: tc.q})
-			got := persons(hs)
-			if len(got) < len(tc.first) {
-				t.Fatalf("found %v, want %v first", got, tc.first)
-			}
-			head := slices.Clone(got[:len(tc.first)])
-			slices.Sort(head)
-			if !slices.Equal(head, tc.first) {
-				t.Errorf("found %v, want %v first", got, tc.first)
-			}
-			for _, p := range tc.not {
-				if slices.Contains(got, p) {
-					t.Errorf("found %v, want no %d", got, p)
-				}
-			}
+			wantFound(t, ix.Search(index.Query{Name: tc.q}), tc.first, tc.not)
 		})
 	}
 	t.Run("WomanNominativeIsNotTheMan", func(t *testing.T) {

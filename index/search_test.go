@@ -32,6 +32,31 @@ func persons(hs []index.Hit) []int64 {
 	return out
 }
 
+// wantFound checks hits: the persons first (in any order) come first, none
+// of the persons not is found, and the hits are ranked by score.
+func wantFound(t *testing.T, hs []index.Hit, first, not []int64) {
+	t.Helper()
+	got := persons(hs)
+	if len(got) < len(first) {
+		t.Fatalf("found %v, want %v first", got, first)
+	}
+	head := slices.Clone(got[:len(first)])
+	slices.Sort(head)
+	if !slices.Equal(head, first) {
+		t.Errorf("found %v, want %v first", got, first)
+	}
+	for _, p := range not {
+		if slices.Contains(got, p) {
+			t.Errorf("found %v, want no %d", got, p)
+		}
+	}
+	for i := 1; i < len(hs); i++ {
+		if hs[i].Score > hs[i-1].Score {
+			t.Errorf("hits not ranked by score: %+v", hs)
+		}
+	}
+}
+
 func TestSearch(t *testing.T) {
 	ix := searchIndex(t)
 	for _, tc := range []struct {
@@ -53,26 +78,7 @@ func TestSearch(t *testing.T) {
 		{"NobodyKnown", index.Query{Name: "Тарас Гнатюк"}, nil, []int64{1, 2, 3, 4}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			hs := ix.Search(tc.q)
-			got := persons(hs)
-			if len(got) < len(tc.first) {
-				t.Fatalf("found %v, want %v first", got, tc.first)
-			}
-			head := slices.Clone(got[:len(tc.first)])
-			slices.Sort(head)
-			if !slices.Equal(head, tc.first) {
-				t.Errorf("found %v, want %v first", got, tc.first)
-			}
-			for _, p := range tc.not {
-				if slices.Contains(got, p) {
-					t.Errorf("found %v, want no %d", got, p)
-				}
-			}
-			for i := 1; i < len(hs); i++ {
-				if hs[i].Score > hs[i-1].Score {
-					t.Errorf("hits not ranked by score: %+v", hs)
-				}
-			}
+			wantFound(t, ix.Search(tc.q), tc.first, tc.not)
 		})
 	}
 

@@ -1,10 +1,6 @@
 package names
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // Names in grammatical cases. Families write inquiries and the media write
 // reports in sentences: "шукаю сина Олександра Коваленка", "судьба Сергея
@@ -34,6 +30,10 @@ import (
 //
 // The comparison asks for these readings only when it has found the two
 // names different as written (see scoreCases): Prepare does none of this work.
+//
+// This file reads a whole name; cases_rules.go holds the endings tables,
+// cases_word.go reads one word, cases_score.go puts the readings into the
+// comparison.
 
 // Case is a set of grammatical cases: the oblique cases a written name is
 // consistent with. Masculine genitive and accusative are one form, so a
@@ -94,614 +94,6 @@ const (
 	roleFam
 )
 
-// declRule reads a word ending in obl as the nominative ending in nom.
-type declRule struct {
-	obl, nom string
-	cases    Case
-	sex      Sex // SexUnknown: either sex declines so
-	shape    uint8
-}
-
-// stem shapes a family-name rule needs (of the nominative it gives)
-const (
-	shapeAny           uint8 = iota
-	shapePossessive          // ends in -ов, -ев, -ин, -ын, -ін, -їн, -єв
-	shapeConsonant           // ends in a consonant other than й, ь; not possessive
-	shapeVowel               // the stem before the ending ends in a vowel (-й stems)
-	shapeAdjective           // -ий, -ый, -ой with a stem of three letters or more, not possessive
-	shapeNoun                // -а, -я not after -ов, -ев
-	shapeClusterK            // -о after a consonant and к (Бойко, Коваленко, Франко)
-	shapeNotPossessive       // the stem does not end in -ов, -ев, -ин …
-)
-
-// clusterK: stem ends in a consonant and к, which a masculine nominative
-// does not (Бойка, Коваленка are Бойко, Коваленко; Мельника is Мельник).
-func clusterK(stem string) bool {
-	rs := []rune(stem)
-	k := len(rs)
-	return k >= 3 && rs[k-1] == 'к' && (isCyrConsonant(rs[k-2]) || rs[k-2] == 'й' || rs[k-2] == 'ь')
-}
-
-const (
-	gDat = CaseDative
-	gGen = CaseGenitive
-	gAcc = CaseAccusative
-	gIns = CaseInstrumental
-	gLoc = CaseLocative
-	gVoc = CaseVocative
-)
-
-// givenRules decline given names; the nominative must be in the table, with
-// the rule's sex.
-var givenRules = []declRule{
-	// masculine consonant stems: Иван, Олександр, Тарас
-	{"а", "", gGen | gAcc, Male, 0},
-	{"у", "", gDat | gLoc, Male, 0},
-	{"ові", "", gDat | gLoc, Male, 0},
-	{"ом", "", gIns, Male, 0},
-	{"ем", "", gIns, Male, 0},
-	{"е", "", gLoc | gVoc, Male, 0},
-	{"і", "", gLoc, Male, 0},
-	{"у", "", gVoc, Male, 0}, // after к, г, х: Марку
-	// soft stems: Игорь, Ігор, Василь
-	{"я", "ь", gGen | gAcc, Male, 0},
-	{"я", "", gGen | gAcc, Male, 0},
-	{"ю", "ь", gDat | gVoc, Male, 0},
-	{"ю", "", gDat | gVoc, Male, 0},
-	{"еві", "ь", gDat | gLoc, Male, 0},
-	{"еві", "", gDat | gLoc, Male, 0},
-	{"ем", "ь", gIns, Male, 0},
-	{"е", "ь", gLoc, Male, 0},
-	{"і", "ь", gLoc, Male, 0},
-	// -й stems: Сергей, Сергій, Андрій, Николай, Дмитрий
-	{"я", "й", gGen | gAcc, Male, 0},
-	{"ю", "й", gDat | gVoc, Male, 0},
-	{"єві", "й", gDat | gLoc, Male, 0},
-	{"ем", "й", gIns, Male, 0},
-	{"єм", "й", gIns, Male, 0},
-	{"е", "й", gLoc, Male, 0},
-	{"и", "й", gLoc, Male, 0}, // Дмитрии, Юрии
-	{"ї", "й", gLoc, Male, 0},
-	// Ukrainian masculine -о: Петро, Павло, Дмитро, Сашко
-	{"а", "о", gGen | gAcc, Male, 0},
-	{"ові", "о", gDat | gLoc, Male, 0},
-	{"у", "о", gDat | gLoc | gVoc, Male, 0},
-	{"ом", "о", gIns, Male, 0},
-	{"і", "о", gLoc, Male, 0},
-	{"е", "о", gVoc, Male, 0},
-	// -а, -я stems of both sexes: Анна, Микола, Никита, Мария, Наталья, Ілля
-	{"ы", "а", gGen, SexUnknown, 0},
-	{"и", "а", gGen, SexUnknown, 0},
-	{"и", "я", gGen | gDat | gLoc, SexUnknown, 0},
-	{"і", "а", gDat | gLoc, SexUnknown, 0},
-	{"і", "я", gGen | gDat | gLoc, SexUnknown, 0},
-	{"ї", "я", gGen | gDat | gLoc, SexUnknown, 0},
-	{"ці", "ка", gDat | gLoc, SexUnknown, 0}, // Ukrainian к/ц: Одарка, Одарці
-	{"зі", "га", gDat | gLoc, SexUnknown, 0}, // Ольга, Ользі
-	{"сі", "ха", gDat | gLoc, SexUnknown, 0},
-	{"е", "а", gDat | gLoc, SexUnknown, 0},
-	{"е", "я", gDat | gLoc | gVoc, SexUnknown, 0},
-	{"у", "а", gAcc, SexUnknown, 0},
-	{"ю", "я", gAcc | gVoc, SexUnknown, 0},
-	{"ой", "а", gIns, SexUnknown, 0},
-	{"ей", "а", gIns, SexUnknown, 0}, // after ж, ш, ч, щ, ц: Сашей
-	{"ей", "я", gIns, SexUnknown, 0},
-	{"ою", "а", gIns, SexUnknown, 0},
-	{"ею", "а", gIns, SexUnknown, 0},
-	{"ею", "я", gIns, SexUnknown, 0},
-	{"єю", "я", gIns, SexUnknown, 0},
-	{"о", "а", gVoc, SexUnknown, 0},
-	{"є", "я", gVoc, SexUnknown, 0},
-	// feminine -ь: Любовь, Любов
-	{"и", "ь", gGen | gDat | gLoc, Female, 0},
-	{"і", "", gGen | gDat | gLoc, Female, 0},
-	{"ью", "ь", gIns, Female, 0},
-	{"ю", "", gIns, Female, 0},
-}
-
-// patRules decline patronymics; the nominative must read as a patronymic of
-// the rule's sex.
-var patRules = []declRule{
-	// -ович, -евич, -йович, -ич
-	{"а", "", gGen | gAcc, Male, 0},
-	{"у", "", gDat | gLoc | gVoc, Male, 0},
-	{"еві", "", gDat | gLoc, Male, 0},
-	{"ем", "", gIns, Male, 0},
-	{"ом", "", gIns, Male, 0}, // stressed: Ильичом, Кузьмичом
-	{"е", "", gLoc, Male, 0},
-	{"і", "", gLoc, Male, 0},
-	// -овна, -евна, -ична, -івна, -ївна
-	{"ы", "а", gGen, Female, 0},
-	{"и", "а", gGen, Female, 0},
-	{"е", "а", gDat | gLoc, Female, 0},
-	{"і", "а", gDat | gLoc, Female, 0},
-	{"у", "а", gAcc, Female, 0},
-	{"ой", "а", gIns, Female, 0},
-	{"ою", "а", gIns, Female, 0},
-	{"о", "а", gVoc, Female, 0},
-}
-
-// famRules decline family names. There is no table to check the nominative
-// against, so each rule names the shape the nominative must have.
-var famRules = []declRule{
-	// possessive masculine: Иванов, Петров, Ильин; Ukrainian Іванов, Ільїн
-	{"а", "", gGen | gAcc, Male, shapePossessive},
-	{"у", "", gDat | gLoc, Male, shapePossessive},
-	{"ым", "", gIns, Male, shapePossessive},
-	{"им", "", gIns, Male, shapePossessive},
-	{"е", "", gLoc, Male, shapePossessive},
-	{"ові", "", gDat | gLoc, Male, shapePossessive},
-	// possessive feminine: Иванова, Ильина
-	{"ой", "а", gGen | gDat | gIns | gLoc, Female, shapePossessive},
-	{"ою", "а", gIns, Female, shapePossessive},
-	{"у", "а", gAcc, Female, shapePossessive},
-	{"ої", "а", gGen, Female, shapePossessive},
-	{"ій", "а", gDat | gLoc, Female, shapePossessive},
-	// other masculine consonant stems: Шевчук, Мельник, Ткач, Бондар
-	{"а", "", gGen | gAcc, Male, shapeConsonant},
-	{"у", "", gDat | gLoc | gVoc, Male, shapeConsonant},
-	{"ові", "", gDat | gLoc, Male, shapeConsonant},
-	{"ом", "", gIns, Male, shapeConsonant},
-	{"ем", "", gIns, Male, shapeConsonant}, // after ж, ч, ш, щ, ц: Ткачем
-	{"е", "", gLoc | gVoc, Male, shapeConsonant},
-	{"і", "", gLoc, Male, shapeConsonant},
-	// the fleeting е of -ец, -ець: Кравец, Кравца; Кравець, Кравця
-	{"ца", "ец", gGen | gAcc, Male, 0},
-	{"цу", "ец", gDat, Male, 0},
-	{"цом", "ец", gIns, Male, 0},
-	{"цем", "ец", gIns, Male, 0},
-	{"це", "ец", gLoc, Male, 0},
-	{"ця", "ець", gGen | gAcc, Male, 0},
-	{"цю", "ець", gDat | gLoc | gVoc, Male, 0},
-	{"цеві", "ець", gDat | gLoc, Male, 0},
-	{"цем", "ець", gIns, Male, 0},
-	{"ці", "ець", gLoc, Male, 0},
-	// soft stems: Коваль; Ukrainian Бондар, Кобзар
-	{"я", "ь", gGen | gAcc, Male, shapeConsonant},
-	{"я", "", gGen | gAcc, Male, shapeConsonant},
-	{"ю", "ь", gDat | gLoc | gVoc, Male, shapeConsonant},
-	{"ю", "", gDat | gLoc | gVoc, Male, shapeConsonant},
-	{"еві", "ь", gDat | gLoc, Male, shapeConsonant},
-	{"еві", "", gDat | gLoc, Male, shapeConsonant},
-	{"ем", "ь", gIns, Male, shapeConsonant},
-	{"е", "ь", gLoc, Male, shapeConsonant},
-	{"і", "ь", gLoc, Male, shapeConsonant},
-	// -й stems: Гайдай, Бугай
-	{"я", "й", gGen | gAcc, Male, shapeVowel},
-	{"ю", "й", gDat | gLoc | gVoc, Male, shapeVowel},
-	{"єві", "й", gDat | gLoc, Male, shapeVowel},
-	{"ем", "й", gIns, Male, shapeVowel},
-	{"єм", "й", gIns, Male, shapeVowel},
-	{"е", "й", gLoc, Male, shapeVowel},
-	// Ukrainian masculine -о: Коваленко, Бойко, Франко
-	{"а", "о", gGen | gAcc, Male, shapeClusterK},
-	{"ові", "о", gDat | gLoc, Male, shapeClusterK},
-	{"у", "о", gDat | gLoc | gVoc, Male, shapeClusterK},
-	{"ом", "о", gIns, Male, shapeClusterK},
-	// adjectival masculine: Ковальский, Ковальський, Толстой, Белый, Чорний
-	{"ого", "ий", gGen | gAcc, Male, shapeAdjective},
-	{"ого", "ый", gGen | gAcc, Male, shapeAdjective},
-	{"ого", "ой", gGen | gAcc, Male, shapeAdjective},
-	{"ому", "ий", gDat | gLoc, Male, shapeAdjective},
-	{"ому", "ый", gDat, Male, shapeAdjective},
-	{"ому", "ой", gDat, Male, shapeAdjective},
-	{"ым", "ый", gIns, Male, shapeAdjective},
-	{"ым", "ой", gIns, Male, shapeAdjective},
-	{"им", "ий", gIns, Male, shapeAdjective},
-	{"им", "ой", gIns, Male, shapeAdjective}, // after к, г, х: Донским
-	{"ом", "ий", gLoc, Male, shapeAdjective},
-	{"ом", "ый", gLoc, Male, shapeAdjective},
-	{"ом", "ой", gLoc, Male, shapeAdjective},
-	{"ім", "ий", gLoc, Male, shapeAdjective},
-	{"его", "ий", gGen | gAcc, Male, shapeAdjective},
-	{"ему", "ий", gDat, Male, shapeAdjective},
-	{"ем", "ий", gLoc, Male, shapeAdjective},
-	// adjectival feminine: Ковальская, Толстая; Ukrainian Ковальська, Біла
-	// (Смирновой is Смирнова: the possessive rules read it)
-	{"ой", "ая", gGen | gDat | gIns | gLoc, Female, shapeNotPossessive},
-	{"ую", "ая", gAcc, Female, shapeNotPossessive},
-	{"ою", "ая", gIns, Female, shapeNotPossessive},
-	{"ої", "а", gGen, Female, shapeNotPossessive},
-	{"ій", "а", gDat | gLoc, Female, shapeNotPossessive},
-	{"ою", "а", gIns, Female, shapeNotPossessive},
-	// nouns in -а, -я, of both sexes: Сорока, Щербина, Зозуля
-	{"ы", "а", gGen, SexUnknown, shapeNoun},
-	{"и", "а", gGen, SexUnknown, shapeNoun},
-	{"и", "я", gGen | gDat | gLoc, SexUnknown, shapeNoun},
-	{"і", "а", gGen | gDat | gLoc, SexUnknown, shapeNoun},
-	{"і", "я", gGen | gDat | gLoc, SexUnknown, shapeNoun},
-	{"ці", "ка", gDat | gLoc, SexUnknown, shapeNoun},
-	{"зі", "га", gDat | gLoc, SexUnknown, shapeNoun},
-	{"сі", "ха", gDat | gLoc, SexUnknown, shapeNoun},
-	{"е", "а", gDat | gLoc, SexUnknown, shapeNoun},
-	{"е", "я", gDat | gLoc, SexUnknown, shapeNoun},
-	{"у", "а", gAcc, SexUnknown, shapeNoun},
-	{"ю", "я", gAcc, SexUnknown, shapeNoun},
-	{"ой", "а", gIns, SexUnknown, shapeNoun},
-	{"ою", "а", gIns, SexUnknown, shapeNoun},
-	{"ей", "а", gIns, SexUnknown, shapeNoun},
-	{"ей", "я", gIns, SexUnknown, shapeNoun},
-	{"ею", "а", gIns, SexUnknown, shapeNoun},
-	{"ею", "я", gIns, SexUnknown, shapeNoun},
-}
-
-// How well a word fits a role, summed over the words of a reading: the
-// reading of a whole name that fits best wins, the nominative on a tie.
-// A pet form fits less than a full name (Степана Вовка is Степан Вовк, not
-// a Вовка called Степана).
-const (
-	ptGiven   = 4 // a full form of a given name the table spells so; a patronymic
-	ptPet     = 3 // a pet form the table spells so
-	ptSkel    = 2 // a given name the table knows by its skeleton only; a family name
-	ptFamily  = 2
-	ptUnknown = 0 // a given name the table does not know
-)
-
-// wordReading is one way to read one word.
-type wordReading struct {
-	nom    string // the nominative, lower case
-	role   uint8
-	cases  Case // caseAll|nominative for a word that does not decline
-	nomOK  bool // the word as written is a nominative of this role
-	sex    Sex
-	points int8 // how well the word fits the role (see the pt constants)
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
-func isCyrConsonant(r rune) bool {
-	return r >= 'а' && r <= 'я' && !isCyrVowel(r) && r != 'й' && r != 'ь' && r != 'ъ' || r == 'ґ'
-}
-
-// possessiveStem: w ends in a possessive family-name suffix.
-func possessiveStem(w string) bool {
-	for _, s := range [...]string{"ов", "ев", "єв", "ин", "ын", "ін", "їн"} {
-		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > 3 {
-			return true
-		}
-	}
-	return false
-}
-
-// shapeOK: the nominative nom (whose stem before the rule's ending is stem)
-// has the shape the rule needs.
-func shapeOK(shape uint8, nom, stem string) bool {
-	switch shape {
-	case shapePossessive:
-		return possessiveStem(nom) || possessiveStem(stem)
-	case shapeConsonant:
-		last := lastRune(stem)
-		switch {
-		case !isCyrConsonant(last) || possessiveStem(stem):
-			return false
-		case nom == stem && clusterK(stem) && !strings.HasSuffix(stem, "вк") && !strings.HasSuffix(stem, "лк"):
-			// Бойка is Бойко, not Бойк; but Вовка is Вовк (and Вовко)
-			return false
-		case strings.HasSuffix(nom, "ь") && strings.ContainsRune("жчшщц", last):
-			return false // no soft sign after ж, ч, ш, щ, ц in a man's name: Ткачем is Ткач
-		case last == 'ц' && (isCyrConsonant(lastRune(stem[:len(stem)-len("ц")])) || lastRune(stem[:len(stem)-len("ц")]) == 'ь'):
-			return false // Кравця is Кравець (the fleeting е), not Кравць
-		}
-		return true
-	case shapeClusterK:
-		return clusterK(stem)
-	case shapeNotPossessive:
-		return !possessiveStem(stem)
-	case shapeVowel:
-		return isCyrVowel(lastRune(stem))
-	case shapeAdjective:
-		if utf8.RuneCountInString(stem) < 3 || possessiveStem(stem) {
-			return false
-		}
-		// Russian spelling: no ы after к, г, х, ж, ш, ч, щ
-		if strings.HasSuffix(nom, "ый") && strings.ContainsRune("кгхжшчщ", lastRune(stem)) {
-			return false
-		}
-		return isCyrConsonant(lastRune(stem))
-	case shapeNoun:
-		return !(strings.HasSuffix(stem, "ов") || strings.HasSuffix(stem, "ев") || strings.HasSuffix(stem, "єв"))
-	}
-	return true
-}
-
-// famNominative: a family name written w may be a nominative, and of which
-// sex. Endings that no Russian or Ukrainian family name has in the
-// nominative (-ого, -ому, -ові, -ою; the -енка of a declined -енко) say
-// it is not.
-func famNominative(w string) (Sex, bool) {
-	n := utf8.RuneCountInString(w)
-	for _, e := range [...]string{"ого", "его", "ому", "ему", "ым", "ові", "еві", "єві", "ою", "ею", "єю", "ої", "єї", "ы", "і", "енка", "ойка", "ука", "юка", "ника", "е"} {
-		if strings.HasSuffix(w, e) {
-			return SexUnknown, false
-		}
-	}
-	if (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && n >= 4 {
-		return SexUnknown, false
-	}
-	if (strings.HasSuffix(w, "им") || strings.HasSuffix(w, "ом") || strings.HasSuffix(w, "ем")) && n >= 6 {
-		return SexUnknown, false
-	}
-	if strings.HasSuffix(w, "ій") && n > 4 {
-		stem := strings.TrimSuffix(w, "ій")
-		if possessiveStem(stem) || strings.HasSuffix(stem, "ськ") || strings.HasSuffix(stem, "цьк") {
-			return SexUnknown, false
-		}
-	}
-	return FamilySex(w), true
-}
-
-// famIndeclinable: a family name that reads as itself in every case, and
-// for which sex: a woman's name with a consonant ending (Ткачук, Коваль),
-// names in -о (Коваленко for a woman; for a man too in Russian, which
-// does not decline it) and in -их, -ых, -аго, -яго.
-func famIndeclinable(w string) (Sex, bool) {
-	// a name that does not decline is in the nominative in every case
-	if _, ok := famNominative(w); !ok {
-		return SexUnknown, false
-	}
-	for _, e := range [...]string{"о", "их", "ых", "аго", "яго"} {
-		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 3 {
-			return SexUnknown, true
-		}
-	}
-	rs := []rune(w)
-	last := rs[len(rs)-1]
-	// a woman's Гайдай, Цой, but not the adjectival Толстой, Білий
-	softJ := last == 'й' && len(rs) > 2 && strings.ContainsRune("аеуяює", rs[len(rs)-2])
-	if (isCyrConsonant(last) || last == 'ь' || softJ) && !possessiveStem(w) {
-		return Female, true
-	}
-	return SexUnknown, false
-}
-
-// foldWord is a word in lower case with ё as е and no apostrophe, the form
-// the rules read.
-func foldWord(w string) string {
-	b := make([]byte, 0, len(w))
-	for _, r := range w {
-		if isApostrophe(r) || r == Apostrophe {
-			continue
-		}
-		b = utf8.AppendRune(b, foldRune(r))
-	}
-	return string(b)
-}
-
-// foldRune is a letter in lower case, ё as е; Cyrillic without a table
-// look-up.
-func foldRune(r rune) rune {
-	switch {
-	case r >= 'а' && r <= 'я':
-		return r
-	case r >= 'А' && r <= 'Я':
-		return r + 'а' - 'А'
-	case r == 'ё' || r == 'Ё':
-		return 'е'
-	case r >= 'Ѐ' && r <= 'Џ': // Є І Ї
-		return r + 'ѐ' - 'Ѐ'
-	}
-	return unicode.ToLower(r)
-}
-
-// foldEqual: foldWord(f) == w, without building the folded string.
-func foldEqual(f, w string) bool {
-	for _, r := range f {
-		if isApostrophe(r) || r == Apostrophe {
-			continue
-		}
-		r = foldRune(r)
-		c, size := utf8.DecodeRuneInString(w)
-		if size == 0 || c != r {
-			return false
-		}
-		w = w[size:]
-	}
-	return w == ""
-}
-
-// cyrillicWord: w is written in Cyrillic letters only (and a dash or an
-// apostrophe).
-func cyrillicWord(w string) bool {
-	if w == "" {
-		return false
-	}
-	for _, r := range w {
-		if !isCyrillic(r) && r != '-' && !isApostrophe(r) && r != Apostrophe {
-			return false
-		}
-	}
-	return true
-}
-
-// givenOf returns the table entries whose Russian or Ukrainian form or pet
-// form is spelt nom (lower case, ё as е): the skeleton finds them, the
-// spelling confirms them (the skeleton drops ь: Тарась is no name).
-func givenOf(nom string) []*GivenName {
-	out, _ := givenOfFull(nom)
-	return out
-}
-
-// givenOfFull is givenOf, and whether nom is a full form (not only a pet
-// form) of one of them.
-func givenOfFull(nom string) ([]*GivenName, bool) {
-	var buf [64]byte
-	var out []*GivenName
-	full := false
-	for _, g := range givenBySkel[string(appendSkeleton(buf[:0], nom))] {
-		for i, forms := range [...][]string{g.Ru, g.Uk, g.Dim} {
-			for _, f := range forms {
-				if foldEqual(f, nom) {
-					out = appendUniqueGiven(out, g)
-					full = full || i < 2
-				}
-			}
-		}
-	}
-	return out, full
-}
-
-// givenPoints is how well a name the table spells so fits as a given name.
-func givenPoints(full bool) int8 {
-	if full {
-		return ptGiven
-	}
-	return ptPet
-}
-
-// sameIDs: two lists of entries are the same entries.
-func sameIDs(a, b []*GivenName) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// patronymicAsWritten: w (lower case) is a patronymic in the nominative,
-// and the bearer's sex: Patronymic reads it, and it ends as a nominative
-// does (-ич, -на; Patronymic reads the skeleton, which Ильича also has).
-func patronymicAsWritten(w string) (Sex, bool) {
-	if !strings.HasSuffix(w, "ич") && !strings.HasSuffix(w, "на") {
-		return SexUnknown, false
-	}
-	var buf [64]byte
-	_, sex, ok := patronymicSkel(appendSkeleton(buf[:0], w))
-	switch {
-	case !ok:
-		return SexUnknown, false
-	case strings.HasSuffix(w, "ич") && sex != Female:
-		return Male, true
-	case strings.HasSuffix(w, "на") && sex != Male:
-		return Female, true
-	}
-	return SexUnknown, false
-}
-
-// sexFits: a word of sex s may stand in a reading for sex want.
-func sexFits(s, want Sex) bool { return s == SexUnknown || s == want }
-
-// readWord lists the readings of one word.
-func readWord(w string, oblique bool) []wordReading {
-	var out []wordReading
-	add := func(r wordReading) {
-		for i := range out {
-			if out[i].nom == r.nom && out[i].role == r.role && out[i].nomOK == r.nomOK && out[i].sex == r.sex {
-				out[i].cases |= r.cases
-				return
-			}
-		}
-		out = append(out, r)
-	}
-	// as written, in the nominative: a given name the table spells so, or
-	// one it knows by its skeleton only (another spelling, or an oblique
-	// form that looks like one: Аллы, Алли), or one it does not know. A
-	// word the table spells as a name reads as another name no better than
-	// as itself (capGiven: Лёва is Лёва, not Лев's genitive).
-	capGiven := int8(ptGiven)
-	if list, full := givenOfFull(w); len(list) > 0 {
-		sex := givenSex(list)
-		capGiven = givenPoints(full)
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: sex, points: givenPoints(full)})
-		// names that do not decline: Али, Бато; a woman's Айгуль
-		if last := lastRune(w); last != 'а' && last != 'я' && (isCyrVowel(last) || sex == Female) {
-			add(wordReading{nom: w, role: roleGiven, cases: caseAll, sex: sex, points: givenPoints(full)})
-		}
-	} else if list := lookupGiven(w); len(list) > 0 {
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, sex: givenSex(list), points: ptSkel})
-	} else {
-		add(wordReading{nom: w, role: roleGiven, nomOK: true, points: ptUnknown})
-	}
-	if sex, ok := patronymicAsWritten(w); ok {
-		add(wordReading{nom: w, role: rolePat, nomOK: true, sex: sex, points: ptGiven})
-	}
-	if sex, ok := famNominative(w); ok {
-		add(wordReading{nom: w, role: roleFam, nomOK: true, sex: sex, points: ptFamily})
-	}
-	if sex, ok := famIndeclinable(w); ok {
-		add(wordReading{nom: w, role: roleFam, cases: caseAll, sex: sex, points: ptFamily})
-	}
-	if !oblique || utf8.RuneCountInString(w) < 2 {
-		return out
-	}
-	last := w[len(w)-1]
-	apply := func(rules []declRule, minStem int, fn func(r declRule, nom, stem string)) {
-		for i := range rules {
-			r := &rules[i]
-			// most rules end in another letter: test its last byte first
-			if r.obl[len(r.obl)-1] != last || !strings.HasSuffix(w, r.obl) {
-				continue
-			}
-			stem := w[:len(w)-len(r.obl)]
-			if utf8.RuneCountInString(stem) < minStem {
-				continue
-			}
-			fn(*r, stem+r.nom, stem)
-		}
-	}
-	// the given-name readings so far: their entries and their place in out
-	type givenSeen struct {
-		list []*GivenName
-		at   int
-	}
-	var seen []givenSeen
-	// a given name's stem may be one letter (Ия: Ии), as the table confirms it
-	apply(givenRules, 1, func(r declRule, nom, stem string) {
-		list, full := givenOfFull(nom)
-		// the fleeting vowel of Russian Павел, Лев: Павла, Льва
-		if len(list) == 0 && r.nom == "" && utf8.RuneCountInString(stem) >= 3 {
-			rs := []rune(stem)
-			k := len(rs)
-			switch {
-			case isCyrConsonant(rs[k-1]) && isCyrConsonant(rs[k-2]):
-				nom = string(rs[:k-1]) + "е" + string(rs[k-1])
-			case rs[k-2] == 'ь':
-				nom = string(rs[:k-2]) + "е" + string(rs[k-1])
-			}
-			list, full = givenOfFull(nom)
-		}
-		if len(list) == 0 {
-			return
-		}
-		sex := givenSex(list)
-		if r.sex != SexUnknown && !sexFits(sex, r.sex) {
-			return
-		}
-		if sex == SexUnknown {
-			sex = r.sex
-		}
-		// Петра is Пётр and Петро: one name, one reading
-		for _, x := range seen {
-			if sameIDs(x.list, list) && out[x.at].sex == sex {
-				out[x.at].cases |= r.cases
-				return
-			}
-		}
-		n := len(out)
-		add(wordReading{nom: nom, role: roleGiven, cases: r.cases, sex: sex, points: min(givenPoints(full), capGiven)})
-		if len(out) > n {
-			seen = append(seen, givenSeen{list, n})
-		}
-	})
-	apply(patRules, 2, func(r declRule, nom, stem string) {
-		if sex, ok := patronymicAsWritten(nom); ok && sex == r.sex {
-			add(wordReading{nom: nom, role: rolePat, cases: r.cases, sex: sex, points: ptGiven})
-		}
-	})
-	apply(famRules, 2, func(r declRule, nom, stem string) {
-		if shapeOK(r.shape, nom, stem) {
-			add(wordReading{nom: nom, role: roleFam, cases: r.cases, sex: r.sex, points: ptFamily})
-		}
-	})
-	return out
-}
-
 // maxCaseWords is the most words (initials aside) a name may have to be read.
 const maxCaseWords = 3
 
@@ -721,8 +113,12 @@ func CaseReadings(n *Name) []CaseReading {
 	if n.Script != ScriptCyrillic {
 		return nil
 	}
-	var words, written []string // folded for the rules; as written (for the apostrophe)
-	var slots uint8             // roles the initials take
+	// folded for the rules; as written (for the apostrophe); the role the
+	// parse gave each word
+	var wordsBuf, writtenBuf [maxCaseWords]string
+	var rolesBuf [maxCaseWords]uint8
+	words, written, roles := wordsBuf[:0], writtenBuf[:0], rolesBuf[:0]
+	var slots uint8 // roles the initials take
 	for _, p := range [...]struct {
 		s       string
 		initial bool
@@ -735,20 +131,30 @@ func CaseReadings(n *Name) []CaseReading {
 			slots |= p.role
 			continue
 		}
-		for _, w := range strings.Fields(p.s) {
-			if !cyrillicWord(w) || strings.Contains(w, "-") {
+		for w := range strings.FieldsSeq(p.s) {
+			if !cyrillicWord(w) || strings.Contains(w, "-") || len(words) == maxCaseWords {
 				return nil
 			}
 			words = append(words, foldWord(w))
 			written = append(written, w)
+			roles = append(roles, p.role)
 		}
 	}
-	if len(words) == 0 || len(words) > maxCaseWords {
+	if len(words) == 0 {
+		return nil
+	}
+	// most names are in the nominative, and the parse reads them as well as
+	// they can be read (Сергей Петрович Иванов): no oblique reading could
+	// do better, and the walk below would find the same (its best
+	// nominative reading is at least the parse's)
+	possible := bestPossible(words, slots)
+	if asParsed(words, roles, slots) >= possible {
 		return nil
 	}
 	readings := make([][]wordReading, len(words))
+	var caps [maxCaseWords]int8
 	for i, w := range words {
-		readings[i] = readWord(w, false)
+		readings[i], caps[i] = readWord(w)
 	}
 
 	// the best nominative reading: every word as written
@@ -758,13 +164,13 @@ func CaseReadings(n *Name) []CaseReading {
 			nomBest = max(nomBest, a.points)
 		})
 	}
-	// most names are in the nominative, and read as well as they can be
-	// (Сергей Петрович Иванов): no oblique reading could do better
-	if nomBest >= bestPossible(words, slots) {
+	// a name that reads as well as it can in another order (Иванов Сергей
+	// parsed with Иванов as the given name): no oblique reading does better
+	if nomBest >= possible {
 		return nil
 	}
 	for i, w := range words {
-		readings[i] = readWord(w, true)
+		readings[i] = readOblique(w, readings[i], caps[i])
 	}
 	// the best oblique readings, case by case
 	var best []assignment
@@ -854,10 +260,11 @@ func CaseReadings(n *Name) []CaseReading {
 }
 
 // restoreApostrophe puts back into nom, a reading of the word w folded
-// without its apostrophe, the apostrophe w has within the stem they share
-// (Лук'яненка: Лук'яненко).
+// without its apostrophe, an apostrophe (the plain one, as Prepare writes
+// every kind) where w has its first within the stem they share
+// (Лук’яненка: Лук'яненко).
 func restoreApostrophe(w, nom string) string {
-	i := strings.IndexFunc(w, func(r rune) bool { return isApostrophe(r) || r == Apostrophe })
+	i := strings.IndexFunc(w, isApostrophe)
 	if i < 0 {
 		return nom
 	}
@@ -865,7 +272,7 @@ func restoreApostrophe(w, nom string) string {
 	if !strings.HasPrefix(nom, before) || len(nom) == len(before) {
 		return nom
 	}
-	return before + "'" + nom[len(before):]
+	return before + string(Apostrophe) + nom[len(before):]
 }
 
 // womanAsWritten: the words of an oblique reading a (a given name and a
@@ -898,9 +305,58 @@ func womanAsWritten(words []string, a *assignment, slots uint8) bool {
 // womenLikeGenitives are women's names in use that are spelt as the
 // genitive of a man's name (Петра: Пётр's genitive, and Petra), where the
 // given-name table does not list them (it settles Олександра, Ярослава,
-// Богдана, Валентина, Яна itself). The Ukrainian Івана is only Іван's
-// genitive: the woman's name is Іванна.
-const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика адриана юлиана даниела габриела "
+// Богдана, Валентина, Яна itself), among them the women's forms of the
+// -слав and -мир names the table lists for men only (Святослава,
+// Ростислава, Любомира). The Ukrainian Івана is only Іван's genitive: the
+// woman's name is Іванна.
+const womenLikeGenitives = " петра ивана мартина романа руслана милана кира дана влада алана эрика ерика еріка адриана юлиана даниела габриела " +
+	"святослава ростислава бронислава броніслава борислава любомира северина "
+
+// asParsed is the points of the nominative reading the parse gives: each
+// word as written in the role it was parsed into, read as readWord reads it
+// in that role; -1 when that is no reading walk makes (two words in one
+// role, a role the initials take, a word that does not read so, sexes
+// that disagree) or when a given name is not one the table spells so
+// (then the reading is not worth the look).
+func asParsed(words []string, roles []uint8, slots uint8) int {
+	used := slots
+	male, female := true, true
+	points := 0
+	for i, w := range words {
+		role := roles[i]
+		if used&role != 0 {
+			return -1
+		}
+		used |= role
+		var sex Sex
+		switch role {
+		case roleGiven:
+			list, full := givenOfFull(w)
+			if len(list) == 0 {
+				return -1
+			}
+			sex, points = givenSex(list), points+int(givenPoints(full))
+		case rolePat:
+			s, ok := patronymicAsWritten(w)
+			if !ok {
+				return -1
+			}
+			sex, points = s, points+ptGiven
+		case roleFam:
+			s, ok := famNominative(w)
+			if !ok {
+				return -1
+			}
+			sex, points = s, points+ptFamily
+		}
+		male = male && sexFits(sex, Male)
+		female = female && sexFits(sex, Female)
+	}
+	if !male && !female {
+		return -1
+	}
+	return points
+}
 
 // bestPossible bounds the points of any reading of words: each word read
 // as a known full given name, as a patronymic (only a word with the
@@ -977,145 +433,4 @@ func walk(readings [][]wordReading, slots uint8, sex Sex, c Case, fn func(*assig
 		}
 	}
 	rec(0, slots, caseAll, 0, false)
-}
-
-// scoreCases is the last resort of ScoreBest for names it found different:
-// it reads either name, or both, from an oblique case (see CaseReadings) and
-// keeps the best score of a reading. A part read from an oblique form must
-// agree with the other name's at least as a form of it (a typo's closeness
-// is not enough: Ярослава Чайка read as the genitive of Ярослав Чайко is
-// not Ярослав Чайка); the score is discounted as for a swapped reading.
-func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Name) {
-	if a.Script != ScriptCyrillic && b.Script != ScriptCyrillic {
-		return c, ra, rb
-	}
-	// a case reading changes only the ending of a word: unless some word
-	// of one name begins as some word of the other, no reading can help
-	if !shareWordStart(a, b) {
-		return c, ra, rb
-	}
-	xa, xb := CaseReadings(a), CaseReadings(b)
-	if len(xa) == 0 && len(xb) == 0 {
-		return c, ra, rb
-	}
-	plain := c
-	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8, ambiguous bool) {
-		d, p, q := scoreBestPlain(x, y)
-		if !caseScore(&d, plain, dx|dy, ambiguous) {
-			return
-		}
-		if d.Score > c.Score {
-			d.CaseA, d.CaseB = cx, cy
-			c, ra, rb = d, p, q
-		}
-	}
-	for i := range xa {
-		try(&xa[i].Name, xa[i].Case, xa[i].declined, b, 0, 0, xa[i].Ambiguous)
-		for j := range xb {
-			try(&xa[i].Name, xa[i].Case, xa[i].declined, &xb[j].Name, xb[j].Case, xb[j].declined, xa[i].Ambiguous || xb[j].Ambiguous)
-		}
-	}
-	for j := range xb {
-		try(a, 0, 0, &xb[j].Name, xb[j].Case, xb[j].declined, xb[j].Ambiguous)
-	}
-	return c, ra, rb
-}
-
-// Score compares the reading with another name as ScoreBest would (the
-// reading's Name against b, with the discount and the checks ScoreBest
-// applies to a case reading; CaseA set). It is zero when a part read from
-// an oblique form only comes close to b's. For callers that read a query
-// once and score it against many names (search).
-func (r *CaseReading) Score(b *Name) Comparison {
-	d := Score(&r.Name, b)
-	if !caseScore(&d, Score(r.written, b), r.declined, r.Ambiguous) {
-		return Comparison{}
-	}
-	d.CaseA = r.Case
-	return d
-}
-
-// caseScore applies to d, the comparison of a case reading, the check
-// that its declined parts agree (see declinedAgree), the discount of a
-// reading and the cap of an ambiguous one; false when the check fails.
-func caseScore(d *Comparison, plain Comparison, declined uint8, ambiguous bool) bool {
-	if !declinedAgree(*d, plain, declined) {
-		return false
-	}
-	d.Score *= 0.97
-	if ambiguous {
-		d.Score = min(d.Score, ambiguousCaseScore)
-		d.CaseAmbiguous = true
-	}
-	return true
-}
-
-// ambiguousCaseScore is the most an ambiguous reading (see
-// CaseReading.Ambiguous) scores: review level, under MatchThreshold.
-const ambiguousCaseScore = 0.7
-
-// shareWordStart: some word of a and some word of b begin with the same
-// two letters of their skeletons (so in any script).
-func shareWordStart(a, b *Name) bool {
-	var sa, sb [8][2]byte
-	na, nb := wordStarts(a, &sa), wordStarts(b, &sb)
-	for _, x := range sa[:na] {
-		for _, y := range sb[:nb] {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// wordStarts fills out with the first two skeleton letters of n's words
-// (initials aside) and returns how many.
-func wordStarts(n *Name, out *[8][2]byte) int {
-	k := 0
-	for _, part := range [...]string{n.Given, n.Patronymic, n.Family} {
-		for w := range strings.FieldsSeq(part) {
-			if k == len(out) {
-				return k
-			}
-			var buf [64]byte
-			sk := appendSkeleton(buf[:0], w)
-			if len(sk) < 2 {
-				continue
-			}
-			out[k] = [2]byte{sk[0], sk[1]}
-			k++
-		}
-	}
-	return k
-}
-
-// declinedAgree: every part read from an oblique form agrees with the other
-// name's as a form of it at least (or the other name lacks it); a typo's
-// closeness is enough only where the name as written (plain) did not
-// already agree better: Ярослава Чайка read as Ярослав Чайко is not Ярослав
-// Чайка, whose family name was the same as written; Сергея Мельника read as
-// Сергей Мельник is Sregey Melnik, a typo away.
-func declinedAgree(d, plain Comparison, declined uint8) bool {
-	ok := func(l, was Level) bool {
-		return l != LevelDifferent && (l != LevelClose || was < LevelInitial)
-	}
-	if declined&roleGiven != 0 && !ok(d.Given, plain.Given) ||
-		declined&rolePat != 0 && !ok(d.Patronymic, plain.Patronymic) ||
-		declined&roleFam != 0 && !ok(d.Family, plain.Family) {
-		return false
-	}
-	return true
-}
-
-// caseNominative writes a reading's parts, given name first, for Reasons.
-func caseNominative(n *Name) string {
-	g, p := n.Given, n.Patronymic
-	if n.GivenInitial {
-		g += "."
-	}
-	if n.PatronymicInitial {
-		p += "."
-	}
-	return strings.Join(nonEmptyParts(g, p, n.Family), " ")
 }

@@ -176,6 +176,11 @@ const casesReview = `
 Петра Петрова | Петр Петров
 Руслана Петрова | Руслан Петров
 Романа Мороза | Роман Мороз
+Святослава Іванова | Святослав Іванов
+Петрова Ростислава | Петров Ростислав
+Любомира Петрова | Любомир Петров
+Бронислава Кузьмина | Бронислав Кузьмин
+Еріка Петрова | Ерік Петров
 `
 
 // TestCasesGolden: names in oblique cases match their nominative; the traps
@@ -257,6 +262,29 @@ func TestCompareExplainsCase(t *testing.T) {
 	want := "first name read as the genitive or accusative of Олександр Коваленко"
 	if r := strings.Join(c.Reasons(&ra, &rb), "\n"); !strings.Contains(r, want) {
 		t.Errorf("reasons lack %q:\n%s", want, r)
+	}
+}
+
+// TestCaseReadingsApostropheAlone: a part that is an apostrophe alone (a
+// record's family name "’") has no reading and does not stop ScoreBest
+// (it read the word folded to "" and panicked: index out of range [-1]).
+func TestCaseReadingsApostropheAlone(t *testing.T) {
+	other := names.Prepare("", "", "", "Сергей Иванов")
+	for _, p := range [][3]string{
+		{"Сергея", "", "’"},
+		{"Івана", "", "'"},
+		{"", "", "Ивана ''"},
+		{"ʼ", "", "Коваля"},
+	} {
+		t.Run(strings.Join(p[:], "|"), func(t *testing.T) {
+			n := names.Prepare(p[0], p[1], p[2], "")
+			if rs := names.CaseReadings(&n); len(rs) > 0 {
+				t.Errorf("CaseReadings(%q) = %+v, want none", p, rs)
+			}
+			if c := names.ScoreBest(&n, &other); c.CaseA != 0 {
+				t.Errorf("ScoreBest read %q as the %s", p, c.CaseA)
+			}
+		})
 	}
 }
 

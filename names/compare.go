@@ -458,9 +458,15 @@ func compareGiven(a, b *Name) (Level, float64) {
 // are women's names built on Руслан, Павел and Ярослав, his sister's rather
 // than his name with a slip.
 func womansFormOf(a, b *Name) bool {
-	if len(a.GivenIDs) > 0 || len(b.GivenIDs) == 0 || len(a.GivenSkel) <= len(b.GivenSkel) ||
+	if len(a.GivenIDs) > 0 || len(a.GivenSkel) <= len(b.GivenSkel) ||
 		!strings.HasSuffix(a.GivenSkel, "a") || strings.HasSuffix(b.GivenSkel, "a") {
 		return false
+	}
+	// where the table knows neither name, only the same letters and a:
+	// Адриана is Адриан's sister (or a case of his name, which the case
+	// readings weigh), but Марина is not Марк's
+	if len(b.GivenIDs) == 0 {
+		return a.GivenSkel == b.GivenSkel+"a"
 	}
 	for _, id := range b.GivenIDs {
 		if g := givenByID[id]; g == nil || g.Sex != Male {

@@ -19,6 +19,8 @@ var fastPathPieces = []string{
 	"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", "ж", "Ж", "ž", "Ž", "ż", "Ż", "ź", "и", "й", "ё", "Ё", "ь", "о", "я", "Я",
 	"ў", "Ѐ", "ѐ", "џ", "Ԫ", "é", "ł", "ß", "Ł", "ı", "ʹ", "ǅ", "\u0301", "\u0306", "’", "–", "0", "7", "<",
 	"\xd0", "\xd1", "\xd2", "\xc5", "\x86", "\xbe", "\xe0", "\xff", "\xd0\xd0\x86", "Ω", "中", "👩",
+	// the pieces of « » “ ” alone, and a rune that shares “'s last two bytes (〜)
+	"\xc2", "\xab", "\xbb", "\xe2\x80", "\x9c", "\x9d", "〜",
 }
 
 func randomPieces(r *rand.Rand, max int) string {
@@ -164,7 +166,6 @@ var altByteRef = func() (t [256]bool) {
 	return t
 }()
 
-// skelAlternatives lists the other readings s needs (at most two).
 func skelAlternativesRef(s string) (alts [maxAlts]uint8, n int) {
 	var yo, ch, j, z, x, gu, pl bool
 	prevSoft := false
@@ -354,13 +355,23 @@ func TestInitialBitsAll(t *testing.T) {
 	pieces := []string{"a", "b", "c", "ch", "d", "e", "f", "g", "gu", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
 		"t", "u", "v", "w", "x", "y", "z", "zh", "sz", "cz", "ck", "A", "O", "I", "Y", "W", "C", "J", "Z", "X", "T", "S",
 		"ь", "о", "ё", "Ё", "Ь", "ъ", "т", "с", "и", "і", "й", "е", "у", "ю", "я", "м", "ж", "х", "ц", "ґ", "'", "`", ".", " ", "-",
-		"é", "ĵ", "ẑ", "ł", "ż", "\xd0", "7"}
+		"é", "ĵ", "ẑ", "ł", "ż", "\xd0", "7",
+		// upper-case Cyrillic, a combining mark, three- and four-byte runes, a lone continuation byte
+		"О", "И", "Ё", "\u0301", "’", "中", "👩", "\x86"}
 	for i := 0; i < 300000; i++ {
 		var b strings.Builder
 		for k := 1 + r.IntN(6); k > 0; k-- {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
+		// firstSkelByte's own word, finer than the initial's class (i and e are one)
+		if c, ok := firstSkelByte(s); ok {
+			for _, v := range []uint8{skelStd, skelYoO, skelFR, skelDE, skelX, skelPL} {
+				if sk := appendSkeletonV(nil, s, v); len(sk) == 0 || sk[0] != c {
+					t.Fatalf("firstSkelByte(%q) = %q, but reading %d gives %q", s, c, v, sk)
+				}
+			}
+		}
 		sk := appendSkeleton(nil, s)
 		if got, want := initialBitsAll(s, sk), initialBitsAllRef(s, sk); got != want {
 			t.Fatalf("initialBitsAll(%q, %q) = %#x, want %#x", s, sk, got, want)
@@ -467,6 +478,11 @@ func TestCyrPlain(t *testing.T) {
 	for i := 0; i < 200000; i++ {
 		var b strings.Builder
 		for k := 1 + r.IntN(6); k > 0; k-- {
+			if r.IntN(4) == 0 {
+				// broken UTF-8, marks, three- and four-byte runes
+				b.WriteString(fastPathPieces[r.IntN(len(fastPathPieces))])
+				continue
+			}
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
@@ -474,6 +490,68 @@ func TestCyrPlain(t *testing.T) {
 			if got, want := string(appendSkeletonV(nil, s, v)), string(appendSkeletonVRef(nil, s, v)); got != want {
 				t.Fatalf("appendSkeletonV(%q, %d) = %q, want %q", s, v, got, want)
 			}
+		}
+	}
+}
+
+// appendFoldRef is appendFold as it was before decodeRune, its test for a
+// lower-case Cyrillic letter first and its inline two-byte write.
+func appendFoldRef(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for _, r := range s {
+		switch {
+		case r == Apostrophe:
+			continue
+		case r == ' ' || r == '-' || r == '.':
+			space = true
+			continue
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case r >= 0x400 && r <= 0x40F:
+			r += 0x50
+		case r == 'Ґ':
+			r = 'ґ'
+		case r >= 0x430 && r <= 0x45F:
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case isLatinLetter(r):
+			r = foldLatin(unicode.ToLower(r))
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// TestAppendFold: the fast paths of appendFold change no fold, of clean
+// names or of broken UTF-8, marks and runes of every length.
+func TestAppendFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	var cyr []string
+	for c := rune(0x400); c < 0x460; c++ {
+		cyr = append(cyr, string(c))
+	}
+	pieces := append(append(cyr, fastPathPieces...), "Ivan", "Ø", "Ǆ", "ǅ", "ɏ", "Ａ")
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := r.IntN(8); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := string(appendFold([]byte("x"), s)), string(appendFoldRef([]byte("x"), s)); got != want {
+			t.Fatalf("appendFold(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

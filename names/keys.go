@@ -104,7 +104,8 @@ var altByte = func() (t [128]bool) {
 	return t
 }()
 
-// skelAlternatives lists the other readings s needs (at most two).
+// skelAlternatives lists the other readings s needs, at most maxAlts (three),
+// in the order yo, x, FR, PL, DE: a name that needs more keeps the first.
 func skelAlternatives(s string) (alts [maxAlts]uint8, n int) {
 	var yo, ch, j, z, x, gu, pl bool
 	prevSoft := false

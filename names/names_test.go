@@ -548,6 +548,7 @@ func TestCompareLevels(t *testing.T) {
 		{"Руслана Коваленко", "Руслан Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 		{"Ruslana Kovalenko", "Руслан Коваленко", names.LevelDifferent, names.LevelMissing, names.LevelTranslit},
 		{"Руслна Коваленко", "Руслан Коваленко", names.LevelClose, names.LevelMissing, names.LevelExact},
+		{"Адриана Шевчук", "Адриан Шевчук", names.LevelDifferent, names.LevelMissing, names.LevelExact},
 	} {
 		a, b := prep(tc.a), prep(tc.b)
 		g, p, f := names.CompareGiven(a, b), names.ComparePatronymic(a, b), names.CompareFamily(a, b)

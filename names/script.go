@@ -52,15 +52,10 @@ func DetectScript(s string) Script {
 			other = true
 		}
 	}
-	switch {
-	case other || (lat && cyr):
+	if other {
 		return ScriptMixed
-	case lat:
-		return ScriptLatin
-	case cyr:
-		return ScriptCyrillic
 	}
-	return ScriptNone
+	return scriptOf(lat, cyr)
 }
 
 // isCyrillic covers the Cyrillic block and its supplement, which is where every
@@ -176,7 +171,8 @@ func decodeRune(s string, i int) (r rune, n int) {
 }
 
 // scriptOf is DetectScript's answer for a string whose letters are all
-// Latin or Cyrillic: lat and cyr say which it has.
+// Latin or Cyrillic: lat and cyr say which it has. normalizedScript uses it
+// too, so the two cannot disagree on a name in stored form.
 func scriptOf(lat, cyr bool) Script {
 	switch {
 	case lat && cyr:

@@ -59,9 +59,31 @@ func TestToCyrillicNoYoWhereRussianSpellsNone(t *testing.T) {
 		{"Sergeev", "Сергеёв"},
 		{"Andreeva", "Андреёва"},
 		{"Kleenkina", "Клёенкина"},
+		{"Zaev", "Заёв"}, // the rules' e → ё, not only yoVariants'
 	} {
 		if got := names.ToCyrillic(tc.latin, 2); slices.Contains(got, tc.not) {
 			t.Errorf("%q: got %v, want no %q among the first two", tc.latin, got, tc.not)
+		}
+	}
+	// nor among the first five does a reading spell ё before a vowel: the
+	// first two alone left Клёенкина (fourth) and Пёэров (second of
+	// Pioerov) unchecked before the rule
+	for _, latin := range []string{"Kleenkina", "Kleenkin", "Pioerov", "Fedoeev", "Matveeva"} {
+		for _, got := range names.ToCyrillic(latin, 5) {
+			r := []rune(got)
+			for i := 0; i+1 < len(r); i++ {
+				if r[i] == 'ё' && strings.ContainsRune("аеёиоуыэюяєії", r[i+1]) {
+					t.Errorf("%q: %q spells ё before a vowel", latin, got)
+				}
+			}
+		}
+	}
+	// nor among the first three does -ёв follow a vowel
+	for _, latin := range []string{"Zaev", "Zuev", "Chaev", "Kaev", "Noev", "Mamaev", "Fadeev"} {
+		for _, got := range names.ToCyrillic(latin, 3) {
+			if strings.HasSuffix(got, "ёв") && strings.ContainsRune("аеиоуыэюя", []rune(got)[len([]rune(got))-3]) {
+				t.Errorf("%q: %q, -ёв after a vowel", latin, got)
+			}
 		}
 	}
 	// where Russian does write ё it is still restored

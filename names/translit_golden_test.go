@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/lastseen/lastseen/names"
 )
 
@@ -175,6 +177,69 @@ func unrecoverable(pairs [][2]string) []string {
 	return why
 }
 
+// offSpelling says where a Ukrainian vector's Cyrillic breaks Ukrainian
+// spelling ("" when it does not): a reader that writes the language's
+// spelling does not write it, so it is no test of reading a name back. The
+// rules, from Ukrainian orthography:
+//   - ь stands after д т з с ц л н р (and дз), never after б п в м ф г ґ к
+//     х ж ч ш щ, nor alone;
+//   - й follows a vowel (or starts a word); after a consonant only as йо
+//     (Воробйов, серйозний);
+//   - ї follows a vowel, an apostrophe or ь (or starts a word), never a
+//     consonant;
+//   - an apostrophe inside a word stands before я ю є ї, after a consonant
+//     other than г ґ к х ж ч ш щ ц;
+//   - я and ю do not follow г ґ к х ж ч ш щ.
+func offSpelling(cyr string) string {
+	const neverSoft, hushing = "бпвмфгґкхжчшщ", "гґкхжчшщ"
+	isLetter := func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+	vowel := func(r rune) bool { return strings.ContainsRune("аеєиіїоуюя", r) }
+	// stress marks (a combining acute) say nothing of spelling; й and ї
+	// keep their marks, as NFC writes them
+	rs := []rune(strings.ReplaceAll(strings.ToLower(norm.NFC.String(cyr)), "\u0301", ""))
+	for i, r := range rs {
+		prev, next := rune(0), rune(0)
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		consonant := isLetter(prev) && !vowel(prev) && prev != 'ь' && prev != 'й'
+		switch {
+		case r == 'ь' && (!isLetter(prev) || strings.ContainsRune(neverSoft, prev)):
+			return fmt.Sprintf("ь after %q", string(prev))
+		case r == 'й' && consonant && next != 'о':
+			return fmt.Sprintf("й after %q", string(prev))
+		case r == 'ї' && consonant:
+			return fmt.Sprintf("ї after %q", string(prev))
+		case strings.ContainsRune("'’ʼ", r) && isLetter(prev) && isLetter(next) &&
+			(!strings.ContainsRune("яюєї", next) || vowel(prev) || strings.ContainsRune(hushing+"ц", prev)):
+			return fmt.Sprintf("apostrophe in %q", string([]rune{prev, r, next}))
+		case strings.ContainsRune("яю", r) && strings.ContainsRune(hushing, prev):
+			return fmt.Sprintf("%q after %q", string(r), string(prev))
+		}
+	}
+	return ""
+}
+
+// TestOffSpelling: the check that sets KMU drills apart passes ordinary
+// Ukrainian and stops the drills' letter sequences.
+func TestOffSpelling(t *testing.T) {
+	for _, w := range []string{"Україна, Хмельницький", "м’ята п'ять з'їзд від’їзд", "ґедзь сильніше короткохвильової",
+		"синє знає їжак бій район", "Щастям б’єш жук їх глицю в фон й ґедзь пріч.", "А́ а́ Є́ є́ Ї́ ї́", "' ім’я 'жук' \"жук\" ' '",
+		"Олексій Мар’яна Ярослав Юрій Воробйов Соловйов Ільїн Григор’єв"} {
+		if o := offSpelling(w); o != "" {
+			t.Errorf("%q: %s, want Ukrainian spelling", w, o)
+		}
+	}
+	for _, w := range []string{"бь", "шь", "ь", "бй", "бйу", "сЇ́с", "нїп", "дуб'дуб", "гя", "шя", "г’я", "ж'я"} {
+		if offSpelling(w) == "" {
+			t.Errorf("%q: passed, want it set apart", w)
+		}
+	}
+}
+
 // TestToCyrillicGolden measures Latin → Cyrillic on the same vectors: is the
 // original among the top 3? Per sample (whole strings, most of them one name)
 // and per word, since several samples are whole sentences whose every word
@@ -186,7 +251,9 @@ func TestToCyrillicGolden(t *testing.T) {
 	// with its direction and marks all of them "cyr > lat"; the iuliia files
 	// carry no marker
 	var totalSTwo, totalSKTwo topStats
-	lost := 0
+	// the readable samples: recoverable, and (KMU) in Ukrainian spelling
+	var totalSRead, totalSKRead topStats
+	lost, off := 0, 0
 	for _, sc := range []names.Scheme{names.ICAO, names.ISO9, names.GOST779B, names.BGNPCGN, names.KMU2010} {
 		scheme := sc.String()
 		var ws, ss, wsK, ssK topStats // K: the scheme is known (ToCyrillicScheme)
@@ -203,6 +270,19 @@ func TestToCyrillicGolden(t *testing.T) {
 			} else {
 				totalSR.add(p[0], got)
 				totalSKR.add(p[0], gotK)
+			}
+			o := ""
+			if why[i] == "" && sc == names.KMU2010 {
+				o = offSpelling(p[0])
+			}
+			switch {
+			case why[i] != "":
+			case o != "":
+				off++
+				t.Logf("%s sample %d is not Ukrainian spelling: %s", scheme, i+1, o)
+			default:
+				totalSRead.add(p[0], got)
+				totalSKRead.add(p[0], gotK)
 			}
 			if testing.Verbose() && !slices.Contains(gotK, p[0]) && len([]rune(p[0])) < 200 {
 				t.Logf("%s sample, scheme known: %q → %q, want %q", scheme, p[1], gotK, p[0])
@@ -250,6 +330,8 @@ func TestToCyrillicGolden(t *testing.T) {
 	t.Logf("not recoverable: %d of %d samples (see above)", lost, totalS.n)
 	t.Logf("recoverable samples: %s", totalSR)
 	t.Logf("recoverable samples, scheme known: %s", totalSKR)
+	t.Logf("readable samples (recoverable, and the KMU ones in Ukrainian spelling; %d more are not): %s", off, totalSRead)
+	t.Logf("readable samples, scheme known: %s", totalSKRead)
 	t.Logf("KMU samples uklatn marks two-way (cyr <> lat): %d of %d", kmuTwoWay(t), goldenPairsKMU(t))
 	t.Logf("samples not marked one-way (iuliia): %s", totalSTwo)
 	t.Logf("samples not marked one-way (iuliia), scheme known: %s", totalSKTwo)
