@@ -2,6 +2,8 @@ package names_test
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/lastseen/lastseen/names"
@@ -79,7 +81,9 @@ func TestGeneratedByPhenomenon(t *testing.T) {
 		}
 		return 0.91, 0.95
 	}
-	for k, a := range by {
+	// in a fixed order, so that two runs' logs diff cleanly
+	for _, k := range slices.Sorted(maps.Keys(by)) {
+		a := by[k]
 		m, r := float64(a.ok)/float64(a.n), float64(a.rev)/float64(a.n)
 		t.Logf("%-30s n=%5d  ≥match %.3f  ≥review %.3f", k, a.n, m, r)
 		if fm, fr := floor(k); m < fm || r < fr {
