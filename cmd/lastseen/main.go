@@ -83,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage), isFlagError(err):
 			return 2 // the error and the usage have been printed
 		default:
-			fmt.Fprintf(stderr, "lastseen %s: %v\n", name, err)
+			fmt.Fprintln(stderr, commandError(name, err))
 			return 1
 		}
 	}
@@ -215,4 +215,15 @@ func version() string {
 		}
 	}
 	return out + " " + bi.GoVersion
+}
+
+// commandError is the line a failed command prints: "lastseen link: open
+// x.csv: …". An error that already names its command (as the subcommands'
+// errors do: "names compare: want two names") does not name it twice.
+func commandError(name string, err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(msg, name+":") || strings.HasPrefix(msg, name+" ") {
+		return "lastseen " + msg
+	}
+	return "lastseen " + name + ": " + msg
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -70,4 +71,18 @@ func TestRun(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	})
+}
+
+func TestCommandError(t *testing.T) {
+	for _, tc := range []struct{ name, err, want string }{
+		{"import", "open x.csv: no such file", "lastseen import: open x.csv: no such file"},
+		{"link", "link: open x.csv: no such file", "lastseen link: open x.csv: no such file"},
+		{"names", "names compare: want two names", "lastseen names compare: want two names"},
+		// a message that only starts with the same letters is named
+		{"link", "linkage: no model", "lastseen link: linkage: no model"},
+	} {
+		if got := commandError(tc.name, errors.New(tc.err)); got != tc.want {
+			t.Errorf("commandError(%q, %q) = %q, want %q", tc.name, tc.err, got, tc.want)
+		}
+	}
 }
