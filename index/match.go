@@ -247,7 +247,7 @@ func (ix *Index) decide(e *entry, judged map[int64]lastseen.Verdict, fresh bool)
 	// rival, joins below the link band; not with the starting model's
 	// generous size prior (see attachFloor)
 	if !ix.sizePrior() && d.Action == lastseen.MatchReview {
-		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent && ix.unrivalled(pm, near, shift) {
+		if pm := d.Persons[0]; !pm.Forbidden && !pm.Incoherent && ix.unrivalled(pm, near) {
 			d.Action, d.PersonID, d.Score, d.Attached = lastseen.MatchLink, pm.PersonID, pm.Best.Score, true
 		}
 	}
@@ -279,7 +279,7 @@ func addNear(near []nearPerson, person int64, sc float64) []nearPerson {
 // within the margin are a common name; and rivals that cohere with best and
 // with each other (one man's records that each scored just below the link
 // band, still in fragments) are no ambiguity. The caller holds the lock.
-func (ix *Index) unrivalled(best PersonMatch, near []nearPerson, shift float64) bool {
+func (ix *Index) unrivalled(best PersonMatch, near []nearPerson) bool {
 	rivals := make([]int64, 0, len(near))
 	rivals = append(rivals, best.PersonID)
 	for _, n := range near {
@@ -295,7 +295,7 @@ func (ix *Index) unrivalled(best PersonMatch, near []nearPerson, shift float64) 
 	}
 	for i := range rivals {
 		for j := i + 1; j < len(rivals); j++ {
-			if !ix.personsCohere(rivals[i], rivals[j], shift) {
+			if !ix.personsCohere(rivals[i], rivals[j]) {
 				return false
 			}
 		}
@@ -308,35 +308,25 @@ func (ix *Index) unrivalled(best PersonMatch, near []nearPerson, shift float64) 
 const maxPersonCross = 1024
 
 // personsCohere reports whether two persons' records could be one person's,
-// as batch clustering judges a merge: no hard evidence against, the mean of
-// the cross pairs at least the review threshold, none below minCross, and
-// the contradiction vote does not refuse it. The caller holds the lock.
-func (ix *Index) personsCohere(a, b int64, shift float64) bool {
-	ra, rb := ix.persons[a], ix.persons[b]
-	if len(ra)*len(rb) > maxPersonCross {
-		return false
+// as batch clustering judges a merge (linkage.Coherent with
+// linkage.DefaultClusterOptions, at most maxPersonCross pairs). It scores
+// with the model's own prior: only the attach rule and Revisit ask it, with
+// a trained or given model. The caller holds the lock.
+func (ix *Index) personsCohere(a, b int64) bool {
+	opt := linkage.DefaultClusterOptions(ix.bands)
+	opt.MaxCross = maxPersonCross
+	return linkage.Coherent(ix.model, ix.prepared(a), ix.prepared(b), opt)
+}
+
+// prepared returns the prepared records of a person. The caller holds the
+// lock.
+func (ix *Index) prepared(person int64) []*linkage.Prepared {
+	ss := ix.persons[person]
+	out := make([]*linkage.Prepared, len(ss))
+	for i, s := range ss {
+		out[i] = ix.recs[s].p
 	}
-	sum := 0.0
-	var vote linkage.Vote
-	for _, x := range ra {
-		for _, y := range rb {
-			ex, ey := ix.recs[x], ix.recs[y]
-			if linkage.Conflict(ex.p, ey.p) {
-				return false
-			}
-			v := linkage.Compare(ex.p, ey.p)
-			sc := ix.model.ScoreVector(&v, ex.p, ey.p) + shift
-			if sc < minCross {
-				return false
-			}
-			sum += sc
-			vote.Add(&v, sc, ix.bands.Link)
-		}
-	}
-	if sum/float64(len(ra)*len(rb)) < ix.bands.Review {
-		return false
-	}
-	return !vote.Refuses(len(ra) + len(rb))
+	return out
 }
 
 // cohere scores the record against the person's current records and sets

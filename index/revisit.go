@@ -62,7 +62,6 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 	if ix.sizePrior() {
 		return nil
 	}
-	shift := ix.priorShift()
 	var out []Move
 	var checked, merged []int64
 	for _, c := range d.strong { // best first
@@ -71,7 +70,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 			continue
 		}
 		checked = append(checked, x.person)
-		if ix.personsCohere(x.person, home, shift) {
+		if ix.personsCohere(x.person, home) {
 			merged = append(merged, x.person)
 			out = append(out, Move{From: x.person, A: d.self.id, B: x.id, Score: c.score})
 		}
@@ -83,7 +82,7 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 			continue
 		}
 		seen = append(seen, x.id)
-		by, held := ix.heldBy(x, shift)
+		by, held := ix.heldBy(x)
 		if by == 0 || held >= max(ix.bands.Link, c.score) {
 			continue
 		}
@@ -101,8 +100,9 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 // weaker than its pair with the arriving record, or below the link
 // threshold (the attach rule put it there): batch clustering, which merges
 // the strongest pairs first, would have joined it to the arriving record
-// before weighing the weaker pair. The caller holds the lock.
-func (ix *Index) heldBy(x *entry, shift float64) (int64, float64) {
+// before weighing the weaker pair. It scores with the model's own prior, as
+// Revisit runs only with a trained or given model. The caller holds the lock.
+func (ix *Index) heldBy(x *entry) (int64, float64) {
 	members := ix.persons[x.person]
 	if len(members) < 2 || len(members) > maxCoherence {
 		return 0, 0
@@ -110,7 +110,7 @@ func (ix *Index) heldBy(x *entry, shift float64) (int64, float64) {
 	by, held := int64(0), math.Inf(-1)
 	for _, m := range members {
 		if c := ix.recs[m]; c.id != x.id {
-			if sc := ix.score(x, c, shift); sc > held {
+			if sc := ix.model.Score(x.p, c.p); sc > held {
 				by, held = c.id, sc
 			}
 		}
@@ -131,11 +131,12 @@ func (ix *Index) Members(personID int64) []int64 {
 }
 
 // PersonsCohere reports whether the records of two persons could be one
-// person's, as batch clustering judges a merge (see Revisit).
+// person's, as batch clustering judges a merge (see Revisit); never while
+// the index scores with the starting model, when Revisit proposes nothing.
 func (ix *Index) PersonsCohere(a, b int64) bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return a != b && ix.personsCohere(a, b, ix.priorShift())
+	return a != b && !ix.sizePrior() && ix.personsCohere(a, b)
 }
 
 // ExplainPair returns the field-by-field explanation of two records of the
