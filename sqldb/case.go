@@ -597,13 +597,7 @@ func movedWith(ctx context.Context, tx *Tx, pa, from int64, at time.Time, method
 // new person.
 func automaticMove(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64) ([]int64, int64, error) {
 	for _, rec := range []int64{j.RecordB, j.RecordA} {
-		var at time.Time
-		err := tx.QueryRowContext(ctx,
-			`SELECT created_at FROM links WHERE record_id = $1 AND removed_at IS NULL`, rec).Scan(&at)
-		if err != nil {
-			return nil, 0, fmt.Errorf("current link of record %d: %w", rec, err)
-		}
-		from, err := mergedFrom(ctx, tx, rec, at, lastseen.LinkAutomatic)
+		from, at, err := lastMove(ctx, tx, rec, lastseen.LinkAutomatic)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -626,10 +620,21 @@ func automaticMove(ctx context.Context, tx *Tx, j *lastseen.Judgement, pa int64)
 // move at the given time, if its current link was made by it with method;
 // 0 otherwise.
 func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time, method lastseen.LinkMethod) (int64, error) {
+	from, when, err := lastMove(ctx, tx, recordID, method)
+	if err != nil || !when.Equal(at) {
+		return 0, err
+	}
+	return from, nil
+}
+
+// lastMove returns the person a record was linked to before its current
+// link, and when that link was made, if a merge or move with method made it
+// (it ended the record's previous link at the same moment); 0 otherwise.
+func lastMove(ctx context.Context, tx *Tx, recordID int64, method lastseen.LinkMethod) (int64, time.Time, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT person_id, method, created_at, removed_at FROM links WHERE record_id = $1 ORDER BY id DESC LIMIT 2`, recordID)
 	if err != nil {
-		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+		return 0, time.Time{}, fmt.Errorf("links of record %d: %w", recordID, err)
 	}
 	defer rows.Close()
 	type link struct {
@@ -642,16 +647,16 @@ func mergedFrom(ctx context.Context, tx *Tx, recordID int64, at time.Time, metho
 	for rows.Next() {
 		var l link
 		if err := rows.Scan(&l.person, &l.method, &l.created, &l.removed); err != nil {
-			return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+			return 0, time.Time{}, fmt.Errorf("links of record %d: %w", recordID, err)
 		}
 		ls = append(ls, l)
 	}
 	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("links of record %d: %w", recordID, err)
+		return 0, time.Time{}, fmt.Errorf("links of record %d: %w", recordID, err)
 	}
 	if len(ls) < 2 || ls[0].removed.Valid || lastseen.LinkMethod(ls[0].method) != method ||
-		!ls[0].created.Equal(at) || !ls[1].removed.Valid || !ls[1].removed.Time.Equal(at) {
-		return 0, nil
+		!ls[1].removed.Valid || !ls[1].removed.Time.Equal(ls[0].created) {
+		return 0, time.Time{}, nil
 	}
-	return ls[1].person, nil
+	return ls[1].person, ls[0].created, nil
 }
