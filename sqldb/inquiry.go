@@ -330,6 +330,19 @@ func knownFor(ctx context.Context, tx *Tx, personID, recordID int64) (known, err
 	if !k.candidate {
 		return k, nil
 	}
+	if p.Verified {
+		// the verification that decided the stored status: the newest
+		// (lastseen.DeriveStatus), as refreshCase stored it in the
+		// transaction of every verification. TellableTo weighs a verified
+		// death against it, and the status notice names its method.
+		vs, err := findVerifications(ctx, tx, personID)
+		if err != nil {
+			return k, err
+		}
+		if len(vs) > 0 {
+			p.Verification = vs[0]
+		}
+	}
 	if !p.Verified || p.Status != lastseen.StatusDead {
 		k.status, k.tellable = lastseen.Tellable(p)
 		return k, nil
@@ -337,16 +350,6 @@ func knownFor(ctx context.Context, tx *Tx, personID, recordID int64) (known, err
 	st, err := standing(ctx, tx, personID, recordID)
 	if err != nil {
 		return k, err
-	}
-	vs, err := findVerifications(ctx, tx, personID)
-	if err != nil {
-		return k, err
-	}
-	for _, v := range vs { // newest first: the one that verified the death
-		if v.Status == p.Status {
-			p.Verification = v
-			break
-		}
 	}
 	k.status, k.tellable = lastseen.TellableTo(p, st)
 	return k, nil
@@ -509,14 +512,8 @@ func refreshInquiry(ctx context.Context, tx *Tx, id int64) error {
 	}
 	if k.tellable {
 		body := payload{InquiryID: id, State: state, Status: k.status, AsOf: k.person.AsOf, Verified: k.person.Verified}
-		if k.person.Verified {
-			vs, err := findVerifications(ctx, tx, k.person.ID)
-			if err != nil {
-				return err
-			}
-			if len(vs) > 0 {
-				body.Method = vs[0].Method
-			}
+		if v := k.person.Verification; v != nil {
+			body.Method = v.Method
 		}
 		key := fmt.Sprintf("status:%s:%s:%t", k.status, k.person.AsOf, k.person.Verified)
 		notes = append(notes, note{lastseen.NotifyStatus, key, body})
