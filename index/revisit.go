@@ -75,13 +75,11 @@ func (ix *Index) Revisit(d Decision, home int64) []Move {
 			out = append(out, Move{From: x.person, A: d.self.id, B: x.id, Score: c.score})
 		}
 	}
-	var seen []int64
-	for _, c := range d.strong {
+	for _, c := range d.strong { // each record once (decide's candidates are)
 		x := ix.recs[c.slot]
-		if x.person == home || x.person == 0 || slices.Contains(merged, x.person) || slices.Contains(seen, x.id) {
+		if x.person == home || x.person == 0 || slices.Contains(merged, x.person) {
 			continue
 		}
-		seen = append(seen, x.id)
 		by, held := ix.heldBy(x)
 		if by == 0 || held >= max(ix.bands.Link, c.score) {
 			continue
