@@ -103,16 +103,20 @@ func respelt(n *Name) bool {
 }
 
 // scoreRespelt is scoreBest for names with a spelling to read again.
-func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
+func scoreRespelt(ua, ub *unsure) (Comparison, *Name, *Name) {
 	var ra, rb [len(respellings)]Name
 	var okA, okB [len(respellings)]bool
-	a = readings(a, &ra, &okA)
-	b = readings(b, &rb, &okB)
-	c, xa, xb := scoreBestPlain(a, b)
+	if a := readings(ua.n, &ra, &okA); a != ua.n {
+		ua = &unsure{n: a}
+	}
+	if b := readings(ub.n, &rb, &okB); b != ub.n {
+		ub = &unsure{n: b}
+	}
+	c, xa, xb := scoreBestPlain(ua, ub)
 	if c.Score >= MatchThreshold {
 		return c, xa, xb
 	}
-	try := func(x, y *Name) {
+	try := func(x, y *unsure) {
 		d, p, q := scoreBestPlain(x, y)
 		d.Score *= 0.99
 		if d.Score > c.Score {
@@ -121,10 +125,10 @@ func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
 	}
 	for i := range respellings {
 		if okA[i] {
-			try(&ra[i], b)
+			try(&unsure{n: &ra[i]}, ub)
 		}
 		if okB[i] {
-			try(a, &rb[i])
+			try(ua, &unsure{n: &rb[i]})
 		}
 	}
 	return c, xa, xb
