@@ -247,15 +247,16 @@ func hasBareC(s string) bool {
 		if c >= 0x80 {
 			return false
 		}
-		if c|0x20 != 'c' {
-			continue
-		}
-		if i+1 < len(s) && strings.IndexByte("hzk", s[i+1]|0x20) >= 0 || i > 0 && strings.IndexByte("st", s[i-1]|0x20) >= 0 {
-			continue
-		}
-		found = true
+		found = found || bareCAt(s, i)
 	}
 	return found
+}
+
+// bareCAt: s[i] is a c (in any case) that is part of no digraph: not ch,
+// cz, ck, sc or tc.
+func bareCAt(s string, i int) bool {
+	return s[i]|0x20 == 'c' && !(i+1 < len(s) && strings.IndexByte("hzk", s[i+1]|0x20) >= 0) &&
+		!(i > 0 && strings.IndexByte("st", s[i-1]|0x20) >= 0)
 }
 
 // bareCWord reads a word that lost its háčeks: ch as х, a bare c as ч.
@@ -267,7 +268,7 @@ func bareCWord(lw string) string {
 		case c == 'c' && i+1 < len(lw) && lw[i+1] == 'h':
 			b.WriteString("kh")
 			i++
-		case c == 'c' && !(i+1 < len(lw) && (lw[i+1] == 'z' || lw[i+1] == 'k')) && !(i > 0 && (lw[i-1] == 's' || lw[i-1] == 't')):
+		case bareCAt(lw, i):
 			b.WriteString("ch")
 		default:
 			b.WriteByte(c)
