@@ -46,3 +46,17 @@ func BenchmarkCaseReadings(b *testing.B) {
 func BenchmarkScoreBestBrothers(b *testing.B) {
 	benchScoreBest(b, "Сергей Петрович Иванов", "Андрей Петрович Иванов")
 }
+
+// BenchmarkScoreBestUnsureDeclined: ScoreBest of an unsure name (given and
+// family fields that both hold given names) against the same name in the
+// genitive: the unsure side's swapped reading is scored against each case
+// reading of the other.
+func BenchmarkScoreBestUnsureDeclined(b *testing.B) {
+	x := names.Prepare("Роман", "", "Степан", "")
+	y := names.Prepare("", "", "", "Романа Степана")
+	b.ReportAllocs()
+	defer cpuTimer(b)()
+	for b.Loop() {
+		_ = names.ScoreBest(&x, &y)
+	}
+}

@@ -12,7 +12,8 @@ import "strings"
 // agree with the other name's at least as a form of it (a typo's closeness
 // is not enough: Ярослава Чайка read as the genitive of Ярослав Чайко is
 // not Ярослав Чайка); the score is discounted as for a swapped reading.
-func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Name) {
+func scoreCases(ua, ub *unsure, c Comparison, ra, rb *Name) (Comparison, *Name, *Name) {
+	a, b := ua.n, ub.n
 	if a.Script != ScriptCyrillic && b.Script != ScriptCyrillic {
 		return c, ra, rb
 	}
@@ -25,8 +26,14 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 	if len(xa) == 0 && len(xb) == 0 {
 		return c, ra, rb
 	}
+	// b's readings are scored against each of a's: each keeps its swapped
+	// readings (see unsure) across the pairs
+	uxb := make([]unsure, 0, 4)
+	for j := range xb {
+		uxb = append(uxb, unsure{n: &xb[j].Name})
+	}
 	plain := c
-	try := func(x *Name, cx Case, dx uint8, y *Name, cy Case, dy uint8, ambiguous bool) {
+	try := func(x *unsure, cx Case, dx uint8, y *unsure, cy Case, dy uint8, ambiguous bool) {
 		d, p, q := scoreBestPlain(x, y)
 		if !caseScore(&d, plain, dx|dy, ambiguous) {
 			return
@@ -37,13 +44,14 @@ func scoreCases(a, b *Name, c Comparison, ra, rb *Name) (Comparison, *Name, *Nam
 		}
 	}
 	for i := range xa {
-		try(&xa[i].Name, xa[i].Case, xa[i].declined, b, 0, 0, xa[i].Ambiguous)
+		ux := unsure{n: &xa[i].Name}
+		try(&ux, xa[i].Case, xa[i].declined, ub, 0, 0, xa[i].Ambiguous)
 		for j := range xb {
-			try(&xa[i].Name, xa[i].Case, xa[i].declined, &xb[j].Name, xb[j].Case, xb[j].declined, xa[i].Ambiguous || xb[j].Ambiguous)
+			try(&ux, xa[i].Case, xa[i].declined, &uxb[j], xb[j].Case, xb[j].declined, xa[i].Ambiguous || xb[j].Ambiguous)
 		}
 	}
 	for j := range xb {
-		try(a, 0, 0, &xb[j].Name, xb[j].Case, xb[j].declined, xb[j].Ambiguous)
+		try(ua, 0, 0, &uxb[j], xb[j].Case, xb[j].declined, xb[j].Ambiguous)
 	}
 	return c, ra, rb
 }

@@ -1,7 +1,6 @@
 package names_test
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"strings"
@@ -492,16 +491,7 @@ func TestHeldout3WriteCSV(t *testing.T) {
 	if path == "" {
 		return
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := csv.NewWriter(f)
-	w.Write([]string{"a", "b", "phenomenon", "same"})
-	w.WriteAll(rows)
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeCSV(t, path, []string{"a", "b", "phenomenon", "same"}, rows)
 	t.Logf("wrote %d pairs to %s", len(rows), path)
 }
 

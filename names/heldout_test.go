@@ -430,15 +430,24 @@ func TestHeldoutWriteCSV(t *testing.T) {
 	if path == "" {
 		return
 	}
+	writeCSV(t, path, strings.Split("record_id,given_name,family_name,patronymic,full_name,birth_date,birth_place,sex,unit,status,status_date,place,notes,side,service_number,source,truth_id", ","), rows)
+	t.Logf("wrote %d records to %s", len(rows), path)
+}
+
+// writeCSV writes a header and rows to the file path (the generators'
+// outputs, for the CLI to read).
+func writeCSV(t *testing.T, path string, header []string, rows [][]string) {
+	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := csv.NewWriter(f)
-	w.Write(strings.Split("record_id,given_name,family_name,patronymic,full_name,birth_date,birth_place,sex,unit,status,status_date,place,notes,side,service_number,source,truth_id", ","))
-	w.WriteAll(rows)
+	w.Write(header)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("wrote %d records to %s", len(rows), path)
 }

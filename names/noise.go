@@ -85,7 +85,7 @@ func hasFamilyWord(ts []token) bool {
 		if t.initial {
 			continue
 		}
-		if t.famLike >= 1 || len(t.given) == 0 && (!t.pat || len(t.fathers) == 0) {
+		if t.famLike >= 1 || t.unread() {
 			return true
 		}
 		if len(t.given) > 0 {

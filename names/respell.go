@@ -103,16 +103,20 @@ func respelt(n *Name) bool {
 }
 
 // scoreRespelt is scoreBest for names with a spelling to read again.
-func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
+func scoreRespelt(ua, ub *unsure) (Comparison, *Name, *Name) {
 	var ra, rb [len(respellings)]Name
 	var okA, okB [len(respellings)]bool
-	a = readings(a, &ra, &okA)
-	b = readings(b, &rb, &okB)
-	c, xa, xb := scoreBestPlain(a, b)
+	if a := readings(ua.n, &ra, &okA); a != ua.n {
+		ua = &unsure{n: a}
+	}
+	if b := readings(ub.n, &rb, &okB); b != ub.n {
+		ub = &unsure{n: b}
+	}
+	c, xa, xb := scoreBestPlain(ua, ub)
 	if c.Score >= MatchThreshold {
 		return c, xa, xb
 	}
-	try := func(x, y *Name) {
+	try := func(x, y *unsure) {
 		d, p, q := scoreBestPlain(x, y)
 		d.Score *= 0.99
 		if d.Score > c.Score {
@@ -121,10 +125,10 @@ func scoreRespelt(a, b *Name) (Comparison, *Name, *Name) {
 	}
 	for i := range respellings {
 		if okA[i] {
-			try(&ra[i], b)
+			try(&unsure{n: &ra[i]}, ub)
 		}
 		if okB[i] {
-			try(a, &rb[i])
+			try(ua, &unsure{n: &rb[i]})
 		}
 	}
 	return c, xa, xb
@@ -243,15 +247,16 @@ func hasBareC(s string) bool {
 		if c >= 0x80 {
 			return false
 		}
-		if c|0x20 != 'c' {
-			continue
-		}
-		if i+1 < len(s) && strings.IndexByte("hzk", s[i+1]|0x20) >= 0 || i > 0 && strings.IndexByte("st", s[i-1]|0x20) >= 0 {
-			continue
-		}
-		found = true
+		found = found || bareCAt(s, i)
 	}
 	return found
+}
+
+// bareCAt: s[i] is a c (in any case) that is part of no digraph: not ch,
+// cz, ck, sc or tc.
+func bareCAt(s string, i int) bool {
+	return s[i]|0x20 == 'c' && !(i+1 < len(s) && strings.IndexByte("hzk", s[i+1]|0x20) >= 0) &&
+		!(i > 0 && strings.IndexByte("st", s[i-1]|0x20) >= 0)
 }
 
 // bareCWord reads a word that lost its háčeks: ch as х, a bare c as ч.
@@ -263,7 +268,7 @@ func bareCWord(lw string) string {
 		case c == 'c' && i+1 < len(lw) && lw[i+1] == 'h':
 			b.WriteString("kh")
 			i++
-		case c == 'c' && !(i+1 < len(lw) && (lw[i+1] == 'z' || lw[i+1] == 'k')) && !(i > 0 && (lw[i-1] == 's' || lw[i-1] == 't')):
+		case bareCAt(lw, i):
 			b.WriteString("ch")
 		default:
 			b.WriteByte(c)

@@ -141,10 +141,11 @@ func ScoreBestReadings(a, b *Name) (Comparison, Name, Name) {
 func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
 	var c Comparison
 	var ra, rb *Name
+	ua, ub := unsure{n: a}, unsure{n: b}
 	if !respelt(a) && !respelt(b) {
-		c, ra, rb = scoreBestPlain(a, b)
+		c, ra, rb = scoreBestPlain(&ua, &ub)
 	} else {
-		c, ra, rb = scoreRespelt(a, b)
+		c, ra, rb = scoreRespelt(&ua, &ub)
 	}
 	if c.Score < MatchThreshold {
 		// a double family name against one of its parts (respell.go)
@@ -155,14 +156,39 @@ func scoreBest(a, b *Name) (Comparison, *Name, *Name) {
 	}
 	// names in grammatical cases (cases.go), only for names found different
 	if c.Score < MatchThreshold {
-		return scoreCases(a, b, c, ra, rb)
+		return scoreCases(&ua, &ub, c, ra, rb)
 	}
 	return c, ra, rb
 }
 
+// unsure is a name with the readings scoreBestPlain tries of it when its
+// parse is unsure (its parts swapped; see familyGivenInitial). They are
+// prepared the first time a pair needs them and then kept, because
+// ScoreBest scores a name against several readings of the other (its
+// respellings, its case readings).
+type unsure struct {
+	n      *Name
+	done   bool
+	others [2]*Name // swapped, familyGivenInitial; nil when there is none
+}
+
+func (u *unsure) readings() *[2]*Name {
+	if !u.done {
+		u.done = true
+		if s, ok := swapped(u.n); ok {
+			u.others[0] = &s
+		}
+		if s, ok := familyGivenInitial(u.n); ok {
+			u.others[1] = &s
+		}
+	}
+	return &u.others
+}
+
 // scoreBestPlain is scoreBest without the case readings and the second
 // readings of respell.go.
-func scoreBestPlain(a, b *Name) (Comparison, *Name, *Name) {
+func scoreBestPlain(ua, ub *unsure) (Comparison, *Name, *Name) {
+	a, b := ua.n, ub.n
 	c := Score(a, b)
 	ra, rb := a, b
 	if a.Confidence >= 0.8 && b.Confidence >= 0.8 {
@@ -177,19 +203,17 @@ func scoreBestPlain(a, b *Name) (Comparison, *Name, *Name) {
 		}
 	}
 	if b.Confidence < 0.8 {
-		if s, ok := swapped(b); ok {
-			try(a, &s)
-		}
-		if s, ok := familyGivenInitial(b); ok {
-			try(a, &s)
+		for _, s := range ub.readings() {
+			if s != nil {
+				try(a, s)
+			}
 		}
 	}
 	if a.Confidence < 0.8 {
-		if s, ok := swapped(a); ok {
-			try(&s, b)
-		}
-		if s, ok := familyGivenInitial(a); ok {
-			try(&s, b)
+		for _, s := range ua.readings() {
+			if s != nil {
+				try(s, b)
+			}
 		}
 	}
 	return c, ra, rb

@@ -967,11 +967,11 @@ func endCost(t []rune) float64 {
 	if n := len(t); n > 3 && t[n-1] == 'ь' && (t[n-2] == 'в' || t[n-2] == 'н') && strings.ContainsRune("оеиыі", t[n-3]) {
 		c += 1
 	}
-	// after a vowel the family suffix is -ев, not -ёв (Заев, Николаев).
-	// yoVariants does not offer that ё, but the rules read e as ё too, at a
-	// price the model, which learnt -ёв from Королёв, pays back (Zaev gave
-	// Заёв second); a Latin ë still reads as ё first (Zaëv)
-	if k := slices.Index(t, 'ё'); k > 0 && isCyrVowel(t[k-1]) && yoSuffix(t[k+1:]) {
+	// yoVariants does not offer an ё in -ёв after a vowel (see
+	// vowelYoSuffix), but the rules read e as ё too, at a price the model,
+	// which learnt -ёв from Королёв, pays back (Zaev gave Заёв second); a
+	// Latin ë still reads as ё first (Zaëv)
+	if vowelYoSuffix(t, slices.Index(t, 'ё')) {
 		c += 2
 	}
 	// words end in ой ей ай ий, hardly ever in ои еи аи
@@ -1130,10 +1130,9 @@ func yoVariants(final []partial, lm *charLM) []partial {
 			if k+1 < len(p.text) && isCyrVowel(p.text[k+1]) {
 				continue
 			}
-			// after a vowel the family suffix is -ев (Алексеев, Николаев,
-			// Андреева), not -ёв: the model, which learnt -ёв from Королёв
-			// and Соловьёв, would put Алексеёв second
-			if k > 0 && isCyrVowel(p.text[k-1]) && yoSuffix(p.text[k+1:]) {
+			// the model, which learnt -ёв from Королёв and Соловьёв,
+			// would put Алексеёв second
+			if vowelYoSuffix(p.text, k) {
 				continue
 			}
 			c := yoCost
@@ -1152,6 +1151,13 @@ func yoVariants(final []partial, lm *charLM) []partial {
 		}
 	}
 	return out
+}
+
+// vowelYoSuffix: an ё at t[k] would stand after a vowel in the family
+// suffix -ёв or its patronymic, where Russian writes -ев (Алексеев,
+// Николаев, Андреева, Заев); false for k < 0 (no ё).
+func vowelYoSuffix(t []rune, k int) bool {
+	return k > 0 && isCyrVowel(t[k-1]) && yoSuffix(t[k+1:])
 }
 
 // yoSuffix reports whether rest, what follows an ё, makes it the family
