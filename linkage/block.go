@@ -283,24 +283,6 @@ type PassStats struct {
 	Comparisons int64  `json:"comparisons"` // new pairs, not found by an earlier pass
 }
 
-// Keys returns a record's key in each pass (0 where it takes no part), for an
-// index that looks candidates up record by record. A pass of several keys a
-// record (Pass.Keys) gives its first here; AllKeys gives them all.
-func (b *Blocker) Keys(p *Prepared) []uint64 {
-	k := make([]uint64, len(b.Passes))
-	var buf [16]uint64
-	for i, ps := range b.Passes {
-		if ps.Keys != nil {
-			if ks := ps.Keys(p, buf[:0]); len(ks) > 0 {
-				k[i] = ks[0]
-			}
-			continue
-		}
-		k[i] = ps.Key(p)
-	}
-	return k
-}
-
 // AllKeys appends a record's keys in pass i to dst: one or none for a pass
 // of one key a record, any number for a pass of several (Pass.Keys).
 func (b *Blocker) AllKeys(dst []uint64, i int, p *Prepared) []uint64 {
