@@ -286,7 +286,7 @@ func (m *Model) ScoreVector(v *Vector, a, b *Prepared) float64 {
 	for f := 0; f < m.n; f++ {
 		l := v[f]
 		if l != 0 {
-			mask |= 1 << f
+			mask |= maskBits[f]
 			if l > agreeLevel(f) {
 				k++
 			}
