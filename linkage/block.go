@@ -187,8 +187,9 @@ var DefaultPasses = []Pass{
 	}, Fields: []int{FieldGiven, FieldFamily}},
 	{Name: "given_form+family_loose_typo", Keys: func(p *Prepared, dst []uint64) []uint64 {
 		// a typo in a consonant of the family name (Klhmenko, Мионов,
-		// Шилрв) breaks every key of the name; the loose key with each of
-		// its letters left out meets the typo's
+		// Шилрв) breaks every key of the name; its gender-folded skeleton
+		// (familyBase, not the loose key the pass's name speaks of) with
+		// each of its letters left out meets the typo's
 		base := p.familyBase()
 		if len(base) < minDeletion || p.given.stem == 0 {
 			return dst
