@@ -187,8 +187,9 @@ var DefaultPasses = []Pass{
 	}, Fields: []int{FieldGiven, FieldFamily}},
 	{Name: "given_form+family_loose_typo", Keys: func(p *Prepared, dst []uint64) []uint64 {
 		// a typo in a consonant of the family name (Klhmenko, Мионов,
-		// Шилрв) breaks every key of the name; the loose key with each of
-		// its letters left out meets the typo's
+		// Шилрв) breaks every key of the name; its gender-folded skeleton
+		// (familyBase, not the loose key the pass's name speaks of) with
+		// each of its letters left out meets the typo's
 		base := p.familyBase()
 		if len(base) < minDeletion || p.given.stem == 0 {
 			return dst
@@ -281,24 +282,6 @@ type PassStats struct {
 	Blocks      int    `json:"blocks"`
 	Oversize    int    `json:"oversize"`    // blocks compared by window
 	Comparisons int64  `json:"comparisons"` // new pairs, not found by an earlier pass
-}
-
-// Keys returns a record's key in each pass (0 where it takes no part), for an
-// index that looks candidates up record by record. A pass of several keys a
-// record (Pass.Keys) gives its first here; AllKeys gives them all.
-func (b *Blocker) Keys(p *Prepared) []uint64 {
-	k := make([]uint64, len(b.Passes))
-	var buf [16]uint64
-	for i, ps := range b.Passes {
-		if ps.Keys != nil {
-			if ks := ps.Keys(p, buf[:0]); len(ks) > 0 {
-				k[i] = ks[0]
-			}
-			continue
-		}
-		k[i] = ps.Key(p)
-	}
-	return k
 }
 
 // AllKeys appends a record's keys in pass i to dst: one or none for a pass

@@ -345,10 +345,10 @@ func blockEnd(ent []int32, s int) int {
 func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair, int64) {
 	b, rs, p := ix.b, ix.rs, u.pass
 	var fresh int64
-	// the passes of several keys a record up to this one, whose blocks
-	// the block numbers (sc.rows) do not show
+	// the earlier passes of several keys a record, whose blocks the block
+	// numbers (sc.rows) do not show
 	var multi []*multiBlocks
-	for q := 0; q <= p; q++ {
+	for q := 0; q < p; q++ {
 		if ix.multi[q] != nil {
 			multi = append(multi, ix.multi[q])
 		}
@@ -371,13 +371,13 @@ func (ix *blockIndex) pairs(u unit, dedupe bool, ps []Pair, sc *scratch) ([]Pair
 		if dedupe && (distinct != nil && distinct(rs[i]) == distinct(rs[j]) || unless != nil && unless(rs[i], rs[j])) {
 			return
 		}
-		if own != nil && !dedupe && own.shareBefore(i, j, cur) {
+		if own != nil && own.shareBefore(i, j, cur) {
 			return // the pass's own pairs, each once
 		}
 		if i > j {
 			i, j = j, i
 		}
-		if seenRows(sc.rows[x*p:x*p+p], sc.rows[y*p:y*p+p]) || len(multi) > 0 && seenMulti(multi, own, i, j, cur) {
+		if seenRows(sc.rows[x*p:x*p+p], sc.rows[y*p:y*p+p]) || len(multi) > 0 && seenMulti(multi, i, j) {
 			if dedupe {
 				return
 			}
@@ -433,16 +433,10 @@ type scratch struct {
 }
 
 // seenMulti reports whether records i and j share a block (not oversize)
-// in one of the passes of several keys a record: an earlier one (any block),
-// or own, the current pass, in a block numbered below block (any block when
-// block is 0: the current block is oversize).
-func seenMulti(multi []*multiBlocks, own *multiBlocks, i, j int32, block uint32) bool {
+// in one of the earlier passes of several keys a record.
+func seenMulti(multi []*multiBlocks, i, j int32) bool {
 	for _, m := range multi {
-		if m == own {
-			if m.shareBefore(i, j, block) {
-				return true
-			}
-		} else if m.shareBefore(i, j, 0) {
+		if m.shareBefore(i, j, 0) {
 			return true
 		}
 	}

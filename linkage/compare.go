@@ -181,7 +181,7 @@ func compareDate(a, b *Prepared) uint8 {
 		}
 	}
 	if p == 3 {
-		if dateTypo(a, b) {
+		if dateTypo(a.by, a.bm, a.bd, b.by, b.bm, b.bd) {
 			return DateTypo
 		}
 		if a.bd == b.bd && a.bm == b.bm {
@@ -216,18 +216,13 @@ func yearSwapped(x, y int) bool {
 	return x != y && x/100 == y/100 && x%10 == y/10%10 && x/10%10 == y%10
 }
 
-// dateTypo reports whether two full dates differ by one digit of YYYYMMDD or
-// by two adjacent digits swapped.
-func dateTypo(a, b *Prepared) bool {
+// dateTypo reports whether two full dates (year, month, day: a birth date
+// or an event's) differ by one digit of YYYYMMDD or by two adjacent digits
+// swapped.
+func dateTypo(y1 int16, m1, d1 int8, y2 int16, m2, d2 int8) bool {
 	var x, y [8]byte
-	digits(&x, int(a.by), int(a.bm), int(a.bd))
-	digits(&y, int(b.by), int(b.bm), int(b.bd))
-	return digitTypo(&x, &y)
-}
-
-// digitTypo reports whether two dates' digits (YYYYMMDD) differ in one
-// digit or by two adjacent digits swapped.
-func digitTypo(x, y *[8]byte) bool {
+	digits(&x, int(y1), int(m1), int(d1))
+	digits(&y, int(y2), int(m2), int(d2))
 	diff, first := 0, -1
 	for i := range 8 {
 		if x[i] != y[i] {
@@ -273,11 +268,8 @@ func compareEventDate(a, b *Prepared) uint8 {
 	case a.ey == b.ey && a.em == b.ed && a.ed == b.em:
 		return EventTypo
 	}
-	var x, y [8]byte
-	digits(&x, int(a.ey), int(a.em), int(a.ed))
-	digits(&y, int(b.ey), int(b.em), int(b.ed))
 	switch {
-	case digitTypo(&x, &y):
+	case dateTypo(a.ey, a.em, a.ed, b.ey, b.em, b.ed):
 		return EventTypo
 	case d <= 62:
 		return EventMonths

@@ -44,12 +44,27 @@ func agreeLevel(f int) uint8 {
 	return 1
 }
 
+// maskBits are the fields' bits in a presence mask, in field order. A field
+// that never disagrees (agreeLevel MaxLevels: the event fields) has none:
+// it cannot change the count, and each such field would double the table
+// of masks (compileDisagree) for nothing.
+var maskBits = func() (b [MaxFields]uint32) {
+	n := 0
+	for f := range b {
+		if agreeLevel(f) < MaxLevels {
+			b[f] = 1 << n
+			n++
+		}
+	}
+	return b
+}()
+
 // disagreement returns the presence mask of a comparison vector and the
 // number of its fields that disagree, capped at MaxDisagree.
 func disagreement(v *Vector, nf int) (mask uint32, k int) {
 	for f := 0; f < nf; f++ {
 		if l := v[f]; l != 0 {
-			mask |= 1 << f
+			mask |= maskBits[f]
 			if l > agreeLevel(f) {
 				k++
 			}
@@ -58,12 +73,16 @@ func disagreement(v *Vector, nf int) (mask uint32, k int) {
 	return mask, min(k, MaxDisagree)
 }
 
-// independentDisagreement returns, for every presence mask of nf fields,
-// the distribution of the number of disagreeing fields among matches if
-// the fields were independent, from their m.
+// independentDisagreement returns, for every presence mask of nf fields
+// (see maskBits), the distribution of the number of disagreeing fields
+// among matches if the fields were independent, from their m.
 func (m *Model) independentDisagreement(nf int) [][MaxDisagree + 1]float64 {
-	var p [MaxFields]float64 // P(field disagrees | same person, present)
+	var p [MaxFields]float64 // by mask bit: P(field disagrees | same person, present)
+	nb := 0
 	for f := 0; f < nf; f++ {
+		if maskBits[f] == 0 {
+			continue
+		}
 		all, dis := 0.0, 0.0
 		for l := 1; l < len(m.Fields[f].Levels); l++ {
 			all += m.Fields[f].Levels[l].M
@@ -72,13 +91,14 @@ func (m *Model) independentDisagreement(nf int) [][MaxDisagree + 1]float64 {
 			}
 		}
 		if all > 0 {
-			p[f] = dis / all
+			p[nb] = dis / all
 		}
+		nb++
 	}
-	out := make([][MaxDisagree + 1]float64, 1<<nf)
+	out := make([][MaxDisagree + 1]float64, 1<<nb)
 	out[0][0] = 1
 	for mask := 1; mask < len(out); mask++ {
-		f := 31 - bits.LeadingZeros32(uint32(mask)) // the highest present field
+		f := 31 - bits.LeadingZeros32(uint32(mask)) // the highest present field's bit
 		prev := out[mask&^(1<<f)]
 		for k := 0; k <= MaxDisagree; k++ {
 			out[mask][k] += prev[k] * (1 - p[f])

@@ -120,7 +120,7 @@
 // Each pair is compared once (a pass of several keys compares it in the
 // first block it shares); a block larger than MaxBlock (a common name
 // and year in a large list) is sorted by name and date and compared within
-// a window. Blocker.Keys gives a record's keys for an index that looks
+// a window. Blocker.AllKeys gives a record's keys for an index that looks
 // candidates up one record at a time.
 //
 // A batch's blocks are built once, for training and scoring, on every core:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/lastseen/lastseen"
@@ -285,7 +286,7 @@ func (m *Model) ScoreVector(v *Vector, a, b *Prepared) float64 {
 	for f := 0; f < m.n; f++ {
 		l := v[f]
 		if l != 0 {
-			mask |= 1 << f
+			mask |= maskBits[f]
 			if l > agreeLevel(f) {
 				k++
 			}
@@ -403,18 +404,15 @@ func (m *Model) upgrade() {
 		len(m.Fields) > FieldEventPlace && m.Fields[FieldEventPlace].Name == coreFieldNames[FieldEventPlace] {
 		return
 	}
-	fresh := NewModel()
-	var event []FieldModel
-	for f := FieldEventPlace; f < numCoreFields; f++ {
-		fm := fresh.Fields[f]
-		fm.TF = false
-		fm.Levels = append([]Level(nil), fm.Levels...)
-		for l := range fm.Levels {
-			fm.Levels[l].M = fm.Levels[l].U
+	// a fresh model's event fields, its own to change
+	event := NewModel().Fields[FieldEventPlace:numCoreFields]
+	for f := range event {
+		event[f].TF = false
+		for l := range event[f].Levels {
+			event[f].Levels[l].M = event[f].Levels[l].U
 		}
-		event = append(event, fm)
 	}
-	m.Fields = append(m.Fields[:FieldEventPlace:FieldEventPlace], append(event, m.Fields[FieldEventPlace:]...)...)
+	m.Fields = slices.Insert(m.Fields, FieldEventPlace, event...)
 	m.Version = modelVersion
 }
 

@@ -415,18 +415,16 @@ func setDate(out *Prepared, d lastseen.PartialDate) {
 
 // eventOf is the event a record reports: the date and place of its first
 // claim (the status the record states: last seen, captured, wounded, died),
-// or else the record's last-seen date and place.
+// each where the claim has it, else the record's last-seen date and place.
 func eventOf(r *lastseen.Record) (lastseen.PartialDate, string) {
 	date, place := r.LastSeenDate, r.LastSeenPlace
 	if len(r.Claims) > 0 && r.Claims[0] != nil {
-		if c := r.Claims[0]; !c.Date.IsZero() || c.Place != "" {
-			date, place = c.Date, c.Place
-			if date.IsZero() {
-				date = r.LastSeenDate
-			}
-			if place == "" {
-				place = r.LastSeenPlace
-			}
+		c := r.Claims[0]
+		if !c.Date.IsZero() {
+			date = c.Date
+		}
+		if c.Place != "" {
+			place = c.Place
 		}
 	}
 	return date, place
